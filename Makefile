@@ -1,0 +1,30 @@
+# The two commands a newcomer needs: `make demo` and `make test`. Both create .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PIP_FLAGS := --disable-pip-version-check -q -c constraints.txt
+
+.PHONY: demo test check lint typecheck unit install clean eval bench
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install $(PIP_FLAGS) -e ".[dev,embeddings,server]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/newsweave --db demo.db demo
+
+# ruff, mypy and pytest: the one command CI runs.
+test: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+eval: $(STAMP)
+	$(BIN)/python -m pytest tests/test_gates.py -q
+
+clean:
+	rm -rf $(VENV) build *.egg-info demo.db demo.db-wal demo.db-shm

@@ -1,0 +1,155 @@
+"""Dates: explicit dates, weekdays and relative phrases, resolved against the publication date.
+
+"on Wednesday" resolves to the nearest Wednesday on the side its verb points to (past tense:
+the one before publication; future or present: the one after); "this week" to the Monday–Sunday
+range of publication; "later today" to the publication day. Without a publication date a
+relative phrase stays unresolved and is marked `relative=True` with no anchor.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from bisect import bisect_right
+from datetime import date, timedelta
+from typing import Any
+
+from newsweave.models import DateMention, Sentence
+
+WEEKDAYS = [d.lower() for d in calendar.day_name]
+MONTHS = [m.lower() for m in calendar.month_name if m]
+_month = "|".join(m.capitalize() for m in MONTHS) + "|" + "|".join(
+    m.capitalize() + r"\.?" for m in (x[:3] for x in MONTHS)
+)
+_weekday = "|".join(d.capitalize() for d in WEEKDAYS)
+
+PATTERN = re.compile(
+    rf"\b(?:"
+    rf"(?P<md>(?P<md_month>{_month})\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<md_year>\d{{4}}))?)"
+    rf"|(?P<dm>(?P<dm_day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dm_month>{_month})(?:,?\s+(?P<dm_year>\d{{4}}))?)"
+    rf"|(?P<my>(?P<my_month>{_month})\s+(?P<my_year>\d{{4}}))"
+    rf"|(?P<weekday>(?:(?:last|next|this|on|since|by|until)\s+)?(?P<wd>{_weekday})(?:\s+(?P<part>morning|afternoon|evening|night))?)"
+    rf"|(?P<rel>(?:later|earlier)\s+today|today|tonight|yesterday|tomorrow|overnight"
+    rf"|(?:this|last|next)\s+(?:week|month|year|weekend)|within\s+(?:days|weeks|months|hours)"
+    rf"|(?:a|one|two|three)\s+(?:days?|weeks?|months?|years?)\s+ago)"
+    rf"|(?P<year>(?:in|since|by|until|from)\s+(?P<yy>(?:19|20)\d{{2}}))"
+    rf")\b",
+)
+
+_FUTURE = re.compile(r"\b(?:will|would|shall|to|set to|due to|going to|scheduled|plans? to|expected to)\b", re.I)
+
+
+def find_dates(docs: list[Any], starts: list[int], sentences: list[Sentence], anchor: date | None) -> list[DateMention]:
+    """Every date phrase, resolved against `anchor` (the publication date) when given."""
+    sentence_starts = [s.start for s in sentences]
+    found: list[DateMention] = []
+    for doc, base in zip(docs, starts, strict=True):
+        for match in PATTERN.finditer(doc.text):
+            start = base + match.start()
+            sentence_index = max(bisect_right(sentence_starts, start) - 1, 0)
+            future = _future(doc, match.start())
+            resolved, resolved_end, relative = _resolve(match, anchor, future)
+            found.append(
+                DateMention(
+                    text=match.group(0), sentence=sentence_index, start=start, end=base + match.end(),
+                    resolved=resolved, resolved_end=resolved_end, relative=relative,
+                    anchor=anchor if relative and anchor else None,
+                )
+            )
+    return found
+
+
+def _future(doc: Any, offset: int) -> bool:
+    """Does the clause around this offset speak of what is to come?"""
+    tokens = [t for t in doc if t.idx <= offset]
+    if not tokens:
+        return False
+    verb = tokens[-1].head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        verb = verb.head
+    if verb.tag_ in {"VBD", "VBN"}:
+        return False
+    if any(c.lower_ in {"will", "would", "shall"} for c in verb.children) or verb.tag_ in {"VBZ", "VBP", "VB"}:
+        return True
+    sentence = verb.sent.text
+    return bool(_FUTURE.search(sentence[: max(offset - verb.sent.start_char, 0)]))
+
+
+def _resolve(match: re.Match[str], anchor: date | None, future: bool) -> tuple[date | None, date | None, bool]:
+    g = match.group
+    if g("md") or g("dm"):
+        month = _month_number(g("md_month") or g("dm_month"))
+        day = int(g("md_day") or g("dm_day"))
+        year_text = g("md_year") or g("dm_year")
+        if year_text:
+            return _safe(int(year_text), month, day), None, False
+        if anchor is None:
+            return None, None, True
+        guess = _safe(anchor.year, month, day)
+        # A month-day after publication in a past-tense clause belongs to the previous year.
+        if guess and guess > anchor and not future:
+            guess = _safe(anchor.year - 1, month, day)
+        return guess, None, True
+    if g("my"):
+        month, year = _month_number(g("my_month")), int(g("my_year"))
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]), False
+    if g("year"):
+        year = int(g("yy"))
+        return date(year, 1, 1), date(year, 12, 31), False
+    if anchor is None:
+        return None, None, True
+    if g("weekday"):
+        return _weekday(g("weekday").lower(), WEEKDAYS.index(g("wd").lower()), anchor, future), None, True
+    return (*_relative(g("rel").lower(), anchor), True)
+
+
+def _weekday(phrase: str, target: int, anchor: date, future: bool) -> date:
+    if phrase.startswith("last"):
+        future = False
+    elif phrase.startswith("next"):
+        future = True
+    delta = (target - anchor.weekday()) % 7
+    if future:
+        return anchor + timedelta(days=delta)
+    return anchor - timedelta(days=(7 - delta) % 7)
+
+
+def _relative(phrase: str, anchor: date) -> tuple[date | None, date | None]:
+    if phrase in {"today", "tonight", "later today", "earlier today"}:
+        return anchor, None
+    if phrase == "yesterday":
+        return anchor - timedelta(days=1), None
+    if phrase == "tomorrow":
+        return anchor + timedelta(days=1), None
+    if phrase == "overnight":
+        return anchor - timedelta(days=1), anchor
+    which, unit = phrase.split()[0], phrase.split()[-1]
+    if which in {"this", "last", "next"}:
+        shift = {"this": 0, "last": -1, "next": 1}[which]
+        if unit == "week":
+            monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=shift)
+            return monday, monday + timedelta(days=6)
+        if unit == "weekend":
+            saturday = anchor - timedelta(days=anchor.weekday()) + timedelta(days=5, weeks=shift)
+            return saturday, saturday + timedelta(days=1)
+        if unit == "month":
+            year, month = divmod(anchor.year * 12 + anchor.month - 1 + shift, 12)
+            return date(year, month + 1, 1), date(year, month + 1, calendar.monthrange(year, month + 1)[1])
+        if unit == "year":
+            return date(anchor.year + shift, 1, 1), date(anchor.year + shift, 12, 31)
+    if phrase.endswith("ago"):
+        count = {"a": 1, "one": 1, "two": 2, "three": 3}[which]
+        days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit.rstrip("s")]
+        return anchor - timedelta(days=count * days), None
+    return None, None  # "within weeks": a span with no edges
+
+
+def _month_number(name: str) -> int:
+    return MONTHS.index(next(m for m in MONTHS if m.startswith(name.lower().rstrip(".")[:3]))) + 1
+
+
+def _safe(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

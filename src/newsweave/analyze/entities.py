@@ -1,0 +1,166 @@
+"""Entities: spaCy's named entities folded into one identity per real person, place or organisation.
+
+Within an article: honorifics and titles are stripped ("Mr Blinken" → Blinken), a surname or a
+first name joins the full name it belongs to, a first-name nickname joins the given name it stands
+for ("Tony" → Antony Blinken), spelling variants and transliterations share one canonical name
+("Kiev" → Kyiv), and a known person tagged as an organisation or facility is repaired. The
+tables are data (data/entities.toml). `resolve_typo` lets the quote finder attach a misspelled
+surname in a speaker tag ("Mr Blinked added") to the person it must be.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsweave.analyze.nlp import table
+from newsweave.models import Entity, EntityType, Mention, Sentence
+
+LABELS: dict[str, EntityType] = {
+    "PERSON": "person",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "ORG": "organisation",
+}
+
+
+@dataclass
+class _Draft:
+    name: str
+    type: EntityType
+    aliases: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class RawMention:
+    text: str
+    label: str
+    start: int
+    end: int
+
+
+def raw_mentions(docs: list[Any], starts: list[int]) -> list[RawMention]:
+    """spaCy's entity spans of the kinds we track, with article offsets."""
+    found = []
+    for doc, start in zip(docs, starts, strict=True):
+        for ent in doc.ents:
+            if ent.label_ in LABELS:
+                found.append(RawMention(ent.text, ent.label_, start + ent.start_char, start + ent.end_char))
+    return found
+
+
+def strip_name(text: str) -> str:
+    """The bare name: no leading article, honorific or possessive ending."""
+    name = re.sub(r"[’']s$", "", text.strip()).strip(" ,.;:\"“”")
+    name = re.sub(r"^(?:the|The)\s+", "", name)
+    for title in sorted(table("entities")["honorifics"], key=len, reverse=True):
+        if name.startswith(title + " ") and len(name) > len(title) + 1:
+            name = name[len(title) + 1 :]
+            break
+    return name
+
+
+def canonical_place(name: str) -> str:
+    """A place or organisation's canonical spelling (Kiev → Kyiv)."""
+    aliases: dict[str, str] = table("entities")["aliases"]
+    return aliases.get(name, name)
+
+
+def entity_id(type_: str, name: str) -> str:
+    """A stable id from the type and canonical name: `person:antony-blinken`."""
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return f"{type_}:{slug or 'unnamed'}"
+
+
+def resolve(
+    raw: list[RawMention], sentences: list[Sentence]
+) -> tuple[list[Entity], list[Mention]]:
+    """Fold raw mentions into entities with one identity each, and place each mention."""
+    full_names = _full_person_names(raw)
+    places = {canonical_place(strip_name(m.text)) for m in raw if LABELS[m.label] == "place"}
+    drafts: dict[str, _Draft] = {}
+    mentions: list[Mention] = []
+    starts = [s.start for s in sentences]
+    for m in raw:
+        type_, name = _identify(m, full_names, places)
+        if not name:
+            continue
+        key = entity_id(type_, name)
+        draft = drafts.setdefault(key, _Draft(name, type_))
+        draft.aliases.add(m.text.strip())
+        sentence = max(bisect_right(starts, m.start) - 1, 0)
+        mentions.append(Mention(entity=key, sentence=sentence, start=m.start, end=m.end, text=m.text))
+    entities = [
+        Entity(id=key, name=d.name, type=d.type, aliases=tuple(sorted(d.aliases - {d.name})))
+        for key, d in drafts.items()
+    ]
+    return entities, mentions
+
+
+def _full_person_names(raw: list[RawMention]) -> list[str]:
+    names: list[str] = []
+    for m in raw:
+        if m.label == "PERSON":
+            name = strip_name(m.text)
+            if len(name.split()) >= 2 and name not in names:
+                names.append(name)
+    return names
+
+
+def _identify(m: RawMention, full_names: list[str], places: set[str]) -> tuple[EntityType, str]:
+    name = strip_name(m.text)
+    type_ = LABELS[m.label]
+    person = _person_for(name, full_names)
+    if person:
+        # Also repairs NER slips: a known person's name tagged as an organisation or facility.
+        return "person", person
+    if canonical_place(name) in places:
+        # A name the article uses for a place elsewhere ("Kiev's station" tagged as a person).
+        return "place", canonical_place(name)
+    if type_ == "person":
+        return "person", name
+    return type_, canonical_place(name)
+
+
+def _person_for(name: str, full_names: list[str]) -> str | None:
+    """The full name that `name` (a full name, surname, first name or nickname) stands for."""
+    if name in full_names:
+        return name
+    if " " in name:
+        return None
+    by_surname = [f for f in full_names if f.split()[-1] == name]
+    if len(by_surname) == 1:
+        return by_surname[0]
+    given = [name, *table("entities")["nicknames"].get(name, [])]
+    by_first = [f for f in full_names if f.split()[0] in given]
+    if len(by_first) == 1:
+        return by_first[0]
+    return None
+
+
+def resolve_typo(word: str, entities: list[Entity]) -> Entity | None:
+    """The person whose surname `word` misspells by one or two letters (same first letter)."""
+    word = strip_name(word)
+    if len(word) < 4 or " " in word:
+        return None
+    close = [
+        e for e in entities
+        if e.type == "person"
+        and e.name.split()[-1][:1] == word[:1]
+        and _distance(e.name.split()[-1], word) <= (1 if len(word) < 6 else 2)
+    ]
+    return close[0] if len(close) == 1 else None
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]

@@ -1,0 +1,132 @@
+"""Numbers: value, range or ratio, unit, qualifier and what is counted.
+
+Covers digits ("124", "2.4", "1,200"), words ("three", "Twelve", "hundreds of thousands"),
+scales ("€2.4 million"), ratios and ranges ("38 of 46", "10 to 12"), qualifiers ("at least",
+"more than", "about") and units ("120 kilometres", "45 per cent", "80 years"). What is counted is
+the noun the number modifies ("38 of 46 drones" → drones), read from spaCy's parse.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Any
+
+from newsweave.models import NumberMention, Sentence
+
+WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "dozen": 12, "hundred": 100, "thousand": 1_000,
+}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
+VAGUE = {"dozens": 24, "hundreds": 200, "thousands": 2_000, "tens of thousands": 20_000,
+         "hundreds of thousands": 200_000, "millions": 2_000_000}
+UNITS = {
+    "%": "percent", "per cent": "percent", "percent": "percent",
+    "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
+    "miles": "mile", "mile": "mile", "metres": "m", "meters": "m", "metre": "m", "meter": "m",
+    "kg": "kg", "kilograms": "kg", "tonnes": "tonne", "tons": "tonne",
+    "years": "year", "year": "year", "months": "month", "days": "day", "weeks": "week", "hours": "hour",
+    "minutes": "minute",
+}
+CURRENCIES = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY"}
+QUALIFIERS = [
+    "at least", "at most", "more than", "less than", "fewer than", "over", "under", "about",
+    "around", "almost", "nearly", "roughly", "approximately", "some", "up to", "as many as",
+    "an estimated", "only", "just",
+]
+
+_word = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))
+_num = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{_word})(?:[- ](?:{_word}))?)"
+_scale = "|".join(SCALES)
+_unit = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
+_qual = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+_vague = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
+
+PATTERN = re.compile(
+    rf"(?<![\w.,])(?:(?P<qual>{_qual})\s+)?(?P<cur>[€$£¥])?"
+    rf"(?:(?P<vague>{_vague})\b|(?P<num>{_num})(?:\s*(?P<scale>{_scale}))?"
+    rf"(?:\s*(?P<sep>of|to|-|–|out of)\s*(?P<upper>{_num}))?(?:\s*(?P<unit>{_unit}))?)(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a number in digits or words ("1,200" → 1200, "thirty-eight" → 38)."""
+    text = text.lower().replace(",", "").strip()
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    total = 0.0
+    for part in re.split(r"[- ]", text):
+        if part not in WORDS:
+            return None
+        value = WORDS[part]
+        total = total * value if value >= 100 and total else total + value
+    return total or None
+
+
+def find_numbers(docs: list[Any], starts: list[int], sentences: list[Sentence], dates: list[tuple[int, int]]) -> list[NumberMention]:
+    """Every number in the parsed paragraphs that is not part of a calendar date."""
+    sentence_starts = [s.start for s in sentences]
+    found: list[NumberMention] = []
+    for doc, base in zip(docs, starts, strict=True):
+        for match in PATTERN.finditer(doc.text):
+            start, end = base + match.start(), base + match.end()
+            if any(ds <= start < de for ds, de in dates) and not match.group("unit"):
+                continue
+            mention = _mention(match, doc, base, start, end)
+            if mention is None:
+                continue
+            sentence = max(bisect_right(sentence_starts, start) - 1, 0)
+            found.append(mention.model_copy(update={"sentence": sentence}))
+    return found
+
+
+def _mention(match: re.Match[str], doc: Any, base: int, start: int, end: int) -> NumberMention | None:
+    vague = match.group("vague")
+    if vague:
+        value: float | None = float(VAGUE[vague.lower()])
+    else:
+        value = parse_number(match.group("num"))
+    if value is None:
+        return None
+    scale = match.group("scale")
+    if scale:
+        value *= SCALES[scale.lower()]
+    upper = parse_number(match.group("upper")) if match.group("upper") else None
+    counts = _counted(doc, match.end())
+    if match.group("num") and match.group("num").lower() == "one" and not (upper or scale or counts):
+        return None  # "one of the largest": a pronoun, not a count
+    unit = None
+    if match.group("cur"):
+        unit = CURRENCIES[match.group("cur")]
+    elif match.group("unit"):
+        unit = UNITS[match.group("unit").lower()]
+    qualifier = match.group("qual").lower() if match.group("qual") else None
+    if vague:
+        qualifier = qualifier or "vague"
+    return NumberMention(
+        text=match.group(0), value=value, sentence=0, start=start, end=end, upper=upper,
+        unit=unit, qualifier=qualifier, counts=counts,
+    )
+
+
+def _counted(doc: Any, end_char: int) -> str | None:
+    """The noun after a number ("38 of 46 drones launched" → "drones")."""
+    after = [t for t in doc if t.idx >= end_char][:4]
+    words: list[str] = []
+    for token in after:
+        if token.pos_ in {"ADJ", "NOUN", "PROPN"} and token.text[:1].isalpha():
+            words.append(token.text)
+            if token.pos_ == "NOUN":
+                break
+        elif token.text.lower() in {"of", "more"} and not words:
+            continue
+        else:
+            break
+    return " ".join(words).lower() if words and words[-1] and not words[-1][0].isupper() else None

@@ -1,0 +1,49 @@
+"""Sentences with character offsets into the article text, never crossing a paragraph."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from newsweave.models import Sentence
+
+PARAGRAPH_BREAK = "\n\n"
+
+
+def paragraph_starts(paragraphs: Iterable[str]) -> list[int]:
+    """The offset of each paragraph in the text they make when joined by blank lines."""
+    starts, offset = [], 0
+    for paragraph in paragraphs:
+        starts.append(offset)
+        offset += len(paragraph) + len(PARAGRAPH_BREAK)
+    return starts
+
+
+def sentences(docs: list[Any], starts: list[int]) -> list[Sentence]:
+    """Sentences of the parsed paragraphs, numbered through the article."""
+    found: list[Sentence] = []
+    for number, (doc, start) in enumerate(zip(docs, starts, strict=True)):
+        for sent in _merged(doc):
+            text = doc.text[sent[0] : sent[1]]
+            stripped = text.strip()
+            if not stripped:
+                continue
+            lead = len(text) - len(text.lstrip())
+            begin = start + sent[0] + lead
+            found.append(
+                Sentence(index=len(found), start=begin, end=begin + len(stripped), paragraph=number, text=stripped)
+            )
+    return found
+
+
+def _merged(doc: Any) -> list[tuple[int, int]]:
+    """spaCy's sentence spans, with a lone closing quote or bracket glued back to its sentence."""
+    spans: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        begin, end = sent.start_char, sent.end_char
+        piece = doc.text[begin:end].strip()
+        if spans and (len(piece) <= 2 or piece[:1].islower()):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((begin, end))
+    return spans

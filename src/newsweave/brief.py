@@ -1,0 +1,150 @@
+"""Brief: a story's cited, extractive summary and everything the comparison found, as one record.
+
+Extractive: every summary sentence is a sentence some article wrote, cited by article and
+sentence index, most corroborated first. Rendered as JSON, Markdown or HTML by `render`.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Literal
+
+from newsweave.compare.identity import story_entities
+from newsweave.models import (
+    Analysis,
+    Article,
+    Brief,
+    BriefArticle,
+    BriefQuote,
+    Citation,
+    Comparison,
+    Story,
+    SummarySentence,
+)
+from newsweave.settings import BriefSettings
+
+Format = Literal["json", "md", "html"]
+
+
+def brief(
+    story: Story,
+    articles: list[Article],
+    analyses: dict[str, Analysis],
+    comparison: Comparison,
+    settings: BriefSettings | None = None,
+) -> Brief:
+    """Assemble a story's brief from its articles, analyses and comparison."""
+    settings = settings or BriefSettings()
+    ordered = [analyses[a.id] for a in articles if a.id in analyses]
+    entities, entity_map = story_entities(ordered)
+    names = {e.id: e.name for e in entities}
+    quotes = [
+        BriefQuote(speaker=names.get(entity_map.get(q.speaker, q.speaker)) if q.speaker else q.speaker_text, text=q.text, article=a.article_id)
+        for a in ordered
+        for q in a.quotes
+        if q.kind in {"direct", "partial"}
+    ]
+    coverage: dict[str, list[str]] = {}
+    for claim in comparison.claims:
+        for outlet in claim.outlets:
+            coverage.setdefault(outlet, []).append(claim.id)
+    unique = {
+        outlet: tuple(cid for cid in ids if len(_claim(comparison, cid).outlets) == 1)
+        for outlet, ids in coverage.items()
+    }
+    return Brief(
+        id=story.id,
+        title=story.title,
+        articles=tuple(
+            BriefArticle(id=a.id, outlet=a.outlet, title=a.title, url=a.url, published=a.published) for a in articles
+        ),
+        entities=tuple(entities),
+        quotes=tuple(quotes),
+        claims=comparison.claims,
+        quote_drift=comparison.quote_drift,
+        conflicts=comparison.conflicts,
+        timeline=comparison.timeline,
+        lineage=comparison.lineage,
+        summary=tuple(_summary(comparison, settings.summary_sentences)),
+        unique_coverage=unique,
+        coverage={outlet: tuple(ids) for outlet, ids in coverage.items()},
+    )
+
+
+def _claim(comparison: Comparison, claim_id: str):  # noqa: ANN202 - a private lookup
+    return next(c for c in comparison.claims if c.id == claim_id)
+
+
+def _summary(comparison: Comparison, limit: int) -> list[SummarySentence]:
+    """The most corroborated claims, in the words of the article that stated them first."""
+    chosen: list[SummarySentence] = []
+    used: set[str] = set()
+    for claim in comparison.claims:
+        if len(chosen) >= limit:
+            break
+        key = claim.text.lower()
+        if key in used or claim.text.count("“") != claim.text.count("”"):
+            continue  # a quote fragment cut from its paragraph reads badly on its own
+        used.add(key)
+        chosen.append(
+            SummarySentence(
+                text=claim.text,
+                citations=tuple(Citation(article=s.article, sentence=s.sentence) for s in claim.support),
+            )
+        )
+    return chosen
+
+
+def render(b: Brief, fmt: Format = "md") -> str:
+    """The brief as JSON, Markdown or a standalone HTML page."""
+    if fmt == "json":
+        return json.dumps(b.model_dump(mode="json"), ensure_ascii=False, indent=2)
+    if fmt == "html":
+        from newsweave.templates import render_page
+
+        return render_page("brief.html", brief=b, numbers=_numbers(b))
+    return _markdown(b)
+
+
+def _numbers(b: Brief) -> dict[str, int]:
+    return {a.id: i + 1 for i, a in enumerate(b.articles)}
+
+
+def _markdown(b: Brief) -> str:
+    n = _numbers(b)
+
+    def cite(citations) -> str:  # noqa: ANN001
+        return "".join(f"[{n[c.article]}:{c.sentence}]" for c in citations)
+
+    lines = [f"# {b.title}", "", f"Story `{b.id}` · {len(b.articles)} articles", "", "## Summary", ""]
+    lines += [f"- {s.text} {cite(s.citations)}" for s in b.summary] or ["- (no sentence yet)"]
+    lines += ["", "## Sources", ""]
+    for a in b.articles:
+        when = a.published.date().isoformat() if a.published else "undated"
+        lines.append(f"{n[a.id]}. {a.outlet}: {a.title} ({when}) `{a.id}`")
+    corroborated = [c for c in b.claims if c.status == "corroborated"]
+    if corroborated:
+        lines += ["", "## Corroborated", ""]
+        lines += [f"- {c.text} ({c.independent_sources} independent outlets) {cite(c.support)}" for c in corroborated]
+    if b.conflicts:
+        lines += ["", "## Conflicts", ""]
+        for c in b.conflicts:
+            values = "; ".join(f"{v.value} [{n[v.article]}]" for v in c.values)
+            lines.append(f"- {c.what}: {values}")
+    if b.quote_drift:
+        lines += ["", "## Quote drift", ""]
+        for d in b.quote_drift:
+            lines.append(f"- {d.speaker}: " + " vs ".join(f"“{v.text}” [{n[v.article]}]" for v in d.variants))
+    if b.lineage:
+        lines += ["", "## Lineage", ""]
+        for link in b.lineage:
+            source = f"[{n[link.source]}]" if link.source in n else (link.source_outlet or "unknown")
+            lines.append(f"- [{n[link.article]}] {link.kind} of {source}: {link.evidence}")
+    if b.timeline:
+        lines += ["", "## Timeline", ""]
+        lines += [f"- {t.when}: {t.what} " + "".join(f"[{n[a]}]" for a in t.articles) for t in b.timeline]
+    single = {o: ids for o, ids in b.unique_coverage.items() if ids}
+    if single:
+        lines += ["", "## Only one outlet reports", ""]
+        lines += [f"- {outlet}: {len(ids)} claims" for outlet, ids in single.items()]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,305 @@
+"""The `newsweave` command: a thin shell over the library. Each command opens the store, calls one
+library function and prints the result as a table, Markdown or JSON (`--json`)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from newsweave import __version__
+from newsweave.brief import render
+from newsweave.errors import InputError, NewsweaveError
+from newsweave.pipeline import AddReport, Pipeline
+from newsweave.settings import Settings, table
+from newsweave.sources import read_paths
+from newsweave.store import Store, default_path
+
+app = typer.Typer(
+    help="Read the news like an analyst: group articles into stories, line up their claims across "
+    "outlets and write cited briefs.\n\nStart with `newsweave demo`.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    rich_markup_mode="markdown",
+)
+out = Console()
+err = Console(stderr=True)
+
+DEMO_DB = "newsweave-demo.db"
+
+
+class State:
+    db: str | None = None
+    settings: Settings = Settings()
+
+
+state = State()
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Library errors become one line on stderr and a non-zero exit, never a traceback."""
+    try:
+        yield
+    except NewsweaveError as exc:
+        err.print(f"[bold red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(exc.exit_code) from None
+
+
+def _store(path: str | None = None) -> Store:
+    return Store(path or state.db or default_path(), state.settings.store.busy_timeout_ms)
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"newsweave {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    db: Annotated[str | None, typer.Option(help="Database file. Default: $NEWSWEAVE_DB or newsweave.db.", envvar="NEWSWEAVE_DB")] = None,
+    settings: Annotated[Path | None, typer.Option("--settings", help="TOML file overriding some settings (see `newsweave settings`).")] = None,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = False,
+) -> None:
+    """Global options."""
+    state.db = db
+    with _errors():
+        state.settings = Settings.load(settings)
+
+
+@app.command()
+def add(
+    targets: Annotated[list[str], typer.Argument(help="Files or folders: plain text, HTML, JSONL, WARC; `-` reads standard input.", metavar="PATH...")],
+    outlet: Annotated[str | None, typer.Option(help="Outlet name for these articles (else from the page or the text).")] = None,
+    published: Annotated[datetime | None, typer.Option(help="Publication date for these articles, e.g. 2024-09-11.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Add articles and run them through every stage.
+
+    Example: `newsweave add report.txt --outlet "Harbour Gazette" --published 2026-03-04`
+    """
+    with _errors(), _store() as store:
+        pipeline = Pipeline(store, state.settings)
+        sources = list(read_paths(targets, outlet, published))
+        with _progress(as_json) as tick:
+            report = pipeline.add_sources(sources, tick)
+    if as_json:
+        _print_json(_report_json(report))
+        return
+    _print_report(report)
+
+
+@app.command()
+def stories(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """List the stories, most recently active first.
+
+    Example: `newsweave stories --json`
+    """
+    with _errors(), _store() as store:
+        rows = []
+        for story in store.stories():
+            articles = store.articles(story=story.id)
+            rows.append(
+                {
+                    "id": story.id, "title": story.title, "articles": len(articles),
+                    "outlets": sorted({a.outlet for a in articles}),
+                    "first_seen": story.first_seen, "last_seen": story.last_seen,
+                }
+            )
+    if as_json:
+        _print_json(rows)
+        return
+    grid = Table("story", "articles", "outlets", "title", box=None)
+    for row in rows:
+        grid.add_row(row["id"], str(row["articles"]), ", ".join(row["outlets"]), row["title"])
+    out.print(grid if rows else "No stories yet. Add articles with `newsweave add PATH`.")
+
+
+@app.command()
+def articles(
+    story: Annotated[str | None, typer.Option(help="Only the articles of this story.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON with the cleaned text, captions and removed lines.")] = False,
+) -> None:
+    """List the articles with their outlet and story.
+
+    Example: `newsweave articles --story s8ac1e89b1 --json`
+    """
+    with _errors(), _store() as store:
+        found = store.articles(story=store.story(story).id if story else None)
+        story_of = {a.id: store.story_of(a.id) for a in found}
+    if as_json:
+        _print_json([a.model_dump(mode="json") | {"story": story_of[a.id]} for a in found])
+        return
+    grid = Table("article", "story", "outlet", "published", "title", box=None)
+    for a in found:
+        when = a.published.date().isoformat() if a.published else "-"
+        grid.add_row(a.id, story_of[a.id] or "-", a.outlet, when, a.title)
+    out.print(grid if found else "No articles yet. Add some with `newsweave add PATH`.")
+
+
+@app.command()
+def brief(
+    story: Annotated[str, typer.Argument(help="Story id (or a unique prefix of it).")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md, json or html.")] = "md",
+) -> None:
+    """Print a story's cited brief.
+
+    Example: `newsweave brief s8ac1e89b1 --format json`
+    """
+    with _errors():
+        if fmt not in {"md", "json", "html"}:
+            raise InputError(f"--format must be md, json or html, not {fmt!r}")
+        with _store() as store:
+            text = render(store.brief(story), fmt)  # type: ignore[arg-type]
+    print(text, end="" if text.endswith("\n") else "\n")
+
+
+@app.command()
+def entities(
+    story: Annotated[str | None, typer.Option(help="Only the entities of this story.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List the people, places and organisations found, with their aliases.
+
+    Example: `newsweave entities --story s8ac1e89b1`
+    """
+    with _errors(), _store() as store:
+        ids = [store.story(story).id] if story else [s.id for s in store.stories()]
+        found: dict[str, dict[str, Any]] = {}
+        for sid in ids:
+            for e in store.brief(sid).entities:
+                row = found.setdefault(e.id, {"id": e.id, "name": e.name, "type": e.type, "aliases": set(), "stories": []})
+                row["aliases"] |= set(e.aliases)
+                row["stories"].append(sid)
+    rows = [r | {"aliases": sorted(r["aliases"])} for r in sorted(found.values(), key=lambda r: (r["type"], r["name"]))]
+    if as_json:
+        _print_json(rows)
+        return
+    grid = Table("entity", "type", "aliases", "stories", box=None)
+    for r in rows:
+        grid.add_row(r["name"], r["type"], ", ".join(r["aliases"]), str(len(r["stories"])))
+    out.print(grid if rows else "No entities yet.")
+
+
+@app.command()
+def rejected(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """List the inputs that were refused, with the stage and the reason.
+
+    Example: `newsweave rejected --json`
+    """
+    with _errors(), _store() as store:
+        found = store.rejected()
+    if as_json:
+        _print_json([r.model_dump() for r in found])
+        return
+    grid = Table("source", "stage", "reason", "detail", box=None)
+    for r in found:
+        grid.add_row(r.source, r.stage, r.reason, r.detail)
+    out.print(grid if found else "Nothing was rejected.")
+
+
+@app.command("settings")
+def show_settings(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """List every setting with its value in force and what it does.
+
+    Example: `newsweave --settings mine.toml settings`
+    """
+    rows = [
+        {"name": f"{r.section}.{r.name}", "value": getattr(getattr(state.settings, r.section), r.name), "default": r.default, "help": r.help}
+        for r in table()
+    ]
+    if as_json:
+        _print_json(rows)
+        return
+    grid = Table("setting", "value", "what it does", box=None)
+    for r in rows:
+        grid.add_row(r["name"], repr(r["value"]), r["help"])
+    out.print(grid)
+
+
+@app.command()
+def demo(
+    fresh: Annotated[bool, typer.Option(help="Start from an empty demo database.")] = True,
+) -> None:
+    """Load the bundled demo articles (invented events and outlets) and show the stories.
+
+    Uses newsweave-demo.db unless `--db` is given. Example: `newsweave demo`
+    """
+    from newsweave.demo import load_demo
+
+    path = state.db or DEMO_DB
+    with _errors():
+        with _progress(False) as tick:
+            report, rows = load_demo(path, state.settings, fresh=fresh, progress=tick)
+    _print_report(report)
+    grid = Table("story", "articles", "outlets", "title", box=None)
+    for row in rows:
+        grid.add_row(row["id"], str(row["articles"]), ", ".join(row["outlets"]), row["title"])
+    out.print(grid)
+    first = rows[0]["id"] if rows else "STORY"
+    out.print(
+        "\nTry next:\n"
+        f"  newsweave --db {path} brief {first}\n"
+        f"  newsweave --db {path} brief {first} --format json\n"
+        f"  newsweave --db {path} articles\n"
+        f"  newsweave --db {path} entities",
+        highlight=False,
+    )
+
+
+@contextmanager
+def _progress(quiet: bool) -> Iterator[Any]:
+    """A rich progress bar per stage; a callback `tick(stage, total)` advances it."""
+    if quiet or not err.is_terminal:
+        yield lambda stage, total: None
+        return
+    with Progress(
+        TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, transient=True,
+    ) as bar:
+        tasks: dict[str, Any] = {}
+
+        def tick(stage: str, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.advance(tasks[stage])
+
+        yield tick
+
+
+def _report_json(report: AddReport) -> dict[str, Any]:
+    return {
+        "added": [{"id": a.id, "outlet": a.outlet, "title": a.title, "source": a.source} for a in report.added],
+        "already_stored": report.already_stored,
+        "rejected": [r.model_dump() for r in report.rejected],
+        "stories": report.stories,
+    }
+
+
+def _print_report(report: AddReport) -> None:
+    out.print(
+        f"Added {len(report.added)} articles, {len(report.already_stored)} already stored, "
+        f"{len(report.rejected)} rejected; {len(report.stories)} stories updated.",
+        highlight=False,
+    )
+    for r in report.rejected:
+        out.print(f"  rejected {r.source}: {r.reason} ({r.detail})", highlight=False)
+
+
+def main() -> None:
+    """Console entry point."""
+    app()

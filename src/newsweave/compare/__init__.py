@@ -1,0 +1,50 @@
+"""Compare: line a story's articles up against each other.
+
+Claims (what several articles state, and how many independent outlets stand behind each),
+conflicts (one fact, different values), quote drift (one statement, different words), the
+timeline, and lineage (who copied or cited whom). Pure: the story's records in, a `Comparison` out.
+"""
+
+from __future__ import annotations
+
+from newsweave.compare.claims import group, make_claims, similarity, units
+from newsweave.compare.conflicts import find_conflicts
+from newsweave.compare.drift import find_drift
+from newsweave.compare.identity import marker_links, source_keys, story_entities
+from newsweave.compare.timeline import build_timeline
+from newsweave.models import Analysis, Article, Comparison, LineageLink, Story
+from newsweave.settings import CompareSettings
+
+__all__ = ["compare"]
+
+
+def compare(
+    story: Story,
+    articles: list[Article],
+    analyses: dict[str, Analysis],
+    links: list[LineageLink],
+    settings: CompareSettings | None = None,
+) -> Comparison:
+    """Align the claims, quotes, numbers and dates of one story's articles."""
+    settings = settings or CompareSettings()
+    ids = {a.id for a in articles}
+    lineage = [link for link in links if link.article in ids] + marker_links(articles)
+    keys = source_keys(articles, lineage)
+    ordered = [analyses[a.id] for a in articles if a.id in analyses]
+    entities, entity_map = story_entities(ordered)
+    items = units(ordered, entity_map)
+    groups = group(items, similarity(items), settings.claim_similarity) if items else []
+    order = {a.id: i for i, a in enumerate(articles)}
+    outlets = {a.id: a.outlet for a in articles}
+    claims = make_claims(story.id, items, groups, keys, outlets, order)
+    claims, conflicts = find_conflicts(claims, analyses)
+    claims.sort(key=lambda c: (-c.independent_sources, -len(c.support), order[c.support[0].article], c.support[0].sentence))
+    names = {e.id: e.name for e in entities}
+    return Comparison(
+        story=story.id,
+        claims=tuple(claims),
+        quote_drift=tuple(find_drift(ordered, entity_map, names, settings.drift_similarity)),
+        conflicts=tuple(conflicts),
+        timeline=tuple(build_timeline(articles, analyses)),
+        lineage=tuple(lineage),
+    )

@@ -1,0 +1,62 @@
+"""Conflicts: one fact, different values (a number, a count) in different articles."""
+
+from __future__ import annotations
+
+from newsweave.models import Analysis, Claim, Conflict, ConflictValue, NumberMention
+
+
+def find_conflicts(claims: list[Claim], analyses: dict[str, Analysis]) -> tuple[list[Claim], list[Conflict]]:
+    """Conflicts among each claim's supporting sentences; those claims become `conflicting`."""
+    conflicts: list[Conflict] = []
+    updated: list[Claim] = []
+    for claim in claims:
+        found = _in_claim(claim, analyses) if len({s.article for s in claim.support}) > 1 else []
+        conflicts.extend(found)
+        updated.append(claim.model_copy(update={"status": "conflicting"}) if found else claim)
+    return updated, conflicts
+
+
+def _in_claim(claim: Claim, analyses: dict[str, Analysis]) -> list[Conflict]:
+    numbers: list[tuple[str, str, NumberMention]] = []
+    for support in claim.support:
+        for n in analyses[support.article].numbers:
+            if n.sentence == support.sentence:
+                numbers.append((support.article, support.text, n))
+    by_thing: dict[str, list[tuple[str, str, NumberMention]]] = {}
+    for article, text, n in numbers:
+        thing = n.counts or n.unit
+        if thing:
+            by_thing.setdefault(thing, []).append((article, text, n))
+    conflicts = []
+    for thing, found in by_thing.items():
+        values = {(a, _value(n)) for a, _, n in found}
+        if len({v for _, v in values}) < 2 or len({a for a, _ in values}) < 2:
+            continue
+        if not _disagree([n for _, _, n in found]):
+            continue
+        conflicts.append(
+            Conflict(
+                what=thing,
+                values=tuple(ConflictValue(article=a, value=n.text, text=t) for a, t, n in found),
+            )
+        )
+    return conflicts
+
+
+def _value(n: NumberMention) -> str:
+    return f"{n.value:g}" + (f"/{n.upper:g}" if n.upper is not None else "")
+
+
+def _disagree(numbers: list[NumberMention]) -> bool:
+    """Different values, unless a vague or bounded one ("at least 12") admits the other."""
+    exact = [n for n in numbers if n.qualifier in (None, "only", "just")]
+    if len({_value(n) for n in exact}) >= 2:
+        return True
+    for bound in numbers:
+        if bound.qualifier in {"at least", "more than", "over"}:
+            if any(n.value < bound.value for n in exact):
+                return True
+        if bound.qualifier in {"at most", "less than", "fewer than", "under", "up to"}:
+            if any(n.value > bound.value for n in exact):
+                return True
+    return False

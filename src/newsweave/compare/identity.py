@@ -1,0 +1,101 @@
+"""One identity per person across a story, and who depends on whom (independence of outlets)."""
+
+from __future__ import annotations
+
+import re
+
+from newsweave.models import Analysis, Article, Entity, LineageLink
+
+
+def story_entities(analyses: list[Analysis]) -> tuple[list[Entity], dict[str, str]]:
+    """The story's entities, a surname-only person folded into the full name another article gives.
+
+    Returns the merged entities and a map from every article-level entity id to the story's id.
+    """
+    by_id: dict[str, Entity] = {}
+    for analysis in analyses:
+        for entity in analysis.entities:
+            known = by_id.get(entity.id)
+            aliases = set(entity.aliases) | (set(known.aliases) if known else set())
+            by_id[entity.id] = entity.model_copy(update={"aliases": tuple(sorted(aliases))})
+    full = [e for e in by_id.values() if e.type == "person" and " " in e.name]
+    mapping = {eid: eid for eid in by_id}
+    for entity in list(by_id.values()):
+        if entity.type != "person" or " " in entity.name:
+            continue
+        matches = [f for f in full if f.name.split()[-1] == entity.name or f.name.split()[0] == entity.name]
+        if len(matches) == 1:
+            mapping[entity.id] = matches[0].id
+    merged: dict[str, Entity] = {}
+    for eid, entity in by_id.items():
+        target = mapping[eid]
+        base = merged.get(target) or by_id[target]
+        extra = {entity.name, *entity.aliases} - {base.name} if eid != target else set(entity.aliases)
+        merged[target] = base.model_copy(update={"aliases": tuple(sorted(set(base.aliases) | extra))})
+    return sorted(merged.values(), key=lambda e: (e.type, e.name)), mapping
+
+
+def norm_outlet(name: str | None) -> str:
+    """An outlet name reduced for comparison ("The Harbour Gazette" ~ "harbourgazette")."""
+    if not name:
+        return ""
+    name = re.sub(r"^(?:the)\s+", "", name.strip().lower())
+    return re.sub(r"[^a-z0-9]", "", name)
+
+
+def marker_links(articles: list[Article]) -> list[LineageLink]:
+    """Lineage from markers in the text, resolved to a story article of the named outlet if any."""
+    by_outlet: dict[str, list[Article]] = {}
+    for article in articles:
+        by_outlet.setdefault(norm_outlet(article.outlet), []).append(article)
+    links = []
+    for article in articles:
+        for marker in article.markers:
+            named = norm_outlet(marker.outlet)
+            sources = [a for a in by_outlet.get(named, []) if a.id != article.id]
+            source = _earliest(sources)
+            links.append(
+                LineageLink(
+                    article=article.id,
+                    kind="derivative" if marker.kind == "wire_credit" else "citing",
+                    source=source.id if source else None,
+                    source_outlet=marker.outlet,
+                    evidence=marker.text,
+                )
+            )
+    return links
+
+
+def source_keys(articles: list[Article], links: list[LineageLink]) -> dict[str, str]:
+    """Article id → the key of the independent source it stands for.
+
+    Copies and rewrites fold into their source; an article carrying a wire credit stands for the
+    agency; two articles of one outlet are one source.
+    """
+    parent = {a.id: a.id for a in articles}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for link in links:
+        if link.source in parent and link.article in parent:
+            parent[find(link.article)] = find(link.source)
+    outlet = {a.id: norm_outlet(a.outlet) for a in articles}
+    wire = {
+        link.article: norm_outlet(link.source_outlet)
+        for link in links
+        if link.kind == "derivative" and link.source is None and link.source_outlet
+    }
+    keys = {}
+    for article in articles:
+        root = find(article.id)
+        keys[article.id] = wire.get(root) or outlet[root] or root
+    return keys
+
+
+def _earliest(articles: list[Article]) -> Article | None:
+    dated = sorted(articles, key=lambda a: (a.published is None, str(a.published)))
+    return dated[0] if dated else None

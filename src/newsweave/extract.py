@@ -1,0 +1,194 @@
+"""Extract: `RawDoc` → clean `Article` (or `Rejected` with a reason).
+
+HTML goes through trafilatura for the body and metadata, htmldate for the publication date
+(published and updated kept apart) and courlan for the canonical URL; captions come from the
+page's figure captions. Plain text goes through `textclean`, which sets apart navigation lines,
+captions and stray link lines by general rules. Both paths find lineage markers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+from newsweave.markers import find_markers, reporting_outlet
+from newsweave.models import Article, RawDoc, Rejected, RemovedLine
+from newsweave.settings import ExtractSettings
+from newsweave.textclean import CleanText, clean_text
+
+# Phrases that mark a page as something other than an article (consent walls, error pages).
+_NOT_ARTICLE = re.compile(
+    r"\b(?:page not found|404 not found|access denied|enable javascript|"
+    r"we value your privacy|before you continue|are you a robot|verify you are human)\b",
+    re.IGNORECASE,
+)
+
+
+def extract(raw: RawDoc, settings: ExtractSettings | None = None) -> Article | Rejected:
+    """Clean one raw document into an article; refuse what is not an article."""
+    settings = settings or ExtractSettings()
+    if raw.kind == "html":
+        parsed = _from_html(raw, settings)
+        if isinstance(parsed, Rejected):
+            return parsed
+        cleaned, meta = parsed
+    else:
+        cleaned, meta = clean_text(raw.body, title=raw.title), {}
+    text = "\n\n".join(cleaned.paragraphs)
+    if len(text) < settings.min_chars:
+        return _reject(raw, "too_short", f"{len(text)} characters of body (extract.min_chars is {settings.min_chars})")
+    if len(text) < 2000 and _NOT_ARTICLE.search(text):
+        return _reject(raw, "not_article", "the page reads as an error, consent or robot-check page")
+    url = raw.url or meta.get("url")
+    canonical = canonical_url(meta.get("canonical") or url)
+    outlet = raw.outlet or meta.get("sitename") or reporting_outlet(text) or _outlet_from_url(canonical)
+    published = raw.published or meta.get("published")
+    if published and raw.fetched and published > raw.fetched:
+        return _reject(raw, "future_date", f"published {published:%Y-%m-%d} is after the fetch")
+    content_hash = hashlib.sha256(_fingerprint(text).encode()).hexdigest()
+    return Article(
+        id=article_id(canonical, content_hash),
+        source=raw.source,
+        url=url,
+        canonical_url=canonical,
+        outlet=outlet or "unknown",
+        title=raw.title or cleaned.title or meta.get("title") or _first_words(text),
+        byline=meta.get("author"),
+        published=published,
+        updated=meta.get("updated"),
+        language=meta.get("language") or _guess_language(text),
+        text=text,
+        paragraphs=cleaned.paragraphs,
+        captions=cleaned.captions,
+        removed=cleaned.removed,
+        content_hash=content_hash,
+        markers=find_markers(text, outlet),
+    )
+
+
+def article_id(canonical: str | None, content_hash: str) -> str:
+    """A stable id: from the canonical URL when there is one, else from the content."""
+    key = canonical or content_hash
+    return "a" + hashlib.sha1(key.encode()).hexdigest()[:11]
+
+
+def canonical_url(url: str | None) -> str | None:
+    """The URL normalised by courlan (tracking parameters and fragments dropped), or None."""
+    if not url:
+        return None
+    from courlan import normalize_url
+
+    try:
+        return str(normalize_url(url, strict=True))
+    except (ValueError, TypeError):
+        return url
+
+
+def _from_html(raw: RawDoc, settings: ExtractSettings) -> tuple[CleanText, dict] | Rejected:
+    import trafilatura
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(raw.body)
+    except (ValueError, lxml_html.etree.ParserError) as exc:
+        return _reject(raw, "malformed_html", f"cannot parse the HTML: {exc}")
+    doc = trafilatura.bare_extraction(
+        raw.body,
+        url=raw.url,
+        favor_precision=settings.favor_precision,
+        include_comments=False,
+        include_tables=False,
+        with_metadata=True,
+    )
+    if doc is None or not (doc.text or "").strip():
+        return _reject(raw, "no_content", "trafilatura found no article body on the page")
+    captions = _captions(tree)
+    paragraphs = [p.strip() for p in doc.text.split("\n") if p.strip()]
+    caption_keys = {c.lower() for c in captions}
+    kept = [p for p in paragraphs if p.lower() not in caption_keys]
+    removed = tuple(RemovedLine(text=p, reason="caption") for p in paragraphs if p.lower() in caption_keys)
+    published, updated = _dates(raw.body, raw.fetched)
+    meta = {
+        "title": doc.title,
+        "author": doc.author,
+        "sitename": doc.sitename,
+        "url": doc.url,
+        "canonical": _link_canonical(tree),
+        "language": doc.language,
+        "published": published,
+        "updated": updated,
+    }
+    return CleanText(doc.title, tuple(kept), tuple(captions), removed), meta
+
+
+def _captions(tree: object) -> list[str]:
+    found: list[str] = []
+    for node in tree.xpath("//figcaption | //*[contains(@class, 'caption')]"):  # type: ignore[attr-defined]
+        text = re.sub(r"\s+", " ", node.text_content()).strip()
+        if text and text not in found and len(text) < 500:
+            found.append(text)
+    return found
+
+
+def _link_canonical(tree: object) -> str | None:
+    hrefs = tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content")  # type: ignore[attr-defined]
+    return str(hrefs[0]).strip() if hrefs else None
+
+
+def _dates(html: str, fetched: datetime | None) -> tuple[datetime | None, datetime | None]:
+    from htmldate import find_date
+
+    latest = (fetched or datetime.now(UTC)).strftime("%Y-%m-%d")
+    params = {"extensive_search": True, "max_date": latest, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
+    try:
+        published = find_date(html, original_date=True, **params)
+        updated = find_date(html, original_date=False, **params)
+    except (ValueError, TypeError):
+        return None, None
+    first = _parse_date(published)
+    last = _parse_date(updated)
+    return first, (last if last and first and last > first else None)
+
+
+def _parse_date(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _outlet_from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def _fingerprint(text: str) -> str:
+    # Whitespace and case are layout: the same words pasted twice are the same content.
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def _first_words(text: str, n: int = 12) -> str:
+    words = text.split()
+    return " ".join(words[:n]) + ("…" if len(words) > n else "")
+
+
+_STOP_EN = frozenset("the and of to in a is that for on was with as by at from".split())
+
+
+def _guess_language(text: str) -> str | None:
+    words = re.findall(r"[a-z]+", text[:5000].lower())
+    if not words:
+        return None
+    share = sum(w in _STOP_EN for w in words) / len(words)
+    return "en" if share > 0.12 else None
+
+
+def _reject(raw: RawDoc, reason: str, detail: str) -> Rejected:
+    return Rejected(source=raw.source, stage="extract", reason=reason, detail=detail)

@@ -1,0 +1,78 @@
+"""Lineage markers: phrases in an article that say where its content comes from.
+
+Wire credits ("LISBON (Reuters) —"), "X reports, citing Y", "according to Y", "h/t Y" and
+"Y reported". The patterns and the list of news agencies are data (data/lineage.toml); the
+comparison stage uses the markers so that copies do not count as independent confirmation.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib import resources
+
+from newsweave.models import LineageMarker
+
+# Capitalised words that open sentences or name people, not outlets, in "X reported" phrases.
+_NOT_OUTLETS = {"He", "She", "They", "It", "We", "I", "This", "That", "The", "Officials", "Police"}
+
+
+@cache
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    raw = tomllib.loads(resources.files("newsweave").joinpath("data/lineage.toml").read_text())
+    agencies = "|".join(re.escape(a) for a in sorted(raw["wire_agencies"], key=len, reverse=True))
+    agency = rf"(?:{agencies}|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:Wire|News Agency|Press))"
+    compiled = []
+    for kind, pattern in raw["patterns"].items():
+        pattern = pattern.replace("{agency}", agency).replace("{name}", raw["name"])
+        flags = re.MULTILINE if kind == "wire_credit" else 0
+        compiled.append((kind, re.compile(pattern, flags)))
+    return compiled
+
+
+def find_markers(text: str, outlet: str | None = None) -> tuple[LineageMarker, ...]:
+    """Every lineage marker in `text`; `outlet` (the article's own) is never its own source."""
+    found: list[LineageMarker] = []
+    seen: set[tuple[str, str | None]] = set()
+    for kind, pattern in _patterns():
+        for match in pattern.finditer(text):
+            name = _clean_name(match.group("outlet"))
+            if kind == "wire_credit" and match.start() > 400:
+                continue  # a credit is a dateline: it opens the article
+            if not name or name in _NOT_OUTLETS or _same(name, outlet):
+                continue
+            if kind == "citing_plain" and any(m.kind == "citing" for m in found):
+                continue
+            marker_kind = "citing" if kind == "citing_plain" else kind
+            if (marker_kind, name) in seen:
+                continue
+            seen.add((marker_kind, name))
+            found.append(
+                LineageMarker(kind=marker_kind, text=match.group(0).strip(), outlet=name)  # type: ignore[arg-type]
+            )
+    return tuple(found)
+
+
+def reporting_outlet(text: str) -> str | None:
+    """The outlet an article names as its own in "X reports, citing Y", if any."""
+    for kind, pattern in _patterns():
+        if kind == "citing":
+            match = pattern.search(text)
+            if match:
+                return _clean_name(match.group("reporter"))
+    return None
+
+
+def _clean_name(name: str | None) -> str | None:
+    if not name:
+        return None
+    name = re.sub(r"^(?:the|The)\s+", "", name.strip(" .,;:’'"))
+    return name or None
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    def norm(s: str) -> str:
+        return re.sub(r"[^a-z0-9]", "", s.lower())
+
+    return bool(a and b) and norm(a) == norm(b)  # type: ignore[arg-type]

