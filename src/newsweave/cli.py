@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from newsweave import __version__
 from newsweave.brief import render
@@ -51,7 +52,7 @@ def _errors() -> Iterator[None]:
     try:
         yield
     except NewsweaveError as exc:
-        err.print(f"[bold red]error:[/] {exc}", highlight=False)
+        err.print(Text.assemble(("error: ", "bold red"), str(exc)), soft_wrap=True, highlight=False)
         raise typer.Exit(exc.exit_code) from None
 
 

@@ -86,6 +86,14 @@ def decode(data: bytes) -> str | None:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    # English pages that are not UTF-8 are nearly always Windows-1252 (a superset of Latin-1);
+    # statistical guessing misreads short texts of it as other code pages.
+    try:
+        text = data.decode("cp1252")
+        if not any("\x80" <= ch <= "\x9f" for ch in text):
+            return text
+    except UnicodeDecodeError:
+        pass
     best = from_bytes(data).best()
     return str(best) if best is not None else None
 

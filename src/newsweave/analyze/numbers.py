@@ -47,9 +47,9 @@ _qual = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=Tru
 _vague = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
 
 PATTERN = re.compile(
-    rf"(?<![\w.,])(?:(?P<qual>{_qual})\s+)?(?P<cur>[€$£¥])?"
+    rf"(?<![\w.,:])(?:(?P<qual>{_qual})\s+)?(?P<cur>[€$£¥])?"
     rf"(?:(?P<vague>{_vague})\b|(?P<num>{_num})(?:\s*(?P<scale>{_scale}))?"
-    rf"(?:\s*(?P<sep>of|to|-|–|out of)\s*(?P<upper>{_num}))?(?:\s*(?P<unit>{_unit}))?)(?![\w])",
+    rf"(?:\s*(?P<sep>of|to|-|–|out of)\s*(?P<upper>{_num}))?(?:\s*(?P<unit>{_unit}))?)(?![\w]|[:.]\d)",
     re.IGNORECASE,
 )
 

@@ -184,6 +184,11 @@ def _tag_before(ctx: Context, paragraph: int, span: _Span, cues: set[str]) -> tu
         if match:
             return match.group("speaker"), pattern.split()[0]
     if not window.strip():
+        # `Ms X added:` as a paragraph of its own, the quote opening the next one.
+        previous = paragraph - 1
+        if previous >= 0 and ctx.paragraphs[previous].rstrip().endswith(":"):
+            prev_doc = ctx.docs[previous]
+            return _cue_in(prev_doc, 0, len(prev_doc.text), cues)
         return None, None
     return _cue_in(doc, begin, head_end, cues)
 
@@ -213,16 +218,28 @@ def _speaker(
     if not speaker_text:
         return None
     if speaker_text in table("quotes")["pronouns"]:
-        if last[0]:
-            return last[0]
-        before = [m for m in ctx.mentions if m.start < offset and m.entity.startswith("person:")]
-        return before[-1].entity if before else None
-    for m in ctx.mentions:
-        if m.text in speaker_text or speaker_text in m.text:
-            if m.entity.startswith(("person:", "organisation:")):
+        # The nearest person named before the quote, outside any quote ("Liz and I" is not it).
+        before = [
+            m for m in ctx.mentions
+            if m.start < offset and m.entity.startswith("person:") and not _inside_quote(ctx, m.start)
+        ]
+        return before[-1].entity if before else last[0]
+    named = [m for m in ctx.mentions if m.text in speaker_text or speaker_text in m.text]
+    for prefix in ("person:", "organisation:"):
+        for m in sorted(named, key=lambda m: -len(m.text)):
+            if m.entity.startswith(prefix):
                 return m.entity
     guess = resolve_typo(speaker_text.split()[-1], ctx.entities)
     return guess.id if guess else None
+
+
+def _inside_quote(ctx: Context, offset: int) -> bool:
+    """Is this offset inside quote marks of its paragraph (an unclosed quote counts)?"""
+    number = max(bisect_right(ctx.starts, offset) - 1, 0)
+    local = offset - ctx.starts[number]
+    return any(s.start <= offset < s.end for s in _spans_in(ctx.paragraphs[number], ctx.starts[number])) or (
+        ctx.paragraphs[number][:local].count("“") > ctx.paragraphs[number][:local].count("”")
+    )
 
 
 def _kind(ctx: Context, span: _Span, content: str) -> str:

@@ -1,0 +1,115 @@
+"""Analysis of the seed pair (worked example sections 2-4) and of demo articles we wrote."""
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from newsweave.analyze import analyze
+from newsweave.demo import demo_source
+from newsweave.extract import extract
+from newsweave.ingest import Source, ingest
+
+
+def analysed(path, published=None):
+    [raw] = ingest(Source(str(path), path.read_bytes(), published=published))
+    article = extract(raw)
+    return article, analyze(article)
+
+
+@pytest.fixture(scope="module")
+def noisy(seeds):
+    return analysed(seeds[0], published=datetime(2024, 9, 11, 9, 0, tzinfo=UTC))
+
+
+@pytest.fixture(scope="module")
+def demo():
+    articles = {a.url: a for a in (extract(d) for d in ingest(demo_source()))}
+    return {url: (a, analyze(a)) for url, a in articles.items()}
+
+
+def entity(analysis, entity_id):
+    return next(e for e in analysis.entities if e.id == entity_id)
+
+
+def test_sentences_point_into_the_text_and_stay_in_their_paragraph(noisy):
+    article, analysis = noisy
+    for s in analysis.sentences:
+        assert article.text[s.start : s.end] == s.text
+        assert "\n\n" not in s.text
+
+
+def test_one_identity_per_person_and_place(noisy):
+    _, analysis = noisy
+    blinken = entity(analysis, "person:antony-blinken")
+    assert {"Blinken", "Tony", "Mr Blinked"} <= set(blinken.aliases)
+    assert "Lammy" in entity(analysis, "person:david-lammy").aliases
+    assert "Kiev" in entity(analysis, "place:kyiv").aliases
+    ids = {e.id for e in analysis.entities}
+    assert {"person:keir-starmer", "person:joe-biden", "person:volodymyr-zelensky", "place:london"} <= ids
+    assert not any(e.name in {"Kiev", "Blinked"} and e.type == "person" for e in analysis.entities)
+
+
+def test_quotes_have_their_speakers(noisy):
+    _, analysis = noisy
+    by_start = {q.text.split()[0:4].__str__(): q for q in analysis.quotes}
+    speakers = {" ".join(q.text.split()[:4]): q.speaker for q in analysis.quotes if q.kind != "reported"}
+    assert speakers["On Russia and Ukraine,"] == "person:david-lammy"
+    assert speakers["I think this is"] == "person:antony-blinken"  # tag: "Mr Blinked added:"
+    assert speakers["The United States will"] == "person:antony-blinken"
+    assert speakers["Russia has now received"] == "person:antony-blinken"  # tag: "he added"
+    assert speakers["The special relationship has"] == "person:david-lammy"
+    partial = [q for q in analysis.quotes if q.kind == "partial"]
+    assert [(q.text, q.speaker) for q in partial] == [("a dramatic escalation", "person:antony-blinken")]
+    assert by_start  # every quote keeps its text
+
+
+def test_a_quote_runs_over_paragraphs_until_it_closes(noisy):
+    _, analysis = noisy
+    lammy = next(q for q in analysis.quotes if q.text.startswith("On Russia and Ukraine"))
+    assert "We are the closest allies" in lammy.text
+    blinken = next(q for q in analysis.quotes if q.text.startswith("I think this is a critical moment"))
+    assert "Aggression against civilians" in blinken.text
+
+
+def test_scare_quotes_are_not_quotes(noisy):
+    _, analysis = noisy
+    assert not any(q.text == "glide bombs" for q in analysis.quotes)
+
+
+def test_numbers_with_qualifiers_ratios_and_words(noisy):
+    _, analysis = noisy
+    found = {n.text: n for n in analysis.numbers}
+    assert found["38 of 46"].value == 38 and found["38 of 46"].upper == 46
+    assert found["38 of 46"].counts == "drones"
+    assert found["at least three"].value == 3 and found["at least three"].qualifier == "at least"
+    assert found["120 kilometers"].unit == "km"
+    assert found["more than 80 years"].qualifier == "more than"
+    assert found["hundreds of thousands"].qualifier == "vague"
+
+
+def test_relative_dates_resolve_against_publication(noisy):
+    _, analysis = noisy
+    dates = {d.text: d for d in analysis.dates}
+    assert dates["on Wednesday"].resolved == date(2024, 9, 11)
+    assert dates["this week"].resolved == date(2024, 9, 9) and dates["this week"].resolved_end == date(2024, 9, 15)
+    assert dates["on Friday"].resolved == date(2024, 9, 13)  # "flies to Washington on Friday": ahead
+    assert dates["on Tuesday"].resolved == date(2024, 9, 10)  # "held talks ... on Tuesday": behind
+    assert dates["February 2022"].resolved == date(2022, 2, 1) and not dates["February 2022"].relative
+
+
+def test_without_a_publication_date_relative_dates_stay_relative(seeds):
+    _, analysis = analysed(seeds[1])
+    week = next(d for d in analysis.dates if d.text == "this week")
+    assert week.relative and week.resolved is None and week.anchor is None
+
+
+def test_demo_multi_paragraph_quote_nickname_and_misspelling(demo):
+    chronicle = next(v for url, v in demo.items() if "brackenfordchronicle" in url)
+    _, analysis = chronicle
+    okafor = [q for q in analysis.quotes if q.speaker == "person:adaeze-okafor" and "Liz and I" in q.text]
+    assert okafor and "this city moves" in okafor[0].text
+    assert "Liz" in entity(analysis, "person:elizabeth-harrow").aliases
+    record = next(v for url, v in demo.items() if "transitrecord" in url)
+    _, analysis = record
+    biggest = next(q for q in analysis.quotes if q.text.startswith("This is the biggest decision"))
+    assert biggest.speaker == "person:adaeze-okafor"

@@ -1,0 +1,95 @@
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from newsweave.cli import app
+
+runner = CliRunner()
+
+
+def run(*args: str, db: str | None = None):
+    prefix = ["--db", db] if db else []
+    return runner.invoke(app, [*prefix, *args])
+
+
+def test_help_lists_every_command_with_examples():
+    result = run("--help")
+    assert result.exit_code == 0
+    for command in ["add", "stories", "articles", "brief", "entities", "rejected", "settings", "demo"]:
+        assert command in result.output
+        sub = run(command, "--help")
+        assert sub.exit_code == 0 and "Example" in sub.output, command
+
+
+def test_a_missing_file_is_one_line_and_exit_2(tmp_path):
+    result = run("add", str(tmp_path / "nope.txt"), db=str(tmp_path / "n.db"))
+    assert result.exit_code == 2
+    assert "no such file or folder" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_an_unknown_story_is_a_clean_error(tmp_path):
+    result = run("brief", "s000", db=str(tmp_path / "n.db"))
+    assert result.exit_code == 3 and "no story with id" in result.output
+
+
+def test_a_bad_format_is_a_clean_error(demo_db):
+    result = run("brief", "s", "--format", "pdf", db=demo_db)
+    assert result.exit_code == 2 and "--format must be" in result.output
+
+
+def test_bad_input_is_rejected_and_stored_without_touching_earlier_articles(tmp_path, demo_db):
+    db = str(tmp_path / "n.db")
+    good = tmp_path / "good.txt"
+    good.write_text("Harbour closes\n\n" + "Heavy seas closed the harbour at Port Vell on Monday, and the ferries stayed in port. " * 4)
+    assert run("add", str(good), "--outlet", "Port Vell Post", db=db).exit_code == 0
+    empty, binary = tmp_path / "empty.txt", tmp_path / "b.txt"
+    empty.write_text("")
+    binary.write_bytes(b"\x00\x01\x02" * 50)
+    result = run("add", str(empty), str(binary), "--json", db=db)
+    assert result.exit_code == 0
+    report = json.loads(result.output)
+    assert sorted(r["reason"] for r in report["rejected"]) == ["binary", "empty"]
+    listed = json.loads(run("rejected", "--json", db=db).output)
+    assert sorted(r["reason"] for r in listed) == ["binary", "empty"]
+    articles = json.loads(run("articles", "--json", db=db).output)
+    assert [a["outlet"] for a in articles] == ["Port Vell Post"]
+    again = json.loads(run("add", str(good), "--json", db=db).output)
+    assert again["added"] == [] and again["already_stored"] == [str(good)]
+
+
+def test_settings_file_is_used_and_errors_are_clean(tmp_path):
+    path = tmp_path / "s.toml"
+    path.write_text("[brief]\nsummary_sentences = 3\n")
+    result = runner.invoke(app, ["--settings", str(path), "settings", "--json"])
+    rows = {r["name"]: r["value"] for r in json.loads(result.output)}
+    assert rows["brief.summary_sentences"] == 3
+    path.write_text("[brief]\nsumary_sentences = 3\n")
+    result = runner.invoke(app, ["--settings", str(path), "settings"])
+    assert result.exit_code == 2 and "did you mean" in result.output
+
+
+def test_listings_take_json(demo_db):
+    stories = json.loads(run("stories", "--json", db=demo_db).output)
+    assert len(stories) == 3 and all(s["articles"] >= 3 for s in stories)
+    entities = json.loads(run("entities", "--json", db=demo_db).output)
+    assert any(e["name"] == "Adaeze Okafor" for e in entities)
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_brief_formats(demo_db, fmt):
+    story = json.loads(run("stories", "--json", db=demo_db).output)[0]["id"]
+    result = run("brief", story, "--format", fmt, db=demo_db)
+    assert result.exit_code == 0
+    assert ("<!doctype html>" in result.output) == (fmt == "html")
+
+
+def test_demo_refuses_a_database_with_other_articles(tmp_path):
+    db = str(tmp_path / "mine.db")
+    good = tmp_path / "good.txt"
+    good.write_text("Harbour closes\n\n" + "Heavy seas closed the harbour at Port Vell on Monday and ferries stayed in port. " * 4)
+    run("add", str(good), db=db)
+    result = run("demo", db=db)
+    assert result.exit_code == 2 and "not from the demo" in result.output
+    assert len(json.loads(run("articles", "--json", db=db).output)) == 1

@@ -1,0 +1,54 @@
+from datetime import UTC, datetime
+
+from newsweave.demo import demo_source
+from newsweave.extract import extract
+from newsweave.ingest import ingest
+from newsweave.models import Article, RawDoc, Rejected
+
+BODY = " ".join(["The council approved the new tram line after a long debate on Tuesday night."] * 6)
+
+
+def page(body: str, extra_head: str = "") -> str:
+    return (
+        "<html><head><title>Tram line approved | City Paper</title>"
+        '<meta property="og:site_name" content="City Paper">'
+        '<link rel="canonical" href="https://citypaper.example/tram?utm_source=x">'
+        f'<meta property="article:published_time" content="2026-04-21T10:00:00+00:00">{extra_head}</head>'
+        "<body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>Tram line approved</h1>"
+        f"<p>{body}</p><p>{body}</p><figure><img src='x.jpg'><figcaption>Councillors vote (Photo: J. Doe/City Paper)</figcaption></figure>"
+        "</article><footer>© 2026 City Paper. All rights reserved.</footer></body></html>"
+    )
+
+
+def test_html_article_gets_body_metadata_and_captions_apart():
+    article = extract(RawDoc(source="t.html", kind="html", body=page(BODY)))
+    assert isinstance(article, Article)
+    assert article.outlet == "City Paper"
+    assert "Tram line approved" in article.title
+    assert article.published is not None and article.published.date().isoformat() == "2026-04-21"
+    assert article.canonical_url == "https://citypaper.example/tram"
+    assert article.captions == ("Councillors vote (Photo: J. Doe/City Paper)",)
+    assert "Photo:" not in article.text and "All rights reserved" not in article.text
+    assert article.language == "en"
+
+
+def test_pages_that_are_not_articles_are_rejected():
+    short = extract(RawDoc(source="s.html", kind="html", body=page("Too short.")))
+    assert isinstance(short, Rejected) and short.reason in {"too_short", "no_content"}
+    wall = "We value your privacy. Before you continue, accept cookies to read this site. " * 4
+    assert extract(RawDoc(source="w.txt", kind="text", body=wall)).reason == "not_article"
+
+
+def test_a_date_in_the_future_of_the_fetch_is_rejected():
+    raw = RawDoc(source="f.txt", kind="text", body=BODY, published=datetime(2030, 1, 1, tzinfo=UTC),
+                 fetched=datetime(2026, 1, 1, tzinfo=UTC))
+    assert extract(raw).reason == "future_date"
+
+
+def test_demo_html_articles_extract_with_captions_and_wire_credit():
+    articles = [extract(d) for d in ingest(demo_source())]
+    assert all(isinstance(a, Article) for a in articles), [a for a in articles if isinstance(a, Rejected)]
+    html = [a for a in articles if a.captions]
+    assert html, "the demo's HTML pages carry figure captions"
+    wire = [a for a in articles if any(m.kind == "wire_credit" for m in a.markers)]
+    assert [m.outlet for a in wire for m in a.markers if m.kind == "wire_credit"] == ["Meridian Wire"]

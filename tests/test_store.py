@@ -1,0 +1,83 @@
+import sqlite3
+from datetime import UTC, datetime
+
+import pytest
+
+from newsweave.errors import NotFoundError, StoreError
+from newsweave.models import Article, Rejected, Story
+from newsweave.store import Store
+
+
+def make_article(n: int = 1, text: str | None = None) -> Article:
+    body = text or f"Article number {n} has a body that is long enough to be stored. " * 5
+    return Article(
+        id=f"a{n:011d}", source=f"test{n}.txt", url=None, canonical_url=None, outlet="Test Times",
+        title=f"Title {n}", published=datetime(2026, 3, n, tzinfo=UTC), text=body,
+        paragraphs=(body,), content_hash=f"hash{n}",
+    )
+
+
+def test_opens_in_wal_mode_with_migrations(tmp_path):
+    with Store(tmp_path / "n.db") as store:
+        assert store.schema_version() >= 1
+        mode = store._db.execute("PRAGMA journal_mode").fetchone()[0]
+        assert mode == "wal"
+
+
+def test_same_article_twice_is_stored_once(tmp_path):
+    with Store(tmp_path / "n.db") as store, store.transaction():
+        assert store.add_article(make_article(1)) is True
+        assert store.add_article(make_article(1)) is False
+    with Store(tmp_path / "n.db") as store:
+        assert store.count("articles") == 1
+
+
+def test_an_interrupted_transaction_keeps_what_was_committed(tmp_path):
+    path = tmp_path / "n.db"
+    with Store(path) as store:
+        with store.transaction():
+            store.add_article(make_article(1))
+        with pytest.raises(RuntimeError), store.transaction():
+            store.add_article(make_article(2))
+            raise RuntimeError("power cut")
+    with Store(path) as store:
+        assert [a.id for a in store.articles()] == [make_article(1).id]
+
+
+def test_a_reader_and_a_writer_can_share_the_database(tmp_path):
+    path = tmp_path / "n.db"
+    writer, reader = Store(path), Store(path)
+    with writer.transaction():
+        writer.add_article(make_article(1))
+        # The reader sees the last committed state while the writer holds its transaction.
+        assert reader.count("articles") == 0
+    assert reader.count("articles") == 1
+    writer.close()
+    reader.close()
+
+
+def test_rejections_are_stored_and_countable(tmp_path):
+    with Store(tmp_path / "n.db") as store, store.transaction():
+        store.add_rejected(Rejected(source="x.bin", stage="ingest", reason="binary"))
+        store.add_rejected(Rejected(source="x.bin", stage="ingest", reason="binary"))
+    with Store(tmp_path / "n.db") as store:
+        assert [r.reason for r in store.rejected()] == ["binary"]
+
+
+def test_stories_are_found_by_prefix_and_missing_ones_say_so(tmp_path):
+    with Store(tmp_path / "n.db") as store:
+        with store.transaction():
+            store.add_article(make_article(1))
+            store.put_story(Story(id="s123456789", title="T", articles=(make_article(1).id,)))
+        assert store.story("s1234").id == "s123456789"
+        assert store.story_of(make_article(1).id) == "s123456789"
+        with pytest.raises(NotFoundError, match="newsweave stories"):
+            store.story("nope")
+
+
+def test_a_file_that_is_not_a_database_is_a_store_error(tmp_path):
+    path = tmp_path / "n.db"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="cannot open"):
+        Store(path)
+    assert isinstance(sqlite3.sqlite_version, str)
