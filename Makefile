@@ -19,7 +19,8 @@ demo: $(STAMP)
 
 # ruff, mypy and pytest: the one command CI runs.
 test: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/pytest
 

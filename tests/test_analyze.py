@@ -45,21 +45,30 @@ def test_one_identity_per_person_and_place(noisy):
     assert "Lammy" in entity(analysis, "person:david-lammy").aliases
     assert "Kiev" in entity(analysis, "place:kyiv").aliases
     ids = {e.id for e in analysis.entities}
-    assert {"person:keir-starmer", "person:joe-biden", "person:volodymyr-zelensky", "place:london"} <= ids
+    assert {
+        "person:keir-starmer",
+        "person:joe-biden",
+        "person:volodymyr-zelensky",
+        "place:london",
+    } <= ids
     assert not any(e.name in {"Kiev", "Blinked"} and e.type == "person" for e in analysis.entities)
 
 
 def test_quotes_have_their_speakers(noisy):
     _, analysis = noisy
     by_start = {q.text.split()[0:4].__str__(): q for q in analysis.quotes}
-    speakers = {" ".join(q.text.split()[:4]): q.speaker for q in analysis.quotes if q.kind != "reported"}
+    speakers = {
+        " ".join(q.text.split()[:4]): q.speaker for q in analysis.quotes if q.kind != "reported"
+    }
     assert speakers["On Russia and Ukraine,"] == "person:david-lammy"
     assert speakers["I think this is"] == "person:antony-blinken"  # tag: "Mr Blinked added:"
     assert speakers["The United States will"] == "person:antony-blinken"
     assert speakers["Russia has now received"] == "person:antony-blinken"  # tag: "he added"
     assert speakers["The special relationship has"] == "person:david-lammy"
     partial = [q for q in analysis.quotes if q.kind == "partial"]
-    assert [(q.text, q.speaker) for q in partial] == [("a dramatic escalation", "person:antony-blinken")]
+    assert [(q.text, q.speaker) for q in partial] == [
+        ("a dramatic escalation", "person:antony-blinken")
+    ]
     assert by_start  # every quote keeps its text
 
 
@@ -67,7 +76,9 @@ def test_a_quote_runs_over_paragraphs_until_it_closes(noisy):
     _, analysis = noisy
     lammy = next(q for q in analysis.quotes if q.text.startswith("On Russia and Ukraine"))
     assert "We are the closest allies" in lammy.text
-    blinken = next(q for q in analysis.quotes if q.text.startswith("I think this is a critical moment"))
+    blinken = next(
+        q for q in analysis.quotes if q.text.startswith("I think this is a critical moment")
+    )
     assert "Aggression against civilians" in blinken.text
 
 
@@ -91,10 +102,16 @@ def test_relative_dates_resolve_against_publication(noisy):
     _, analysis = noisy
     dates = {d.text: d for d in analysis.dates}
     assert dates["on Wednesday"].resolved == date(2024, 9, 11)
-    assert dates["this week"].resolved == date(2024, 9, 9) and dates["this week"].resolved_end == date(2024, 9, 15)
-    assert dates["on Friday"].resolved == date(2024, 9, 13)  # "flies to Washington on Friday": ahead
+    assert dates["this week"].resolved == date(2024, 9, 9) and dates[
+        "this week"
+    ].resolved_end == date(2024, 9, 15)
+    assert dates["on Friday"].resolved == date(
+        2024, 9, 13
+    )  # "flies to Washington on Friday": ahead
     assert dates["on Tuesday"].resolved == date(2024, 9, 10)  # "held talks ... on Tuesday": behind
-    assert dates["February 2022"].resolved == date(2022, 2, 1) and not dates["February 2022"].relative
+    assert (
+        dates["February 2022"].resolved == date(2022, 2, 1) and not dates["February 2022"].relative
+    )
 
 
 def test_without_a_publication_date_relative_dates_stay_relative(seeds):
@@ -106,7 +123,9 @@ def test_without_a_publication_date_relative_dates_stay_relative(seeds):
 def test_demo_multi_paragraph_quote_nickname_and_misspelling(demo):
     chronicle = next(v for url, v in demo.items() if "brackenfordchronicle" in url)
     _, analysis = chronicle
-    okafor = [q for q in analysis.quotes if q.speaker == "person:adaeze-okafor" and "Liz and I" in q.text]
+    okafor = [
+        q for q in analysis.quotes if q.speaker == "person:adaeze-okafor" and "Liz and I" in q.text
+    ]
     assert okafor and "this city moves" in okafor[0].text
     assert "Liz" in entity(analysis, "person:elizabeth-harrow").aliases
     record = next(v for url, v in demo.items() if "transitrecord" in url)

@@ -16,7 +16,16 @@ def run(*args: str, db: str | None = None):
 def test_help_lists_every_command_with_examples():
     result = run("--help")
     assert result.exit_code == 0
-    for command in ["add", "stories", "articles", "brief", "entities", "rejected", "settings", "demo"]:
+    for command in [
+        "add",
+        "stories",
+        "articles",
+        "brief",
+        "entities",
+        "rejected",
+        "settings",
+        "demo",
+    ]:
         assert command in result.output
         sub = run(command, "--help")
         assert sub.exit_code == 0 and "Example" in sub.output, command
@@ -42,7 +51,11 @@ def test_a_bad_format_is_a_clean_error(demo_db):
 def test_bad_input_is_rejected_and_stored_without_touching_earlier_articles(tmp_path, demo_db):
     db = str(tmp_path / "n.db")
     good = tmp_path / "good.txt"
-    good.write_text("Harbour closes\n\n" + "Heavy seas closed the harbour at Port Vell on Monday, and the ferries stayed in port. " * 4)
+    good.write_text(
+        "Harbour closes\n\n"
+        + "Heavy seas closed the harbour at Port Vell on Monday, and the ferries stayed in port. "
+        * 4
+    )
     assert run("add", str(good), "--outlet", "Port Vell Post", db=db).exit_code == 0
     empty, binary = tmp_path / "empty.txt", tmp_path / "b.txt"
     empty.write_text("")
@@ -88,7 +101,10 @@ def test_brief_formats(demo_db, fmt):
 def test_demo_refuses_a_database_with_other_articles(tmp_path):
     db = str(tmp_path / "mine.db")
     good = tmp_path / "good.txt"
-    good.write_text("Harbour closes\n\n" + "Heavy seas closed the harbour at Port Vell on Monday and ferries stayed in port. " * 4)
+    good.write_text(
+        "Harbour closes\n\n"
+        + "Heavy seas closed the harbour at Port Vell on Monday and ferries stayed in port. " * 4
+    )
     run("add", str(good), db=db)
     result = run("demo", db=db)
     assert result.exit_code == 2 and "not from the demo" in result.output

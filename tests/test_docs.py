@@ -20,7 +20,11 @@ def test_every_cli_command_is_in_the_cli_docs():
 def test_every_record_is_in_the_records_docs():
     doc = (ROOT / "docs" / "records.md").read_text()
     for name, value in vars(models).items():
-        if isinstance(value, type) and issubclass(value, models.Record) and value is not models.Record:
+        if (
+            isinstance(value, type)
+            and issubclass(value, models.Record)
+            and value is not models.Record
+        ):
             assert f"`{name}`" in doc, f"docs/records.md does not describe {name}"
 
 

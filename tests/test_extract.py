@@ -5,7 +5,9 @@ from newsweave.extract import extract
 from newsweave.ingest import ingest
 from newsweave.models import Article, RawDoc, Rejected
 
-BODY = " ".join(["The council approved the new tram line after a long debate on Tuesday night."] * 6)
+BODY = " ".join(
+    ["The council approved the new tram line after a long debate on Tuesday night."] * 6
+)
 
 
 def page(body: str, extra_head: str = "") -> str:
@@ -40,15 +42,24 @@ def test_pages_that_are_not_articles_are_rejected():
 
 
 def test_a_date_in_the_future_of_the_fetch_is_rejected():
-    raw = RawDoc(source="f.txt", kind="text", body=BODY, published=datetime(2030, 1, 1, tzinfo=UTC),
-                 fetched=datetime(2026, 1, 1, tzinfo=UTC))
+    raw = RawDoc(
+        source="f.txt",
+        kind="text",
+        body=BODY,
+        published=datetime(2030, 1, 1, tzinfo=UTC),
+        fetched=datetime(2026, 1, 1, tzinfo=UTC),
+    )
     assert extract(raw).reason == "future_date"
 
 
 def test_demo_html_articles_extract_with_captions_and_wire_credit():
     articles = [extract(d) for d in ingest(demo_source())]
-    assert all(isinstance(a, Article) for a in articles), [a for a in articles if isinstance(a, Rejected)]
+    assert all(isinstance(a, Article) for a in articles), [
+        a for a in articles if isinstance(a, Rejected)
+    ]
     html = [a for a in articles if a.captions]
     assert html, "the demo's HTML pages carry figure captions"
     wire = [a for a in articles if any(m.kind == "wire_credit" for m in a.markers)]
-    assert [m.outlet for a in wire for m in a.markers if m.kind == "wire_credit"] == ["Meridian Wire"]
+    assert [m.outlet for a in wire for m in a.markers if m.kind == "wire_credit"] == [
+        "Meridian Wire"
+    ]

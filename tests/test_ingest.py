@@ -9,7 +9,9 @@ from newsweave.ingest import Source, ingest
 from newsweave.models import RawDoc, Rejected
 from newsweave.settings import ExtractSettings
 
-PAGE = b"<html><head><title>T</title></head><body><article><p>Hello world.</p></article></body></html>"
+PAGE = (
+    b"<html><head><title>T</title></head><body><article><p>Hello world.</p></article></body></html>"
+)
 
 
 def reasons(results):
@@ -24,7 +26,9 @@ def test_empty_binary_and_oversized_inputs_are_rejected_with_reasons():
 
 
 def test_latin1_text_is_decoded():
-    [doc] = ingest(Source("old.txt", "Café society in Zürich reopened its doors.".encode("latin-1")))
+    [doc] = ingest(
+        Source("old.txt", "Café society in Zürich reopened its doors.".encode("latin-1"))
+    )
     assert isinstance(doc, RawDoc)
     assert "Zürich" in doc.body
 
@@ -37,7 +41,9 @@ def test_html_is_recognised_by_name_or_content():
 
 def test_jsonl_lines_become_documents_and_bad_lines_rejections():
     lines = [
-        json.dumps({"url": "https://a.example/1", "title": "One", "text": "Body one.", "outlet": "A"}),
+        json.dumps(
+            {"url": "https://a.example/1", "title": "One", "text": "Body one.", "outlet": "A"}
+        ),
         "{not json",
         json.dumps({"title": "no body"}),
         json.dumps({"html": PAGE.decode(), "published": "2026-03-04T10:00:00+00:00"}),
@@ -49,7 +55,7 @@ def test_jsonl_lines_become_documents_and_bad_lines_rejections():
     assert docs[0].outlet == "A" and docs[0].url == "https://a.example/1"
     assert docs[1].published is not None and docs[1].published.year == 2026
     assert reasons(results) == ["malformed_jsonl", "empty", "malformed_jsonl"]
-    assert [r.source for r in results if isinstance(r, Rejected)][0] == "feed.jsonl#2"
+    assert next(r.source for r in results if isinstance(r, Rejected)) == "feed.jsonl#2"
 
 
 def warc_bytes(records: list[tuple[str, bytes, str]]) -> bytes:
@@ -57,15 +63,21 @@ def warc_bytes(records: list[tuple[str, bytes, str]]) -> bytes:
     writer = WARCWriter(buffer, gzip=True)
     for url, body, ctype in records:
         headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.0")
-        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers))
+        writer.write_record(
+            writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body), http_headers=headers
+            )
+        )
     return buffer.getvalue()
 
 
 def test_warc_html_responses_become_documents():
-    data = warc_bytes([
-        ("https://news.example/a", PAGE, "text/html; charset=utf-8"),
-        ("https://news.example/logo.png", b"\x89PNG", "image/png"),
-    ])
+    data = warc_bytes(
+        [
+            ("https://news.example/a", PAGE, "text/html; charset=utf-8"),
+            ("https://news.example/logo.png", b"\x89PNG", "image/png"),
+        ]
+    )
     results = ingest(Source("crawl.warc.gz", data))
     assert [r.url for r in results if isinstance(r, RawDoc)] == ["https://news.example/a"]
 

@@ -11,9 +11,16 @@ from newsweave.store import Store
 def make_article(n: int = 1, text: str | None = None) -> Article:
     body = text or f"Article number {n} has a body that is long enough to be stored. " * 5
     return Article(
-        id=f"a{n:011d}", source=f"test{n}.txt", url=None, canonical_url=None, outlet="Test Times",
-        title=f"Title {n}", published=datetime(2026, 3, n, tzinfo=UTC), text=body,
-        paragraphs=(body,), content_hash=f"hash{n}",
+        id=f"a{n:011d}",
+        source=f"test{n}.txt",
+        url=None,
+        canonical_url=None,
+        outlet="Test Times",
+        title=f"Title {n}",
+        published=datetime(2026, 3, n, tzinfo=UTC),
+        text=body,
+        paragraphs=(body,),
+        content_hash=f"hash{n}",
     )
 
 

@@ -5,15 +5,25 @@ from newsweave.models import Analysis, Article
 
 
 def story_urls(store):
-    return sorted(sorted(a.url.split("/")[2] for a in store.articles(story=s.id)) for s in store.stories())
+    return sorted(
+        sorted(a.url.split("/")[2] for a in store.articles(story=s.id)) for s in store.stories()
+    )
 
 
 def test_the_demo_makes_three_stories_and_keeps_the_two_ferry_accidents_apart(demo_store):
-    stories = [store_articles for store_articles in (demo_store.articles(story=s.id) for s in demo_store.stories())]
+    stories = [
+        store_articles
+        for store_articles in (demo_store.articles(story=s.id) for s in demo_store.stories())
+    ]
     assert sorted(len(s) for s in stories) == [3, 4, 4]
     for articles in stories:
         words = " ".join(a.text for a in articles)
-        assert not ("Kalyra" in words and "Lisbon" in words and "Cais das Gaivotas" in words and len(articles) > 4)
+        assert not (
+            "Kalyra" in words
+            and "Lisbon" in words
+            and "Cais das Gaivotas" in words
+            and len(articles) > 4
+        )
     lisbon = next(s for s in stories if any("Lisbon" in a.title for a in s))
     assert all("Kalyra" not in a.text for a in lisbon)
 
@@ -26,7 +36,11 @@ def test_the_wire_copy_is_linked_to_its_source(demo_store):
 
 
 def test_copies_do_not_count_as_independent_confirmation(demo_store):
-    lisbon = next(s for s in demo_store.stories() if "Lisbon" in s.title or "Lisbon" in demo_store.brief(s.id).title)
+    lisbon = next(
+        s
+        for s in demo_store.stories()
+        if "Lisbon" in s.title or "Lisbon" in demo_store.brief(s.id).title
+    )
     brief = demo_store.brief(lisbon.id)
     for claim in brief.claims:
         outlets = set(claim.outlets)
@@ -36,7 +50,11 @@ def test_copies_do_not_count_as_independent_confirmation(demo_store):
 
 def test_a_number_that_differs_is_a_conflict(demo_store):
     conflicts = [c for s in demo_store.stories() for c in demo_store.brief(s.id).conflicts]
-    injured = [c for c in conflicts if c.what == "people" and {"at least 14", "Twelve"} <= {v.value for v in c.values}]
+    injured = [
+        c
+        for c in conflicts
+        if c.what == "people" and {"at least 14", "Twelve"} <= {v.value for v in c.values}
+    ]
     assert injured, conflicts
 
 
@@ -50,7 +68,11 @@ def test_quote_drift_between_outlets(demo_store):
 
 
 def test_progress_is_ordered_on_the_timeline(demo_store):
-    lisbon = next(s for s in demo_store.stories() if any("Lisbon" in a.title for a in demo_store.articles(story=s.id)))
+    lisbon = next(
+        s
+        for s in demo_store.stories()
+        if any("Lisbon" in a.title for a in demo_store.articles(story=s.id))
+    )
     timeline = demo_store.brief(lisbon.id).timeline
     planned = next(t for t in timeline if "would visit the terminal on Thursday" in t.what)
     done = next(t for t in timeline if "visited the Cais das Gaivotas" in t.what)
@@ -60,11 +82,22 @@ def test_progress_is_ordered_on_the_timeline(demo_store):
 
 def test_clustering_is_one_pass_and_pure():
     index = StoryIndex()
-    a = Article(id="a1", source="x", url=None, canonical_url=None, outlet="X", title="Dam bursts in Valdora",
-                text="The Valdora dam burst on Monday, flooding the valley.", paragraphs=("p",), content_hash="h1")
+    a = Article(
+        id="a1",
+        source="x",
+        url=None,
+        canonical_url=None,
+        outlet="X",
+        title="Dam bursts in Valdora",
+        text="The Valdora dam burst on Monday, flooding the valley.",
+        paragraphs=("p",),
+        content_hash="h1",
+    )
     f = features(a, Analysis(article_id="a1", sentences=()))
     first = cluster(f, index)
     assert first.new_story and not index.stories  # deciding does not record
     index.add(f, first.story)
-    again = cluster(features(a.model_copy(update={"id": "a2"}), Analysis(article_id="a2", sentences=())), index)
+    again = cluster(
+        features(a.model_copy(update={"id": "a2"}), Analysis(article_id="a2", sentences=())), index
+    )
     assert again.story == first.story and not again.new_story

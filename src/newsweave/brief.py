@@ -39,7 +39,13 @@ def brief(
     entities, entity_map = story_entities(ordered)
     names = {e.id: e.name for e in entities}
     quotes = [
-        BriefQuote(speaker=names.get(entity_map.get(q.speaker, q.speaker)) if q.speaker else q.speaker_text, text=q.text, article=a.article_id)
+        BriefQuote(
+            speaker=names.get(entity_map.get(q.speaker, q.speaker))
+            if q.speaker
+            else q.speaker_text,
+            text=q.text,
+            article=a.article_id,
+        )
         for a in ordered
         for q in a.quotes
         if q.kind in {"direct", "partial"}
@@ -56,7 +62,8 @@ def brief(
         id=story.id,
         title=story.title,
         articles=tuple(
-            BriefArticle(id=a.id, outlet=a.outlet, title=a.title, url=a.url, published=a.published) for a in articles
+            BriefArticle(id=a.id, outlet=a.outlet, title=a.title, url=a.url, published=a.published)
+            for a in articles
         ),
         entities=tuple(entities),
         quotes=tuple(quotes),
@@ -71,7 +78,7 @@ def brief(
     )
 
 
-def _claim(comparison: Comparison, claim_id: str):  # noqa: ANN202 - a private lookup
+def _claim(comparison: Comparison, claim_id: str):
     return next(c for c in comparison.claims if c.id == claim_id)
 
 
@@ -89,7 +96,9 @@ def _summary(comparison: Comparison, limit: int) -> list[SummarySentence]:
         chosen.append(
             SummarySentence(
                 text=claim.text,
-                citations=tuple(Citation(article=s.article, sentence=s.sentence) for s in claim.support),
+                citations=tuple(
+                    Citation(article=s.article, sentence=s.sentence) for s in claim.support
+                ),
             )
         )
     return chosen
@@ -113,10 +122,17 @@ def _numbers(b: Brief) -> dict[str, int]:
 def _markdown(b: Brief) -> str:
     n = _numbers(b)
 
-    def cite(citations) -> str:  # noqa: ANN001
+    def cite(citations) -> str:
         return "".join(f"[{n[c.article]}:{c.sentence}]" for c in citations)
 
-    lines = [f"# {b.title}", "", f"Story `{b.id}` · {len(b.articles)} articles", "", "## Summary", ""]
+    lines = [
+        f"# {b.title}",
+        "",
+        f"Story `{b.id}` · {len(b.articles)} articles",
+        "",
+        "## Summary",
+        "",
+    ]
     lines += [f"- {s.text} {cite(s.citations)}" for s in b.summary] or ["- (no sentence yet)"]
     lines += ["", "## Sources", ""]
     for a in b.articles:
@@ -125,7 +141,10 @@ def _markdown(b: Brief) -> str:
     corroborated = [c for c in b.claims if c.status == "corroborated"]
     if corroborated:
         lines += ["", "## Corroborated", ""]
-        lines += [f"- {c.text} ({c.independent_sources} independent outlets) {cite(c.support)}" for c in corroborated]
+        lines += [
+            f"- {c.text} ({c.independent_sources} independent outlets) {cite(c.support)}"
+            for c in corroborated
+        ]
     if b.conflicts:
         lines += ["", "## Conflicts", ""]
         for c in b.conflicts:
@@ -134,15 +153,21 @@ def _markdown(b: Brief) -> str:
     if b.quote_drift:
         lines += ["", "## Quote drift", ""]
         for d in b.quote_drift:
-            lines.append(f"- {d.speaker}: " + " vs ".join(f"“{v.text}” [{n[v.article]}]" for v in d.variants))
+            lines.append(
+                f"- {d.speaker}: " + " vs ".join(f"“{v.text}” [{n[v.article]}]" for v in d.variants)
+            )
     if b.lineage:
         lines += ["", "## Lineage", ""]
         for link in b.lineage:
-            source = f"[{n[link.source]}]" if link.source in n else (link.source_outlet or "unknown")
+            source = (
+                f"[{n[link.source]}]" if link.source in n else (link.source_outlet or "unknown")
+            )
             lines.append(f"- [{n[link.article]}] {link.kind} of {source}: {link.evidence}")
     if b.timeline:
         lines += ["", "## Timeline", ""]
-        lines += [f"- {t.when}: {t.what} " + "".join(f"[{n[a]}]" for a in t.articles) for t in b.timeline]
+        lines += [
+            f"- {t.when}: {t.what} " + "".join(f"[{n[a]}]" for a in t.articles) for t in b.timeline
+        ]
     single = {o: ids for o, ids in b.unique_coverage.items() if ids}
     if single:
         lines += ["", "## Only one outlet reports", ""]

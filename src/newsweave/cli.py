@@ -72,9 +72,21 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    db: Annotated[str | None, typer.Option(help="Database file. Default: $NEWSWEAVE_DB or newsweave.db.", envvar="NEWSWEAVE_DB")] = None,
-    settings: Annotated[Path | None, typer.Option("--settings", help="TOML file overriding some settings (see `newsweave settings`).")] = None,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = False,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            help="Database file. Default: $NEWSWEAVE_DB or newsweave.db.", envvar="NEWSWEAVE_DB"
+        ),
+    ] = None,
+    settings: Annotated[
+        Path | None,
+        typer.Option(
+            "--settings", help="TOML file overriding some settings (see `newsweave settings`)."
+        ),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
 ) -> None:
     """Global options."""
     state.db = db
@@ -84,9 +96,20 @@ def main_options(
 
 @app.command()
 def add(
-    targets: Annotated[list[str], typer.Argument(help="Files or folders: plain text, HTML, JSONL, WARC; `-` reads standard input.", metavar="PATH...")],
-    outlet: Annotated[str | None, typer.Option(help="Outlet name for these articles (else from the page or the text).")] = None,
-    published: Annotated[datetime | None, typer.Option(help="Publication date for these articles, e.g. 2024-09-11.")] = None,
+    targets: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files or folders: plain text, HTML, JSONL, WARC; `-` reads standard input.",
+            metavar="PATH...",
+        ),
+    ],
+    outlet: Annotated[
+        str | None,
+        typer.Option(help="Outlet name for these articles (else from the page or the text)."),
+    ] = None,
+    published: Annotated[
+        datetime | None, typer.Option(help="Publication date for these articles, e.g. 2024-09-11.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Add articles and run them through every stage.
@@ -111,14 +134,17 @@ def stories(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")]
     Example: `newsweave stories --json`
     """
     with _errors(), _store() as store:
-        rows = []
+        rows: list[dict[str, Any]] = []
         for story in store.stories():
             articles = store.articles(story=story.id)
             rows.append(
                 {
-                    "id": story.id, "title": story.title, "articles": len(articles),
+                    "id": story.id,
+                    "title": story.title,
+                    "articles": len(articles),
                     "outlets": sorted({a.outlet for a in articles}),
-                    "first_seen": story.first_seen, "last_seen": story.last_seen,
+                    "first_seen": story.first_seen,
+                    "last_seen": story.last_seen,
                 }
             )
     if as_json:
@@ -133,7 +159,12 @@ def stories(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")]
 @app.command()
 def articles(
     story: Annotated[str | None, typer.Option(help="Only the articles of this story.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON with the cleaned text, captions and removed lines.")] = False,
+    as_json: Annotated[
+        bool,
+        typer.Option(
+            "--json", help="Print JSON with the cleaned text, captions and removed lines."
+        ),
+    ] = False,
 ) -> None:
     """List the articles with their outlet and story.
 
@@ -183,10 +214,16 @@ def entities(
         found: dict[str, dict[str, Any]] = {}
         for sid in ids:
             for e in store.brief(sid).entities:
-                row = found.setdefault(e.id, {"id": e.id, "name": e.name, "type": e.type, "aliases": set(), "stories": []})
+                row = found.setdefault(
+                    e.id,
+                    {"id": e.id, "name": e.name, "type": e.type, "aliases": set(), "stories": []},
+                )
                 row["aliases"] |= set(e.aliases)
                 row["stories"].append(sid)
-    rows = [r | {"aliases": sorted(r["aliases"])} for r in sorted(found.values(), key=lambda r: (r["type"], r["name"]))]
+    rows = [
+        r | {"aliases": sorted(r["aliases"])}
+        for r in sorted(found.values(), key=lambda r: (r["type"], r["name"]))
+    ]
     if as_json:
         _print_json(rows)
         return
@@ -214,13 +251,20 @@ def rejected(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")
 
 
 @app.command("settings")
-def show_settings(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+def show_settings(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
     """List every setting with its value in force and what it does.
 
     Example: `newsweave --settings mine.toml settings`
     """
     rows = [
-        {"name": f"{r.section}.{r.name}", "value": getattr(getattr(state.settings, r.section), r.name), "default": r.default, "help": r.help}
+        {
+            "name": f"{r.section}.{r.name}",
+            "value": getattr(getattr(state.settings, r.section), r.name),
+            "default": r.default,
+            "help": r.help,
+        }
         for r in table()
     ]
     if as_json:
@@ -243,9 +287,8 @@ def demo(
     from newsweave.demo import load_demo
 
     path = state.db or DEMO_DB
-    with _errors():
-        with _progress(False) as tick:
-            report, rows = load_demo(path, state.settings, fresh=fresh, progress=tick)
+    with _errors(), _progress(False) as tick:
+        report, rows = load_demo(path, state.settings, fresh=fresh, progress=tick)
     _print_report(report)
     grid = Table("story", "articles", "outlets", "title", box=None)
     for row in rows:
@@ -269,8 +312,12 @@ def _progress(quiet: bool) -> Iterator[Any]:
         yield lambda stage, total: None
         return
     with Progress(
-        TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, transient=True,
+        TextColumn("{task.description:<10}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
     ) as bar:
         tasks: dict[str, Any] = {}
 
@@ -284,7 +331,10 @@ def _progress(quiet: bool) -> Iterator[Any]:
 
 def _report_json(report: AddReport) -> dict[str, Any]:
     return {
-        "added": [{"id": a.id, "outlet": a.outlet, "title": a.title, "source": a.source} for a in report.added],
+        "added": [
+            {"id": a.id, "outlet": a.outlet, "title": a.title, "source": a.source}
+            for a in report.added
+        ],
         "already_stored": report.already_stored,
         "rejected": [r.model_dump() for r in report.rejected],
         "stories": report.stories,

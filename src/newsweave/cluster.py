@@ -27,7 +27,22 @@ from newsweave.settings import ClusterSettings
 
 VERSION = "cluster.v1"
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
-_NEWS_WORDS = frozenset("said says told added according reported report reports news mr ms dr".split())
+_NEWS_WORDS = frozenset(
+    [
+        "said",
+        "says",
+        "told",
+        "added",
+        "according",
+        "reported",
+        "report",
+        "reports",
+        "news",
+        "mr",
+        "ms",
+        "dr",
+    ]
+)
 
 
 @dataclass
@@ -43,7 +58,9 @@ class Features:
 def features(article: Article, analysis: Analysis) -> Features:
     """Content words and entity counts of an article."""
     text = f"{article.title}\n{article.title}\n{article.text}".lower()
-    words = Counter(w for w in _WORD.findall(text) if w not in ENGLISH_STOP_WORDS and w not in _NEWS_WORDS)
+    words = Counter(
+        w for w in _WORD.findall(text) if w not in ENGLISH_STOP_WORDS and w not in _NEWS_WORDS
+    )
     entities = Counter(m.entity for m in analysis.mentions)
     return Features(article.id, words, entities, article.published)
 
@@ -109,23 +126,37 @@ def cluster(f: Features, index: StoryIndex) -> Assignment:
     """Decide which story an article joins; pure: the caller records it with `index.add`."""
     s = index.settings
     scored = sorted(
-        ((index.score(f, p), p.id) for p in index.stories.values() if _within(f.published, p, s.max_gap_days)),
+        (
+            (index.score(f, p), p.id)
+            for p in index.stories.values()
+            if _within(f.published, p, s.max_gap_days)
+        ),
         reverse=True,
     )
     if not scored or scored[0][0] < s.threshold:
-        best = scored[0][0] if scored else 0.0
-        return Assignment(article=f.article, story=story_id(f.article), new_story=True, score=round(best, 4))
+        nearest = scored[0][0] if scored else 0.0
+        return Assignment(
+            article=f.article, story=story_id(f.article), new_story=True, score=round(nearest, 4)
+        )
     best_score, best = scored[0]
     # A second story matched nearly as strongly is the same event seen twice: merge it.
-    merged = tuple(sid for score, sid in scored[1:] if score >= max(s.threshold + 0.1, best_score * 0.9))
-    return Assignment(article=f.article, story=best, new_story=False, score=round(best_score, 4), merged=merged)
+    merged = tuple(
+        sid for score, sid in scored[1:] if score >= max(s.threshold + 0.1, best_score * 0.9)
+    )
+    return Assignment(
+        article=f.article, story=best, new_story=False, score=round(best_score, 4), merged=merged
+    )
 
 
 def _within(published: datetime | None, profile: _Profile, days: float) -> bool:
     if published is None or profile.newest is None or profile.oldest is None:
         return True
     try:
-        gap = max((published - profile.newest).total_seconds(), (profile.oldest - published).total_seconds(), 0)
+        gap = max(
+            (published - profile.newest).total_seconds(),
+            (profile.oldest - published).total_seconds(),
+            0,
+        )
     except TypeError:
         return True
     return gap <= days * 86_400

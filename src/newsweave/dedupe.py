@@ -25,7 +25,9 @@ def shingles(text: str, size: int) -> set[int]:
     """Hashed word n-grams of a text (stable across processes, unlike `hash`)."""
     words = _WORD.findall(text.lower())
     grams = (" ".join(words[i : i + size]) for i in range(max(len(words) - size + 1, 1)))
-    return {int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big") for g in grams}
+    return {
+        int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big") for g in grams
+    }
 
 
 @dataclass
@@ -35,7 +37,9 @@ class CopyIndex:
     settings: DedupeSettings = field(default_factory=DedupeSettings)
 
     def __post_init__(self) -> None:
-        self.lsh = MinHashLSH(threshold=self.settings.lsh_threshold, num_perm=self.settings.num_perm)
+        self.lsh = MinHashLSH(
+            threshold=self.settings.lsh_threshold, num_perm=self.settings.num_perm
+        )
         self.shingles: dict[str, set[int]] = {}
         self.published: dict[str, datetime | None] = {}
 
@@ -83,15 +87,20 @@ def dedupe(article: Article, index: CopyIndex) -> list[LineageLink]:
             continue
         links.append(
             LineageLink(
-                article=later, kind=kind, source=earlier, score=round(score, 3),
-                evidence=f"{score:.0%} of its {settings.shingle_words}-word shingles appear in {earlier}",
+                article=later,
+                kind=kind,
+                source=earlier,
+                score=round(score, 3),
+                evidence=(
+                    f"{score:.0%} of its {settings.shingle_words}-word shingles appear in {earlier}"
+                ),
             )
         )
     return links
 
 
 def _earlier(a: datetime | None, b: datetime | None) -> bool | None:
-    """Is `a` earlier than `b`? None when either is unknown (the indexed one is taken as earlier)."""
+    """Is `a` earlier than `b`? None when either is unknown (the indexed one then counts first)."""
     if a is None or b is None:
         return None
     try:

@@ -37,11 +37,15 @@ def encode(texts: list[str]) -> np.ndarray:
         return np.zeros((0, 1), dtype=np.float32)
     model = _model()
     if model is not None:
-        vectors = model.encode(texts, batch_size=64, normalize_embeddings=True, show_progress_bar=False)
+        vectors = model.encode(
+            texts, batch_size=64, normalize_embeddings=True, show_progress_bar=False
+        )
         return np.asarray(vectors, dtype=np.float32)
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    matrix = TfidfVectorizer(stop_words="english", ngram_range=(1, 2), sublinear_tf=True).fit_transform(texts)
+    matrix = TfidfVectorizer(
+        stop_words="english", ngram_range=(1, 2), sublinear_tf=True
+    ).fit_transform(texts)
     dense = matrix.toarray().astype(np.float32)
     norms = np.linalg.norm(dense, axis=1, keepdims=True)
     return dense / np.where(norms == 0, 1, norms)

@@ -13,6 +13,9 @@ import re
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
+from trafilatura import bare_extraction
+from trafilatura.settings import Document
+
 from newsweave.markers import find_markers, reporting_outlet
 from newsweave.models import Article, RawDoc, Rejected, RemovedLine
 from newsweave.settings import ExtractSettings
@@ -38,12 +41,20 @@ def extract(raw: RawDoc, settings: ExtractSettings | None = None) -> Article | R
         cleaned, meta = clean_text(raw.body, title=raw.title), {}
     text = "\n\n".join(cleaned.paragraphs)
     if len(text) < settings.min_chars:
-        return _reject(raw, "too_short", f"{len(text)} characters of body (extract.min_chars is {settings.min_chars})")
+        return _reject(
+            raw,
+            "too_short",
+            f"{len(text)} characters of body (extract.min_chars is {settings.min_chars})",
+        )
     if len(text) < 2000 and _NOT_ARTICLE.search(text):
-        return _reject(raw, "not_article", "the page reads as an error, consent or robot-check page")
+        return _reject(
+            raw, "not_article", "the page reads as an error, consent or robot-check page"
+        )
     url = raw.url or meta.get("url")
     canonical = canonical_url(meta.get("canonical") or url)
-    outlet = raw.outlet or meta.get("sitename") or reporting_outlet(text) or _outlet_from_url(canonical)
+    outlet = (
+        raw.outlet or meta.get("sitename") or reporting_outlet(text) or _outlet_from_url(canonical)
+    )
     published = raw.published or meta.get("published")
     if published and raw.fetched and published > raw.fetched:
         return _reject(raw, "future_date", f"published {published:%Y-%m-%d} is after the fetch")
@@ -87,14 +98,13 @@ def canonical_url(url: str | None) -> str | None:
 
 
 def _from_html(raw: RawDoc, settings: ExtractSettings) -> tuple[CleanText, dict] | Rejected:
-    import trafilatura
     from lxml import html as lxml_html
 
     try:
         tree = lxml_html.fromstring(raw.body)
     except (ValueError, lxml_html.etree.ParserError) as exc:
         return _reject(raw, "malformed_html", f"cannot parse the HTML: {exc}")
-    doc = trafilatura.bare_extraction(
+    doc = bare_extraction(
         raw.body,
         url=raw.url,
         favor_precision=settings.favor_precision,
@@ -102,13 +112,15 @@ def _from_html(raw: RawDoc, settings: ExtractSettings) -> tuple[CleanText, dict]
         include_tables=False,
         with_metadata=True,
     )
-    if doc is None or not (doc.text or "").strip():
+    if not isinstance(doc, Document) or not (doc.text or "").strip():
         return _reject(raw, "no_content", "trafilatura found no article body on the page")
     captions = _captions(tree)
-    paragraphs = [p.strip() for p in doc.text.split("\n") if p.strip()]
+    paragraphs = [p.strip() for p in (doc.text or "").split("\n") if p.strip()]
     caption_keys = {c.lower() for c in captions}
     kept = [p for p in paragraphs if p.lower() not in caption_keys]
-    removed = tuple(RemovedLine(text=p, reason="caption") for p in paragraphs if p.lower() in caption_keys)
+    removed = tuple(
+        RemovedLine(text=p, reason="caption") for p in paragraphs if p.lower() in caption_keys
+    )
     published, updated = _dates(raw.body, raw.fetched)
     meta = {
         "title": doc.title,
@@ -141,10 +153,10 @@ def _dates(html: str, fetched: datetime | None) -> tuple[datetime | None, dateti
     from htmldate import find_date
 
     latest = (fetched or datetime.now(UTC)).strftime("%Y-%m-%d")
-    params = {"extensive_search": True, "max_date": latest, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
+    fmt = "%Y-%m-%dT%H:%M:%S%z"
     try:
-        published = find_date(html, original_date=True, **params)
-        updated = find_date(html, original_date=False, **params)
+        published = find_date(html, original_date=True, max_date=latest, outputformat=fmt)
+        updated = find_date(html, original_date=False, max_date=latest, outputformat=fmt)
     except (ValueError, TypeError):
         return None, None
     first = _parse_date(published)
@@ -179,7 +191,26 @@ def _first_words(text: str, n: int = 12) -> str:
     return " ".join(words[:n]) + ("…" if len(words) > n else "")
 
 
-_STOP_EN = frozenset("the and of to in a is that for on was with as by at from".split())
+_STOP_EN = frozenset(
+    [
+        "the",
+        "and",
+        "of",
+        "to",
+        "in",
+        "a",
+        "is",
+        "that",
+        "for",
+        "on",
+        "was",
+        "with",
+        "as",
+        "by",
+        "at",
+        "from",
+    ]
+)
 
 
 def _guess_language(text: str) -> str | None:

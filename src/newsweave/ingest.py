@@ -163,8 +163,13 @@ def _warc(source: Source) -> Iterator[RawDoc | Rejected]:
                 yield _reject(where, "empty", f"WARC record for {url} has no readable body")
                 continue
             yield RawDoc(
-                source=where, kind="html", body=body, url=url, outlet=source.outlet,
-                published=source.published, fetched=_warc_date(record),
+                source=where,
+                kind="html",
+                body=body,
+                url=url,
+                outlet=source.outlet,
+                published=source.published,
+                fetched=_warc_date(record),
             )
     except (ArchiveLoadFailed, ValueError, OSError) as exc:
         yield _reject(source.name, "malformed_warc", f"cannot read the WARC archive: {exc}")

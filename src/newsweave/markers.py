@@ -48,9 +48,7 @@ def find_markers(text: str, outlet: str | None = None) -> tuple[LineageMarker, .
             if (marker_kind, name) in seen:
                 continue
             seen.add((marker_kind, name))
-            found.append(
-                LineageMarker(kind=marker_kind, text=match.group(0).strip(), outlet=name)  # type: ignore[arg-type]
-            )
+            found.append(LineageMarker(kind=marker_kind, text=match.group(0).strip(), outlet=name))
     return tuple(found)
 
 
@@ -75,4 +73,4 @@ def _same(a: str | None, b: str | None) -> bool:
     def norm(s: str) -> str:
         return re.sub(r"[^a-z0-9]", "", s.lower())
 
-    return bool(a and b) and norm(a) == norm(b)  # type: ignore[arg-type]
+    return a is not None and b is not None and norm(a) == norm(b)

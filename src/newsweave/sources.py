@@ -30,13 +30,19 @@ def read_paths(
                 "save the page and add the file"
             )
         if target == "-":
-            yield Source(name="<stdin>", data=sys.stdin.buffer.read(), outlet=outlet, published=published)
+            yield Source(
+                name="<stdin>", data=sys.stdin.buffer.read(), outlet=outlet, published=published
+            )
             continue
         path = Path(target)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            files = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+            )
             if not files:
-                raise InputError(f"{target}: the folder holds no .txt, .html, .jsonl or .warc files")
+                raise InputError(
+                    f"{target}: the folder holds no .txt, .html, .jsonl or .warc files"
+                )
         elif path.is_file():
             files = [path]
         else:

@@ -156,18 +156,29 @@ class Store:
         if self.existing_article(article):
             return False
         self._write(
-            "INSERT INTO articles (id, canonical_url, content_hash, outlet, title, published, added, record) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles (id, canonical_url, content_hash, outlet, title, published, "
+            "added, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                article.id, article.canonical_url, article.content_hash, article.outlet,
-                article.title, _iso(article.published), _now(), article.model_dump_json(),
+                article.id,
+                article.canonical_url,
+                article.content_hash,
+                article.outlet,
+                article.title,
+                _iso(article.published),
+                _now(),
+                article.model_dump_json(),
             ),
         )
         return True
 
     def article(self, article_id: str) -> Article:
         """One article by id (a unique prefix of it also works)."""
-        row = self._one("SELECT record FROM articles WHERE id = ?", "SELECT record FROM articles WHERE id LIKE ?", article_id, "article")
+        row = self._one(
+            "SELECT record FROM articles WHERE id = ?",
+            "SELECT record FROM articles WHERE id LIKE ?",
+            article_id,
+            "article",
+        )
         return Article.model_validate_json(row["record"])
 
     def articles(self, story: str | None = None) -> list[Article]:
@@ -198,7 +209,8 @@ class Store:
         ).fetchone()
         if not known:
             self._write(
-                "INSERT INTO rejected (source, stage, reason, detail, added) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO rejected (source, stage, reason, detail, added) "
+                "VALUES (?, ?, ?, ?, ?)",
                 (rejected.source, rejected.stage, rejected.reason, rejected.detail, _now()),
             )
 
@@ -218,7 +230,9 @@ class Store:
 
     def analysis(self, article_id: str) -> Analysis:
         """The analysis of one article."""
-        row = self._db.execute("SELECT record FROM analyses WHERE article_id = ?", (article_id,)).fetchone()
+        row = self._db.execute(
+            "SELECT record FROM analyses WHERE article_id = ?", (article_id,)
+        ).fetchone()
         if row is None:
             raise NotFoundError(f"article {article_id} has no analysis")
         return Analysis.model_validate_json(row["record"])
@@ -229,14 +243,17 @@ class Store:
             rows = self._db.execute("SELECT record FROM analyses")
         else:
             marks = ",".join("?" * len(article_ids))
-            rows = self._db.execute(f"SELECT record FROM analyses WHERE article_id IN ({marks})", article_ids)
+            rows = self._db.execute(
+                f"SELECT record FROM analyses WHERE article_id IN ({marks})", article_ids
+            )
         found = (Analysis.model_validate_json(r["record"]) for r in rows)
         return {a.article_id: a for a in found}
 
     def add_lineage(self, link: LineageLink) -> None:
         """Store one lineage link."""
         self._write(
-            "INSERT INTO lineage (article_id, kind, source_id, source_outlet, record) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO lineage (article_id, kind, source_id, source_outlet, record) "
+            "VALUES (?, ?, ?, ?, ?)",
             (link.article, link.kind, link.source, link.source_outlet, link.model_dump_json()),
         )
 
@@ -247,7 +264,8 @@ class Store:
         else:
             marks = ",".join("?" * len(article_ids))
             rows = self._db.execute(
-                f"SELECT record FROM lineage WHERE article_id IN ({marks}) ORDER BY rowid", article_ids
+                f"SELECT record FROM lineage WHERE article_id IN ({marks}) ORDER BY rowid",
+                article_ids,
             )
         return [LineageLink.model_validate_json(r["record"]) for r in rows]
 
@@ -256,9 +274,11 @@ class Store:
     def put_story(self, story: Story) -> None:
         """Store a story and its membership (replacing what was stored for it)."""
         self._write(
-            "INSERT INTO stories (id, title, first_seen, last_seen, updated, dirty) VALUES (?, ?, ?, ?, ?, 1) "
-            "ON CONFLICT(id) DO UPDATE SET title = excluded.title, first_seen = excluded.first_seen, "
-            "last_seen = excluded.last_seen, updated = excluded.updated, dirty = 1",
+            "INSERT INTO stories (id, title, first_seen, last_seen, updated, dirty) "
+            "VALUES (?, ?, ?, ?, ?, 1) "
+            "ON CONFLICT(id) DO UPDATE SET title = excluded.title, "
+            "first_seen = excluded.first_seen, last_seen = excluded.last_seen, "
+            "updated = excluded.updated, dirty = 1",
             (story.id, story.title, _iso(story.first_seen), _iso(story.last_seen), _now()),
         )
         for article_id in story.articles:
@@ -270,7 +290,9 @@ class Store:
 
     def dirty_stories(self) -> list[str]:
         """Stories whose comparison and brief are older than their membership."""
-        return [r[0] for r in self._db.execute("SELECT id FROM stories WHERE dirty = 1 ORDER BY id")]
+        return [
+            r[0] for r in self._db.execute("SELECT id FROM stories WHERE dirty = 1 ORDER BY id")
+        ]
 
     def delete_story(self, story_id: str) -> None:
         """Remove a story (after it was merged into another); its articles stay."""
@@ -279,7 +301,10 @@ class Store:
     def story(self, story_id: str) -> Story:
         """One story by id (a unique prefix also works)."""
         row = self._one(
-            "SELECT * FROM stories WHERE id = ?", "SELECT * FROM stories WHERE id LIKE ?", story_id, "story"
+            "SELECT * FROM stories WHERE id = ?",
+            "SELECT * FROM stories WHERE id LIKE ?",
+            story_id,
+            "story",
         )
         return self._story(row)
 
@@ -290,7 +315,9 @@ class Store:
 
     def story_of(self, article_id: str) -> str | None:
         """The id of the story an article belongs to."""
-        row = self._db.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
+        row = self._db.execute(
+            "SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)
+        ).fetchone()
         return row[0] if row else None
 
     def _story(self, row: sqlite3.Row) -> Story:
@@ -312,7 +339,8 @@ class Store:
     def put_brief(self, comparison: Comparison, brief: Brief) -> None:
         """Store a story's comparison and brief (replacing the previous ones)."""
         self._write(
-            "INSERT OR REPLACE INTO briefs (story_id, comparison, brief, updated) VALUES (?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO briefs (story_id, comparison, brief, updated) "
+            "VALUES (?, ?, ?, ?)",
             (comparison.story, comparison.model_dump_json(), brief.model_dump_json(), _now()),
         )
         self._write("UPDATE stories SET dirty = 0 WHERE id = ?", (comparison.story,))
@@ -320,14 +348,18 @@ class Store:
     def brief(self, story_id: str) -> Brief:
         """The stored brief of a story."""
         story = self.story(story_id)
-        row = self._db.execute("SELECT brief FROM briefs WHERE story_id = ?", (story.id,)).fetchone()
+        row = self._db.execute(
+            "SELECT brief FROM briefs WHERE story_id = ?", (story.id,)
+        ).fetchone()
         if row is None:
             raise NotFoundError(f"story {story.id} has no brief yet; run `newsweave add` again")
         return Brief.model_validate_json(row["brief"])
 
     def comparison(self, story_id: str) -> Comparison:
         """The stored comparison of a story."""
-        row = self._db.execute("SELECT comparison FROM briefs WHERE story_id = ?", (story_id,)).fetchone()
+        row = self._db.execute(
+            "SELECT comparison FROM briefs WHERE story_id = ?", (story_id,)
+        ).fetchone()
         if row is None:
             raise NotFoundError(f"story {story_id} has no comparison yet")
         return Comparison.model_validate_json(row["comparison"])

@@ -22,7 +22,7 @@ _QUOTES = "\"'“”‘’«»"
 
 @dataclass(frozen=True)
 class CleanText:
-    """The result of cleaning: a title (when the text opens with one), body and what was set apart."""
+    """What cleaning gives: a title (when the text opens with one), the body, what was set apart."""
 
     title: str | None
     paragraphs: tuple[str, ...]
@@ -58,7 +58,9 @@ def clean_text(text: str, title: str | None = None) -> CleanText:
     that line is taken as the title.
     """
     r = rules()
-    lines = [_normalise(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [
+        _normalise(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    ]
     paragraphs: list[str] = []
     captions: list[str] = []
     removed: list[RemovedLine] = []

@@ -27,7 +27,9 @@ def analyze(article: Article, settings: AnalyzeSettings | None = None) -> Analys
     return next(analyze_many([article], settings))
 
 
-def analyze_many(articles: Iterable[Article], settings: AnalyzeSettings | None = None) -> Iterator[Analysis]:
+def analyze_many(
+    articles: Iterable[Article], settings: AnalyzeSettings | None = None
+) -> Iterator[Analysis]:
     """Analyse articles in order, parsing their paragraphs in batches (faster than one by one)."""
     settings = settings or AnalyzeSettings()
     nlp = load(settings.spacy_model)
@@ -83,14 +85,21 @@ def _fold_misspelled_speakers(
         if not (quote.speaker and quote.speaker_text):
             continue
         for candidate in entities:
-            if candidate.id != quote.speaker and candidate.type == "person" and (
-                candidate.name in quote.speaker_text
-            ) and candidate.id == entity_id("person", candidate.name) and " " not in candidate.name:
+            if (
+                candidate.id != quote.speaker
+                and candidate.type == "person"
+                and (candidate.name in quote.speaker_text)
+                and candidate.id == entity_id("person", candidate.name)
+                and " " not in candidate.name
+            ):
                 folds[candidate.id] = quote.speaker
     typo_aliases: dict[str, set[str]] = {}
     for quote in quotes:
-        if quote.speaker in by_id and quote.speaker_text and quote.speaker_text not in PRONOUNS and not any(
-            m.text in quote.speaker_text for m in mentions if m.entity == quote.speaker
+        if (
+            quote.speaker in by_id
+            and quote.speaker_text
+            and quote.speaker_text not in PRONOUNS
+            and not any(m.text in quote.speaker_text for m in mentions if m.entity == quote.speaker)
         ):
             typo_aliases.setdefault(quote.speaker, set()).add(quote.speaker_text)
     if not folds and not typo_aliases:
@@ -104,7 +113,9 @@ def _fold_misspelled_speakers(
             if target == entity.id:
                 extra |= {by_id[source].name, *by_id[source].aliases}
         if extra:
-            entity = entity.model_copy(update={"aliases": tuple(sorted(set(entity.aliases) | extra))})
+            entity = entity.model_copy(
+                update={"aliases": tuple(sorted(set(entity.aliases) | extra))}
+            )
         merged.append(entity)
     mentions = [m.model_copy(update={"entity": folds.get(m.entity, m.entity)}) for m in mentions]
     return merged, mentions, quotes

@@ -18,17 +18,19 @@ from newsweave.models import DateMention, Sentence
 
 WEEKDAYS = [d.lower() for d in calendar.day_name]
 MONTHS = [m.lower() for m in calendar.month_name if m]
-_month = "|".join(m.capitalize() for m in MONTHS) + "|" + "|".join(
-    m.capitalize() + r"\.?" for m in (x[:3] for x in MONTHS)
+_month = (
+    "|".join(m.capitalize() for m in MONTHS)
+    + "|"
+    + "|".join(m.capitalize() + r"\.?" for m in (x[:3] for x in MONTHS))
 )
-_weekday = "|".join(d.capitalize() for d in WEEKDAYS)
+_weekday_names = "|".join(d.capitalize() for d in WEEKDAYS)
 
 PATTERN = re.compile(
     rf"\b(?:"
     rf"(?P<md>(?P<md_month>{_month})\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<md_year>\d{{4}}))?)"
     rf"|(?P<dm>(?P<dm_day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dm_month>{_month})(?:,?\s+(?P<dm_year>\d{{4}}))?)"
     rf"|(?P<my>(?P<my_month>{_month})\s+(?P<my_year>\d{{4}}))"
-    rf"|(?P<weekday>(?:(?:last|next|this|on|since|by|until)\s+)?(?P<wd>{_weekday})(?:\s+(?P<part>morning|afternoon|evening|night))?)"
+    rf"|(?P<weekday>(?:(?:last|next|this|on|since|by|until)\s+)?(?P<wd>{_weekday_names})(?:\s+(?P<part>morning|afternoon|evening|night))?)"
     rf"|(?P<rel>(?:later|earlier)\s+today|today|tonight|yesterday|tomorrow|overnight"
     rf"|(?:this|last|next)\s+(?:week|month|year|weekend)|within\s+(?:days|weeks|months|hours)"
     rf"|(?:a|one|two|three)\s+(?:days?|weeks?|months?|years?)\s+ago)"
@@ -36,10 +38,14 @@ PATTERN = re.compile(
     rf")\b",
 )
 
-_FUTURE = re.compile(r"\b(?:will|would|shall|to|set to|due to|going to|scheduled|plans? to|expected to)\b", re.I)
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|to|set to|due to|going to|scheduled|plans? to|expected to)\b", re.I
+)
 
 
-def find_dates(docs: list[Any], starts: list[int], sentences: list[Sentence], anchor: date | None) -> list[DateMention]:
+def find_dates(
+    docs: list[Any], starts: list[int], sentences: list[Sentence], anchor: date | None
+) -> list[DateMention]:
     """Every date phrase, resolved against `anchor` (the publication date) when given."""
     sentence_starts = [s.start for s in sentences]
     found: list[DateMention] = []
@@ -51,8 +57,13 @@ def find_dates(docs: list[Any], starts: list[int], sentences: list[Sentence], an
             resolved, resolved_end, relative = _resolve(match, anchor, future)
             found.append(
                 DateMention(
-                    text=match.group(0), sentence=sentence_index, start=start, end=base + match.end(),
-                    resolved=resolved, resolved_end=resolved_end, relative=relative,
+                    text=match.group(0),
+                    sentence=sentence_index,
+                    start=start,
+                    end=base + match.end(),
+                    resolved=resolved,
+                    resolved_end=resolved_end,
+                    relative=relative,
                     anchor=anchor if relative and anchor else None,
                 )
             )
@@ -69,13 +80,19 @@ def _future(doc: Any, offset: int) -> bool:
         verb = verb.head
     if verb.tag_ in {"VBD", "VBN"}:
         return False
-    if any(c.lower_ in {"will", "would", "shall"} for c in verb.children) or verb.tag_ in {"VBZ", "VBP", "VB"}:
+    if any(c.lower_ in {"will", "would", "shall"} for c in verb.children) or verb.tag_ in {
+        "VBZ",
+        "VBP",
+        "VB",
+    }:
         return True
     sentence = verb.sent.text
     return bool(_FUTURE.search(sentence[: max(offset - verb.sent.start_char, 0)]))
 
 
-def _resolve(match: re.Match[str], anchor: date | None, future: bool) -> tuple[date | None, date | None, bool]:
+def _resolve(
+    match: re.Match[str], anchor: date | None, future: bool
+) -> tuple[date | None, date | None, bool]:
     g = match.group
     if g("md") or g("dm"):
         month = _month_number(g("md_month") or g("dm_month"))
@@ -99,7 +116,11 @@ def _resolve(match: re.Match[str], anchor: date | None, future: bool) -> tuple[d
     if anchor is None:
         return None, None, True
     if g("weekday"):
-        return _weekday(g("weekday").lower(), WEEKDAYS.index(g("wd").lower()), anchor, future), None, True
+        return (
+            _weekday(g("weekday").lower(), WEEKDAYS.index(g("wd").lower()), anchor, future),
+            None,
+            True,
+        )
     return (*_relative(g("rel").lower(), anchor), True)
 
 
@@ -134,7 +155,9 @@ def _relative(phrase: str, anchor: date) -> tuple[date | None, date | None]:
             return saturday, saturday + timedelta(days=1)
         if unit == "month":
             year, month = divmod(anchor.year * 12 + anchor.month - 1 + shift, 12)
-            return date(year, month + 1, 1), date(year, month + 1, calendar.monthrange(year, month + 1)[1])
+            return date(year, month + 1, 1), date(
+                year, month + 1, calendar.monthrange(year, month + 1)[1]
+            )
         if unit == "year":
             return date(anchor.year + shift, 1, 1), date(anchor.year + shift, 12, 31)
     if phrase.endswith("ago"):

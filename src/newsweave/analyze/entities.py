@@ -48,13 +48,15 @@ def raw_mentions(docs: list[Any], starts: list[int]) -> list[RawMention]:
     for doc, start in zip(docs, starts, strict=True):
         for ent in doc.ents:
             if ent.label_ in LABELS:
-                found.append(RawMention(ent.text, ent.label_, start + ent.start_char, start + ent.end_char))
+                found.append(
+                    RawMention(ent.text, ent.label_, start + ent.start_char, start + ent.end_char)
+                )
     return found
 
 
 def strip_name(text: str) -> str:
     """The bare name: no leading article, honorific or possessive ending."""
-    name = re.sub(r"[’']s$", "", text.strip()).strip(" ,.;:\"“”")
+    name = re.sub(r"[’']s$", "", text.strip()).strip(' ,.;:"“”')
     name = re.sub(r"^(?:the|The)\s+", "", name)
     for title in sorted(table("entities")["honorifics"], key=len, reverse=True):
         if name.startswith(title + " ") and len(name) > len(title) + 1:
@@ -75,9 +77,7 @@ def entity_id(type_: str, name: str) -> str:
     return f"{type_}:{slug or 'unnamed'}"
 
 
-def resolve(
-    raw: list[RawMention], sentences: list[Sentence]
-) -> tuple[list[Entity], list[Mention]]:
+def resolve(raw: list[RawMention], sentences: list[Sentence]) -> tuple[list[Entity], list[Mention]]:
     """Fold raw mentions into entities with one identity each, and place each mention."""
     full_names = _full_person_names(raw)
     places = {canonical_place(strip_name(m.text)) for m in raw if LABELS[m.label] == "place"}
@@ -92,7 +92,9 @@ def resolve(
         draft = drafts.setdefault(key, _Draft(name, type_))
         draft.aliases.add(m.text.strip())
         sentence = max(bisect_right(starts, m.start) - 1, 0)
-        mentions.append(Mention(entity=key, sentence=sentence, start=m.start, end=m.end, text=m.text))
+        mentions.append(
+            Mention(entity=key, sentence=sentence, start=m.start, end=m.end, text=m.text)
+        )
     entities = [
         Entity(id=key, name=d.name, type=d.type, aliases=tuple(sorted(d.aliases - {d.name})))
         for key, d in drafts.items()
@@ -147,7 +149,8 @@ def resolve_typo(word: str, entities: list[Entity]) -> Entity | None:
     if len(word) < 4 or " " in word:
         return None
     close = [
-        e for e in entities
+        e
+        for e in entities
         if e.type == "person"
         and e.name.split()[-1][:1] == word[:1]
         and _distance(e.name.split()[-1], word) <= (1 if len(word) < 6 else 2)

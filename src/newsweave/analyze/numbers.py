@@ -15,28 +15,100 @@ from typing import Any
 from newsweave.models import NumberMention, Sentence
 
 WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "dozen": 12, "hundred": 100, "thousand": 1_000,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "dozen": 12,
+    "hundred": 100,
+    "thousand": 1_000,
 }
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
-VAGUE = {"dozens": 24, "hundreds": 200, "thousands": 2_000, "tens of thousands": 20_000,
-         "hundreds of thousands": 200_000, "millions": 2_000_000}
+SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 10**12,
+}
+VAGUE = {
+    "dozens": 24,
+    "hundreds": 200,
+    "thousands": 2_000,
+    "tens of thousands": 20_000,
+    "hundreds of thousands": 200_000,
+    "millions": 2_000_000,
+}
 UNITS = {
-    "%": "percent", "per cent": "percent", "percent": "percent",
-    "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
-    "miles": "mile", "mile": "mile", "metres": "m", "meters": "m", "metre": "m", "meter": "m",
-    "kg": "kg", "kilograms": "kg", "tonnes": "tonne", "tons": "tonne",
-    "years": "year", "year": "year", "months": "month", "days": "day", "weeks": "week", "hours": "hour",
+    "%": "percent",
+    "per cent": "percent",
+    "percent": "percent",
+    "km": "km",
+    "kilometres": "km",
+    "kilometers": "km",
+    "kilometre": "km",
+    "kilometer": "km",
+    "miles": "mile",
+    "mile": "mile",
+    "metres": "m",
+    "meters": "m",
+    "metre": "m",
+    "meter": "m",
+    "kg": "kg",
+    "kilograms": "kg",
+    "tonnes": "tonne",
+    "tons": "tonne",
+    "years": "year",
+    "year": "year",
+    "months": "month",
+    "days": "day",
+    "weeks": "week",
+    "hours": "hour",
     "minutes": "minute",
 }
 CURRENCIES = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY"}
 QUALIFIERS = [
-    "at least", "at most", "more than", "less than", "fewer than", "over", "under", "about",
-    "around", "almost", "nearly", "roughly", "approximately", "some", "up to", "as many as",
-    "an estimated", "only", "just",
+    "at least",
+    "at most",
+    "more than",
+    "less than",
+    "fewer than",
+    "over",
+    "under",
+    "about",
+    "around",
+    "almost",
+    "nearly",
+    "roughly",
+    "approximately",
+    "some",
+    "up to",
+    "as many as",
+    "an estimated",
+    "only",
+    "just",
 ]
 
 _word = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))
@@ -49,7 +121,8 @@ _vague = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
 PATTERN = re.compile(
     rf"(?<![\w.,:])(?:(?P<qual>{_qual})\s+)?(?P<cur>[€$£¥])?"
     rf"(?:(?P<vague>{_vague})\b|(?P<num>{_num})(?:\s*(?P<scale>{_scale}))?"
-    rf"(?:\s*(?P<sep>of|to|-|–|out of)\s*(?P<upper>{_num}))?(?:\s*(?P<unit>{_unit}))?)(?![\w]|[:.]\d)",
+    rf"(?:\s*(?P<sep>of|to|-|–|out of)\s*(?P<upper>{_num}))?"
+    rf"(?:\s*(?P<unit>{_unit}))?)(?![\w]|[:.]\d)",
     re.IGNORECASE,
 )
 
@@ -70,7 +143,9 @@ def parse_number(text: str) -> float | None:
     return total or None
 
 
-def find_numbers(docs: list[Any], starts: list[int], sentences: list[Sentence], dates: list[tuple[int, int]]) -> list[NumberMention]:
+def find_numbers(
+    docs: list[Any], starts: list[int], sentences: list[Sentence], dates: list[tuple[int, int]]
+) -> list[NumberMention]:
     """Every number in the parsed paragraphs that is not part of a calendar date."""
     sentence_starts = [s.start for s in sentences]
     found: list[NumberMention] = []
@@ -87,7 +162,9 @@ def find_numbers(docs: list[Any], starts: list[int], sentences: list[Sentence], 
     return found
 
 
-def _mention(match: re.Match[str], doc: Any, base: int, start: int, end: int) -> NumberMention | None:
+def _mention(
+    match: re.Match[str], doc: Any, base: int, start: int, end: int
+) -> NumberMention | None:
     vague = match.group("vague")
     if vague:
         value: float | None = float(VAGUE[vague.lower()])
@@ -100,7 +177,11 @@ def _mention(match: re.Match[str], doc: Any, base: int, start: int, end: int) ->
         value *= SCALES[scale.lower()]
     upper = parse_number(match.group("upper")) if match.group("upper") else None
     counts = _counted(doc, match.end())
-    if match.group("num") and match.group("num").lower() == "one" and not (upper or scale or counts):
+    if (
+        match.group("num")
+        and match.group("num").lower() == "one"
+        and not (upper or scale or counts)
+    ):
         return None  # "one of the largest": a pronoun, not a count
     unit = None
     if match.group("cur"):
@@ -111,8 +192,15 @@ def _mention(match: re.Match[str], doc: Any, base: int, start: int, end: int) ->
     if vague:
         qualifier = qualifier or "vague"
     return NumberMention(
-        text=match.group(0), value=value, sentence=0, start=start, end=end, upper=upper,
-        unit=unit, qualifier=qualifier, counts=counts,
+        text=match.group(0),
+        value=value,
+        sentence=0,
+        start=start,
+        end=end,
+        upper=upper,
+        unit=unit,
+        qualifier=qualifier,
+        counts=counts,
     )
 
 

@@ -20,7 +20,7 @@ from newsweave.analyze.entities import resolve_typo
 from newsweave.analyze.nlp import table
 from newsweave.models import Entity, Mention, Quote, Sentence
 
-OPENING = "“«\""
+OPENING = '“«"'
 CLOSING = {"“": "”", "«": "»", '"': '"'}
 
 
@@ -97,10 +97,16 @@ def _share_tags(ctx: Context, quotes: list[Quote]) -> list[Quote]:
     shared = list(quotes)
     for i in range(len(shared) - 2, -1, -1):
         here, after = shared[i], shared[i + 1]
-        same_paragraph = ctx.sentences[here.sentence].paragraph == ctx.sentences[after.sentence].paragraph
+        same_paragraph = (
+            ctx.sentences[here.sentence].paragraph == ctx.sentences[after.sentence].paragraph
+        )
         if here.speaker_text is None and after.speaker_text and same_paragraph:
             shared[i] = here.model_copy(
-                update={"speaker": after.speaker, "speaker_text": after.speaker_text, "cue": after.cue}
+                update={
+                    "speaker": after.speaker,
+                    "speaker_text": after.speaker_text,
+                    "cue": after.cue,
+                }
             )
     return shared
 
@@ -137,7 +143,9 @@ def _spans_in(paragraph: str, base: int) -> list[_Span]:
             j = i + 1
             end = None
             while j < len(paragraph):
-                if paragraph[j] == close and (close != '"' or j + 1 == len(paragraph) or not paragraph[j + 1].isalnum()):
+                if paragraph[j] == close and (
+                    close != '"' or j + 1 == len(paragraph) or not paragraph[j + 1].isalnum()
+                ):
                     end = j
                     break
                 if paragraph[j] == ch and ch != '"':
@@ -159,7 +167,9 @@ def _token_window(ctx: Context, offset: int) -> tuple[Any, int]:
     return ctx.docs[number], ctx.starts[number]
 
 
-def _tag_after(ctx: Context, paragraph: int, span: _Span, cues: set[str]) -> tuple[str | None, str | None]:
+def _tag_after(
+    ctx: Context, paragraph: int, span: _Span, cues: set[str]
+) -> tuple[str | None, str | None]:
     """`“…,” Mr X said.` / `“…,” said X.` / `“…”, he added.`"""
     doc, base = ctx.docs[paragraph], ctx.starts[paragraph]
     tail_start = span.end - base + 1
@@ -171,7 +181,9 @@ def _tag_after(ctx: Context, paragraph: int, span: _Span, cues: set[str]) -> tup
     return _cue_in(doc, tail_start, tail_start + len(window), cues)
 
 
-def _tag_before(ctx: Context, paragraph: int, span: _Span, cues: set[str]) -> tuple[str | None, str | None]:
+def _tag_before(
+    ctx: Context, paragraph: int, span: _Span, cues: set[str]
+) -> tuple[str | None, str | None]:
     """`Mr X added: “…` / `X said that “…` / `described by X as “…`."""
     doc, base = ctx.docs[paragraph], ctx.starts[paragraph]
     head_end = span.start - base - 1
@@ -179,7 +191,9 @@ def _tag_before(ctx: Context, paragraph: int, span: _Span, cues: set[str]) -> tu
     begin = max(head.rfind(". "), head.rfind("”"), head.rfind('"')) + 1
     window = head[begin:]
     for pattern in table("quotes")["lead_patterns"]:
-        regex = re.escape(pattern).replace(r"\{speaker\}", r"(?P<speaker>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)")
+        regex = re.escape(pattern).replace(
+            r"\{speaker\}", r"(?P<speaker>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)"
+        )
         match = re.search(regex + r"\s*$", window)
         if match:
             return match.group("speaker"), pattern.split()[0]
@@ -220,8 +234,11 @@ def _speaker(
     if speaker_text in table("quotes")["pronouns"]:
         # The nearest person named before the quote, outside any quote ("Liz and I" is not it).
         before = [
-            m for m in ctx.mentions
-            if m.start < offset and m.entity.startswith("person:") and not _inside_quote(ctx, m.start)
+            m
+            for m in ctx.mentions
+            if m.start < offset
+            and m.entity.startswith("person:")
+            and not _inside_quote(ctx, m.start)
         ]
         return before[-1].entity if before else last[0]
     named = [m for m in ctx.mentions if m.text in speaker_text or speaker_text in m.text]
@@ -237,9 +254,9 @@ def _inside_quote(ctx: Context, offset: int) -> bool:
     """Is this offset inside quote marks of its paragraph (an unclosed quote counts)?"""
     number = max(bisect_right(ctx.starts, offset) - 1, 0)
     local = offset - ctx.starts[number]
-    return any(s.start <= offset < s.end for s in _spans_in(ctx.paragraphs[number], ctx.starts[number])) or (
-        ctx.paragraphs[number][:local].count("“") > ctx.paragraphs[number][:local].count("”")
-    )
+    return any(
+        s.start <= offset < s.end for s in _spans_in(ctx.paragraphs[number], ctx.starts[number])
+    ) or (ctx.paragraphs[number][:local].count("“") > ctx.paragraphs[number][:local].count("”"))
 
 
 def _kind(ctx: Context, span: _Span, content: str) -> str:
@@ -278,16 +295,21 @@ def _reported(ctx: Context, cues: set[str], direct: list[Quote]) -> list[Quote]:
             if any(s <= start < e or s < end <= e or (start <= s and e <= end) for s, e in taken):
                 continue
             words = ctx.text[start:end].strip()
-            if len(words.split()) < 4 or any(ch in words for ch in "“”\""):
+            if len(words.split()) < 4 or any(ch in words for ch in '“”"'):
                 continue
             subject = subjects[0]
             speaker_text = doc[subject.left_edge.i : subject.right_edge.i + 1].text
             speaker = _speaker(ctx, speaker_text, start, (None, None))
             found.append(
                 Quote(
-                    kind="reported", text=words, start=start, end=end,
-                    sentence=_sentence(ctx.sentences, start), speaker=speaker,
-                    speaker_text=speaker_text, cue=token.text,
+                    kind="reported",
+                    text=words,
+                    start=start,
+                    end=end,
+                    sentence=_sentence(ctx.sentences, start),
+                    speaker=speaker,
+                    speaker_text=speaker_text,
+                    cue=token.text,
                 )
             )
     return found

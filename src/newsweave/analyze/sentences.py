@@ -31,7 +31,13 @@ def sentences(docs: list[Any], starts: list[int]) -> list[Sentence]:
             lead = len(text) - len(text.lstrip())
             begin = start + sent[0] + lead
             found.append(
-                Sentence(index=len(found), start=begin, end=begin + len(stripped), paragraph=number, text=stripped)
+                Sentence(
+                    index=len(found),
+                    start=begin,
+                    end=begin + len(stripped),
+                    paragraph=number,
+                    text=stripped,
+                )
             )
     return found
 

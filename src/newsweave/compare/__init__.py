@@ -38,7 +38,14 @@ def compare(
     outlets = {a.id: a.outlet for a in articles}
     claims = make_claims(story.id, items, groups, keys, outlets, order)
     claims, conflicts = find_conflicts(claims, analyses)
-    claims.sort(key=lambda c: (-c.independent_sources, -len(c.support), order[c.support[0].article], c.support[0].sentence))
+    claims.sort(
+        key=lambda c: (
+            -c.independent_sources,
+            -len(c.support),
+            order[c.support[0].article],
+            c.support[0].sentence,
+        )
+    )
     names = {e.id: e.name for e in entities}
     return Comparison(
         story=story.id,

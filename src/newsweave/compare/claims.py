@@ -39,10 +39,14 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
             if len(sentence.text.split()) < MIN_WORDS:
                 continue
             entities = frozenset(
-                entity_map.get(m.entity, m.entity) for m in analysis.mentions if m.sentence == sentence.index
+                entity_map.get(m.entity, m.entity)
+                for m in analysis.mentions
+                if m.sentence == sentence.index
             )
             numbers = frozenset(n.value for n in analysis.numbers if n.sentence == sentence.index)
-            found.append(Unit(analysis.article_id, sentence.index, sentence.text, entities, numbers))
+            found.append(
+                Unit(analysis.article_id, sentence.index, sentence.text, entities, numbers)
+            )
     return found
 
 
@@ -85,7 +89,9 @@ def group(items: list[Unit], sim: np.ndarray, threshold: float) -> list[list[int
         for k in members[gj]:
             owner[k] = gi
         members[gi].extend(members.pop(gj))
-    return [sorted(g, key=lambda k: (items[k].article, items[k].sentence)) for g in members.values()]
+    return [
+        sorted(g, key=lambda k: (items[k].article, items[k].sentence)) for g in members.values()
+    ]
 
 
 def make_claims(
@@ -100,9 +106,14 @@ def make_claims(
     claims = []
     for members in groups:
         chosen = sorted(members, key=lambda k: (order[items[k].article], items[k].sentence))
-        support = tuple(Support(article=items[k].article, sentence=items[k].sentence, text=items[k].text) for k in chosen)
+        support = tuple(
+            Support(article=items[k].article, sentence=items[k].sentence, text=items[k].text)
+            for k in chosen
+        )
         independent = len({keys[s.article] for s in support})
-        digest = hashlib.sha1(f"{story}|{[(s.article, s.sentence) for s in support]}".encode()).hexdigest()[:10]
+        digest = hashlib.sha1(
+            f"{story}|{[(s.article, s.sentence) for s in support]}".encode()
+        ).hexdigest()[:10]
         claims.append(
             Claim(
                 id="c" + digest,
@@ -114,4 +125,3 @@ def make_claims(
             )
         )
     return claims
-

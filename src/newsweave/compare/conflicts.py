@@ -5,7 +5,9 @@ from __future__ import annotations
 from newsweave.models import Analysis, Claim, Conflict, ConflictValue, NumberMention
 
 
-def find_conflicts(claims: list[Claim], analyses: dict[str, Analysis]) -> tuple[list[Claim], list[Conflict]]:
+def find_conflicts(
+    claims: list[Claim], analyses: dict[str, Analysis]
+) -> tuple[list[Claim], list[Conflict]]:
     """Conflicts among each claim's supporting sentences; those claims become `conflicting`."""
     conflicts: list[Conflict] = []
     updated: list[Claim] = []
@@ -53,10 +55,10 @@ def _disagree(numbers: list[NumberMention]) -> bool:
     if len({_value(n) for n in exact}) >= 2:
         return True
     for bound in numbers:
-        if bound.qualifier in {"at least", "more than", "over"}:
-            if any(n.value < bound.value for n in exact):
-                return True
-        if bound.qualifier in {"at most", "less than", "fewer than", "under", "up to"}:
-            if any(n.value > bound.value for n in exact):
-                return True
+        lower = bound.qualifier in {"at least", "more than", "over"}
+        upper = bound.qualifier in {"at most", "less than", "fewer than", "under", "up to"}
+        if lower and any(n.value < bound.value for n in exact):
+            return True
+        if upper and any(n.value > bound.value for n in exact):
+            return True
     return False

@@ -13,7 +13,9 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-def find_drift(analyses: list[Analysis], entity_map: dict[str, str], names: dict[str, str], threshold: float) -> list[QuoteDrift]:
+def find_drift(
+    analyses: list[Analysis], entity_map: dict[str, str], names: dict[str, str], threshold: float
+) -> list[QuoteDrift]:
     """Pairs of quotes by one speaker in two articles that share most words but not all."""
     quotes: list[tuple[str, str, Quote]] = []
     for analysis in analyses:

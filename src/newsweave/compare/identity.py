@@ -23,15 +23,21 @@ def story_entities(analyses: list[Analysis]) -> tuple[list[Entity], dict[str, st
     for entity in list(by_id.values()):
         if entity.type != "person" or " " in entity.name:
             continue
-        matches = [f for f in full if f.name.split()[-1] == entity.name or f.name.split()[0] == entity.name]
+        matches = [
+            f for f in full if f.name.split()[-1] == entity.name or f.name.split()[0] == entity.name
+        ]
         if len(matches) == 1:
             mapping[entity.id] = matches[0].id
     merged: dict[str, Entity] = {}
     for eid, entity in by_id.items():
         target = mapping[eid]
         base = merged.get(target) or by_id[target]
-        extra = {entity.name, *entity.aliases} - {base.name} if eid != target else set(entity.aliases)
-        merged[target] = base.model_copy(update={"aliases": tuple(sorted(set(base.aliases) | extra))})
+        extra = (
+            {entity.name, *entity.aliases} - {base.name} if eid != target else set(entity.aliases)
+        )
+        merged[target] = base.model_copy(
+            update={"aliases": tuple(sorted(set(base.aliases) | extra))}
+        )
     return sorted(merged.values(), key=lambda e: (e.type, e.name)), mapping
 
 

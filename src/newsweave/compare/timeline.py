@@ -11,7 +11,9 @@ def build_timeline(articles: list[Article], analyses: dict[str, Analysis]) -> li
     for article in articles:
         if article.published:
             when = article.published.date().isoformat()
-            entries.setdefault((when, f"{article.outlet} publishes “{article.title}”"), set()).add(article.id)
+            entries.setdefault((when, f"{article.outlet} publishes “{article.title}”"), set()).add(
+                article.id
+            )
         analysis = analyses.get(article.id)
         if analysis is None:
             continue

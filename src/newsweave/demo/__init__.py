@@ -25,7 +25,10 @@ def demo_source() -> Source:
 
 
 def load_demo(
-    path: str, settings: Settings | None = None, fresh: bool = True, progress: Progress | None = None
+    path: str,
+    settings: Settings | None = None,
+    fresh: bool = True,
+    progress: Progress | None = None,
 ) -> tuple[AddReport, list[dict[str, Any]]]:
     """Load the demo into the database at `path` and list its stories.
 
@@ -49,7 +52,11 @@ def load_demo(
         for story in store.stories():
             articles = store.articles(story=story.id)
             rows.append(
-                {"id": story.id, "title": story.title, "articles": len(articles),
-                 "outlets": sorted({a.outlet for a in articles})}
+                {
+                    "id": story.id,
+                    "title": story.title,
+                    "articles": len(articles),
+                    "outlets": sorted({a.outlet for a in articles}),
+                }
             )
     return report, rows
