@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PIP_FLAGS := --disable-pip-version-check -q -c constraints.txt
 
-.PHONY: demo test check lint typecheck unit install clean eval bench
+.PHONY: demo test install clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml constraints.txt
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/newsweave --db demo.db demo
+	$(BIN)/newsweave demo
 
 # ruff, mypy and pytest: the one command CI runs.
 test: $(STAMP)
@@ -24,8 +24,5 @@ test: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/pytest
 
-eval: $(STAMP)
-	$(BIN)/python -m pytest tests/test_gates.py -q
-
 clean:
-	rm -rf $(VENV) build *.egg-info demo.db demo.db-wal demo.db-shm
+	rm -rf $(VENV) build *.egg-info newsweave-demo.db*

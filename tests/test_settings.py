@@ -43,4 +43,4 @@ def test_every_setting_has_help():
 
 def test_settings_doc_is_current():
     doc = (ROOT / "docs" / "settings.md").read_text()
-    assert doc == markdown(), "regenerate with: python -m newsweave.settings > docs/settings.md"
+    assert doc == markdown(), "regenerate with: newsweave settings --markdown > docs/settings.md"

@@ -4,6 +4,8 @@ library function and prints the result as a table, Markdown or JSON (`--json`)."
 from __future__ import annotations
 
 import json
+import shutil
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -20,7 +22,7 @@ from newsweave import __version__
 from newsweave.brief import render
 from newsweave.errors import InputError, NewsweaveError
 from newsweave.pipeline import AddReport, Pipeline
-from newsweave.settings import Settings, table
+from newsweave.settings import Settings, markdown, table
 from newsweave.sources import read_paths
 from newsweave.store import Store, default_path
 
@@ -253,11 +255,17 @@ def rejected(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")
 @app.command("settings")
 def show_settings(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_markdown: Annotated[
+        bool, typer.Option("--markdown", help="Print the settings reference (docs/settings.md).")
+    ] = False,
 ) -> None:
     """List every setting with its value in force and what it does.
 
     Example: `newsweave --settings mine.toml settings`
     """
+    if as_markdown:
+        print(markdown(), end="")
+        return
     rows = [
         {
             "name": f"{r.section}.{r.name}",
@@ -295,14 +303,26 @@ def demo(
         grid.add_row(row["id"], str(row["articles"]), ", ".join(row["outlets"]), row["title"])
     out.print(grid)
     first = rows[0]["id"] if rows else "STORY"
+    me = _command_name()
     out.print(
         "\nTry next:\n"
-        f"  newsweave --db {path} brief {first}\n"
-        f"  newsweave --db {path} brief {first} --format json\n"
-        f"  newsweave --db {path} articles\n"
-        f"  newsweave --db {path} entities",
+        f"  {me} --db {path} brief {first}\n"
+        f"  {me} --db {path} brief {first} --format json\n"
+        f"  {me} --db {path} articles\n"
+        f"  {me} --db {path} entities",
         highlight=False,
     )
+
+
+def _command_name() -> str:
+    """How the user can run this command again: `newsweave` if it is on PATH, else its path."""
+    argv0 = Path(sys.argv[0])
+    if argv0.name == "newsweave" and shutil.which("newsweave") != str(argv0.resolve()):
+        try:
+            return str(argv0.resolve().relative_to(Path.cwd()))
+        except ValueError:
+            return str(argv0)
+    return "newsweave"
 
 
 @contextmanager
