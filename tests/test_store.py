@@ -88,3 +88,39 @@ def test_a_file_that_is_not_a_database_is_a_store_error(tmp_path):
     with pytest.raises(StoreError, match="cannot open"):
         Store(path)
     assert isinstance(sqlite3.sqlite_version, str)
+
+
+def test_a_cli_process_writes_while_another_process_reads(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "shared.db"
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Harbour closes\n\n"
+        + "Heavy seas closed the harbour on Monday and ferries stayed in port. " * 4
+    )
+    reader = Store(path)
+    reader._db.execute("BEGIN")  # a long read, as a server answering a request would hold
+    assert reader.count("articles") == 0
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newsweave",
+            "--db",
+            str(path),
+            "add",
+            str(article),
+            "--outlet",
+            "Port Post",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert reader.count("articles") == 0  # its snapshot is stable while it reads
+    reader._db.execute("COMMIT")
+    assert reader.count("articles") == 1
+    reader.close()
