@@ -22,6 +22,7 @@ from newsweave.errors import (
     StoreError,
 )
 from newsweave.extract import extract
+from newsweave.fetch import Fetched, Fetcher
 from newsweave.ingest import Source, ingest
 from newsweave.models import (
     Analysis,
@@ -44,7 +45,7 @@ from newsweave.models import (
 )
 from newsweave.pipeline import AddReport, Pipeline
 from newsweave.settings import Settings
-from newsweave.sources import read_paths
+from newsweave.sources import read_paths, read_targets
 from newsweave.store import Store
 
 __version__ = "0.1.0"
@@ -61,6 +62,8 @@ __all__ = [
     "DateMention",
     "Entity",
     "FetchError",
+    "Fetched",
+    "Fetcher",
     "InputError",
     "LineageLink",
     "Mention",
@@ -88,5 +91,6 @@ __all__ = [
     "extract",
     "ingest",
     "read_paths",
+    "read_targets",
     "render",
 ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -21,9 +22,10 @@ from rich.text import Text
 from newsweave import __version__
 from newsweave.brief import render
 from newsweave.errors import InputError, NewsweaveError
+from newsweave.fetch import Fetcher
 from newsweave.pipeline import AddReport, Pipeline
 from newsweave.settings import Settings, markdown, table
-from newsweave.sources import read_paths
+from newsweave.sources import read_targets
 from newsweave.store import Store, default_path
 
 app = typer.Typer(
@@ -101,8 +103,9 @@ def add(
     targets: Annotated[
         list[str],
         typer.Argument(
-            help="Files or folders: plain text, HTML, JSONL, WARC; `-` reads standard input.",
-            metavar="PATH...",
+            help="Files, folders (plain text, HTML, JSONL, WARC), URLs of pages or RSS/Atom "
+            "feeds; `-` reads standard input.",
+            metavar="PATH|URL...",
         ),
     ],
     outlet: Annotated[
@@ -118,15 +121,75 @@ def add(
 
     Example: `newsweave add report.txt --outlet "Harbour Gazette" --published 2026-03-04`
     """
-    with _errors(), _store() as store:
+    with _errors(), _store() as store, Fetcher(state.settings.fetch) as fetcher:
         pipeline = Pipeline(store, state.settings)
-        sources = list(read_paths(targets, outlet, published))
+        sources = list(read_targets(targets, outlet, published, fetcher))
         with _progress(as_json) as tick:
             report = pipeline.add_sources(sources, tick)
     if as_json:
         _print_json(_report_json(report))
         return
     _print_report(report)
+
+
+@app.command()
+def watch(
+    feeds: Annotated[
+        list[str], typer.Argument(help="URLs of RSS or Atom feeds.", metavar="FEED...")
+    ],
+    every: Annotated[str, typer.Option(help="How often to poll: 30s, 5m, 1h.")] = "5m",
+    once: Annotated[bool, typer.Option("--once", help="Poll once and exit (for cron).")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print each round's report as JSON.")
+    ] = False,
+) -> None:
+    """Poll feeds and process their new items, until interrupted (Ctrl-C).
+
+    Conditional requests (ETag, Last-Modified) spare unchanged feeds; a feed that is down or
+    malformed is reported and retried next round; a restart resumes where the last run stopped.
+
+    Example: `newsweave watch https://news.example/rss.xml --every 10m`
+    """
+    from newsweave.watch import parse_interval, poll
+
+    with _errors():
+        seconds = parse_interval(every)
+        with _store() as store, Fetcher(state.settings.fetch) as fetcher:
+            pipeline = Pipeline(store, state.settings)
+            try:
+                while True:
+                    report = poll(pipeline, fetcher, feeds)
+                    if as_json:
+                        print(json.dumps(_poll_json(report), default=str), flush=True)
+                    else:
+                        _print_poll(report)
+                    if once:
+                        return
+                    time.sleep(seconds)
+            except KeyboardInterrupt:
+                err.print("stopped; the next run resumes from here")
+
+
+def _poll_json(report: Any) -> dict[str, Any]:
+    return {
+        "feeds": report.feeds,
+        "unchanged": report.unchanged,
+        "new_items": report.new_items,
+        "failed": report.failed,
+        **_report_json(report.added),
+    }
+
+
+def _print_poll(report: Any) -> None:
+    stamp = datetime.now().strftime("%H:%M:%S")
+    out.print(
+        f"{stamp} polled {report.feeds} feeds ({report.unchanged} unchanged), "
+        f"{report.new_items} new items",
+        highlight=False,
+    )
+    for url, error in report.failed.items():
+        out.print(f"  feed {url} failed: {error}", highlight=False)
+    _print_report(report.added)
 
 
 @app.command()
@@ -281,6 +344,36 @@ def show_settings(
     grid = Table("setting", "value", "what it does", box=None)
     for r in rows:
         grid.add_row(r["name"], repr(r["value"]), r["help"])
+    out.print(grid)
+
+
+@app.command("eval")
+def evaluate_command(
+    task: Annotated[str, typer.Argument(help="extract (more tasks arrive with their stages).")],
+    path: Annotated[
+        Path, typer.Argument(help="A labelled JSONL file, e.g. ../shared/eval/aeb-dev.jsonl.")
+    ],
+    limit: Annotated[
+        int | None, typer.Option(help="Only the first N records (a quick look).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
+) -> None:
+    """Measure a stage on a labelled corpus, beside a baseline.
+
+    Example: `newsweave eval extract ../shared/eval/aeb-dev.jsonl --json`
+    """
+    from newsweave.evaluate import evaluate
+
+    with _errors():
+        metrics = evaluate(task, path, limit)
+    if as_json:
+        _print_json(metrics)
+        return
+    baseline = metrics.get("baseline", {})
+    grid = Table("metric", "newsweave", baseline.get("name", "baseline"), box=None)
+    for key, value in metrics.items():
+        if isinstance(value, float | int) and not isinstance(value, bool):
+            grid.add_row(key, f"{value:g}", f"{baseline[key]:g}" if key in baseline else "")
     out.print(grid)
 
 

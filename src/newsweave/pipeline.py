@@ -64,11 +64,16 @@ class Pipeline:
 
     # ── adding ─────────────────────────────────────────────────────────────────────────────
 
-    def add_sources(self, sources: Iterable[Source], progress: Progress | None = None) -> AddReport:
-        """Ingest sources and run what they hold through every stage."""
+    def add_sources(
+        self, sources: Iterable[Source | Rejected], progress: Progress | None = None
+    ) -> AddReport:
+        """Ingest sources and run what they hold through every stage (rejections are stored)."""
         docs: list[RawDoc | Rejected] = []
         for source in sources:
-            docs.extend(ingest(source, self.settings.extract))
+            if isinstance(source, Rejected):
+                docs.append(source)
+            else:
+                docs.extend(ingest(source, self.settings.extract))
         return self.add(docs, progress)
 
     def add(self, docs: Iterable[RawDoc | Rejected], progress: Progress | None = None) -> AddReport:

@@ -1,4 +1,8 @@
-"""The input edge: turn what a user names (files, folders, standard input) into `Source`s."""
+"""The input edge: turn what a user names (files, folders, URLs, feeds, stdin) into `Source`s.
+
+A URL that cannot be fetched becomes a `Rejected` record (the run goes on); a URL that turns out
+to be an RSS or Atom feed is followed to the pages it lists.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,11 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
-from newsweave.errors import InputError
+from newsweave.errors import FetchError, InputError
+from newsweave.feeds import looks_like_feed, parse_feed
+from newsweave.fetch import Fetcher
 from newsweave.ingest import Source
+from newsweave.models import Rejected
 
 # Files taken from a folder; a file named explicitly is read whatever its name.
 SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".warc", ".gz"}
@@ -19,21 +26,31 @@ def is_url(target: str) -> bool:
     return target.startswith(("http://", "https://"))
 
 
-def read_paths(
-    targets: list[str], outlet: str | None = None, published: datetime | None = None
-) -> Iterator[Source]:
-    """Sources for files, folders (recursively) and `-` (standard input)."""
+def read_targets(
+    targets: list[str],
+    outlet: str | None = None,
+    published: datetime | None = None,
+    fetcher: Fetcher | None = None,
+) -> Iterator[Source | Rejected]:
+    """Sources for files, folders (recursively), URLs, feeds and `-` (standard input)."""
     for target in targets:
         if is_url(target):
-            raise InputError(
-                f"{target}: fetching URLs is not supported in this version; "
-                "save the page and add the file"
-            )
-        if target == "-":
+            if fetcher is None:
+                raise InputError(f"{target}: a URL needs a fetcher")
+            yield from read_url(fetcher, target, outlet, published)
+        elif target == "-":
             yield Source(
                 name="<stdin>", data=sys.stdin.buffer.read(), outlet=outlet, published=published
             )
-            continue
+        else:
+            yield from read_paths([target], outlet, published)
+
+
+def read_paths(
+    targets: list[str], outlet: str | None = None, published: datetime | None = None
+) -> Iterator[Source]:
+    """Sources for files and folders (recursively)."""
+    for target in targets:
         path = Path(target)
         if path.is_dir():
             files = sorted(
@@ -53,3 +70,28 @@ def read_paths(
             except OSError as exc:
                 raise InputError(f"{file}: cannot read it ({exc.strerror})") from None
             yield Source(name=str(file), data=data, outlet=outlet, published=published)
+
+
+def read_url(
+    fetcher: Fetcher, url: str, outlet: str | None = None, published: datetime | None = None
+) -> Iterator[Source | Rejected]:
+    """A fetched page, or the pages a fetched feed lists; failures become rejections."""
+    try:
+        fetched = fetcher.fetch(url)
+    except FetchError as exc:
+        yield Rejected(source=url, stage="ingest", reason="fetch_failed", detail=str(exc))
+        return
+    if not looks_like_feed(fetched.data, fetched.content_type):
+        yield fetched.source(outlet=outlet, published=published)
+        return
+    feed = parse_feed(fetched.data, fetched.url)
+    if isinstance(feed, Rejected):
+        yield feed
+        return
+    for item in feed.items:
+        try:
+            page = fetcher.fetch(item.url)
+        except FetchError as exc:
+            yield Rejected(source=item.url, stage="ingest", reason="fetch_failed", detail=str(exc))
+            continue
+        yield page.source(outlet=outlet, published=published or item.published)

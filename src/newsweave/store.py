@@ -137,7 +137,7 @@ class Store:
     def _write(self, sql: str, params: tuple[Any, ...] = ()) -> sqlite3.Cursor:
         try:
             return self._db.execute(sql, params)
-        except sqlite3.OperationalError as exc:
+        except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot write to {self.path}: {exc}") from None
 
     # ── articles ───────────────────────────────────────────────────────────────────────────
@@ -363,6 +363,44 @@ class Store:
         if row is None:
             raise NotFoundError(f"story {story_id} has no comparison yet")
         return Comparison.model_validate_json(row["comparison"])
+
+    # ── feeds ──────────────────────────────────────────────────────────────────────────────
+
+    def feed_state(self, url: str) -> dict[str, str | None]:
+        """The validators and status of a watched feed (empty for a new one)."""
+        row = self._db.execute("SELECT * FROM feeds WHERE url = ?", (url,)).fetchone()
+        return dict(row) if row else {}
+
+    def put_feed_state(
+        self,
+        url: str,
+        *,
+        title: str | None = None,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        error: str | None = None,
+    ) -> None:
+        """Record a poll: validators for the next conditional request, or the error it met."""
+        self._write(
+            "INSERT INTO feeds (url, title, etag, last_modified, last_polled, last_error) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET "
+            "title = COALESCE(excluded.title, title), etag = COALESCE(excluded.etag, etag), "
+            "last_modified = COALESCE(excluded.last_modified, last_modified), "
+            "last_polled = excluded.last_polled, last_error = excluded.last_error",
+            (url, title, etag, last_modified, _now(), error),
+        )
+
+    def seen_items(self, feed_url: str) -> set[str]:
+        """The guids of a feed's items already processed."""
+        rows = self._db.execute("SELECT guid FROM feed_items WHERE feed_url = ?", (feed_url,))
+        return {r[0] for r in rows}
+
+    def mark_seen(self, feed_url: str, guid: str, url: str) -> None:
+        """Record that a feed item was processed (whatever became of its page)."""
+        self._write(
+            "INSERT OR IGNORE INTO feed_items (feed_url, guid, url, seen) VALUES (?, ?, ?, ?)",
+            (feed_url, guid, url, _now()),
+        )
 
     # ── helpers ────────────────────────────────────────────────────────────────────────────
 

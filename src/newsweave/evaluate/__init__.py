@@ -1,0 +1,50 @@
+"""Evaluation on labelled corpora (../shared/eval): one module per task, one entry function each.
+
+    newsweave eval extract aeb-dev.jsonl --json
+
+Every task reads its corpus format, runs the same stage functions the product runs, and returns a
+flat dict of metrics; `tests/test_gates.py` holds the floors they must stay above.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from newsweave.errors import InputError
+
+Metrics = dict[str, Any]
+
+
+def read_jsonl(path: str | Path, limit: int | None = None) -> Iterator[dict[str, Any]]:
+    """The records of an evaluation file, with a clear error for a missing or broken one."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: no such evaluation file")
+    with path.open(encoding="utf-8") as f:
+        for number, line in enumerate(f, start=1):
+            if limit is not None and number > limit:
+                return
+            if not line.strip():
+                continue
+            try:
+                yield json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"{path}:{number} is not JSON: {exc.msg}") from None
+
+
+def tasks() -> dict[str, Callable[..., Metrics]]:
+    """Evaluation task name → its entry function `(path, limit=None) -> metrics`."""
+    from newsweave.evaluate.extraction import evaluate_extract
+
+    return {"extract": evaluate_extract}
+
+
+def evaluate(task: str, path: str | Path, limit: int | None = None) -> Metrics:
+    """Run one evaluation task on a file."""
+    known = tasks()
+    if task not in known:
+        raise InputError(f"no evaluation task {task!r}; known: {', '.join(sorted(known))}")
+    return known[task](path, limit=limit)

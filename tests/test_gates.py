@@ -1,0 +1,26 @@
+"""The quality gate: each evaluation on ../shared/eval must stay at or above its pinned floor."""
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from newsweave.evaluate import evaluate
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL = ROOT.parent / "shared" / "eval"
+FLOORS = tomllib.loads((ROOT / "tests" / "floors.toml").read_text())
+
+
+@pytest.mark.parametrize("task", sorted(FLOORS))
+def test_quality_stays_above_its_floor(task):
+    floors = dict(FLOORS[task])
+    corpus = EVAL / floors.pop("file")
+    if not corpus.exists():
+        pytest.skip(f"{corpus} is absent: the gate needs ../shared/eval beside the repo")
+    metrics = evaluate(task, corpus)
+    for name, floor in floors.items():
+        value = metrics
+        for part in name.split("."):
+            value = value[part]
+        assert value >= floor, f"{task} {name} fell to {value:.4f}, below its floor {floor}"
