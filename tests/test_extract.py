@@ -63,3 +63,17 @@ def test_demo_html_articles_extract_with_captions_and_wire_credit():
     assert [m.outlet for a in wire for m in a.markers if m.kind == "wire_credit"] == [
         "Meridian Wire"
     ]
+
+
+def test_an_index_page_is_rejected():
+    links = "".join(
+        f"<li><a href='/n/{i}'>Headline number {i} about the city council budget</a></li>"
+        for i in range(40)
+    )
+    html = f"<html><head><title>News</title></head><body><h1>Latest news</h1><ul>{links}</ul><p>Updated hourly.</p></body></html>"
+    result = extract(RawDoc(source="i.html", kind="html", body=html))
+    assert isinstance(result, Rejected) and result.reason in {
+        "index_page",
+        "no_content",
+        "too_short",
+    }

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import urlsplit
 
 from trafilatura import bare_extraction
@@ -20,6 +21,11 @@ from newsweave.markers import find_markers, reporting_outlet
 from newsweave.models import Article, RawDoc, Rejected, RemovedLine
 from newsweave.settings import ExtractSettings
 from newsweave.textclean import CleanText, clean_text
+
+DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
+# A page mostly of links is an index only if what trafilatura kept is short too: long articles
+# under heavy navigation menus stay articles.
+INDEX_PAGE_CHARS = 2000
 
 # Phrases that mark a page as something other than an article (consent walls, error pages).
 _NOT_ARTICLE = re.compile(
@@ -104,6 +110,7 @@ def _from_html(raw: RawDoc, settings: ExtractSettings) -> tuple[CleanText, dict]
         tree = lxml_html.fromstring(raw.body)
     except (ValueError, lxml_html.etree.ParserError) as exc:
         return _reject(raw, "malformed_html", f"cannot parse the HTML: {exc}")
+    latest = (raw.fetched or datetime.now(UTC)).strftime("%Y-%m-%d")
     doc = bare_extraction(
         raw.body,
         url=raw.url,
@@ -111,9 +118,22 @@ def _from_html(raw: RawDoc, settings: ExtractSettings) -> tuple[CleanText, dict]
         include_comments=False,
         include_tables=False,
         with_metadata=True,
+        # trafilatura runs htmldate for the publication date; ask it for the time too and
+        # for no date after the fetch. Its extensive search costs more than extraction itself.
+        date_extraction_params={
+            "original_date": True,
+            "extensive_search": False,
+            "max_date": latest,
+            "outputformat": DATE_FORMAT,
+        },
     )
     if not isinstance(doc, Document) or not (doc.text or "").strip():
         return _reject(raw, "no_content", "trafilatura found no article body on the page")
+    density = _link_density(tree)
+    if density > settings.max_link_density and len(doc.text or "") < INDEX_PAGE_CHARS:
+        return _reject(
+            raw, "index_page", f"{density:.0%} of the page's text is links: an index page"
+        )
     captions = _captions(tree)
     paragraphs = [p.strip() for p in (doc.text or "").split("\n") if p.strip()]
     caption_keys = {c.lower() for c in captions}
@@ -121,7 +141,7 @@ def _from_html(raw: RawDoc, settings: ExtractSettings) -> tuple[CleanText, dict]
     removed = tuple(
         RemovedLine(text=p, reason="caption") for p in paragraphs if p.lower() in caption_keys
     )
-    published, updated = _dates(raw.body, raw.fetched)
+    published, updated = _dates(tree, doc.date, latest)
     meta = {
         "title": doc.title,
         "author": doc.author,
@@ -133,6 +153,16 @@ def _from_html(raw: RawDoc, settings: ExtractSettings) -> tuple[CleanText, dict]
         "updated": updated,
     }
     return CleanText(doc.title, tuple(kept), tuple(captions), removed), meta
+
+
+def _link_density(tree: Any) -> float:
+    """The share of the page's visible text that sits inside links."""
+    body = tree.find("body") if tree.tag != "body" else tree
+    if body is None:
+        body = tree
+    total = len(" ".join(body.text_content().split()))
+    linked = sum(len(" ".join(a.text_content().split())) for a in body.iter("a"))
+    return linked / total if total else 0.0
 
 
 def _captions(tree: object) -> list[str]:
@@ -149,16 +179,22 @@ def _link_canonical(tree: object) -> str | None:
     return str(hrefs[0]).strip() if hrefs else None
 
 
-def _dates(html: str, fetched: datetime | None) -> tuple[datetime | None, datetime | None]:
+def _dates(
+    tree: Any, published: str | None, latest: str
+) -> tuple[datetime | None, datetime | None]:
+    """Publication date (from trafilatura's metadata) and, kept apart, the last update."""
     from htmldate import find_date
 
-    latest = (fetched or datetime.now(UTC)).strftime("%Y-%m-%d")
-    fmt = "%Y-%m-%dT%H:%M:%S%z"
     try:
-        published = find_date(html, original_date=True, max_date=latest, outputformat=fmt)
-        updated = find_date(html, original_date=False, max_date=latest, outputformat=fmt)
+        updated = find_date(
+            tree,
+            original_date=False,
+            extensive_search=False,
+            max_date=latest,
+            outputformat=DATE_FORMAT,
+        )
     except (ValueError, TypeError):
-        return None, None
+        updated = None
     first = _parse_date(published)
     last = _parse_date(updated)
     return first, (last if last and first and last > first else None)
