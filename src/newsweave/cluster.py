@@ -98,6 +98,12 @@ class StoryIndex:
             profile.newest = max(filter(None, [profile.newest, f.published]))
             profile.oldest = min(filter(None, [profile.oldest, f.published]))
 
+    def record(self, f: Features, assignment: Assignment) -> None:
+        """Apply a clustering decision: the article joins its story, merged stories fold in."""
+        self.add(f, assignment.story)
+        for gone in assignment.merged:
+            self.merge(gone, assignment.story)
+
     def merge(self, source: str, target: str) -> None:
         """Fold story `source` into `target`."""
         gone = self.stories.pop(source)

@@ -14,9 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from trafilatura import bare_extraction
-from trafilatura.settings import Document
-
+from newsweave.htmlbody import main_text
 from newsweave.markers import find_markers, reporting_outlet
 from newsweave.models import Article, RawDoc, Rejected, RemovedLine
 from newsweave.settings import ExtractSettings
@@ -111,35 +109,28 @@ def _from_html(raw: RawDoc, settings: ExtractSettings) -> tuple[CleanText, dict]
     except (ValueError, lxml_html.etree.ParserError) as exc:
         return _reject(raw, "malformed_html", f"cannot parse the HTML: {exc}")
     latest = (raw.fetched or datetime.now(UTC)).strftime("%Y-%m-%d")
-    doc = bare_extraction(
-        raw.body,
-        url=raw.url,
-        favor_precision=settings.favor_precision,
-        include_comments=False,
-        include_tables=False,
-        with_metadata=True,
-        # trafilatura runs htmldate for the publication date; ask it for the time too and
-        # for no date after the fetch. Its extensive search costs more than extraction itself.
-        date_extraction_params={
-            "original_date": True,
-            "extensive_search": False,
-            "max_date": latest,
-            "outputformat": DATE_FORMAT,
-        },
-    )
-    if not isinstance(doc, Document) or not (doc.text or "").strip():
-        return _reject(raw, "no_content", "trafilatura found no article body on the page")
+    # trafilatura runs htmldate for the publication date; ask it for the time too and for no
+    # date after the fetch. Its extensive search costs more than the extraction itself.
+    date_params = {
+        "original_date": True,
+        "extensive_search": False,
+        "max_date": latest,
+        "outputformat": DATE_FORMAT,
+    }
+    body = main_text(raw.body, tree, raw.url, date_params, settings.readability_rescue)
+    if body is None:
+        return _reject(raw, "no_content", "no extractor found an article body on the page")
+    doc = body.meta
     density = _link_density(tree)
-    if density > settings.max_link_density and len(doc.text or "") < INDEX_PAGE_CHARS:
+    if density > settings.max_link_density and len(body.text) < INDEX_PAGE_CHARS:
         return _reject(
             raw, "index_page", f"{density:.0%} of the page's text is links: an index page"
         )
     captions = _captions(tree)
-    paragraphs = [p.strip() for p in (doc.text or "").split("\n") if p.strip()]
-    caption_keys = {c.lower() for c in captions}
-    kept = [p for p in paragraphs if p.lower() not in caption_keys]
+    kept = [p.strip() for p in body.text.split("\n") if p.strip()]
     removed = tuple(
-        RemovedLine(text=p, reason="caption") for p in paragraphs if p.lower() in caption_keys
+        RemovedLine(text=line, reason="caption" if _is_caption(line, captions) else "headline")
+        for line in body.dropped
     )
     published, updated = _dates(tree, doc.date, latest)
     meta = {
@@ -163,6 +154,11 @@ def _link_density(tree: Any) -> float:
     total = len(" ".join(body.text_content().split()))
     linked = sum(len(" ".join(a.text_content().split())) for a in body.iter("a"))
     return linked / total if total else 0.0
+
+
+def _is_caption(line: str, captions: list[str]) -> bool:
+    key = re.sub(r"\W+", " ", line).strip().lower()
+    return any(key == re.sub(r"\W+", " ", c).strip().lower() for c in captions)
 
 
 def _captions(tree: object) -> list[str]:

@@ -108,7 +108,7 @@ class Pipeline:
                 copies.add(article)
                 f = features(article, analysis)
                 assignment = cluster(f, stories)
-                stories.add(f, assignment.story)
+                stories.record(f, assignment)
                 self._record(assignment, article)
             touched.add(assignment.story)
             touched -= set(assignment.merged)
@@ -127,8 +127,6 @@ class Pipeline:
         for gone in assignment.merged:
             members += list(self.store.story(gone).articles)
             self.store.delete_story(gone)
-            assert self._stories is not None
-            self._stories.merge(gone, assignment.story)
         self.store.put_story(self._story(assignment.story, members))
 
     def _story(self, story_id: str, members: list[str]) -> Story:

@@ -35,8 +35,10 @@ class ExtractSettings:
     max_bytes: int = setting(
         5_000_000, "Inputs larger than this many bytes are rejected as oversized."
     )
-    favor_precision: bool = setting(
-        True, "Ask trafilatura to favour precision over recall (better F1 on the AEB dev split)."
+    readability_rescue: bool = setting(
+        True,
+        "Run readability-lxml when another extractor sees far more text than trafilatura kept "
+        "(+0.02 F1 on AEB dev; it runs on about one page in ten).",
     )
     max_link_density: float = setting(
         0.65,

@@ -37,9 +37,10 @@ def read_jsonl(path: str | Path, limit: int | None = None) -> Iterator[dict[str,
 
 def tasks() -> dict[str, Callable[..., Metrics]]:
     """Evaluation task name → its entry function `(path, limit=None) -> metrics`."""
+    from newsweave.evaluate.clustering import evaluate_cluster
     from newsweave.evaluate.extraction import evaluate_extract
 
-    return {"extract": evaluate_extract}
+    return {"extract": evaluate_extract, "cluster": evaluate_cluster}
 
 
 def evaluate(task: str, path: str | Path, limit: int | None = None) -> Metrics:
