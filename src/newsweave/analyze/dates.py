@@ -76,7 +76,8 @@ def _future(doc: Any, offset: int) -> bool:
     if not tokens:
         return False
     verb = tokens[-1].head
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+    # Compare indices: spaCy hands out a new Token object on every `.head`.
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
     if verb.tag_ in {"VBD", "VBN"}:
         return False
