@@ -349,7 +349,7 @@ def show_settings(
 
 @app.command("eval")
 def evaluate_command(
-    task: Annotated[str, typer.Argument(help="extract (more tasks arrive with their stages).")],
+    task: Annotated[str, typer.Argument(help="extract (AEB format) or cluster (ECB+ format).")],
     path: Annotated[
         Path, typer.Argument(help="A labelled JSONL file, e.g. ../shared/eval/aeb-dev.jsonl.")
     ],
