@@ -1,6 +1,6 @@
 """Dedupe, clustering and comparison on the demo corpus (see src/newsweave/demo/CORPUS.md)."""
 
-from newsweave.cluster import StoryIndex, cluster, features
+from newsweave.cluster import cluster, features, make_index
 from newsweave.models import Analysis, Article
 
 
@@ -81,7 +81,7 @@ def test_progress_is_ordered_on_the_timeline(demo_store):
 
 
 def test_clustering_is_one_pass_and_pure():
-    index = StoryIndex()
+    index = make_index()
     a = Article(
         id="a1",
         source="x",
@@ -96,8 +96,67 @@ def test_clustering_is_one_pass_and_pure():
     f = features(a, Analysis(article_id="a1", sentences=()))
     first = cluster(f, index)
     assert first.new_story and not index.stories  # deciding does not record
-    index.add(f, first.story)
+    index.record(f, first)
     again = cluster(
         features(a.model_copy(update={"id": "a2"}), Analysis(article_id="a2", sentences=())), index
     )
     assert again.story == first.story and not again.new_story
+
+
+def make(id_: str, title: str, text: str, published=None) -> tuple:
+    article = Article(
+        id=id_,
+        source=id_,
+        url=None,
+        canonical_url=None,
+        outlet="X",
+        title=title,
+        text=text,
+        paragraphs=(text,),
+        content_hash=id_,
+        published=published,
+    )
+    return features(article, Analysis(article_id=id_, sentences=()))
+
+
+DAM = "The Valdora dam burst on Monday, flooding the valley below the reservoir and the town of Mirel."
+QUAKE = "An earthquake of magnitude six shook the coastal city of Portanza overnight, toppling its old bell tower."
+
+
+def test_v2_keeps_different_events_apart_and_joins_reports_of_one():
+    from datetime import UTC, datetime, timedelta
+
+    index = make_index()
+    day = datetime(2026, 5, 4, tzinfo=UTC)
+    stream = [
+        make("d1", "Valdora dam bursts", DAM, day),
+        make("q1", "Portanza earthquake topples bell tower", QUAKE, day),
+        make("d2", "Dam failure floods Mirel", DAM.replace("on Monday", "early on Monday"), day),
+        make(
+            "q2",
+            "Bell tower falls in Portanza quake",
+            QUAKE.replace("overnight", "during the night"),
+            day,
+        ),
+        # The same words a month later: another event, by the time window.
+        make("d3", "Valdora dam bursts", DAM, day + timedelta(days=40)),
+    ]
+    for f in stream:
+        index.record(f, cluster(f, index))
+    groups = sorted(sorted(m) for m in index.stories.values())
+    assert groups == [["d1", "d2"], ["d3"], ["q1", "q2"]]
+
+
+def test_the_algorithm_is_chosen_by_versioned_name():
+    import pytest
+
+    from newsweave.cluster import MemberIndex, ProfileIndex
+    from newsweave.errors import SettingsError
+    from newsweave.settings import ClusterSettings
+
+    assert isinstance(make_index(ClusterSettings()), MemberIndex)
+    assert isinstance(
+        make_index(ClusterSettings(algorithm="cluster.v1", threshold=0.3)), ProfileIndex
+    )
+    with pytest.raises(SettingsError, match=r"cluster\.v9"):
+        make_index(ClusterSettings(algorithm="cluster.v9"))

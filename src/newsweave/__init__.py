@@ -10,7 +10,7 @@ are pure; `Pipeline` runs them in order against a `Store`.
 
 from newsweave.analyze import analyze
 from newsweave.brief import brief, render
-from newsweave.cluster import StoryIndex, cluster
+from newsweave.cluster import ClusterIndex, cluster, make_index
 from newsweave.compare import compare
 from newsweave.dedupe import CopyIndex, dedupe
 from newsweave.errors import (
@@ -56,6 +56,7 @@ __all__ = [
     "Article",
     "Brief",
     "Claim",
+    "ClusterIndex",
     "Comparison",
     "Conflict",
     "CopyIndex",
@@ -82,7 +83,6 @@ __all__ = [
     "Store",
     "StoreError",
     "Story",
-    "StoryIndex",
     "analyze",
     "brief",
     "cluster",
@@ -90,6 +90,7 @@ __all__ = [
     "dedupe",
     "extract",
     "ingest",
+    "make_index",
     "read_paths",
     "read_targets",
     "render",

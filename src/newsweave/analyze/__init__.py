@@ -7,6 +7,7 @@ or an indented line never glues onto its neighbour. Offsets everywhere point int
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from newsweave.analyze.dates import find_dates
 from newsweave.analyze.entities import entity_id, raw_mentions, resolve
@@ -30,13 +31,29 @@ def analyze(article: Article, settings: AnalyzeSettings | None = None) -> Analys
 def analyze_many(
     articles: Iterable[Article], settings: AnalyzeSettings | None = None
 ) -> Iterator[Analysis]:
-    """Analyse articles in order, parsing their paragraphs in batches (faster than one by one)."""
+    """Analyse articles in order; paragraphs of many articles are parsed in one spaCy stream,
+    which is several times faster than a call per article (spaCy's overhead is per batch)."""
     settings = settings or AnalyzeSettings()
     nlp = load(settings.spacy_model)
+    batch: list[Article] = []
     for article in articles:
-        paragraphs = _bounded(article.paragraphs, settings.max_chars)
-        docs = list(nlp.pipe(paragraphs, batch_size=64))
-        yield _analyse(article, paragraphs, docs)
+        batch.append(article)
+        if len(batch) == ARTICLES_PER_BATCH:
+            yield from _analyse_batch(nlp, batch, settings)
+            batch = []
+    if batch:
+        yield from _analyse_batch(nlp, batch, settings)
+
+
+# Large enough to amortise spaCy's per-batch cost, small enough that a live stream is not held up.
+ARTICLES_PER_BATCH = 16
+
+
+def _analyse_batch(nlp: Any, batch: list[Article], settings: AnalyzeSettings) -> Iterator[Analysis]:
+    kept = [_bounded(article.paragraphs, settings.max_chars) for article in batch]
+    docs = iter(nlp.pipe([p for paragraphs in kept for p in paragraphs], batch_size=256))
+    for article, paragraphs in zip(batch, kept, strict=True):
+        yield _analyse(article, paragraphs, [next(docs) for _ in paragraphs])
 
 
 def _bounded(paragraphs: tuple[str, ...], max_chars: int) -> tuple[str, ...]:

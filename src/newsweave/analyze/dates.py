@@ -72,10 +72,10 @@ def find_dates(
 
 def _future(doc: Any, offset: int) -> bool:
     """Does the clause around this offset speak of what is to come?"""
-    tokens = [t for t in doc if t.idx <= offset]
-    if not tokens:
+    span = doc.char_span(offset, min(offset + 1, len(doc.text)), alignment_mode="expand")
+    if span is None or not len(span):
         return False
-    verb = tokens[-1].head
+    verb = span[0].head
     # Compare indices: spaCy hands out a new Token object on every `.head`.
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head

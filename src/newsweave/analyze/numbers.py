@@ -206,7 +206,9 @@ def _mention(
 
 def _counted(doc: Any, end_char: int) -> str | None:
     """The noun after a number ("38 of 46 drones launched" → "drones")."""
-    after = [t for t in doc if t.idx >= end_char][:4]
+    span = doc.char_span(end_char, len(doc.text), alignment_mode="expand")
+    after = list(span[:4]) if span is not None else []
+    after = [t for t in after if t.idx >= end_char]
     words: list[str] = []
     for token in after:
         if token.pos_ in {"ADJ", "NOUN", "PROPN"} and token.text[:1].isalpha():

@@ -16,7 +16,7 @@ from itertools import combinations
 from pathlib import Path
 
 from newsweave.analyze import analyze_many
-from newsweave.cluster import StoryIndex, cluster, features
+from newsweave.cluster import cluster, features, make_index
 from newsweave.evaluate import Metrics, read_jsonl
 from newsweave.extract import extract
 from newsweave.models import Article, RawDoc
@@ -61,20 +61,21 @@ def evaluate_cluster(
     gold = {r["id"]: r["gold_event_id"] for r in records}
     started = time.perf_counter()
     articles = [_article(r, settings) for r in records]
-    index = StoryIndex(settings.cluster)
+    index = make_index(settings.cluster)
     latencies = []
     for article, analysis in zip(articles, analyze_many(articles, settings.analyze), strict=True):
         tick = time.perf_counter()
         f = features(article, analysis)
         index.record(f, cluster(f, index))
         latencies.append(time.perf_counter() - tick)
-    predicted = {member: story for story, p in index.stories.items() for member in p.members}
+    predicted = {member: story for story, members in index.stories.items() for member in members}
     latencies.sort()
     return {
         "b3": bcubed(predicted, gold),
         "pairwise": pairwise(predicted, gold),
         "stories": len(index.stories),
         "documents": len(records),
+        "algorithm": settings.cluster.algorithm,
         "gold_events": len(set(gold.values())),
         "assign_ms_p50": round(latencies[len(latencies) // 2] * 1000, 2),
         "seconds": round(time.perf_counter() - started, 1),
