@@ -137,10 +137,20 @@ def test_demo_multi_paragraph_quote_nickname_and_misspelling(demo):
 def test_a_date_in_a_sentence_without_a_verb_resolves():
     from newsweave.models import Article
 
-    text = "Election night in Valdora, Tuesday, March 3.\n\nThe count went on until Wednesday morning."
+    text = (
+        "Election night in Valdora, Tuesday, March 3.\n\nThe count went on until Wednesday morning."
+    )
     article = Article(
-        id="a1", source="t", url=None, canonical_url=None, outlet="T", title="T", text=text,
-        paragraphs=tuple(text.split("\n\n")), content_hash="h", published=datetime(2026, 3, 5, tzinfo=UTC),
+        id="a1",
+        source="t",
+        url=None,
+        canonical_url=None,
+        outlet="T",
+        title="T",
+        text=text,
+        paragraphs=tuple(text.split("\n\n")),
+        content_hash="h",
+        published=datetime(2026, 3, 5, tzinfo=UTC),
     )
     dates = {d.text: d for d in analyze(article).dates}
     assert dates["Tuesday"].resolved == date(2026, 3, 3)
