@@ -349,7 +349,9 @@ def show_settings(
 
 @app.command("eval")
 def evaluate_command(
-    task: Annotated[str, typer.Argument(help="extract (AEB format) or cluster (ECB+ format).")],
+    task: Annotated[
+        str, typer.Argument(help="extract (AEB format), cluster or align (ECB+ format).")
+    ],
     path: Annotated[
         Path, typer.Argument(help="A labelled JSONL file, e.g. ../shared/eval/aeb-dev.jsonl.")
     ],

@@ -37,10 +37,11 @@ def read_jsonl(path: str | Path, limit: int | None = None) -> Iterator[dict[str,
 
 def tasks() -> dict[str, Callable[..., Metrics]]:
     """Evaluation task name → its entry function `(path, limit=None) -> metrics`."""
+    from newsweave.evaluate.alignment import evaluate_align
     from newsweave.evaluate.clustering import evaluate_cluster
     from newsweave.evaluate.extraction import evaluate_extract
 
-    return {"extract": evaluate_extract, "cluster": evaluate_cluster}
+    return {"extract": evaluate_extract, "cluster": evaluate_cluster, "align": evaluate_align}
 
 
 def evaluate(task: str, path: str | Path, limit: int | None = None) -> Metrics:
