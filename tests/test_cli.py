@@ -106,6 +106,6 @@ def test_demo_refuses_a_database_with_other_articles(tmp_path):
         + "Heavy seas closed the harbour at Port Vell on Monday and ferries stayed in port. " * 4
     )
     run("add", str(good), db=db)
-    result = run("demo", db=db)
+    result = run("demo", "--no-serve", db=db)
     assert result.exit_code == 2 and "not from the demo" in result.output
     assert len(json.loads(run("articles", "--json", db=db).output)) == 1

@@ -347,6 +347,31 @@ def show_settings(
     out.print(grid)
 
 
+@app.command()
+def serve(
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; beyond localhost a token is required.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            envvar="NEWSWEAVE_TOKEN", help="Token that writing (adding articles) requires."
+        ),
+    ] = None,
+    workers: Annotated[int, typer.Option(help="Server processes sharing the port.")] = 1,
+) -> None:
+    """Serve the web pages and the JSON API (OpenAPI at /openapi.json) until interrupted.
+
+    Example: `newsweave serve --port 8000`, then open http://127.0.0.1:8000
+    """
+    from newsweave.web.server import serve as run_server
+
+    with _errors():
+        out.print(f"Serving {state.db or default_path()} at http://{host}:{port} (Ctrl-C stops)")
+        run_server(state.db or default_path(), state.settings, host, port, token, workers)
+
+
 @app.command("eval")
 def evaluate_command(
     task: Annotated[
@@ -382,10 +407,17 @@ def evaluate_command(
 @app.command()
 def demo(
     fresh: Annotated[bool, typer.Option(help="Start from an empty demo database.")] = True,
+    serve_after: Annotated[
+        bool,
+        typer.Option(
+            "--serve/--no-serve", help="Serve the demo at http://127.0.0.1:8000 after loading."
+        ),
+    ] = True,
+    port: Annotated[int, typer.Option(help="Port for serving the demo.")] = 8000,
 ) -> None:
-    """Load the bundled demo articles (invented events and outlets) and show the stories.
+    """Load the bundled demo articles (invented events and outlets), show the stories, serve them.
 
-    Uses newsweave-demo.db unless `--db` is given. Example: `newsweave demo`
+    Uses newsweave-demo.db unless `--db` is given. Example: `newsweave demo --no-serve`
     """
     from newsweave.demo import load_demo
 
@@ -407,6 +439,12 @@ def demo(
         f"  {me} --db {path} entities",
         highlight=False,
     )
+    if serve_after:
+        from newsweave.web.server import serve as run_server
+
+        out.print(f"\nServing the demo at http://127.0.0.1:{port} (Ctrl-C stops)", highlight=False)
+        with _errors():
+            run_server(path, state.settings, "127.0.0.1", port)
 
 
 def _command_name() -> str:

@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,7 @@ def default_path() -> str:
     return os.environ.get("NEWSWEAVE_DB") or DEFAULT_DB
 
 
+@cache
 def _migrations() -> list[tuple[int, str, str]]:
     folder = resources.files("newsweave").joinpath("migrations")
     found = []
