@@ -375,7 +375,8 @@ def serve(
 @app.command("eval")
 def evaluate_command(
     task: Annotated[
-        str, typer.Argument(help="extract (AEB format), cluster or align (ECB+ format).")
+        str,
+        typer.Argument(help="extract (AEB format), cluster or align (ECB+), quotes (PolNeAR)."),
     ],
     path: Annotated[
         Path, typer.Argument(help="A labelled JSONL file, e.g. ../shared/eval/aeb-dev.jsonl.")

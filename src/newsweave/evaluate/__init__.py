@@ -40,8 +40,14 @@ def tasks() -> dict[str, Callable[..., Metrics]]:
     from newsweave.evaluate.alignment import evaluate_align
     from newsweave.evaluate.clustering import evaluate_cluster
     from newsweave.evaluate.extraction import evaluate_extract
+    from newsweave.evaluate.quotes import evaluate_quotes
 
-    return {"extract": evaluate_extract, "cluster": evaluate_cluster, "align": evaluate_align}
+    return {
+        "extract": evaluate_extract,
+        "cluster": evaluate_cluster,
+        "align": evaluate_align,
+        "quotes": evaluate_quotes,
+    }
 
 
 def evaluate(task: str, path: str | Path, limit: int | None = None) -> Metrics:
