@@ -34,15 +34,16 @@ def find_drift(
             if overlap < threshold or not window:
                 continue
             a_text, b_text = (short.text, window) if short is qa else (window, short.text)
-            if _words(a_text) == _words(b_text):
-                continue  # the same words: faithful quoting, not drift
+            a_differs, b_differs = _differs(a_text, b_text), _differs(b_text, a_text)
+            if not a_differs and not b_differs:
+                continue  # the same words, only cut at another place: faithful quoting
             seen.add((i, j))
             drifts.append(
                 QuoteDrift(
                     speaker=names.get(speaker_a, speaker_a),
                     variants=(
-                        Variant(article=article_a, text=a_text, differs=_differs(a_text, b_text)),
-                        Variant(article=article_b, text=b_text, differs=_differs(b_text, a_text)),
+                        Variant(article=article_a, text=a_text, differs=a_differs),
+                        Variant(article=article_b, text=b_text, differs=b_differs),
                     ),
                 )
             )
