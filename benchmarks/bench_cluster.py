@@ -5,20 +5,25 @@
     .venv/bin/python benchmarks/bench_cluster.py --articles 10000 --tracemalloc
 
 The stream is made of `Features` records directly, so this measures `cluster` + `index.record`
-alone; the NLP stages that produce features (extract, analyze) are benchmarked separately
-(bench_extract.py, and the timings of `newsweave.evaluate`). The generator aims at the shape of a
-real news stream, not at its text:
+alone; the NLP stages that make features (extract, analyze) are benchmarked separately
+(bench_extract.py, bench_analyze.py). The generator aims at the shape of a real news stream, not
+at its text:
 
-- a background vocabulary of 50,000 content words, Zipfian (s=1.1);
-- stories (events) with long-tailed sizes (Zipf, a=2.2: most have 1-3 articles, a few hundreds),
-  starting uniformly over simulated time at ~1 article a second (--rate), their articles spread
-  over hours to days; at that rate 100,000 articles span 28 hours, so the 7-day window
-  (`max_gap_days`) excludes nothing and every story stays joinable: the worst case;
-- 300 topics shared by many stories (topic words are a fifth of an article), so stories are not
-  trivially apart; each story has its own 6-25 distinctive words (a third of them new words) and
-  2-7 people, places and organisations drawn from Zipfian pools, so popular names recur;
-- articles of 150-800 content words (log-normal, median 350), each using a random part of its
-  story's words and names; 4% are near-duplicate wire copies of an earlier article.
+- a background vocabulary of 50,000 content words, Zipfian (s=1.1): 64% of an article;
+- stories (events) with long-tailed sizes (Zipf, a=2.2, capped at 1,000: two thirds have one
+  article, 88% at most three, a few hundreds), each article spread hours to days after its
+  story's first; stories start uniformly from two days before the stream opens, so it opens
+  mid-news-cycle at a steady ~1 article a second (--rate). At that rate 100,000 articles span
+  28 hours: the 7-day window (`max_gap_days`) excludes nothing, every story stays joinable (the
+  worst case for the index); --rate 0.1 spreads them over 11 days;
+- 300 topics (Zipfian popularity) shared by many stories: 12% of an article comes from its
+  topic's 120 words, so stories of one topic are not trivially apart; 16% from its story's own
+  6-25 distinctive words (a third of them words no other story has), 8% from the names of its
+  story's 2-7 people, places and organisations, drawn from Zipfian pools so popular names recur
+  across stories (entity ids in `entities`, name words in `words`);
+- articles of 150-800 content words (log-normal, median 350; ~185 distinct), each using a
+  random part of its story's words and names; 4% are near-duplicate wire copies of an earlier
+  article of their story, published within the hour.
 
 Each article's words are fresh `str` objects, as `cluster.features` makes them from text.
 Generation is deterministic by --seed, lazy (one article at a time, so it does not inflate the
@@ -122,9 +127,6 @@ class Stream:
     article_length: Ints
     copy_of: Ints
     """Article number this one is a wire copy of, or -1."""
-
-    def __len__(self) -> int:
-        return len(self.order)
 
     def hours(self, articles: int) -> float:
         """Simulated time from the first article of the stream to the `articles`-th."""
