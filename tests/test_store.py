@@ -124,3 +124,17 @@ def test_a_cli_process_writes_while_another_process_reads(tmp_path):
     reader._db.execute("COMMIT")
     assert reader.count("articles") == 1
     reader.close()
+
+
+def test_sentence_vectors_round_trip_by_model(tmp_path):
+    import numpy as np
+
+    vectors = np.random.default_rng(1).normal(size=(3, 8)).astype(np.float32)
+    with Store(tmp_path / "n.db") as store:
+        store.add_article(make_article(1))
+        store.put_vectors("a00000000001", "model-a", vectors)
+        got = store.vectors(["a00000000001", "a00000000002"], "model-a")
+        assert list(got) == ["a00000000001"]
+        assert got["a00000000001"].shape == (3, 8)
+        assert np.allclose(got["a00000000001"], vectors, atol=1e-2)  # kept as float16
+        assert store.vectors(["a00000000001"], "model-b") == {}

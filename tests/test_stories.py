@@ -1,5 +1,7 @@
 """Dedupe, clustering and comparison on the demo corpus (see src/newsweave/demo/CORPUS.md)."""
 
+import pytest
+
 from newsweave.cluster import cluster, features, make_index
 from newsweave.models import Analysis, Article
 
@@ -160,3 +162,22 @@ def test_the_algorithm_is_chosen_by_versioned_name():
     )
     with pytest.raises(SettingsError, match=r"cluster\.v9"):
         make_index(ClusterSettings(algorithm="cluster.v9"))
+
+
+def test_sentence_vectors_are_kept_and_give_the_same_claims(demo_store):
+    from newsweave.compare import compare
+    from newsweave.embed import MODEL, backend
+
+    if backend() != "minilm":
+        pytest.skip("only MiniLM vectors are stored; the TF-IDF fallback is fitted per story")
+    ids = [a.id for a in demo_store.articles()]
+    analyses = demo_store.analyses(ids)
+    vectors = demo_store.vectors(ids, MODEL)
+    assert set(vectors) == set(ids)
+    assert all(len(vectors[i]) == len(analyses[i].sentences) for i in ids)
+    story = demo_store.stories()[0]
+    articles = demo_store.articles(story=story.id)
+    links = demo_store.lineage([a.id for a in articles])
+    fresh = compare(story, articles, analyses, links)
+    stored = demo_store.comparison(story.id)
+    assert [c.id for c in fresh.claims] == [c.id for c in stored.claims]

@@ -13,6 +13,8 @@ from typing import Any
 
 import numpy as np
 
+from newsweave.models import Analysis
+
 
 @cache
 def _model() -> Any | None:
@@ -54,3 +56,25 @@ def encode(texts: list[str]) -> np.ndarray:
     dense = matrix.toarray().astype(np.float32)
     norms = np.linalg.norm(dense, axis=1, keepdims=True)
     return dense / np.where(norms == 0, 1, norms)
+
+
+MODEL = "all-MiniLM-L6-v2"
+"""The name stored with sentence vectors, so vectors of another encoder are never mixed in."""
+
+
+def sentence_vectors(analyses: list[Analysis]) -> dict[str, np.ndarray]:
+    """Vectors of every sentence of each analysis (row = sentence index), encoded in one batch.
+
+    Empty when only the TF-IDF fallback is installed: its vectors are fitted to the texts of one
+    call and mean nothing beside another call's, so they cannot be stored and reused.
+    """
+    if backend() != "minilm" or not analyses:
+        return {}
+    texts = [s.text for a in analyses for s in a.sentences]
+    matrix = encode(texts)
+    found, start = {}, 0
+    for analysis in analyses:
+        end = start + len(analysis.sentences)
+        found[analysis.article_id] = matrix[start:end]
+        start = end
+    return found

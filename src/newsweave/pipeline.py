@@ -14,14 +14,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from newsweave.analyze import analyze_many
 from newsweave.brief import brief
 from newsweave.cluster import ClusterIndex, cluster, features, make_index
 from newsweave.compare import compare
 from newsweave.dedupe import CopyIndex, dedupe
+from newsweave.embed import MODEL, sentence_vectors
 from newsweave.extract import extract
 from newsweave.ingest import Source, ingest
-from newsweave.models import Article, Assignment, RawDoc, Rejected, Story
+from newsweave.models import Analysis, Article, Assignment, RawDoc, Rejected, Story
 from newsweave.settings import Settings
 from newsweave.store import Store
 
@@ -79,7 +82,6 @@ class Pipeline:
     def add(self, docs: Iterable[RawDoc | Rejected], progress: Progress | None = None) -> AddReport:
         """Run raw documents through every stage; refresh the stories they touched."""
         report = AddReport()
-        touched: set[str] = set()
         articles: list[Article] = []
         docs = list(docs)
         for doc in docs:
@@ -96,13 +98,43 @@ class Pipeline:
                 articles.append(result)
             if progress:
                 progress("extract", len(docs))
+        analysed = zip(articles, analyze_many(articles, self.settings.analyze), strict=True)
+        self._add_analysed(analysed, report, progress, len(articles))
+        return report
+
+    def add_analysed(
+        self, items: Iterable[tuple[Article, Analysis]], progress: Progress | None = None
+    ) -> AddReport:
+        """Store articles analysed elsewhere (a batch job, a benchmark): the stages after it."""
+        report = AddReport()
+        items = list(items)
+        self._add_analysed(items, report, progress, len(items))
+        return report
+
+    def _add_analysed(
+        self,
+        items: Iterable[tuple[Article, Analysis]],
+        report: AddReport,
+        progress: Progress | None,
+        total: int,
+    ) -> None:
+        """Dedupe, cluster and store each article; refresh the stories it touched."""
+        touched: set[str] = set()
         copies, stories = self._indexes()
-        for article, analysis in zip(
-            articles, analyze_many(articles, self.settings.analyze), strict=True
-        ):
+        fresh = []
+        for article, analysis in items:
+            if self.store.existing_article(article):
+                report.already_stored.append(article.source)
+            else:
+                fresh.append((article, analysis))
+        # Sentence vectors are made once per article, in one batch, and kept for every refresh.
+        vectors = sentence_vectors([analysis for _, analysis in fresh])
+        for article, analysis in fresh:
             with self.store.transaction():
                 self.store.add_article(article)
                 self.store.put_analysis(analysis)
+                if article.id in vectors:
+                    self.store.put_vectors(article.id, MODEL, vectors[article.id])
                 for link in dedupe(article, copies):
                     self.store.add_lineage(link)
                 copies.add(article)
@@ -114,10 +146,9 @@ class Pipeline:
             touched -= set(assignment.merged)
             report.added.append(article)
             if progress:
-                progress("analyze", len(articles))
+                progress("analyze", total)
         report.stories = sorted(touched | set(self.store.dirty_stories()))
         self.refresh(report.stories, progress)
-        return report
 
     def _record(self, assignment: Assignment, article: Article) -> None:
         """Store the clustering decision: the story gains the article, merged stories fold in."""
@@ -143,6 +174,20 @@ class Pipeline:
             last_seen=max(dates) if dates else None,
         )
 
+    def _vectors(self, analyses: dict[str, Analysis]) -> dict[str, np.ndarray]:
+        """Stored sentence vectors of these articles; those missing (older stores) made and kept."""
+        stored = {
+            article_id: matrix
+            for article_id, matrix in self.store.vectors(list(analyses), MODEL).items()
+            if len(matrix) == len(analyses[article_id].sentences)
+        }
+        missing = sentence_vectors([a for i, a in analyses.items() if i not in stored])
+        if missing:
+            with self.store.transaction():
+                for article_id, matrix in missing.items():
+                    self.store.put_vectors(article_id, MODEL, matrix)
+        return stored | missing
+
     # ── comparing and briefing ─────────────────────────────────────────────────────────────
 
     def refresh(self, story_ids: Iterable[str], progress: Progress | None = None) -> None:
@@ -153,7 +198,10 @@ class Pipeline:
             articles = self.store.articles(story=story.id)
             analyses = self.store.analyses([a.id for a in articles])
             links = self.store.lineage([a.id for a in articles])
-            comparison = compare(story, articles, analyses, links, self.settings.compare)
+            vectors = self._vectors(analyses)
+            comparison = compare(
+                story, articles, analyses, links, self.settings.compare, vectors=vectors
+            )
             result = brief(story, articles, analyses, comparison, self.settings.brief)
             with self.store.transaction():
                 self.store.put_brief(comparison, result)

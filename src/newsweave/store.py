@@ -18,6 +18,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from newsweave.errors import NotFoundError, StoreError
 from newsweave.models import (
     Analysis,
@@ -250,6 +252,29 @@ class Store:
             )
         found = (Analysis.model_validate_json(r["record"]) for r in rows)
         return {a.article_id: a for a in found}
+
+    def put_vectors(self, article_id: str, model: str, vectors: np.ndarray) -> None:
+        """Store an article's sentence vectors (one row per sentence), as float16 to halve them."""
+        self._write(
+            "INSERT OR REPLACE INTO sentence_vectors (article_id, model, dim, vectors) "
+            "VALUES (?, ?, ?, ?)",
+            (article_id, model, vectors.shape[1], vectors.astype(np.float16).tobytes()),
+        )
+
+    def vectors(self, article_ids: list[str], model: str) -> dict[str, np.ndarray]:
+        """Stored sentence vectors by article id, for those articles that have them from `model`."""
+        marks = ",".join("?" * len(article_ids))
+        rows = self._db.execute(
+            f"SELECT article_id, dim, vectors FROM sentence_vectors "
+            f"WHERE model = ? AND article_id IN ({marks})",
+            [model, *article_ids],
+        )
+        return {
+            r["article_id"]: np.frombuffer(r["vectors"], dtype=np.float16)
+            .reshape(-1, r["dim"])
+            .astype(np.float32)
+            for r in rows
+        }
 
     def add_lineage(self, link: LineageLink) -> None:
         """Store one lineage link."""

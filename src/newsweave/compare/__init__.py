@@ -7,6 +7,10 @@ timeline, and lineage (who copied or cited whom). Pure: the story's records in, 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+import numpy as np
+
 from newsweave.compare.claims import group, make_claims, similarity, units
 from newsweave.compare.conflicts import find_conflicts
 from newsweave.compare.drift import find_drift
@@ -24,8 +28,13 @@ def compare(
     analyses: dict[str, Analysis],
     links: list[LineageLink],
     settings: CompareSettings | None = None,
+    vectors: Mapping[str, np.ndarray] | None = None,
 ) -> Comparison:
-    """Align the claims, quotes, numbers and dates of one story's articles."""
+    """Align the claims, quotes, numbers and dates of one story's articles.
+
+    `vectors` are the articles' stored sentence vectors (`embed.sentence_vectors`), by article
+    id; those missing are computed, so passing them only saves time.
+    """
     settings = settings or CompareSettings()
     ids = {a.id for a in articles}
     lineage = [link for link in links if link.article in ids] + marker_links(articles)
@@ -33,7 +42,7 @@ def compare(
     ordered = [analyses[a.id] for a in articles if a.id in analyses]
     entities, entity_map = story_entities(ordered)
     items = units(ordered, entity_map)
-    groups = group(items, similarity(items), settings.claim_similarity) if items else []
+    groups = group(items, similarity(items, vectors), settings.claim_similarity) if items else []
     order = {a.id: i for i, a in enumerate(articles)}
     outlets = {a.id: a.outlet for a in articles}
     claims = make_claims(story.id, items, groups, keys, outlets, order)

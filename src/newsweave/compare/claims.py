@@ -10,6 +10,7 @@ Pairs are joined greedily, best first, never putting two sentences of one articl
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -50,18 +51,40 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
     return found
 
 
-def similarity(items: list[Unit]) -> np.ndarray:
-    """Pairwise similarity of sentences: embedding cosine plus a small bonus for shared names."""
-    vectors = encode([u.text for u in items])
-    sim = vectors @ vectors.T
-    for i, a in enumerate(items):
-        for j in range(i + 1, len(items)):
-            b = items[j]
-            if a.entities and b.entities:
-                shared = len(a.entities & b.entities) / min(len(a.entities), len(b.entities))
-                bonus = 0.08 * shared
-                sim[i, j] += bonus
-                sim[j, i] += bonus
+def similarity(items: list[Unit], vectors: Mapping[str, np.ndarray] | None = None) -> np.ndarray:
+    """Pairwise similarity of sentences: embedding cosine plus a small bonus for shared names.
+
+    `vectors` holds each article's stored sentence vectors (row = sentence index); sentences of
+    articles without them are encoded here.
+    """
+    vectors = vectors or {}
+    missing = [u.text for u in items if u.article not in vectors]
+    encoded = iter(encode(missing)) if len(missing) < len(items) else None
+    if encoded is None:
+        matrix = encode([u.text for u in items])
+    else:
+        matrix = np.stack(
+            [
+                vectors[u.article][u.sentence] if u.article in vectors else next(encoded)
+                for u in items
+            ]
+        )
+    sim = matrix @ matrix.T
+    # Shared names as a fraction of the fewer names either sentence has, computed as one sparse
+    # product: a story of 50 articles has over a thousand sentences, a million pairs.
+    names = sorted({e for u in items for e in u.entities})
+    if names:
+        column = {name: k for k, name in enumerate(names)}
+        incidence = np.zeros((len(items), len(names)), dtype=np.float32)
+        for i, u in enumerate(items):
+            incidence[i, [column[e] for e in u.entities]] = 1.0
+        shared = incidence @ incidence.T
+        counts = incidence.sum(axis=1)
+        fewer = np.minimum.outer(counts, counts)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            fraction = np.where(fewer > 0, shared / fewer, 0.0)
+        np.fill_diagonal(fraction, 0.0)
+        sim = sim + 0.08 * fraction
     return np.asarray(sim)
 
 
@@ -69,26 +92,26 @@ def group(items: list[Unit], sim: np.ndarray, threshold: float) -> list[list[int
     """Greedy best-first grouping across articles, at most one sentence per article per group."""
     members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
     owner = list(range(len(items)))
-    pairs = [
-        (sim[i, j], i, j)
-        for i in range(len(items))
-        for j in range(i + 1, len(items))
-        if items[i].article != items[j].article and sim[i, j] >= threshold
-    ]
-    for _, i, j in sorted(pairs, reverse=True):
+    articles = {i: {u.article} for i, u in enumerate(items)}
+    article_of = np.array([u.article for u in items])
+    above = np.triu(sim >= threshold, k=1) & (article_of[:, None] != article_of[None, :])
+    rows, cols = np.nonzero(above)
+    # Best first; ties broken by position so the grouping never depends on the sort's whims.
+    order = np.lexsort((cols, rows, -sim[rows, cols]))
+    for i, j in zip(rows[order].tolist(), cols[order].tolist(), strict=True):
         gi, gj = owner[i], owner[j]
         if gi == gj:
             continue
-        articles_i = {items[k].article for k in members[gi]}
-        if articles_i & {items[k].article for k in members[gj]}:
+        if not articles[gi].isdisjoint(articles[gj]):
             continue
         # Average link: the new member must match the group as a whole, not one sentence of it.
-        average = np.mean([sim[a, b] for a in members[gi] for b in members[gj]])
+        average = sim[np.ix_(members[gi], members[gj])].mean()
         if average < threshold * 0.9:
             continue
         for k in members[gj]:
             owner[k] = gi
         members[gi].extend(members.pop(gj))
+        articles[gi] |= articles.pop(gj)
     return [
         sorted(g, key=lambda k: (items[k].article, items[k].sentence)) for g in members.values()
     ]

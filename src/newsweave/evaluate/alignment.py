@@ -84,8 +84,14 @@ def _aligned(records: list[dict], settings: Settings) -> set[tuple[Key, Key]]:
     items = units(analyses, entity_map)
     if not items:
         return set()
-    # Our sentences never cross a line, so a sentence maps back to its ECB+ line by paragraph.
-    line_of = {(a.article_id, s.index): s.paragraph for a in analyses for s in a.sentences}
+    # Our sentences never cross a line, so a sentence maps back to its ECB+ line by paragraph,
+    # and a line to ECB+'s sentence number (0-based in the ecb half, 1-based in ecbplus).
+    number = {r["id"]: [sid for sid, _, _ in r["sentences"]] for r in records}
+    line_of = {
+        (a.article_id, s.index): number[a.article_id][s.paragraph]
+        for a in analyses
+        for s in a.sentences
+    }
     pairs: set[tuple[Key, Key]] = set()
     for members in group(items, similarity(items), settings.compare.claim_similarity):
         keys = sorted(
