@@ -48,8 +48,26 @@ def find_markers(text: str, outlet: str | None = None) -> tuple[LineageMarker, .
             if (marker_kind, name) in seen:
                 continue
             seen.add((marker_kind, name))
-            found.append(LineageMarker(kind=marker_kind, text=match.group(0).strip(), outlet=name))
+            found.append(
+                LineageMarker(
+                    kind=marker_kind,
+                    text=match.group(0).strip(),
+                    outlet=name,
+                    offset=match.start() + len(match.group(0)) - len(match.group(0).lstrip()),
+                )
+            )
     return tuple(found)
+
+
+def is_agency(name: str) -> bool:
+    """Whether `name` is a news agency of data/lineage.toml ("Reuters", "the AP")."""
+    return _clean_name(name) in _agencies()
+
+
+@cache
+def _agencies() -> frozenset[str]:
+    raw = tomllib.loads(resources.files("newsweave").joinpath("data/lineage.toml").read_text())
+    return frozenset(raw["wire_agencies"])
 
 
 def reporting_outlet(text: str) -> str | None:

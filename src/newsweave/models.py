@@ -58,6 +58,8 @@ class LineageMarker(Record):
     kind: Literal["wire_credit", "citing", "according_to", "hat_tip", "reported_by"]
     text: str
     outlet: str | None = None
+    offset: int | None = None
+    """Where the phrase starts in `Article.text` (None in articles stored before it was kept)."""
 
 
 class RemovedLine(Record):
@@ -193,6 +195,8 @@ class LineageLink(Record):
     source_outlet: str | None = None
     evidence: str = ""
     score: float | None = None
+    sentence: int | None = None
+    """The one sentence whose content the link covers ("…, according to X"); None: all of it."""
 
 
 class Story(Record):

@@ -14,7 +14,12 @@ import numpy as np
 from newsweave.compare.claims import group, make_claims, similarity, units
 from newsweave.compare.conflicts import find_conflicts
 from newsweave.compare.drift import find_drift
-from newsweave.compare.identity import marker_links, source_keys, story_entities
+from newsweave.compare.identity import (
+    marker_links,
+    sentence_keys,
+    source_keys,
+    story_entities,
+)
 from newsweave.compare.timeline import build_timeline
 from newsweave.models import Analysis, Article, Comparison, LineageLink, Story
 from newsweave.settings import CompareSettings
@@ -37,15 +42,16 @@ def compare(
     """
     settings = settings or CompareSettings()
     ids = {a.id for a in articles}
-    lineage = [link for link in links if link.article in ids] + marker_links(articles)
+    lineage = [link for link in links if link.article in ids] + marker_links(articles, analyses)
     keys = source_keys(articles, lineage)
+    repeated = sentence_keys(lineage, keys)
     ordered = [analyses[a.id] for a in articles if a.id in analyses]
     entities, entity_map = story_entities(ordered)
     items = units(ordered, entity_map)
     groups = group(items, similarity(items, vectors), settings.claim_similarity) if items else []
     order = {a.id: i for i, a in enumerate(articles)}
     outlets = {a.id: a.outlet for a in articles}
-    claims = make_claims(story.id, items, groups, keys, outlets, order)
+    claims = make_claims(story.id, items, groups, keys, outlets, order, repeated)
     claims, conflicts = find_conflicts(claims, analyses)
     claims.sort(
         key=lambda c: (

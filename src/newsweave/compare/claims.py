@@ -124,8 +124,14 @@ def make_claims(
     keys: dict[str, str],
     outlets: dict[str, str],
     order: dict[str, int],
+    repeated: Mapping[tuple[str, int], str] | None = None,
 ) -> list[Claim]:
-    """Claims from sentence groups; status from independent sources (conflicts set later)."""
+    """Claims from sentence groups; status from independent sources (conflicts set later).
+
+    A supporting sentence counts for its article's source (`keys`), or for the outlet it says
+    it repeats ("…, according to the Gazette") when `repeated` names one.
+    """
+    repeated = repeated or {}
     claims = []
     for members in groups:
         chosen = sorted(members, key=lambda k: (order[items[k].article], items[k].sentence))
@@ -133,7 +139,9 @@ def make_claims(
             Support(article=items[k].article, sentence=items[k].sentence, text=items[k].text)
             for k in chosen
         )
-        independent = len({keys[s.article] for s in support})
+        independent = len(
+            {repeated.get((s.article, s.sentence)) or keys[s.article] for s in support}
+        )
         digest = hashlib.sha1(
             f"{story}|{[(s.article, s.sentence) for s in support]}".encode()
         ).hexdigest()[:10]

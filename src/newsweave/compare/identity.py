@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
-from newsweave.models import Analysis, Article, Entity, LineageLink
+from newsweave.markers import is_agency
+from newsweave.models import Analysis, Article, Entity, LineageLink, LineageMarker
 
 
 def story_entities(analyses: list[Analysis]) -> tuple[list[Entity], dict[str, str]]:
@@ -49,17 +51,27 @@ def norm_outlet(name: str | None) -> str:
     return re.sub(r"[^a-z0-9]", "", name)
 
 
-def marker_links(articles: list[Article]) -> list[LineageLink]:
-    """Lineage from markers in the text, resolved to a story article of the named outlet if any."""
+def marker_links(
+    articles: list[Article], analyses: Mapping[str, Analysis] | None = None
+) -> list[LineageLink]:
+    """Lineage from markers in the text, resolved to a story article of the named outlet if any.
+
+    A wire credit, a hat tip, or "X reports, citing Y" in the opening paragraph says where the
+    whole article comes from. "…, according to Y" or "Y reported" further down covers only its
+    own sentence: the rest of the article is the outlet's own reporting. Such a link carries the
+    sentence (found through `analyses`) and does not fold the article into its source.
+    """
     by_outlet: dict[str, list[Article]] = {}
     for article in articles:
         by_outlet.setdefault(norm_outlet(article.outlet), []).append(article)
     links = []
     for article in articles:
+        analysis = (analyses or {}).get(article.id)
         for marker in article.markers:
             named = norm_outlet(marker.outlet)
             sources = [a for a in by_outlet.get(named, []) if a.id != article.id]
             source = _earliest(sources)
+            sentence = None if _whole_article(article, marker) else _sentence_at(analysis, marker)
             links.append(
                 LineageLink(
                     article=article.id,
@@ -67,9 +79,42 @@ def marker_links(articles: list[Article]) -> list[LineageLink]:
                     source=source.id if source else None,
                     source_outlet=marker.outlet,
                     evidence=marker.text,
+                    sentence=sentence,
                 )
             )
     return links
+
+
+def _whole_article(article: Article, marker: LineageMarker) -> bool:
+    if marker.kind in {"wire_credit", "hat_tip"} or marker.offset is None:
+        return True
+    lead = len(article.paragraphs[0]) if article.paragraphs else 0
+    return marker.kind == "citing" and marker.offset < lead
+
+
+def _sentence_at(analysis: Analysis | None, marker: LineageMarker) -> int | None:
+    for sentence in analysis.sentences if analysis else ():
+        if sentence.start <= (marker.offset or 0) < sentence.end:
+            return sentence.index
+    return None
+
+
+def sentence_keys(links: list[LineageLink], keys: Mapping[str, str]) -> dict[tuple[str, int], str]:
+    """(article, sentence) → the source that one sentence repeats, for sentence-level links.
+
+    Only sources that are outlets count: a story article's, a news agency, or one named as
+    having "reported"; "according to the port authority" names where the outlet got the fact,
+    not an outlet it copied.
+    """
+    found = {}
+    for link in links:
+        if link.sentence is None:
+            continue
+        if link.source is not None and link.source in keys:
+            found[(link.article, link.sentence)] = keys[link.source]
+        elif link.source_outlet and (is_agency(link.source_outlet) or "reported" in link.evidence):
+            found[(link.article, link.sentence)] = norm_outlet(link.source_outlet)
+    return found
 
 
 def source_keys(articles: list[Article], links: list[LineageLink]) -> dict[str, str]:
@@ -87,7 +132,7 @@ def source_keys(articles: list[Article], links: list[LineageLink]) -> dict[str, 
         return x
 
     for link in links:
-        if link.source in parent and link.article in parent:
+        if link.sentence is None and link.source in parent and link.article in parent:
             parent[find(link.article)] = find(link.source)
     outlet = {a.id: norm_outlet(a.outlet) for a in articles}
     wire = {
