@@ -11,7 +11,7 @@ exactly where the last run stopped.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -103,12 +103,18 @@ class Pipeline:
         return report
 
     def add_analysed(
-        self, items: Iterable[tuple[Article, Analysis]], progress: Progress | None = None
+        self,
+        items: Iterable[tuple[Article, Analysis]],
+        progress: Progress | None = None,
+        vectors: Mapping[str, np.ndarray] | None = None,
     ) -> AddReport:
-        """Store articles analysed elsewhere (a batch job, a benchmark): the stages after it."""
+        """Store articles analysed elsewhere (a batch job, a benchmark): the stages after it.
+
+        `vectors` may bring their sentence vectors (`embed.sentence_vectors`) made there too.
+        """
         report = AddReport()
         items = list(items)
-        self._add_analysed(items, report, progress, len(items))
+        self._add_analysed(items, report, progress, len(items), vectors)
         return report
 
     def _add_analysed(
@@ -117,6 +123,7 @@ class Pipeline:
         report: AddReport,
         progress: Progress | None,
         total: int,
+        vectors: Mapping[str, np.ndarray] | None = None,
     ) -> None:
         """Dedupe, cluster and store each article; refresh the stories it touched."""
         touched: set[str] = set()
@@ -128,7 +135,8 @@ class Pipeline:
             else:
                 fresh.append((article, analysis))
         # Sentence vectors are made once per article, in one batch, and kept for every refresh.
-        vectors = sentence_vectors([analysis for _, analysis in fresh])
+        vectors = dict(vectors or {})
+        vectors |= sentence_vectors([a for i, a in fresh if i.id not in vectors])
         for article, analysis in fresh:
             with self.store.transaction():
                 self.store.add_article(article)
