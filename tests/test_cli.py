@@ -23,6 +23,7 @@ def test_help_lists_every_command_with_examples():
         "brief",
         "entities",
         "rejected",
+        "search",
         "settings",
         "demo",
     ]:
@@ -109,3 +110,13 @@ def test_demo_refuses_a_database_with_other_articles(tmp_path):
     result = run("demo", "--no-serve", db=db)
     assert result.exit_code == 2 and "not from the demo" in result.output
     assert len(json.loads(run("articles", "--json", db=db).output)) == 1
+
+
+def test_search_finds_articles_by_their_words(demo_db):
+    result = run("search", "ferry pier", "--json", db=demo_db)
+    assert result.exit_code == 0, result.output
+    hits = json.loads(result.output)
+    assert hits and all("Lisbon" in h["title"] or "ferry" in h["title"].lower() for h in hits[:2])
+    assert all(h["story"] for h in hits)
+    nothing = run("search", 'zzzq AND "(', db=demo_db)
+    assert nothing.exit_code == 0 and "No article holds" in nothing.output

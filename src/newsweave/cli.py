@@ -15,6 +15,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
@@ -24,6 +25,7 @@ from newsweave.brief import render
 from newsweave.errors import InputError, NewsweaveError
 from newsweave.fetch import Fetcher
 from newsweave.pipeline import AddReport, Pipeline
+from newsweave.search import search
 from newsweave.settings import Settings, markdown, table
 from newsweave.sources import read_targets
 from newsweave.store import Store, default_path
@@ -296,6 +298,32 @@ def entities(
     for r in rows:
         grid.add_row(r["name"], r["type"], ", ".join(r["aliases"]), str(len(r["stories"])))
     out.print(grid if rows else "No entities yet.")
+
+
+@app.command("search")
+def search_command(
+    text: Annotated[
+        str, typer.Argument(help="Words to find; all are required; `ferr*` is a prefix.")
+    ],
+    limit: Annotated[int, typer.Option(help="At most this many articles.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Find articles by the words of their title and text, best first.
+
+    Example: `newsweave search "ferry pier" --limit 5`
+    """
+    with _errors(), _store() as store:
+        hits = search(store, text, limit=limit)
+    if as_json:
+        _print_json([h.model_dump(mode="json") for h in hits])
+        return
+    grid = Table("article", "outlet", "title", "story", "snippet", box=None)
+    for h in hits:
+        snippet = "".join(
+            f"[bold]{escape(f.text)}[/]" if f.match else escape(f.text) for f in h.snippet
+        )
+        grid.add_row(h.article, h.outlet, escape(h.title), h.story or "", snippet)
+    out.print(grid if hits else f"No article holds all of: {escape(text)}")
 
 
 @app.command()
