@@ -93,6 +93,9 @@ def group(items: list[Unit], sim: np.ndarray, threshold: float) -> list[list[int
     members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
     owner = list(range(len(items)))
     articles = {i: {u.article} for i, u in enumerate(items)}
+    # Sum of similarities between every two groups (a group is named by its first member), kept
+    # up to date as groups merge, so an average link costs one lookup.
+    linked = np.array(sim, dtype=np.float64)
     article_of = np.array([u.article for u in items])
     above = np.triu(sim >= threshold, k=1) & (article_of[:, None] != article_of[None, :])
     rows, cols = np.nonzero(above)
@@ -105,13 +108,15 @@ def group(items: list[Unit], sim: np.ndarray, threshold: float) -> list[list[int
         if not articles[gi].isdisjoint(articles[gj]):
             continue
         # Average link: the new member must match the group as a whole, not one sentence of it.
-        average = sim[np.ix_(members[gi], members[gj])].mean()
+        average = linked[gi, gj] / (len(members[gi]) * len(members[gj]))
         if average < threshold * 0.9:
             continue
         for k in members[gj]:
             owner[k] = gi
         members[gi].extend(members.pop(gj))
         articles[gi] |= articles.pop(gj)
+        linked[gi, :] += linked[gj, :]
+        linked[:, gi] += linked[:, gj]
     return [
         sorted(g, key=lambda k: (items[k].article, items[k].sentence)) for g in members.values()
     ]
