@@ -162,7 +162,8 @@ def _markdown(b: Brief) -> str:
             source = (
                 f"[{n[link.source]}]" if link.source in n else (link.source_outlet or "unknown")
             )
-            lines.append(f"- [{n[link.article]}] {link.kind} of {source}: {link.evidence}")
+            scope = "" if link.sentence is None else f" (sentence {link.sentence} only)"
+            lines.append(f"- [{n[link.article]}] {link.kind} of {source}{scope}: {link.evidence}")
     if b.timeline:
         lines += ["", "## Timeline", ""]
         lines += [
