@@ -127,6 +127,7 @@ def _from_html(raw: RawDoc, settings: ExtractSettings) -> tuple[CleanText, dict]
         # Searched in the pruned page, without navigation, asides and footers: faster, and a
         # commenter's name is no longer taken for the byline.
         doc.author = extract_author(tree)
+        doc.clean_and_trim()
     if density > settings.max_link_density and len(body.text) < INDEX_PAGE_CHARS:
         return _reject(
             raw, "index_page", f"{density:.0%} of the page's text is links: an index page"
@@ -190,6 +191,7 @@ def _metadata(tree: Any, url: str | None, latest: str) -> Any:
             doc.sitename = doc.sitename.title()
     elif doc.url and (match := META_URL.match(doc.url)):
         doc.sitename = match[1]
+    doc.clean_and_trim()
     return doc
 
 
