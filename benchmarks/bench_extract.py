@@ -1,7 +1,7 @@
 """Extraction throughput: pages per second for 50-100 KB news pages, on 2 worker processes.
 
     .venv/bin/python benchmarks/bench_extract.py [--pages 200] [--workers 2] [--mode fast]
-    .venv/bin/python benchmarks/bench_extract.py --mode fast --quality
+    .venv/bin/python benchmarks/bench_extract.py --mode fast --quality [--no-rescue]
 
 Pages come from ../shared/eval/aeb-dev.jsonl (real news pages), restricted to 50-100 KB and
 repeated to reach --pages. Each worker process runs `newsweave.extract` with `extract.mode` set
@@ -25,13 +25,13 @@ from pathlib import Path
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "eval" / "aeb-dev.jsonl"
 
 
-def _work(pages: list[tuple[str, str]], mode: str) -> tuple[int, float]:
+def _work(pages: list[tuple[str, str]], mode: str, rescue: bool) -> tuple[int, float]:
     """Extract each page; how many became articles, and the CPU seconds it took."""
     from newsweave.extract import extract
     from newsweave.models import Article, RawDoc
     from newsweave.settings import ExtractSettings
 
-    settings = ExtractSettings(mode=mode)
+    settings = ExtractSettings(mode=mode, readability_rescue=rescue)
     done = 0
     started = time.process_time()
     for url, html in pages:
@@ -40,7 +40,7 @@ def _work(pages: list[tuple[str, str]], mode: str) -> tuple[int, float]:
     return done, time.process_time() - started
 
 
-def _quality(mode: str) -> dict[str, float]:
+def _quality(mode: str, rescue: bool) -> dict[str, float]:
     """The mode's AEB dev precision, recall and F1 (the `newsweave eval extract` metric)."""
     from newsweave.evaluate import read_jsonl
     from newsweave.evaluate.extraction import page_counts, score
@@ -48,7 +48,7 @@ def _quality(mode: str) -> dict[str, float]:
     from newsweave.models import Article, RawDoc
     from newsweave.settings import ExtractSettings
 
-    settings = ExtractSettings(mode=mode)
+    settings = ExtractSettings(mode=mode, readability_rescue=rescue)
     counts = []
     for record in read_jsonl(CORPUS):
         raw = RawDoc(source=str(record["id"]), kind="html", body=record["html"], url=record["url"])
@@ -64,6 +64,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--mode", choices=("accurate", "fast"), default="accurate")
     parser.add_argument("--quality", action="store_true", help="also score the mode on AEB dev")
+    parser.add_argument(
+        "--no-rescue", action="store_true", help="with extract.readability_rescue = false"
+    )
     args = parser.parse_args()
     if not CORPUS.exists():
         raise SystemExit(f"{CORPUS} is absent: the benchmark reads real pages from ../shared/eval")
@@ -74,16 +77,18 @@ def main() -> None:
             sized.append((record["url"], record["html"]))
     pages = (sized * (args.pages // max(len(sized), 1) + 1))[: args.pages]
     shares = [pages[i :: args.workers] for i in range(args.workers)]
-    modes = [args.mode] * args.workers
+    modes, rescue = [args.mode] * args.workers, [not args.no_rescue] * args.workers
     with ProcessPoolExecutor(args.workers) as pool:
-        list(pool.map(_work, [s[:2] for s in shares], modes))  # warm up imports in every worker
+        # warm up imports in every worker
+        list(pool.map(_work, [s[:2] for s in shares], modes, rescue))
         started = time.perf_counter()
-        results = list(pool.map(_work, shares, modes))
+        results = list(pool.map(_work, shares, modes, rescue))
         elapsed = time.perf_counter() - started
     cpu_ms = 1000 * sum(cpu for _, cpu in results) / len(pages)
     kb = sorted(len(h.encode()) / 1000 for _, h in pages)
     report: dict[str, object] = {
         "mode": args.mode,
+        "readability_rescue": not args.no_rescue,
         "pages": len(pages),
         "distinct_pages": len(sized),
         "kb_min_mean_max": [round(kb[0], 1), round(sum(kb) / len(kb), 1), round(kb[-1], 1)],
@@ -97,7 +102,7 @@ def main() -> None:
         "load_average": [round(x, 2) for x in os.getloadavg()],
     }
     if args.quality:
-        report["aeb_dev"] = _quality(args.mode)
+        report["aeb_dev"] = _quality(args.mode, not args.no_rescue)
     print(json.dumps(report))
 
 

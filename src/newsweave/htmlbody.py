@@ -7,15 +7,17 @@ Measured on the AEB dev split (`newsweave eval extract`), each step earns its pl
    (far shorter than recall) or its internal fallback grabs the whole page (far longer): then the
    recall text is used. The "fast" mode runs the recall pass alone (no second opinion).
 2. Lines that repeat the page's headline or a figure caption are dropped: the body is prose.
-3. When another extractor (resiliparse, fast) sees much more text, readability-lxml runs too;
+3. When another extractor (resiliparse, fast) sees much more article text, reader comments
+   aside, readability-lxml runs too;
    when it keeps nearly all of the chosen text and much more besides, it is taken instead. This
    repairs pages whose body is split in blocks that trafilatura reads as separate.
 
 Speed (profiled on the 50-100 KB AEB pages): trafilatura's time grows with the number of
 elements it walks, through a dozen whole-tree XPath passes. So the page is parsed once, with
 trafilatura's own parser options but without lxml.html's per-element Python class lookup, and
-before trafilatura runs, the tree loses what it deletes anyway (scripts, styles, navigation,
-footers, asides) - about half the elements of a news page - with the text unchanged.
+before trafilatura runs, the tree loses what it deletes anyway (scripts but JSON-LD, styles,
+navigation, footers, asides, form widgets, head tags): about half the elements of a news page,
+with the text unchanged on all AEB dev pages.
 """
 
 from __future__ import annotations
@@ -30,7 +32,6 @@ from lxml import etree
 from lxml import html as lxml_html
 
 _TOKEN = re.compile(r"\w+")
-MODES = ("accurate", "fast")
 # The length rule: precision text between these multiples of the recall text's words is trusted.
 SHORTER, LONGER = 0.5, 1.5
 # The rescue: readability must find this many times the words and contain this share of shingles.
