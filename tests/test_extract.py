@@ -1,9 +1,13 @@
 from datetime import UTC, datetime
 
+import pytest
+
 from newsweave.demo import demo_source
+from newsweave.errors import SettingsError
 from newsweave.extract import extract
 from newsweave.ingest import ingest
 from newsweave.models import Article, RawDoc, Rejected
+from newsweave.settings import ExtractSettings, Settings
 
 BODY = " ".join(
     ["The council approved the new tram line after a long debate on Tuesday night."] * 6
@@ -77,3 +81,39 @@ def test_an_index_page_is_rejected():
         "no_content",
         "too_short",
     }
+
+
+def test_fast_mode_gives_the_same_article_on_a_plain_page():
+    raw = RawDoc(source="t.html", kind="html", body=page(BODY))
+    accurate, fast = extract(raw), extract(raw, ExtractSettings(mode="fast"))
+    assert isinstance(accurate, Article) and isinstance(fast, Article)
+    assert fast.text == accurate.text
+    assert (fast.title, fast.outlet, fast.published, fast.captions) == (
+        accurate.title,
+        accurate.outlet,
+        accurate.published,
+        accurate.captions,
+    )
+
+
+def test_an_unknown_extraction_mode_is_a_settings_error():
+    with pytest.raises(SettingsError, match=r"extract\.mode must be 'accurate' or 'fast'"):
+        Settings.from_dict({"extract": {"mode": "quick"}})
+
+
+def test_the_byline_is_searched_in_the_page_but_not_in_its_asides():
+    html = (
+        page(BODY)
+        .replace(
+            "<h1>Tram line approved</h1>",
+            "<h1>Tram line approved</h1><p class='byline'>By <span class='author'>Jane Smith</span></p>",
+        )
+        .replace("</article>", "</article><aside><div class='author'>Ann Other</div></aside>")
+    )
+    article = extract(RawDoc(source="b.html", kind="html", body=html))
+    assert isinstance(article, Article) and article.byline == "Jane Smith"
+
+
+def test_a_page_that_declares_its_encoding_is_read():
+    html = "<?xml version='1.0' encoding='utf-8'?>" + page(BODY)
+    assert isinstance(extract(RawDoc(source="x.html", kind="html", body=html)), Article)

@@ -8,13 +8,15 @@ captions and stray link lines by general rules. Both paths find lineage markers.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from newsweave.htmlbody import main_text
+from newsweave.htmlbody import captions as page_captions
+from newsweave.htmlbody import main_text, parse_html
 from newsweave.markers import find_markers, reporting_outlet
 from newsweave.models import Article, RawDoc, Rejected, RemovedLine
 from newsweave.settings import ExtractSettings
@@ -102,48 +104,95 @@ def canonical_url(url: str | None) -> str | None:
 
 
 def _from_html(raw: RawDoc, settings: ExtractSettings) -> tuple[CleanText, dict] | Rejected:
-    from lxml import html as lxml_html
+    from lxml import etree
+    from trafilatura.metadata import extract_author
 
     try:
-        tree = lxml_html.fromstring(raw.body)
-    except (ValueError, lxml_html.etree.ParserError) as exc:
+        tree = parse_html(raw.body)
+    except (ValueError, etree.ParserError) as exc:
         return _reject(raw, "malformed_html", f"cannot parse the HTML: {exc}")
     latest = (raw.fetched or datetime.now(UTC)).strftime("%Y-%m-%d")
-    # trafilatura runs htmldate for the publication date; ask it for the time too and for no
-    # date after the fetch. Its extensive search costs more than the extraction itself.
-    date_params = {
-        "original_date": True,
-        "extensive_search": False,
-        "max_date": latest,
-        "outputformat": DATE_FORMAT,
-    }
-    body = main_text(raw.body, tree, raw.url, date_params, settings.readability_rescue)
+    # Everything read from the whole page comes first: main_text prunes the tree.
+    doc = _metadata(tree, raw.url, latest)
+    density = _link_density(tree)
+    captions = page_captions(tree)
+    canonical = _link_canonical(tree)
+    published, updated = _dates(tree, doc.date, latest)
+    body = main_text(
+        raw.body, tree, raw.url, doc.title, captions, settings.mode, settings.readability_rescue
+    )
     if body is None:
         return _reject(raw, "no_content", "no extractor found an article body on the page")
-    doc = body.meta
-    density = _link_density(tree)
+    if not doc.author:
+        # Searched in the pruned page, without navigation, asides and footers: faster, and a
+        # commenter's name is no longer taken for the byline.
+        doc.author = extract_author(tree)
+        doc.clean_and_trim()
     if density > settings.max_link_density and len(body.text) < INDEX_PAGE_CHARS:
         return _reject(
             raw, "index_page", f"{density:.0%} of the page's text is links: an index page"
         )
-    captions = _captions(tree)
     kept = [p.strip() for p in body.text.split("\n") if p.strip()]
     removed = tuple(
         RemovedLine(text=line, reason="caption" if _is_caption(line, captions) else "headline")
         for line in body.dropped
     )
-    published, updated = _dates(tree, doc.date, latest)
     meta = {
         "title": doc.title,
         "author": doc.author,
         "sitename": doc.sitename,
         "url": doc.url,
-        "canonical": _link_canonical(tree),
+        "canonical": canonical,
         "language": doc.language,
         "published": published,
         "updated": updated,
     }
     return CleanText(doc.title, tuple(kept), tuple(captions), removed), meta
+
+
+def _metadata(tree: Any, url: str | None, latest: str) -> Any:
+    """trafilatura's metadata of the page (a `Document`), the fields newsweave keeps.
+
+    This is `trafilatura.metadata.extract_metadata` without the categories, tags and licence,
+    which cost half its time and are not stored, and without the search for a byline in the
+    page, which `_from_html` runs on the pruned page when the metadata name no author. htmldate
+    gives the publication date, with its time and never after the fetch; its extensive search
+    costs more than the extraction.
+    """
+    from htmldate import find_date
+    from trafilatura.metadata import (
+        META_URL,
+        examine_meta,
+        extract_meta_json,
+        extract_sitename,
+        extract_title,
+        extract_url,
+    )
+
+    doc = examine_meta(tree)
+    if doc.author and " " not in doc.author:
+        doc.author = None  # a single word is a handle or a site, not a byline
+    with contextlib.suppress(Exception):  # trafilatura's JSON-LD reader raises on odd JSON
+        doc = extract_meta_json(tree, doc)
+    doc.title = doc.title or extract_title(tree)
+    doc.url = doc.url or extract_url(tree, url)
+    doc.date = find_date(
+        tree,
+        url=doc.url,
+        original_date=True,
+        extensive_search=False,
+        max_date=latest,
+        outputformat=DATE_FORMAT,
+    )
+    doc.sitename = doc.sitename or extract_sitename(tree)
+    if doc.sitename:
+        doc.sitename = doc.sitename.lstrip("@")
+        if doc.sitename and "." not in doc.sitename and not doc.sitename[0].isupper():
+            doc.sitename = doc.sitename.title()
+    elif doc.url and (match := META_URL.match(doc.url)):
+        doc.sitename = match[1]
+    doc.clean_and_trim()
+    return doc
 
 
 def _link_density(tree: Any) -> float:
@@ -159,15 +208,6 @@ def _link_density(tree: Any) -> float:
 def _is_caption(line: str, captions: list[str]) -> bool:
     key = re.sub(r"\W+", " ", line).strip().lower()
     return any(key == re.sub(r"\W+", " ", c).strip().lower() for c in captions)
-
-
-def _captions(tree: object) -> list[str]:
-    found: list[str] = []
-    for node in tree.xpath("//figcaption | //*[contains(@class, 'caption')]"):  # type: ignore[attr-defined]
-        text = re.sub(r"\s+", " ", node.text_content()).strip()
-        if text and text not in found and len(text) < 500:
-            found.append(text)
-    return found
 
 
 def _link_canonical(tree: object) -> str | None:
