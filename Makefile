@@ -11,7 +11,7 @@ $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	# pip 23 fails on lxml[html-clean] vs lxml[html_clean] spelled by two dependencies.
 	$(BIN)/pip install --disable-pip-version-check -q --upgrade "pip>=24.2"
-	$(BIN)/pip install $(PIP_FLAGS) -e ".[dev,embeddings,server]"
+	$(BIN)/pip install $(PIP_FLAGS) -e ".[dev,embeddings,server,parquet,spark]"
 	touch $(STAMP)
 
 install: $(STAMP)

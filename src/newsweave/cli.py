@@ -433,6 +433,119 @@ def evaluate_command(
     out.print(grid)
 
 
+@app.command("export")
+def export_command(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or parquet.")] = "jsonl",
+    what: Annotated[str, typer.Option(help="articles, stories or briefs.")] = "articles",
+    out_path: Annotated[
+        Path | None,
+        typer.Option("--out", help="File to write (JSON Lines goes to stdout without it)."),
+    ] = None,
+) -> None:
+    """Export the articles, stories or briefs as JSON Lines or Parquet, one record a row.
+
+    Example: `newsweave export --format parquet --what articles --out articles.parquet`
+    """
+    from newsweave.export import export
+
+    with _errors(), _store() as store:
+        count = export(store, what, fmt, out_path, sys.stdout)
+    if out_path is not None:
+        err.print(f"Wrote {count} {what} to {out_path}", highlight=False)
+
+
+@app.command("batch")
+def batch_command(
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Files and folders (plain text, HTML, JSONL, WARC).", metavar="PATH..."
+        ),
+    ] = None,
+    engine: Annotated[
+        str, typer.Option(help="local (a pool of processes) or spark (PySpark).")
+    ] = "local",
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the Parquet output.")] = Path(
+        "newsweave-batch"
+    ),
+    partitions: Annotated[
+        int | None, typer.Option(help="Partitions to split the documents into. Default: cores.")
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="Processes for --engine local. Default: one a partition, up to cores."),
+    ] = None,
+    master: Annotated[str, typer.Option(help="Spark master URL for --engine spark.")] = "local[2]",
+    do_import: Annotated[
+        bool,
+        typer.Option("--import/--no-import", help="Import the output into the database after."),
+    ] = True,
+    import_only: Annotated[
+        bool,
+        typer.Option(
+            "--import-only", help="Only import the finished output in --out (made elsewhere)."
+        ),
+    ] = False,
+    outlet: Annotated[
+        str | None,
+        typer.Option(help="Outlet name for these articles (else from the page or the text)."),
+    ] = None,
+    published: Annotated[
+        datetime | None, typer.Option(help="Publication date for these articles, e.g. 2024-09-11.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Extract and analyse many files in parallel (local processes or Spark), write Parquet,
+    then import it: the store runs dedupe, cluster, compare and brief in input order.
+
+    Example: `newsweave batch crawl/ --engine spark --out crawl-batch`
+    """
+    from newsweave.batch import import_output, manifest, run
+
+    with _errors():
+        if bool(inputs) == import_only:
+            raise InputError("give files to process, or --import-only to import --out; not both")
+        if import_only:
+            done = manifest(out_dir)
+        else:
+            done = run(
+                inputs or [],
+                out_dir,
+                state.settings,
+                engine=engine,
+                partitions=partitions,
+                outlet=outlet,
+                published=published,
+                master=master,
+                workers=workers,
+            )
+        report = None
+        if do_import:
+            with _store() as store, _progress(as_json) as tick:
+                report = import_output(Pipeline(store, state.settings), out_dir, tick)
+    if as_json:
+        _print_json(
+            {
+                "out": done.out,
+                "engine": done.engine,
+                "partitions": len(done.parts),
+                "articles": done.articles,
+                "rejected": done.rejected,
+                "seconds": done.seconds,
+                "imported": _report_json(report) if report else None,
+            }
+        )
+        return
+    if not import_only:
+        out.print(
+            f"Wrote {done.articles} articles and {done.rejected} rejections to {done.out} "
+            f"({done.engine}, {len(done.parts)} partitions, {done.seconds:.1f} s).",
+            highlight=False,
+        )
+    if report:
+        _print_report(report)
+
+
 @app.command()
 def demo(
     fresh: Annotated[bool, typer.Option(help="Start from an empty demo database.")] = True,
