@@ -29,7 +29,10 @@ About 9,000 vehicles cross the bridge each day. Buses will be diverted over the 
 The bridge was built in 1911 and was last repaired in 2019.
 """
 
-TARN_HERALD = """<html><head><title>Quarry Road bridge shut as crack found in pier | Tarn Herald</title></head><body>
+# Dated, so that only one article of the story is undated: the store orders articles of the same
+# date by the second they were stored, which two runs need not share.
+TARN_HERALD = """<html><head><meta property="article:published_time" content="2026-09-15">
+<meta property="og:site_name" content="Tarn Herald"><title>Quarry Road bridge shut as crack found in pier | Tarn Herald</title></head><body>
 <nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>Quarry Road bridge shut as crack found in pier</h1>
 <p>The Quarry Road bridge in Velmont was closed on Tuesday when engineers discovered a crack in a stone pier, council officials said.</p>
 <p>"We will not reopen the bridge until we know the pier is sound," city engineer Marta Selby told reporters, adding that the crack was about 60 centimetres long.</p>
@@ -38,11 +41,13 @@ TARN_HERALD = """<html><head><title>Quarry Road bridge shut as crack found in pi
 </article><footer>Copyright Tarn Herald. All rights reserved.</footer></body></html>
 """
 
+# Dates with a zone, as extract gives the page's: clustering cannot yet compare dates with and
+# without one.
 WIRE = [
     {
         "url": "https://dunmere-gazette.example/orchard-festival",
         "outlet": "Dunmere Gazette",
-        "published": "2026-09-14",
+        "published": "2026-09-14T09:00:00+00:00",
         "title": "Dunmere orchard festival draws record crowd",
         "text": "The Dunmere orchard festival drew a record crowd of 12,500 visitors on Saturday, organisers said.\n\n"
         'Festival director Ravi Okafor said the apple-pressing tent ran out of fruit by early afternoon. "We have never seen queues like this," Okafor said.\n\n'
@@ -51,7 +56,7 @@ WIRE = [
     {
         "url": "https://ridge-news.example/velmont-bridge",
         "outlet": "Ridge News",
-        "published": "2026-09-16",
+        "published": "2026-09-16T09:00:00+00:00",
         "title": "Velmont bridge closure: divers to check cracked pier",
         "text": "Divers will inspect a cracked pier of Velmont's Quarry Road bridge on Thursday, after the council closed the crossing on Tuesday.\n\n"
         "City engineer Marta Selby said the council would not reopen the bridge until it knew the pier was sound.\n\n"

@@ -382,12 +382,13 @@ def manifest(out: str | Path) -> BatchReport:
     """The manifest of a finished batch output (an unfinished one has none)."""
     path = Path(out, MANIFEST)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        return BatchReport(**json.loads(path.read_text(encoding="utf-8")))
     except FileNotFoundError:
         raise InputError(
             f"{out} is not a finished batch output (no {MANIFEST}); run `newsweave batch` again"
         ) from None
-    return BatchReport(**data)
+    except (ValueError, TypeError) as exc:
+        raise InputError(f"{path} is not a batch manifest this version can read: {exc}") from None
 
 
 def rejected_rows(out: str | Path) -> list[Rejected]:
