@@ -181,3 +181,27 @@ def test_sentence_vectors_are_kept_and_give_the_same_claims(demo_store):
     fresh = compare(story, articles, analyses, links)
     stored = demo_store.comparison(story.id)
     assert [c.id for c in fresh.claims] == [c.id for c in stored.claims]
+
+
+def test_dates_with_and_without_a_timezone_meet_in_one_story(tmp_path):
+    from newsweave.models import RawDoc
+    from newsweave.pipeline import Pipeline
+    from newsweave.store import Store
+
+    body = (
+        "Firefighters in the port town of Ardlow contained a warehouse blaze on Tuesday night "
+        "after it burned for six hours, the regional fire service said. No one was hurt. "
+    )
+    docs = [
+        RawDoc(source="a.jsonl#1", kind="text", body=body * 3, published="2026-09-16"),
+        RawDoc(
+            source="b.jsonl#1",
+            kind="text",
+            body=body * 2 + "Crews stayed overnight to watch for flare-ups.",
+            published="2026-09-16T10:00:00+02:00",
+        ),
+    ]
+    with Store(tmp_path / "n.db") as store:
+        report = Pipeline(store).add(docs)
+        assert len(report.added) == 2
+        assert all(a.published and a.published.tzinfo for a in report.added)

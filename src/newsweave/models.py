@@ -9,12 +9,21 @@ and the batch runner.
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Literal
+from datetime import UTC, date, datetime
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict
 
 Stage = Literal["ingest", "extract", "analyze", "dedupe", "cluster", "compare", "brief"]
+
+
+def _aware(value: datetime) -> datetime:
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+
+
+Moment = Annotated[datetime, AfterValidator(_aware)]
+"""A point in time, always with a timezone: a naive one ("2026-09-16" in a JSONL line) is read as
+UTC, so dates from different inputs compare and sort together."""
 
 
 class Record(BaseModel):
@@ -36,8 +45,8 @@ class RawDoc(Record):
     url: str | None = None
     outlet: str | None = None
     title: str | None = None
-    published: datetime | None = None
-    fetched: datetime | None = None
+    published: Moment | None = None
+    fetched: Moment | None = None
 
 
 class Rejected(Record):
@@ -79,8 +88,8 @@ class Article(Record):
     outlet: str
     title: str
     byline: str | None = None
-    published: datetime | None = None
-    updated: datetime | None = None
+    published: Moment | None = None
+    updated: Moment | None = None
     language: str | None = None
     text: str
     """The cleaned body: paragraphs joined by blank lines; every offset elsewhere points here."""
@@ -299,7 +308,7 @@ class BriefArticle(Record):
     outlet: str
     title: str
     url: str | None
-    published: datetime | None
+    published: Moment | None
 
 
 class BriefQuote(Record):
