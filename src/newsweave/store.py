@@ -190,11 +190,11 @@ class Store:
         if story:
             rows = self._db.execute(
                 "SELECT a.record FROM articles a JOIN story_articles s ON s.article_id = a.id "
-                "WHERE s.story_id = ? ORDER BY a.published, a.added, a.id",
+                "WHERE s.story_id = ? ORDER BY a.published, a.rowid",
                 (story,),
             )
         else:
-            rows = self._db.execute("SELECT record FROM articles ORDER BY published, added, id")
+            rows = self._db.execute("SELECT record FROM articles ORDER BY published, rowid")
         return [Article.model_validate_json(r["record"]) for r in rows]
 
     def count(self, table: str) -> int:
@@ -350,7 +350,7 @@ class Store:
     def _story(self, row: sqlite3.Row) -> Story:
         members = self._db.execute(
             "SELECT s.article_id FROM story_articles s JOIN articles a ON a.id = s.article_id "
-            "WHERE s.story_id = ? ORDER BY a.published, a.added, a.id",
+            "WHERE s.story_id = ? ORDER BY a.published, a.rowid",
             (row["id"],),
         )
         return Story(
