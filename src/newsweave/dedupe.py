@@ -13,12 +13,16 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from datasketch import MinHash, MinHashLSH
+import numpy as np
+from datasketch import LeanMinHash, MinHash, MinHashLSH
+from numpy.typing import NDArray
 
 from newsweave.models import Article, LineageLink
 from newsweave.settings import DedupeSettings
 
 _WORD = re.compile(r"\w+")
+# datasketch's default: signatures stored before and after this constant existed agree.
+MINHASH_SEED = 1
 
 
 def shingles(text: str, size: int) -> set[int]:
@@ -28,6 +32,44 @@ def shingles(text: str, size: int) -> set[int]:
     return {
         int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big") for g in grams
     }
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What the near-duplicate index keeps of one article."""
+
+    shingles: NDArray[np.uint64]
+    """Its hashed shingles, sorted and unique: eight bytes each (a Python set takes ~60)."""
+    signature: NDArray[np.uint32]
+    """Its MinHash values, which place it in the LSH buckets."""
+
+    def dumps(self) -> tuple[bytes, bytes]:
+        """Packed little-endian integers, for the store."""
+        return self.shingles.astype("<u8").tobytes(), self.signature.astype("<u4").tobytes()
+
+    @classmethod
+    def loads(cls, shingles: bytes, signature: bytes) -> Fingerprint:
+        """The fingerprint `dumps` packed."""
+        return cls(
+            np.frombuffer(shingles, dtype="<u8").astype(np.uint64),
+            np.frombuffer(signature, dtype="<u4").astype(np.uint32),
+        )
+
+
+def fingerprint(text: str, settings: DedupeSettings) -> Fingerprint:
+    """The shingles and MinHash signature of a text."""
+    grams = shingles(text, settings.shingle_words)
+    m = MinHash(num_perm=settings.num_perm, seed=MINHASH_SEED)
+    m.update_batch([g.to_bytes(8, "big") for g in grams])
+    array = np.fromiter(grams, dtype=np.uint64, count=len(grams))
+    array.sort()
+    return Fingerprint(array, m.hashvalues.astype(np.uint32))
+
+
+def fingerprint_version(settings: DedupeSettings) -> str:
+    """Names how `fingerprint` computes under these settings: stored ones made otherwise are
+    recomputed."""
+    return f"shingles.v1/{settings.shingle_words}/minhash.{settings.num_perm}.{MINHASH_SEED}"
 
 
 @dataclass
@@ -40,39 +82,45 @@ class CopyIndex:
         self.lsh = MinHashLSH(
             threshold=self.settings.lsh_threshold, num_perm=self.settings.num_perm
         )
-        self.shingles: dict[str, set[int]] = {}
+        self.shingles: dict[str, NDArray[np.uint64]] = {}
         self.published: dict[str, datetime | None] = {}
+        self._scheme = MinHash(num_perm=1, seed=MINHASH_SEED).scheme
 
-    def minhash(self, grams: set[int]) -> MinHash:
-        m = MinHash(num_perm=self.settings.num_perm)
-        m.update_batch([g.to_bytes(8, "big") for g in grams])
-        return m
+    def add(self, article: Article, fp: Fingerprint | None = None) -> None:
+        """Index an article (once), by its fingerprint when the caller already has it."""
+        if article.id not in self.shingles:
+            fp = fp or fingerprint(article.text, self.settings)
+            self.insert(article.id, article.published, fp)
 
-    def add(self, article: Article) -> None:
-        """Index an article (once)."""
-        if article.id in self.shingles:
+    def insert(self, article: str, published: datetime | None, fp: Fingerprint) -> None:
+        """Index an article by id from its fingerprint (once)."""
+        if article in self.shingles:
             return
-        grams = shingles(article.text, self.settings.shingle_words)
-        self.shingles[article.id] = grams
-        self.published[article.id] = article.published
-        self.lsh.insert(article.id, self.minhash(grams))
+        self.shingles[article] = fp.shingles
+        self.published[article] = published
+        self.lsh.insert(article, self._minhash(fp), check_duplication=False)
+
+    def _minhash(self, fp: Fingerprint) -> LeanMinHash:
+        return LeanMinHash(seed=MINHASH_SEED, hashvalues=fp.signature, scheme=self._scheme)
 
     def __len__(self) -> int:
         return len(self.shingles)
 
 
-def dedupe(article: Article, index: CopyIndex) -> list[LineageLink]:
+def dedupe(article: Article, index: CopyIndex, fp: Fingerprint | None = None) -> list[LineageLink]:
     """Lineage links between `article` and the indexed articles it copies or that copy it."""
     settings = index.settings
-    grams = shingles(article.text, settings.shingle_words)
-    if not grams:
+    fp = fp or fingerprint(article.text, settings)
+    grams = fp.shingles
+    if not len(grams):
         return []
     links: list[LineageLink] = []
-    for other in index.lsh.query(index.minhash(grams)):
+    # Sorted: the LSH answers a set, whose order would change from one process to the next.
+    for other in sorted(index.lsh.query(index._minhash(fp))):
         if other == article.id:
             continue
         theirs = index.shingles[other]
-        shared = len(grams & theirs)
+        shared = len(np.intersect1d(grams, theirs, assume_unique=True))
         # Containment of the later article in the earlier one: a copy may trim or add a little.
         later, earlier = article.id, other
         if _earlier(article.published, index.published[other]) is True:

@@ -5,22 +5,33 @@
 Adding an article runs it through every stage in one transaction (so an interrupted run keeps
 every article it finished) and marks its story for a refresh; the comparison and brief are then
 recomputed for the stories that changed, and only those. The in-memory indexes (near-duplicate
-LSH, story profiles) are rebuilt from the store when a `Pipeline` opens, so a restart goes on
-exactly where the last run stopped.
+LSH, cluster index) are rebuilt when a `Pipeline` opens by replaying, in arrival order, what
+each article added to them (stored beside it), so a restart goes on exactly where the last run
+stopped.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 
 import numpy as np
 
 from newsweave.analyze import analyze_many
 from newsweave.brief import brief
-from newsweave.cluster import ClusterIndex, cluster, features, make_index
+from newsweave.cluster import (
+    FEATURES_VERSION,
+    ClusterIndex,
+    Features,
+    cluster,
+    dumps_features,
+    features,
+    loads_features,
+    make_index,
+)
 from newsweave.compare import compare
-from newsweave.dedupe import CopyIndex, dedupe
+from newsweave.dedupe import CopyIndex, Fingerprint, dedupe, fingerprint, fingerprint_version
 from newsweave.embed import MODEL, sentence_vectors
 from newsweave.extract import extract
 from newsweave.ingest import Source, ingest
@@ -28,8 +39,17 @@ from newsweave.models import Analysis, Article, Assignment, RawDoc, Rejected, St
 from newsweave.settings import Settings
 from newsweave.store import Store
 
+# Articles whose index entries are recomputed per transaction when an old store is first opened.
+_BACKFILL_CHUNK = 500
+
 Progress = Callable[[str, int], None]
 """Called as `progress(stage, total)` each time a stage finishes one item."""
+
+
+def index_version(settings: Settings) -> str:
+    """Names the code and settings that make index entries; stored ones made otherwise are
+    recomputed when a `Pipeline` opens."""
+    return f"{FEATURES_VERSION};{fingerprint_version(settings.dedupe)}"
 
 
 @dataclass
@@ -55,15 +75,54 @@ class Pipeline:
 
     def _indexes(self) -> tuple[CopyIndex, ClusterIndex]:
         if self._copies is None or self._stories is None:
-            self._copies = CopyIndex(self.settings.dedupe)
-            self._stories = make_index(self.settings.cluster)
-            analyses = self.store.analyses()
-            for article in self.store.articles():
-                self._copies.add(article)
-                story = self.store.story_of(article.id)
-                if story and article.id in analyses:
-                    self._stories.add(features(article, analyses[article.id]), story)
+            self._copies, self._stories = self._rebuild()
         return self._copies, self._stories
+
+    def _rebuild(self) -> tuple[CopyIndex, ClusterIndex]:
+        """Replay every article's stored index entry in arrival order.
+
+        Each index's state is a function of the articles it was given and their order, so the
+        replay holds what a run that never stopped holds. Entries stored before migration 005,
+        or made by other code or settings, are first recomputed from the article and analysis.
+        """
+        made_by = index_version(self.settings)
+        stale = self.store.stale_index_entries(made_by)
+        for start in range(0, len(stale), _BACKFILL_CHUNK):
+            with self.store.transaction():
+                for article_id in stale[start : start + _BACKFILL_CHUNK]:
+                    self._put_entry(*self._compute_entry(article_id))
+        copies = CopyIndex(self.settings.dedupe)
+        stories = make_index(self.settings.cluster)
+        for entry in self.store.index_entries():
+            if entry.made_by == made_by and entry.shingles is not None and entry.signature:
+                fp = Fingerprint.loads(entry.shingles, entry.signature)
+                published = datetime.fromisoformat(entry.published) if entry.published else None
+                f = loads_features(entry.article, entry.features) if entry.features else None
+            else:  # left empty by an older version writing since the backfill above
+                article, f, fp = self._compute_entry(entry.article)
+                published = article.published
+            copies.insert(entry.article, published, fp)
+            if entry.story and f:
+                stories.add(f, entry.story)
+        return copies, stories
+
+    def _compute_entry(self, article_id: str) -> tuple[Article, Features | None, Fingerprint]:
+        """An article's index entry, computed from the stored article and analysis."""
+        article = self.store.article(article_id)
+        analysis = self.store.analyses([article_id]).get(article_id)
+        f = features(article, analysis) if analysis else None
+        return article, f, fingerprint(article.text, self.settings.dedupe)
+
+    def _put_entry(self, article: Article, f: Features | None, fp: Fingerprint) -> None:
+        """Store what the indexes keep of an article, for the next rebuild."""
+        shingles, signature = fp.dumps()
+        self.store.put_index_entry(
+            article.id,
+            index_version(self.settings),
+            dumps_features(f) if f else None,
+            shingles,
+            signature,
+        )
 
     # ── adding ─────────────────────────────────────────────────────────────────────────────
 
@@ -143,10 +202,12 @@ class Pipeline:
                 self.store.put_analysis(analysis)
                 if article.id in vectors:
                     self.store.put_vectors(article.id, MODEL, vectors[article.id])
-                for link in dedupe(article, copies):
+                fp = fingerprint(article.text, self.settings.dedupe)
+                for link in dedupe(article, copies, fp):
                     self.store.add_lineage(link)
-                copies.add(article)
+                copies.add(article, fp)
                 f = features(article, analysis)
+                self._put_entry(article, f, fp)
                 assignment = cluster(f, stories)
                 stories.record(f, assignment)
                 self._record(assignment, article)

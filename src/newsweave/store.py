@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -56,6 +56,19 @@ def _now() -> str:
 
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
+
+
+class IndexEntry(NamedTuple):
+    """What the in-memory indexes keep of one article (migration 005), with its story."""
+
+    article: str
+    story: str | None
+    published: str | None
+    made_by: str | None
+    """The code and settings that filled the row; None while it is empty."""
+    features: str | None
+    shingles: bytes | None
+    signature: bytes | None
 
 
 class Store:
@@ -428,6 +441,40 @@ class Store:
             "INSERT OR IGNORE INTO feed_items (feed_url, guid, url, seen) VALUES (?, ?, ?, ?)",
             (feed_url, guid, url, _now()),
         )
+
+    # ── index entries ──────────────────────────────────────────────────────────────────────
+
+    def put_index_entry(
+        self,
+        article_id: str,
+        made_by: str,
+        features: str | None,
+        shingles: bytes,
+        signature: bytes,
+    ) -> None:
+        """Fill an article's index entry (its row exists from the moment the article is stored)."""
+        self._write(
+            "UPDATE index_entries SET made_by = ?, features = ?, shingles = ?, signature = ? "
+            "WHERE article_id = ?",
+            (made_by, features, shingles, signature, article_id),
+        )
+
+    def stale_index_entries(self, made_by: str) -> list[str]:
+        """Articles whose index entry is empty or was made otherwise, in arrival order."""
+        rows = self._db.execute(
+            "SELECT article_id FROM index_entries WHERE made_by IS NOT ? ORDER BY seq", (made_by,)
+        )
+        return [r[0] for r in rows]
+
+    def index_entries(self) -> Iterator[IndexEntry]:
+        """Every article's index entry and story, in arrival order, read as they are consumed."""
+        rows = self._db.execute(
+            "SELECT e.article_id, s.story_id, a.published, e.made_by, e.features, e.shingles, "
+            "e.signature FROM index_entries e JOIN articles a ON a.id = e.article_id "
+            "LEFT JOIN story_articles s ON s.article_id = e.article_id ORDER BY e.seq"
+        )
+        for row in rows:
+            yield IndexEntry(*row)
 
     # ── helpers ────────────────────────────────────────────────────────────────────────────
 
