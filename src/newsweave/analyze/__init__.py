@@ -14,6 +14,7 @@ from newsweave.analyze.entities import entity_id, raw_mentions, resolve
 from newsweave.analyze.nlp import load
 from newsweave.analyze.numbers import find_numbers
 from newsweave.analyze.quotes import Context, find_quotes
+from newsweave.analyze.roles import link_roles, role_phrases, without_title_slips
 from newsweave.analyze.sentences import paragraph_starts, sentences
 from newsweave.models import Analysis, Article, Entity, Mention, Quote
 from newsweave.settings import AnalyzeSettings
@@ -69,7 +70,11 @@ def _bounded(paragraphs: tuple[str, ...], max_chars: int) -> tuple[str, ...]:
 def _analyse(article: Article, paragraphs: tuple[str, ...], docs: list) -> Analysis:
     starts = paragraph_starts(paragraphs)
     sents = sentences(docs, starts)
-    entities, mentions = resolve(raw_mentions(docs, starts), sents)
+    raw = raw_mentions(docs, starts)
+    phrases = role_phrases(docs, starts, raw)
+    raw = without_title_slips(raw, phrases)
+    entities, mentions = resolve(raw, sents)
+    entities, mentions = link_roles(docs, starts, phrases, raw, entities, mentions, sents)
     anchor = article.published.date() if article.published else None
     dates = find_dates(docs, starts, sents, anchor)
     date_spans = [(d.start, d.end) for d in dates if not d.relative or d.resolved]
