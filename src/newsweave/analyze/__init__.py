@@ -48,11 +48,15 @@ def analyze_many(
 
 # Large enough to amortise spaCy's per-batch cost, small enough that a live stream is not held up.
 ARTICLES_PER_BATCH = 16
+# Paragraphs per spaCy batch: 64 and 128 ran 3-5% faster than 256, 16 and 1024 slower
+# (CPU time per word, benchmarks/bench_analyze.py's articles, loaded machine).
+PARAGRAPHS_PER_BATCH = 64
 
 
 def _analyse_batch(nlp: Any, batch: list[Article], settings: AnalyzeSettings) -> Iterator[Analysis]:
     kept = [_bounded(article.paragraphs, settings.max_chars) for article in batch]
-    docs = iter(nlp.pipe([p for paragraphs in kept for p in paragraphs], batch_size=256))
+    stream = [p for paragraphs in kept for p in paragraphs]
+    docs = iter(nlp.pipe(stream, batch_size=PARAGRAPHS_PER_BATCH))
     for article, paragraphs in zip(batch, kept, strict=True):
         yield _analyse(article, paragraphs, [next(docs) for _ in paragraphs])
 

@@ -90,11 +90,17 @@ def strip_name(text: str) -> str:
     """The bare name: no leading article, honorific or possessive ending."""
     name = re.sub(r"[’']s$", "", text.strip()).strip(' ,.;:"“”')
     name = re.sub(r"^(?:the|The)\s+", "", name)
-    for title in sorted(table("entities")["honorifics"], key=len, reverse=True):
+    for title in _honorifics():
         if name.startswith(title + " ") and len(name) > len(title) + 1:
             name = name[len(title) + 1 :]
             break
     return name
+
+
+@cache
+def _honorifics() -> list[str]:
+    """Longest first, so "Prime Minister" is stripped whole before "Prime"."""
+    return sorted(table("entities")["honorifics"], key=len, reverse=True)
 
 
 def canonical_place(name: str) -> str:

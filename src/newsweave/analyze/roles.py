@@ -83,15 +83,19 @@ def is_role_only(entity: Entity) -> bool:
 
 def role_phrases(docs: list[Any], starts: list[int], raw: list[RawMention]) -> list[RolePhrase]:
     """Every title of a known office in the parsed paragraphs, with its owner and determiner."""
+    titles, _, _ = _patterns()
     known = _known_owners(raw)
-    blockers = set(table("entities")["role_words"]["blockers"])
     found = []
     for doc, base in zip(docs, starts, strict=True):
         text = doc.text
-        for match in _pattern().finditer(text):
-            phrase = _phrase(match, text, base, known, blockers)
+        last = 0
+        for title in titles.finditer(text):
+            if title.start() < last:
+                continue  # inside the phrase before ("the president of the Chamber of …")
+            phrase = _phrase(text, title, last, base, known)
             if phrase is not None:
                 found.append(phrase)
+                last = phrase.end - base
     return found
 
 
@@ -206,8 +210,13 @@ def _office_of() -> dict[str, str]:
     }
 
 
+# Room before a title for what may stand there: `the`, an owner, a modifier and a qualifier.
+_LEAD = 120
+
+
 @cache
-def _pattern() -> re.Pattern[str]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Titles; what may stand before one (up to where it starts); an `of` owner after one."""
     titles = sorted(_office_of(), key=len, reverse=True)
     title = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles)
     # A capitalised word; a full stop only in initials ("U.S."), never a sentence's end.
@@ -215,54 +224,67 @@ def _pattern() -> re.Pattern[str]:
     # Before a title, a capitalised word not starting one itself ("Vice" of "Vice President").
     word = rf"(?!(?i:{title})\b){cap}"
     modifier = "|".join(re.escape(m) for m in table("entities")["role_words"]["modifiers"])
-    return re.compile(
+    before = re.compile(
         rf"(?:(?P<det>\b(?:[Tt]he|[Ii]ts))\s+"
         rf"|(?P<owner>\b(?:[Tt]he\s+)?(?:{cap}\s+){{0,2}}{cap}|\b[Tt]he\s+[a-z]+)['’]s\s+)?"
         rf"(?:(?P<mod>{modifier})\s+)?"
-        rf"(?P<qual>(?:{word}\s+){{1,3}})?"
-        rf"(?P<title>\b(?i:{title}))\b"
-        rf"(?:\s+of\s+(?P<of>(?:the\s+)?{cap}(?:\s+{cap}){{0,3}}|the\s+[a-z]+\b))?"
+        rf"(?P<qual>(?:{word}\s+){{1,3}})?\Z"
     )
+    of = re.compile(rf"\s+of\s+(?P<of>(?:the\s+)?{cap}(?:\s+{cap}){{0,3}}|the\s+[a-z]+\b)")
+    return re.compile(rf"\b(?i:{title})\b"), before, of
+
+
+_NEXT_WORD = re.compile(r"\s+([A-Z]\w*)")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]*\Z")
 
 
 def _phrase(
-    match: re.Match[str], text: str, base: int, known: dict[str, str], blockers: set[str]
+    text: str, title_match: re.Match[str], last: int, base: int, known: dict[str, str]
 ) -> RolePhrase | None:
-    title = " ".join(match.group("title").lower().split())
+    """The phrase around a title: who owns the office, is it definite, is it blocked."""
+    _, before_pattern, of_pattern = _patterns()
+    words = table("entities")["role_words"]
+    blockers = set(words["blockers"])
+    title_start, title_end = title_match.span()
+    # The leftmost start from which the words before run up to the title.
+    lead = before_pattern.search(text, max(last, title_start - _LEAD), title_start)
+    if lead is None:  # cannot happen: every part is optional
+        return None
+    of_match = of_pattern.match(text, title_end)
+    start, end = lead.start(), of_match.end() if of_match else title_end
+    title = " ".join(title_match.group().lower().split())
     owner: str | None = None
-    definite = bool(match.group("det"))
+    definite = bool(lead.group("det"))
     blocked = False
-    if match.group("owner"):
-        owner_text = match.group("owner")
+    if lead.group("owner"):
+        owner_text = lead.group("owner")
         if owner_text[:1].islower() or owner_text.split()[-1][:1].islower():
             # "the company's chief executive": definite, but it names no one in particular.
-            if owner_text.split()[-1] not in table("entities")["role_words"]["generic_owners"]:
+            if owner_text.split()[-1] not in words["generic_owners"]:
                 return None
         else:
             owner = _owner(owner_text, known) or _plain(owner_text)
         definite = True
-    qual = match.group("qual")
+    qual = lead.group("qual")
     if qual:
-        words = qual.split()
-        blocked = any(w.lower().rstrip("-") in blockers for w in words)
-        found = _owner(qual, known)
-        owner = owner or found or (_plain(qual) if definite else None)
-    if match.group("of"):
-        of = match.group("of")
+        blocked = any(w.lower().rstrip("-") in blockers for w in qual.split())
+        owner = owner or _owner(qual, known) or (_plain(qual) if definite else None)
+    if of_match:
+        of = of_match.group("of")
         if of[:1].isupper() or not of.split()[-1][:1].islower():
             owner = owner or _owner(of, known) or _plain(of)
-        elif of.split()[-1] not in table("entities")["role_words"]["generic_owners"]:
+        elif of.split()[-1] not in words["generic_owners"]:
             return None
-    if not (match.group("det") or match.group("owner")):
-        before = re.search(r"([A-Za-z]+)[\s-]*$", text[: match.start()])
-        blocked = blocked or bool(before and before.group(1).lower() in blockers)
-    after = re.match(r"\s+([A-Z]\w*)", text[match.end() :])
+    if not (lead.group("det") or lead.group("owner")):
+        word_before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        blocked = blocked or bool(word_before and word_before.group(1).lower() in blockers)
+    after = _NEXT_WORD.match(text, end)
     return RolePhrase(
-        start=base + match.start(),
-        end=base + match.end(),
-        title_start=base + match.start("title"),
-        title_end=base + match.end("title"),
-        text=match.group(0),
+        start=base + start,
+        end=base + end,
+        title_start=base + title_start,
+        title_end=base + title_end,
+        text=text[start:end],
         role=Role(title, owner),
         definite=definite,
         blocked=blocked,
@@ -270,11 +292,17 @@ def _phrase(
     )
 
 
-def _known_owners(raw: list[RawMention]) -> dict[str, str]:
-    """Names that can say whose an office is → their canonical form."""
+@cache
+def _static_owners() -> dict[str, str]:
     known = {name: name for name in table("entities")["aliases"].values()}
     known.update(table("entities")["aliases"])
     known.update(table("entities")["demonyms"])
+    return known
+
+
+def _known_owners(raw: list[RawMention]) -> dict[str, str]:
+    """Names that can say whose an office is → their canonical form."""
+    known = dict(_static_owners())
     for m in raw:
         if m.label != "PERSON":
             name = strip_name(m.text)
