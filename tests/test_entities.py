@@ -101,6 +101,31 @@ def test_a_description_that_fits_two_people_is_not_guessed():
     assert mentions_of(named, "person:lars-holm", "role") == ["The Danish prime minister"]
 
 
+def test_an_owner_in_the_description_must_be_the_holders():
+    analysis = analyze(
+        article(
+            "President Ana Ruiz met Pierre Lemaire in Lyon on Thursday.\n\n"
+            "The French president thanked her for the visit."
+        )
+    )
+    # Ruiz holds "president" for no named country: she is not thereby the French president.
+    assert not mentions_of(analysis, "person:ana-ruiz", "role")
+    assert mentions_of(analysis, "person:role:president-france", "role")
+
+
+def test_a_former_holder_makes_a_description_ambiguous():
+    analysis = analyze(
+        article(
+            "Former Secretary of State Helen Marsh praised Secretary of State Omar Reyes.\n\n"
+            "The secretary of state was in Cairo at the time."
+        )
+    )
+    assert not entity(analysis, "person:helen-marsh").roles
+    assert entity(analysis, "person:omar-reyes").roles == ("secretary of state",)
+    assert not mentions_of(analysis, "person:omar-reyes", "role")
+    assert not mentions_of(analysis, "person:helen-marsh", "role")
+
+
 def test_a_role_the_text_does_not_give_anyone_stays_unnamed():
     analysis = analyze(
         article(
@@ -173,6 +198,9 @@ def test_holder_prefers_the_same_title_then_the_same_office():
     assert holder(Role("secretary of state"), holders) == "person:a"
     assert holder(Role("foreign secretary", "United States"), holders) == "person:a"
     assert holder(Role("top diplomat"), holders) is None  # two foreign ministers
+    assert holder(Role("secretary of state", "France"), holders) is None
+    past = [("person:c", Role("secretary of state"))]
+    assert holder(Role("secretary of state"), holders, past) is None
     assert Role.parse("secretary of state (United States)") == holders[0][1]
 
 
@@ -205,3 +233,18 @@ def test_a_capital_that_is_a_place_stays_the_city():
     assert mentions_of(analysis, "place:iran", "government") == ["Tehran"]
     assert mentions_of(analysis, "place:moscow") == ["Moscow"]
     assert not any(e.id == "place:russia" for e in analysis.entities)
+
+
+# ── misspelled speakers ──────────────────────────────────────────────────────────────────────
+
+
+def test_a_person_named_inside_a_speaker_tag_keeps_their_identity():
+    analysis = analyze(
+        article(
+            "Mayor Obuya opened the bridge on Monday.\n\n"
+            '"It took nine years," said Tobias Lindqvist, who was Obuya\'s chief engineer.'
+        )
+    )
+    ids = {e.id for e in analysis.entities}
+    assert {"person:obuya", "person:tobias-lindqvist"} <= ids
+    assert "Obuya" not in entity(analysis, "person:tobias-lindqvist").aliases

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from newsweave.analyze.dates import find_dates
-from newsweave.analyze.entities import entity_id, raw_mentions, resolve
+from newsweave.analyze.entities import entity_id, raw_mentions, resolve, resolve_typo
 from newsweave.analyze.nlp import load
 from newsweave.analyze.numbers import find_numbers
 from newsweave.analyze.quotes import Context, find_quotes
@@ -110,13 +110,18 @@ def _fold_misspelled_speakers(
     for quote in quotes:
         if not (quote.speaker and quote.speaker_text):
             continue
+        speaker = by_id.get(quote.speaker)
         for candidate in entities:
             if (
-                candidate.id != quote.speaker
+                speaker is not None
+                and candidate.id != quote.speaker
                 and candidate.type == "person"
-                and (candidate.name in quote.speaker_text)
+                and candidate.name in {w.strip(",.;:") for w in quote.speaker_text.split()}
                 and candidate.id == entity_id("person", candidate.name)
                 and " " not in candidate.name
+                # A misspelling of the speaker's name, not another person named in the tag
+                # ("said David Axelrod, who was Obama's strategist").
+                and resolve_typo(candidate.name, [speaker]) is not None
             ):
                 folds[candidate.id] = quote.speaker
     typo_aliases: dict[str, set[str]] = {}

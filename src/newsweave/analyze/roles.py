@@ -20,6 +20,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -72,6 +73,9 @@ class RolePhrase:
     definite: bool
     """Introduced by `the`, `its` or a possessive: a description that can refer on its own."""
     blocked: bool
+    """A lesser office or a past holder: it establishes no holder and refers to no one."""
+    former: bool = False
+    """"Former", "ex-": the person named with it held the office once."""
     named_after: bool = False
     """A capitalised word follows: a title before a name, or part of one ("the Premier League")."""
 
@@ -125,13 +129,14 @@ def link_roles(
     """Give people the roles the text establishes, and make each role description a mention."""
     people = _named_people(entities, mentions)
     holders: list[tuple[str, Role]] = []
+    past: list[tuple[str, Role]] = []
     establishing: set[int] = set()
     for number, phrase in enumerate(phrases):
-        if phrase.blocked:
+        if phrase.blocked and not phrase.former:
             continue
         person = _established(docs, starts, phrase, people)
         if person is not None:
-            holders.append((person, phrase.role))
+            (past if phrase.former else holders).append((person, phrase.role))
             establishing.add(number)
     by_id = {e.id: e for e in entities}
     roles: dict[str, set[str]] = {}
@@ -144,7 +149,7 @@ def link_roles(
     for number, phrase in enumerate(phrases):
         if number in establishing or not _refers(phrase, raw, people):
             continue
-        target = holder(phrase.role, holders)
+        target = holder(phrase.role, holders, past)
         if target is None:
             target = ROLE_PREFIX + _slug(str(phrase.role))
             if target not in new:
@@ -176,28 +181,31 @@ def link_roles(
     return result, sorted([*mentions, *added], key=lambda m: (m.start, m.end))
 
 
-def holder(role: Role, holders: list[tuple[str, Role]]) -> str | None:
+def holder(
+    role: Role, holders: Sequence[tuple[str, Role]], past: Sequence[tuple[str, Role]] = ()
+) -> str | None:
     """The one person a description of `role` can mean, among the holders the text names.
 
-    First the holders of the same title whose owner agrees (equal, or either one unnamed); if
-    there are none, the holders of the same office under any title whose owner is the one the
-    description names ("America's top diplomat" is the US Secretary of State), or any owner when
-    it names none. Two people or more in the first group that has any: nobody.
+    First the holders of the same title, then (if there are none) of the same office under any
+    title ("America's top diplomat" is the US Secretary of State). A description that names an
+    owner ("the French president") means only a holder of that owner; one that names none means
+    any. Past holders ("former President X") are never the answer, but they can be meant, so
+    they make a description ambiguous; so do two holders.
     """
-    same_title = {
-        person
-        for person, held in holders
-        if held.title == role.title
-        and (role.owner is None or held.owner is None or held.owner == role.owner)
-    }
-    if same_title:
-        return next(iter(same_title)) if len(same_title) == 1 else None
-    same_office = {
-        person
-        for person, held in holders
-        if held.office == role.office and (role.owner is None or held.owner == role.owner)
-    }
-    return next(iter(same_office)) if len(same_office) == 1 else None
+    everyone = [(person, held, False) for person, held in holders]
+    everyone += [(person, held, True) for person, held in past]
+    for same in (lambda held: held.title == role.title, lambda held: held.office == role.office):
+        fits = {
+            (person, was)
+            for person, held, was in everyone
+            if same(held) and (role.owner is None or held.owner == role.owner)
+        }
+        if fits:
+            people = {person for person, _ in fits}
+            if len(people) == 1 and not any(was for _, was in fits):
+                return people.pop()
+            return None
+    return None
 
 
 # ── finding titles ──────────────────────────────────────────────────────────────────────────
@@ -244,7 +252,7 @@ def _phrase(
     """The phrase around a title: who owns the office, is it definite, is it blocked."""
     _, before_pattern, of_pattern = _patterns()
     words = table("entities")["role_words"]
-    blockers = set(words["blockers"])
+    former_words, lesser_words = set(words["former"]), set(words["lesser"])
     title_start, title_end = title_match.span()
     # The leftmost start from which the words before run up to the title.
     lead = before_pattern.search(text, max(last, title_start - _LEAD), title_start)
@@ -255,7 +263,7 @@ def _phrase(
     title = " ".join(title_match.group().lower().split())
     owner: str | None = None
     definite = bool(lead.group("det"))
-    blocked = False
+    before_words: list[str] = []
     if lead.group("owner"):
         owner_text = lead.group("owner")
         if owner_text[:1].islower() or owner_text.split()[-1][:1].islower():
@@ -267,7 +275,7 @@ def _phrase(
         definite = True
     qual = lead.group("qual")
     if qual:
-        blocked = any(w.lower().rstrip("-") in blockers for w in qual.split())
+        before_words += [w.lower().rstrip("-") for w in qual.split()]
         owner = owner or _owner(qual, known) or (_plain(qual) if definite else None)
     if of_match:
         of = of_match.group("of")
@@ -277,7 +285,9 @@ def _phrase(
             return None
     if not (lead.group("det") or lead.group("owner")):
         word_before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-        blocked = blocked or bool(word_before and word_before.group(1).lower() in blockers)
+        if word_before:
+            before_words.append(word_before.group(1).lower())
+    former = any(w in former_words for w in before_words)
     after = _NEXT_WORD.match(text, end)
     return RolePhrase(
         start=base + start,
@@ -287,7 +297,8 @@ def _phrase(
         text=text[start:end],
         role=Role(title, owner),
         definite=definite,
-        blocked=blocked,
+        blocked=former or any(w in lesser_words for w in before_words),
+        former=former,
         named_after=bool(after and after.group(1).lower() not in _CALENDAR),
     )
 
