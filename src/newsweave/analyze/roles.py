@@ -147,7 +147,7 @@ def link_roles(
     new: dict[str, Entity] = {}
     sentence_starts = [s.start for s in sentences]
     for number, phrase in enumerate(phrases):
-        if number in establishing or not _refers(phrase, raw, people):
+        if number in establishing or not _refers(docs, starts, phrase, raw, people):
             continue
         target = holder(phrase.role, holders, past)
         if target is None:
@@ -243,6 +243,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 
 _NEXT_WORD = re.compile(r"\s+([A-Z]\w*)")
+_HYPHENATED = re.compile(r"-[A-Za-z]")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]*\Z")
 
 
@@ -288,6 +289,10 @@ def _phrase(
         if word_before:
             before_words.append(word_before.group(1).lower())
     former = any(w in former_words for w in before_words)
+    # "President-elect", "Governor-designate": a hyphenated word after a title makes another.
+    lesser = any(w in lesser_words for w in before_words) or bool(
+        _HYPHENATED.match(text, title_end)
+    )
     after = _NEXT_WORD.match(text, end)
     return RolePhrase(
         start=base + start,
@@ -297,7 +302,7 @@ def _phrase(
         text=text[start:end],
         role=Role(title, owner),
         definite=definite,
-        blocked=former or any(w in lesser_words for w in before_words),
+        blocked=former or lesser,
         former=former,
         named_after=bool(after and after.group(1).lower() not in _CALENDAR),
     )
@@ -406,7 +411,13 @@ def _apposed(docs: list[Any], starts: list[int], phrase: RolePhrase, person: _Na
     )
 
 
-def _refers(phrase: RolePhrase, raw: list[RawMention], people: list[_Named]) -> bool:
+def _refers(
+    docs: list[Any],
+    starts: list[int],
+    phrase: RolePhrase,
+    raw: list[RawMention],
+    people: list[_Named],
+) -> bool:
     """Is this phrase a description that stands for a person (not part of another name)?"""
     if not phrase.definite or phrase.blocked or phrase.named_after:
         return False
@@ -414,7 +425,15 @@ def _refers(phrase: RolePhrase, raw: list[RawMention], people: list[_Named]) -> 
         inside = phrase.start <= m.start and m.end <= phrase.end
         if m.start < phrase.end and phrase.start < m.end and not (inside and m.label != "PERSON"):
             return False  # "the Premier League", a person's own name
-    return not any(phrase.start < p.end and p.start < phrase.end for p in people)
+    if any(phrase.start < p.end and p.start < phrase.end for p in people):
+        return False
+    # Right after "Name, ": it describes that person even where it establishes nothing
+    # ("Ana Ruiz, the president and chair of the bank"); it stands for no one else.
+    text, base = _paragraph(docs, starts, phrase.start)
+    return not any(
+        base <= p.end <= phrase.start and text[p.end - base : phrase.start - base].strip() == ","
+        for p in people
+    )
 
 
 def _paragraph(docs: list[Any], starts: list[int], offset: int) -> tuple[str, int]:
