@@ -120,19 +120,31 @@ class Entity(Record):
     """One real-world person, place or organisation, with every name it goes by."""
 
     id: str
+    """`type:name-slug` (`person:antony-blinken`); a person the text names only by a role has
+    `person:role:role-slug` and the role description as its name."""
     name: str
     type: EntityType
     aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    """Offices the text says this person holds, as `title (whose)`: `secretary of state (United
+    States)`, `chief executive`. Titles are the lower-case ones of data/entities.toml."""
+
+
+MentionKind = Literal["name", "role", "government"]
 
 
 class Mention(Record):
-    """One place in the text where an entity is named."""
+    """One place in the text where an entity is named or referred to."""
 
     entity: str
     sentence: int
     start: int
     end: int
     text: str
+    kind: MentionKind = "name"
+    """How the text refers to the entity: by a `name`; by a `role` description ("the Secretary
+    of State") of the person holding it; or by a capital standing for its country's
+    `government` ("Tehran denied"), a mention of the country."""
 
 
 class Quote(Record):

@@ -10,10 +10,11 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from newsweave.analyze.dates import find_dates
-from newsweave.analyze.entities import entity_id, raw_mentions, resolve
+from newsweave.analyze.entities import entity_id, raw_mentions, resolve, resolve_typo
 from newsweave.analyze.nlp import load
 from newsweave.analyze.numbers import find_numbers
 from newsweave.analyze.quotes import Context, find_quotes
+from newsweave.analyze.roles import link_roles, role_phrases, without_title_slips
 from newsweave.analyze.sentences import paragraph_starts, sentences
 from newsweave.models import Analysis, Article, Entity, Mention, Quote
 from newsweave.settings import AnalyzeSettings
@@ -47,11 +48,15 @@ def analyze_many(
 
 # Large enough to amortise spaCy's per-batch cost, small enough that a live stream is not held up.
 ARTICLES_PER_BATCH = 16
+# Paragraphs per spaCy batch: 64 and 128 ran 3-5% faster than 256, 16 and 1024 slower
+# (CPU time per word, benchmarks/bench_analyze.py's articles, loaded machine).
+PARAGRAPHS_PER_BATCH = 64
 
 
 def _analyse_batch(nlp: Any, batch: list[Article], settings: AnalyzeSettings) -> Iterator[Analysis]:
     kept = [_bounded(article.paragraphs, settings.max_chars) for article in batch]
-    docs = iter(nlp.pipe([p for paragraphs in kept for p in paragraphs], batch_size=256))
+    stream = [p for paragraphs in kept for p in paragraphs]
+    docs = iter(nlp.pipe(stream, batch_size=PARAGRAPHS_PER_BATCH))
     for article, paragraphs in zip(batch, kept, strict=True):
         yield _analyse(article, paragraphs, [next(docs) for _ in paragraphs])
 
@@ -69,7 +74,11 @@ def _bounded(paragraphs: tuple[str, ...], max_chars: int) -> tuple[str, ...]:
 def _analyse(article: Article, paragraphs: tuple[str, ...], docs: list) -> Analysis:
     starts = paragraph_starts(paragraphs)
     sents = sentences(docs, starts)
-    entities, mentions = resolve(raw_mentions(docs, starts), sents)
+    raw = raw_mentions(docs, starts)
+    phrases = role_phrases(docs, starts, raw)
+    raw = without_title_slips(raw, phrases)
+    entities, mentions = resolve(raw, sents)
+    entities, mentions = link_roles(docs, starts, phrases, raw, entities, mentions, sents)
     anchor = article.published.date() if article.published else None
     dates = find_dates(docs, starts, sents, anchor)
     date_spans = [(d.start, d.end) for d in dates if not d.relative or d.resolved]
@@ -101,13 +110,18 @@ def _fold_misspelled_speakers(
     for quote in quotes:
         if not (quote.speaker and quote.speaker_text):
             continue
+        speaker = by_id.get(quote.speaker)
         for candidate in entities:
             if (
-                candidate.id != quote.speaker
+                speaker is not None
+                and candidate.id != quote.speaker
                 and candidate.type == "person"
-                and (candidate.name in quote.speaker_text)
+                and candidate.name in {w.strip(",.;:") for w in quote.speaker_text.split()}
                 and candidate.id == entity_id("person", candidate.name)
                 and " " not in candidate.name
+                # A misspelling of the speaker's name, not another person named in the tag
+                # ("said David Axelrod, who was Obama's strategist").
+                and resolve_typo(candidate.name, [speaker]) is not None
             ):
                 folds[candidate.id] = quote.speaker
     typo_aliases: dict[str, set[str]] = {}

@@ -3,8 +3,10 @@
 Within an article: honorifics and titles are stripped ("Mr Blinken" → Blinken), a surname or a
 first name joins the full name it belongs to, a first-name nickname joins the given name it stands
 for ("Tony" → Antony Blinken), spelling variants and transliterations share one canonical name
-("Kiev" → Kyiv), and a known person tagged as an organisation or facility is repaired. The
-tables are data (data/entities.toml). `resolve_typo` lets the quote finder attach a misspelled
+("Kiev" → Kyiv), and a known person tagged as an organisation or facility is repaired. A capital
+that acts ("Tehran denied", "condemned by Moscow") is a mention of its country, of kind
+`government`; a capital that is a place ("talks in Tehran") stays the city. The tables are data
+(data/entities.toml). `resolve_typo` lets the quote finder attach a misspelled
 surname in a speaker tag ("Mr Blinked added") to the person it must be.
 """
 
@@ -13,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from newsweave.analyze.nlp import table
@@ -36,33 +39,68 @@ class _Draft:
 
 @dataclass(frozen=True)
 class RawMention:
+    """One of spaCy's entity spans, by article offsets."""
+
     text: str
     label: str
     start: int
     end: int
+    agent: bool = False
+    """The subject of a verb of saying or acting on data/entities.toml's list ("Tehran denied")."""
 
 
 def raw_mentions(docs: list[Any], starts: list[int]) -> list[RawMention]:
     """spaCy's entity spans of the kinds we track, with article offsets."""
     found = []
+    verbs = _government_verbs()
     for doc, start in zip(docs, starts, strict=True):
         for ent in doc.ents:
             if ent.label_ in LABELS:
                 found.append(
-                    RawMention(ent.text, ent.label_, start + ent.start_char, start + ent.end_char)
+                    RawMention(
+                        ent.text,
+                        ent.label_,
+                        start + ent.start_char,
+                        start + ent.end_char,
+                        ent.label_ != "PERSON" and _agent(ent.root, verbs),
+                    )
                 )
     return found
+
+
+@cache
+def _government_verbs() -> frozenset[str]:
+    return frozenset(table("entities")["government"]["verbs"])
+
+
+def _agent(token: Any, verbs: frozenset[str]) -> bool:
+    """Does this token act: the subject of a listed verb, its passive agent, or one of several?"""
+    if token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # "Tehran and Moscow denied": both deny
+    if token.dep_ == "nsubj":
+        verb = token.head
+    elif token.dep_ == "pobj" and token.head.dep_ == "agent":
+        verb = token.head.head  # "was condemned by Moscow"
+    else:
+        return False
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in verbs
 
 
 def strip_name(text: str) -> str:
     """The bare name: no leading article, honorific or possessive ending."""
     name = re.sub(r"[’']s$", "", text.strip()).strip(' ,.;:"“”')
     name = re.sub(r"^(?:the|The)\s+", "", name)
-    for title in sorted(table("entities")["honorifics"], key=len, reverse=True):
+    for title in _honorifics():
         if name.startswith(title + " ") and len(name) > len(title) + 1:
             name = name[len(title) + 1 :]
             break
     return name
+
+
+@cache
+def _honorifics() -> list[str]:
+    """Longest first, so "Prime Minister" is stripped whole before "Prime"."""
+    return sorted(table("entities")["honorifics"], key=len, reverse=True)
 
 
 def canonical_place(name: str) -> str:
@@ -88,12 +126,22 @@ def resolve(raw: list[RawMention], sentences: list[Sentence]) -> tuple[list[Enti
         type_, name = _identify(m, full_names, places)
         if not name:
             continue
+        country = _government(m, type_, name)
+        if country:
+            type_, name = "place", country
         key = entity_id(type_, name)
         draft = drafts.setdefault(key, _Draft(name, type_))
         draft.aliases.add(m.text.strip())
         sentence = max(bisect_right(starts, m.start) - 1, 0)
         mentions.append(
-            Mention(entity=key, sentence=sentence, start=m.start, end=m.end, text=m.text)
+            Mention(
+                entity=key,
+                sentence=sentence,
+                start=m.start,
+                end=m.end,
+                text=m.text,
+                kind="government" if country else "name",
+            )
         )
     entities = [
         Entity(id=key, name=d.name, type=d.type, aliases=tuple(sorted(d.aliases - {d.name})))
@@ -125,6 +173,14 @@ def _identify(m: RawMention, full_names: list[str], places: set[str]) -> tuple[E
     if type_ == "person":
         return "person", name
     return type_, canonical_place(name)
+
+
+def _government(m: RawMention, type_: EntityType, name: str) -> str | None:
+    """The country whose government a capital stands for when it acts ("Moscow denied")."""
+    if not m.agent or type_ == "person":
+        return None
+    countries: dict[str, str] = table("entities")["capital_governments"]
+    return countries.get(name)
 
 
 def _person_for(name: str, full_names: list[str]) -> str | None:

@@ -154,16 +154,15 @@ def find_numbers(
             start, end = base + match.start(), base + match.end()
             if any(ds <= start < de for ds, de in dates) and not match.group("unit"):
                 continue
-            mention = _mention(match, doc, base, start, end)
-            if mention is None:
-                continue
             sentence = max(bisect_right(sentence_starts, start) - 1, 0)
-            found.append(mention.model_copy(update={"sentence": sentence}))
+            mention = _mention(match, doc, sentence, start, end)
+            if mention is not None:
+                found.append(mention)
     return found
 
 
 def _mention(
-    match: re.Match[str], doc: Any, base: int, start: int, end: int
+    match: re.Match[str], doc: Any, sentence: int, start: int, end: int
 ) -> NumberMention | None:
     vague = match.group("vague")
     if vague:
@@ -194,7 +193,7 @@ def _mention(
     return NumberMention(
         text=match.group(0),
         value=value,
-        sentence=0,
+        sentence=sentence,
         start=start,
         end=end,
         upper=upper,

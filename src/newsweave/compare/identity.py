@@ -5,31 +5,51 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from newsweave.analyze.roles import Role, holder, is_role_only
 from newsweave.markers import is_agency
 from newsweave.models import Analysis, Article, Entity, LineageLink, LineageMarker
 
 
 def story_entities(analyses: list[Analysis]) -> tuple[list[Entity], dict[str, str]]:
-    """The story's entities, a surname-only person folded into the full name another article gives.
+    """The story's entities: one identity per person across its articles.
 
-    Returns the merged entities and a map from every article-level entity id to the story's id.
+    A surname-only person folds into the full name another article gives; a person one article
+    names only by a role ("the Secretary of State") folds into the one person the story's
+    articles name as holding it (`analyze.roles.holder`). Returns the merged entities and a map
+    from every article-level entity id to the story's id.
     """
     by_id: dict[str, Entity] = {}
     for analysis in analyses:
         for entity in analysis.entities:
             known = by_id.get(entity.id)
             aliases = set(entity.aliases) | (set(known.aliases) if known else set())
-            by_id[entity.id] = entity.model_copy(update={"aliases": tuple(sorted(aliases))})
-    full = [e for e in by_id.values() if e.type == "person" and " " in e.name]
+            roles = set(entity.roles) | (set(known.roles) if known else set())
+            by_id[entity.id] = entity.model_copy(
+                update={"aliases": tuple(sorted(aliases)), "roles": tuple(sorted(roles))}
+            )
+    named = [e for e in by_id.values() if e.type == "person" and not is_role_only(e)]
+    full = [e for e in named if " " in e.name]
     mapping = {eid: eid for eid in by_id}
-    for entity in list(by_id.values()):
-        if entity.type != "person" or " " in entity.name:
+    for entity in named:
+        if " " in entity.name:
             continue
         matches = [
             f for f in full if f.name.split()[-1] == entity.name or f.name.split()[0] == entity.name
         ]
         if len(matches) == 1:
             mapping[entity.id] = matches[0].id
+    holders = [
+        (mapping[e.id], role)
+        for e in named
+        for role in (Role.parse(text) for text in e.roles)
+        if role is not None
+    ]
+    for entity in by_id.values():
+        if is_role_only(entity):
+            described = [r for r in (Role.parse(text) for text in entity.roles) if r is not None]
+            found = {h for h in (holder(role, holders) for role in described) if h is not None}
+            if len(found) == 1:
+                mapping[entity.id] = found.pop()
     merged: dict[str, Entity] = {}
     for eid, entity in by_id.items():
         target = mapping[eid]
@@ -37,8 +57,12 @@ def story_entities(analyses: list[Analysis]) -> tuple[list[Entity], dict[str, st
         extra = (
             {entity.name, *entity.aliases} - {base.name} if eid != target else set(entity.aliases)
         )
+        roles = set(base.roles) | (set(entity.roles) if not is_role_only(entity) else set())
         merged[target] = base.model_copy(
-            update={"aliases": tuple(sorted(set(base.aliases) | extra))}
+            update={
+                "aliases": tuple(sorted(set(base.aliases) | extra)),
+                "roles": tuple(sorted(roles)),
+            }
         )
     return sorted(merged.values(), key=lambda e: (e.type, e.name)), mapping
 

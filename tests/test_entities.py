@@ -1,0 +1,274 @@
+"""Entity identity on invented sentences: role descriptions and capitals used for governments."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.analyze import analyze
+from newsweave.analyze.roles import Role, holder
+from newsweave.compare.identity import story_entities
+from newsweave.models import Analysis, Article
+
+
+def article(text: str, article_id: str = "a1") -> Article:
+    paragraphs = tuple(p.strip() for p in text.strip().split("\n\n"))
+    return Article(
+        id=article_id,
+        source="test",
+        url=None,
+        canonical_url=None,
+        outlet="Test",
+        title="Test",
+        text="\n\n".join(paragraphs),
+        paragraphs=paragraphs,
+        content_hash=article_id,
+    )
+
+
+def mentions_of(analysis: Analysis, entity_id: str, kind: str | None = None) -> list[str]:
+    return [
+        m.text
+        for m in analysis.mentions
+        if m.entity == entity_id and (kind is None or m.kind == kind)
+    ]
+
+
+def entity(analysis: Analysis, entity_id: str):
+    return next(e for e in analysis.entities if e.id == entity_id)
+
+
+# ── roles ───────────────────────────────────────────────────────────────────────────────────
+
+
+def test_a_title_before_a_name_makes_later_descriptions_mentions_of_that_person():
+    analysis = analyze(
+        article(
+            "Norwegian Foreign Minister Ingrid Solberg arrived in Lisbon on Monday.\n\n"
+            "The foreign minister met fishing crews. Norway's top diplomat then flew home."
+        )
+    )
+    solberg = entity(analysis, "person:ingrid-solberg")
+    assert solberg.roles == ("foreign minister (Norway)",)
+    # Same title; and the same office under another title, for the same country.
+    assert mentions_of(analysis, solberg.id, "role") == [
+        "The foreign minister",
+        "Norway's top diplomat",
+    ]
+    assert "Norway's top diplomat" in solberg.aliases
+    assert not any(e.id.startswith("person:role:") for e in analysis.entities)
+
+
+def test_a_title_in_apposition_after_the_name_establishes_the_role():
+    analysis = analyze(
+        article(
+            "Tomas Brandt, the chief executive of Halvorsen Shipping, said orders had doubled.\n\n"
+            "The chief executive declined to give figures for the next quarter."
+        )
+    )
+    brandt = entity(analysis, "person:tomas-brandt")
+    assert brandt.roles and brandt.roles[0].startswith("chief executive")
+    assert mentions_of(analysis, brandt.id, "role") == ["The chief executive"]
+
+
+def test_a_name_in_apposition_after_the_title_establishes_the_role():
+    analysis = analyze(
+        article(
+            "The company's chief executive, Marisol Ortega, said the plant would reopen.\n\n"
+            "Its chief executive has promised the same thing twice before."
+        )
+    )
+    assert mentions_of(analysis, "person:marisol-ortega", "role") == ["Its chief executive"]
+
+
+def test_a_description_that_fits_two_people_is_not_guessed():
+    analysis = analyze(
+        article(
+            "Irish Prime Minister Aoife Brennan met Danish Prime Minister Lars Holm in Dublin.\n\n"
+            "The prime minister said the talks had gone well."
+        )
+    )
+    assert not mentions_of(analysis, "person:aoife-brennan", "role")
+    assert not mentions_of(analysis, "person:lars-holm", "role")
+    # It is still a person the article refers to, known by the role only.
+    assert mentions_of(analysis, "person:role:prime-minister", "role") == ["The prime minister"]
+    # The owner the description names settles it.
+    named = analyze(
+        article(
+            "Irish Prime Minister Aoife Brennan met Danish Prime Minister Lars Holm in Dublin.\n\n"
+            "The Danish prime minister said the talks had gone well."
+        )
+    )
+    assert mentions_of(named, "person:lars-holm", "role") == ["The Danish prime minister"]
+
+
+def test_an_owner_in_the_description_must_be_the_holders():
+    analysis = analyze(
+        article(
+            "President Ana Ruiz met Pierre Lemaire in Lyon on Thursday.\n\n"
+            "The French president thanked her for the visit."
+        )
+    )
+    # Ruiz holds "president" for no named country: she is not thereby the French president.
+    assert not mentions_of(analysis, "person:ana-ruiz", "role")
+    assert mentions_of(analysis, "person:role:president-france", "role")
+
+
+def test_a_former_holder_makes_a_description_ambiguous():
+    analysis = analyze(
+        article(
+            "Former Secretary of State Helen Marsh praised Secretary of State Omar Reyes.\n\n"
+            "The secretary of state was in Cairo at the time."
+        )
+    )
+    assert not entity(analysis, "person:helen-marsh").roles
+    assert entity(analysis, "person:omar-reyes").roles == ("secretary of state",)
+    assert not mentions_of(analysis, "person:omar-reyes", "role")
+    assert not mentions_of(analysis, "person:helen-marsh", "role")
+
+
+def test_a_role_the_text_does_not_give_anyone_stays_unnamed():
+    analysis = analyze(
+        article(
+            "Paulo Mendes spoke to reporters outside the ministry on Friday.\n\n"
+            "The finance minister is expected to present the budget next week."
+        )
+    )
+    assert not entity(analysis, "person:paulo-mendes").roles
+    assert not mentions_of(analysis, "person:paulo-mendes", "role")
+    unnamed = entity(analysis, "person:role:finance-minister")
+    assert unnamed.type == "person" and unnamed.roles == ("finance minister",)
+
+
+def test_former_holders_and_deputies_are_not_the_office_holder():
+    analysis = analyze(
+        article(
+            "Former Prime Minister Greta Lund joined Deputy Prime Minister Olaf Berg at the rally."
+            "\n\nThe prime minister did not attend."
+        )
+    )
+    assert not entity(analysis, "person:greta-lund").roles
+    assert not mentions_of(analysis, "person:greta-lund", "role")
+    assert not mentions_of(analysis, "person:olaf-berg", "role")
+
+
+def test_an_elected_holder_is_not_yet_the_holder():
+    analysis = analyze(
+        article(
+            "President Mira Hale met President-elect Jonas Varga on Friday.\n\n"
+            "The president said the handover would be smooth. The president-elect agreed."
+        )
+    )
+    assert entity(analysis, "person:mira-hale").roles == ("president",)
+    assert not entity(analysis, "person:jonas-varga").roles
+    assert mentions_of(analysis, "person:mira-hale", "role") == ["The president"]
+
+
+def test_a_description_right_after_a_name_stands_for_no_one_else():
+    analysis = analyze(
+        article(
+            "President Mira Hale opened the fair.\n\n"
+            "Melissa Grant, the president and chair of the bank, said lending had grown."
+        )
+    )
+    assert "person:melissa-grant" in {e.id for e in analysis.entities}
+    assert not mentions_of(analysis, "person:mira-hale", "role")
+
+
+def test_a_subject_after_a_fronted_clause_is_no_apposition():
+    analysis = analyze(
+        article("After meeting Hana Kovac, the prime minister said the talks had failed.")
+    )
+    # Not Kovac's role; and, standing right after her name, taken for no one else either.
+    assert not entity(analysis, "person:hana-kovac").roles
+    assert not [m for m in analysis.mentions if m.kind == "role"]
+
+
+def test_a_role_description_can_be_a_quote_speaker():
+    analysis = analyze(
+        article(
+            "Secretary of State Rowan Pike landed in Accra on Tuesday.\n\n"
+            "The Secretary of State said the partnership would grow over the coming decade."
+        )
+    )
+    [reported] = [q for q in analysis.quotes if q.kind == "reported"]
+    assert reported.speaker == "person:rowan-pike"
+
+
+def test_title_words_are_not_organisations():
+    analysis = analyze(article("Secretary of State Rowan Pike landed in Accra on Tuesday."))
+    assert not any(e.type == "organisation" and e.name == "State" for e in analysis.entities)
+
+
+def test_a_story_folds_a_role_into_the_holder_another_article_names():
+    first = analyze(
+        article("Chancellor Beatrix Keller presented the budget to parliament on Wednesday.", "a1")
+    )
+    second = analyze(
+        article("The chancellor was heckled as she left the chamber after the vote.", "a2")
+    )
+    assert mentions_of(second, "person:role:chancellor", "role")
+    entities, mapping = story_entities([first, second])
+    assert mapping["person:role:chancellor"] == "person:beatrix-keller"
+    keller = next(e for e in entities if e.id == "person:beatrix-keller")
+    assert "The chancellor" in keller.aliases
+    assert not any(e.id == "person:role:chancellor" for e in entities)
+
+
+def test_holder_prefers_the_same_title_then_the_same_office():
+    holders = [
+        ("person:a", Role("secretary of state", "United States")),
+        ("person:b", Role("foreign secretary", "United Kingdom")),
+    ]
+    assert holder(Role("secretary of state"), holders) == "person:a"
+    assert holder(Role("foreign secretary", "United States"), holders) == "person:a"
+    assert holder(Role("top diplomat"), holders) is None  # two foreign ministers
+    assert holder(Role("secretary of state", "France"), holders) is None
+    past = [("person:c", Role("secretary of state"))]
+    assert holder(Role("secretary of state"), holders, past) is None
+    assert Role.parse("secretary of state (United States)") == holders[0][1]
+
+
+# ── capitals used for their government ──────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country", "capital"),
+    [
+        ("Tehran denied the report on Monday.", "place:iran", "Tehran"),
+        ("Officials said Moscow warned of consequences.", "place:russia", "Moscow"),
+        ("The strike was condemned by Beijing within hours.", "place:china", "Beijing"),
+    ],
+)
+def test_a_capital_that_acts_is_its_government(sentence, country, capital):
+    analysis = analyze(article(sentence))
+    assert mentions_of(analysis, country, "government") == [capital]
+    assert capital in entity(analysis, country).aliases
+    assert not mentions_of(analysis, f"place:{capital.lower()}")
+
+
+def test_a_capital_that_is_a_place_stays_the_city():
+    analysis = analyze(
+        article(
+            "Talks in Tehran ended without a deal. Tehran rejected the offer a day later.\n\n"
+            "Crowds gathered in Moscow as snow fell."
+        )
+    )
+    assert mentions_of(analysis, "place:tehran") == ["Tehran"]
+    assert mentions_of(analysis, "place:iran", "government") == ["Tehran"]
+    assert mentions_of(analysis, "place:moscow") == ["Moscow"]
+    assert not any(e.id == "place:russia" for e in analysis.entities)
+
+
+# ── misspelled speakers ──────────────────────────────────────────────────────────────────────
+
+
+def test_a_person_named_inside_a_speaker_tag_keeps_their_identity():
+    analysis = analyze(
+        article(
+            "Mayor Obuya opened the bridge on Monday.\n\n"
+            '"It took nine years," said Tobias Lindqvist, who was Obuya\'s chief engineer.'
+        )
+    )
+    ids = {e.id for e in analysis.entities}
+    assert {"person:obuya", "person:tobias-lindqvist"} <= ids
+    assert "Obuya" not in entity(analysis, "person:tobias-lindqvist").aliases
