@@ -15,8 +15,10 @@ import dataclasses
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
+from newsweave.analyze.attribution import attributions, lexicon
 from newsweave.analyze.entities import resolve_typo
 from newsweave.analyze.nlp import table
 from newsweave.models import Entity, Mention, Quote, Sentence
@@ -42,6 +44,45 @@ class _Found:
 
 
 @dataclass(frozen=True)
+class _Tag:
+    """A quote's tag: the speaker's words and the cue, with their offsets in the article."""
+
+    speaker_text: str | None = None
+    cue: str | None = None
+    speaker_span: tuple[int, int] | None = None
+    cue_span: tuple[int, int] | None = None
+
+    @staticmethod
+    def of(quote: Quote) -> _Tag:
+        """The tag a quote was attributed by."""
+        return _Tag(
+            quote.speaker_text,
+            quote.cue,
+            _pair(quote.speaker_start, quote.speaker_end),
+            _pair(quote.cue_start, quote.cue_end),
+        )
+
+    def fields(self) -> dict[str, Any]:
+        """The tag as `Quote` fields."""
+        speaker, cue = self.speaker_span or (None, None), self.cue_span or (None, None)
+        return {
+            "speaker_text": self.speaker_text,
+            "cue": self.cue,
+            "speaker_start": speaker[0],
+            "speaker_end": speaker[1],
+            "cue_start": cue[0],
+            "cue_end": cue[1],
+        }
+
+
+NO_TAG = _Tag()
+
+
+def _pair(start: int | None, end: int | None) -> tuple[int, int] | None:
+    return (start, end) if start is not None and end is not None else None
+
+
+@dataclass(frozen=True)
 class Context:
     """What the quote finder needs to know about one article."""
 
@@ -59,12 +100,12 @@ def find_quotes(ctx: Context) -> list[Quote]:
     cues = set(table("quotes")["cue_verbs"])
     ctx = _normalised(ctx)
     quotes: list[Quote] = []
-    last_speaker: tuple[str | None, str | None] = (None, None)
+    last_speaker: tuple[str | None, _Tag] = (None, NO_TAG)
     for found in _direct_spans(ctx):
         first, last = found.spans[0], found.spans[-1]
-        speaker_text, cue = _tag_after(ctx, found.last_paragraph, last, cues)
-        if speaker_text is None:
-            speaker_text, cue = _tag_before(ctx, found.paragraph, first, cues)
+        tag = _tag_after(ctx, found.last_paragraph, last, cues)
+        if tag.speaker_text is None:
+            tag = _tag_before(ctx, found.paragraph, first, cues)
         content = " ".join(ctx.text[s.start : s.end].strip() for s in found.spans)
         content = content.strip(" " + "".join(CLOSING.values()) + OPENING)
         if not content:
@@ -72,18 +113,17 @@ def find_quotes(ctx: Context) -> list[Quote]:
         kind = _kind(ctx, first, content)
         if kind == "partial" and _title(ctx, first, content):
             continue
-        speaker = _speaker(ctx, speaker_text, first.start, last_speaker)
-        if speaker_text is None and cue is None:
+        speaker = _speaker(ctx, tag.speaker_text, first.start, last_speaker[0])
+        if tag.speaker_text is None and tag.cue is None:
             opens_paragraph = first.start - ctx.starts[found.paragraph] <= 1
             if opens_paragraph and _continues_previous(ctx, quotes, found.paragraph):
-                speaker, speaker_text = last_speaker
+                speaker, tag = (
+                    last_speaker[0],
+                    _Tag(last_speaker[1].speaker_text, None, last_speaker[1].speaker_span),
+                )
             elif _after_tag(ctx, quotes, found.paragraph, first):
                 # `“A,” X said. “B.”`: B goes on with what X was saying.
-                speaker, speaker_text, cue = (
-                    quotes[-1].speaker,
-                    quotes[-1].speaker_text,
-                    quotes[-1].cue,
-                )
+                speaker, tag = quotes[-1].speaker, _Tag.of(quotes[-1])
             elif kind != "direct" or len(content.split()) < 8:
                 continue  # scare quotes: "glide bombs"
         quotes.append(
@@ -94,14 +134,13 @@ def find_quotes(ctx: Context) -> list[Quote]:
                 end=last.end,
                 sentence=_sentence(ctx.sentences, first.start),
                 speaker=speaker,
-                speaker_text=speaker_text,
-                cue=cue,
+                **tag.fields(),
             )
         )
-        if speaker or speaker_text:
-            last_speaker = (speaker, speaker_text)
+        if speaker or tag.speaker_text:
+            last_speaker = (speaker, tag)
     quotes = _share_tags(ctx, quotes)
-    quotes.extend(_reported(ctx, cues, quotes))
+    quotes.extend(_reported(ctx, quotes))
     return sorted(quotes, key=lambda q: q.start)
 
 
@@ -150,11 +189,7 @@ def _share_tags(ctx: Context, quotes: list[Quote]) -> list[Quote]:
         )
         if here.speaker_text is None and after.speaker_text and same_paragraph:
             shared[i] = here.model_copy(
-                update={
-                    "speaker": after.speaker,
-                    "speaker_text": after.speaker_text,
-                    "cue": after.cue,
-                }
+                update={"speaker": after.speaker, **_Tag.of(after).fields()}
             )
     return shared
 
@@ -215,16 +250,14 @@ def _token_window(ctx: Context, offset: int) -> tuple[Any, int]:
     return ctx.docs[number], ctx.starts[number]
 
 
-def _tag_after(
-    ctx: Context, paragraph: int, span: _Span, cues: set[str]
-) -> tuple[str | None, str | None]:
+def _tag_after(ctx: Context, paragraph: int, span: _Span, cues: set[str]) -> _Tag:
     """`“…,” Mr X said.` / `“…,” said X.` / `“…”, he added.`"""
     doc, base = ctx.docs[paragraph], ctx.starts[paragraph]
     tail_start = span.end - base + 1
     if not span.closed:
-        return None, None  # the quote ran into the next one: no tag can follow it
+        return NO_TAG  # the quote ran into the next one: no tag can follow it
     if not re.match(r"^\s*[,—–-]?\s*\S", ctx.paragraphs[paragraph][tail_start:]):
-        return None, None
+        return NO_TAG
     # The tag runs to the sentence's end, read by spaCy tokens so "Lt. Gov. J. R. Moss" holds.
     window = []
     for t in doc:
@@ -234,47 +267,63 @@ def _tag_after(
             break
         window.append(t)
     if not window:
-        return None, None
+        return NO_TAG
     end = window[-1].idx + len(window[-1].text)
     limit = window[:MAX_TAG_TOKENS][-1].idx + 1
-    return _cue_in(doc, tail_start, end, cues, limit)
+    return _cue_in(doc, base, tail_start, end, cues, limit)
 
 
-def _tag_before(
-    ctx: Context, paragraph: int, span: _Span, cues: set[str]
-) -> tuple[str | None, str | None]:
+def _tag_before(ctx: Context, paragraph: int, span: _Span, cues: set[str]) -> _Tag:
     """`Mr X added: “…` / `X said that “…` / `described by X as “…`."""
     doc, base = ctx.docs[paragraph], ctx.starts[paragraph]
     head_end = span.start - base - 1
     head = ctx.paragraphs[paragraph][:head_end]
     begin = max(head.rfind(". "), head.rfind("”"), head.rfind('"')) + 1
     window = head[begin:]
-    for pattern in table("quotes")["lead_patterns"]:
-        regex = re.escape(pattern).replace(
-            r"\{speaker\}", r"(?P<speaker>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)"
-        )
-        match = re.search(regex + r"\s*$", window)
+    for pattern, regex in _lead_patterns():
+        match = regex.search(window)
         if match:
-            return match.group("speaker"), pattern.split()[0]
+            at = base + begin
+            return _Tag(
+                match.group("speaker"),
+                pattern.split()[0],
+                (at + match.start("speaker"), at + match.end("speaker")),
+                (at + match.start("cue"), at + match.end("cue")),
+            )
     if not window.strip():
         # `Ms X added:` as a paragraph of its own, the quote opening the next one.
         previous = paragraph - 1
         if previous >= 0 and ctx.paragraphs[previous].rstrip().endswith(":"):
             prev_doc = ctx.docs[previous]
-            return _cue_in(prev_doc, 0, len(prev_doc.text), cues)
-        return None, None
-    return _cue_in(doc, begin, head_end, cues)
+            return _cue_in(prev_doc, ctx.starts[previous], 0, len(prev_doc.text), cues)
+        return NO_TAG
+    return _cue_in(doc, base, begin, head_end, cues)
+
+
+@cache
+def _lead_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """The lead phrases (`described by {speaker} as`) as regexes ending where a quote opens."""
+    compiled = []
+    for pattern in table("quotes")["lead_patterns"]:
+        cue, _, rest = pattern.partition(" ")
+        regex = f"(?P<cue>{re.escape(cue)}) " + re.escape(rest).replace(
+            r"\{speaker\}", r"(?P<speaker>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)"
+        )
+        compiled.append((pattern, re.compile(regex + r"\s*$")))
+    return compiled
 
 
 def _cue_in(
-    doc: Any, start: int, end: int, cues: set[str], cue_limit: int | None = None
-) -> tuple[str | None, str | None]:
-    """The speaker and cue verb of a cue phrase found between two offsets of a parsed paragraph."""
+    doc: Any, base: int, start: int, end: int, cues: set[str], cue_limit: int | None = None
+) -> _Tag:
+    """The speaker and cue verb of a cue phrase found between two offsets of a parsed paragraph
+    that starts at `base` in the article."""
     tokens = [t for t in doc if start <= t.idx < end]
     for token in tokens:
         if cue_limit is not None and token.idx >= cue_limit:
             break
         if token.lemma_.lower() in cues and token.pos_ in {"VERB", "AUX"}:
+            cue_span = (base + token.idx, base + token.idx + len(token.text))
             subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if not subjects and token.dep_ in {"conj", "advcl", "xcomp"}:
                 # `X deflected questions before saying: "…"`, `The email goes on to say: "…"`
@@ -285,14 +334,17 @@ def _cue_in(
             if subjects:
                 subject = subjects[0]
                 left = min(subject.left_edge.i, subject.i)
-                span = doc[left : subject.right_edge.i + 1]
-                return span.text.strip(" ,"), token.text
-            return None, token.text
-    return None, None
+                words = doc[left : subject.right_edge.i + 1]
+                text = words.text.strip(" ,")
+                lead = len(words.text) - len(words.text.lstrip(" ,"))
+                at = base + words.start_char + lead
+                return _Tag(text, token.text, (at, at + len(text)), cue_span)
+            return _Tag(None, token.text, None, cue_span)
+    return NO_TAG
 
 
 def _speaker(
-    ctx: Context, speaker_text: str | None, offset: int, last: tuple[str | None, str | None]
+    ctx: Context, speaker_text: str | None, offset: int, last: str | None = None
 ) -> str | None:
     """The entity id a speaker tag refers to: a named mention, a pronoun, or a misspelled name."""
     if not speaker_text:
@@ -306,7 +358,7 @@ def _speaker(
             and m.entity.startswith("person:")
             and not _inside_quote(ctx, m.start)
         ]
-        return before[-1].entity if before else last[0]
+        return before[-1].entity if before else last
     named = [m for m in ctx.mentions if m.text in speaker_text or speaker_text in m.text]
     for prefix in ("person:", "organisation:"):
         for m in sorted(named, key=lambda m: -len(m.text)):
@@ -354,95 +406,26 @@ def _continues_previous(ctx: Context, quotes: list[Quote], paragraph: int) -> bo
     return ctx.sentences[previous.sentence].paragraph >= paragraph - 1
 
 
-def _reported(ctx: Context, cues: set[str], direct: list[Quote]) -> list[Quote]:
-    """`X said (that) …`: a cue verb with a named or pronoun subject and a clause of content."""
+def _reported(ctx: Context, direct: list[Quote]) -> list[Quote]:
+    """Attributions read off the parse (`X said (that) …`, `according to X, …`, `X wants …`)."""
     # A reported clause may hold a partial quote ("called the bill “a disgrace” and …").
     taken = [(q.start, q.end) for q in direct if q.kind == "direct"]
     found: list[Quote] = []
-    for doc, base in zip(ctx.docs, ctx.starts, strict=True):
-        for token in doc:
-            if token.lower_ == "according":
-                quote = _according(ctx, doc, base, token, taken)
-                if quote is not None:
-                    found.append(quote)
-                continue
-            if token.lemma_.lower() not in cues or token.pos_ != "VERB":
-                continue
-            subjects = [c for c in token.children if c.dep_ == "nsubj"]
-            # "…, saying the state could not afford it": the subject is the head verb's.
-            if not subjects and (
-                token.dep_ == "conj" or (token.dep_ == "advcl" and token.tag_ == "VBG")
-            ):
-                subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
-            clauses = [c for c in token.children if c.dep_ == "ccomp"]
-            # "The bridge, the engineer said, will open in May": the host clause is the content.
-            if subjects and not clauses and token.dep_ == "parataxis":
-                clauses = [token.head]
-            if not subjects or not clauses:
-                continue
-            clause = clauses[0]
-            start = base + doc[clause.left_edge.i].idx
-            last = doc[clause.right_edge.i]
-            if last.is_punct and clause.right_edge.i > clause.left_edge.i:
-                last = doc[clause.right_edge.i - 1]
-            end = base + last.idx + len(last.text)
-            if any(s <= start < e or s < end <= e or (start <= s and e <= end) for s, e in taken):
-                continue
-            words = ctx.text[start:end].strip()
-            if len(words.split()) < 4:
-                continue
-            subject = subjects[0]
-            speaker_text = doc[subject.left_edge.i : subject.right_edge.i + 1].text
-            speaker = _speaker(ctx, speaker_text, start, (None, None))
-            found.append(
-                Quote(
-                    kind="reported",
-                    text=words,
-                    start=start,
-                    end=end,
-                    sentence=_sentence(ctx.sentences, start),
-                    speaker=speaker,
-                    speaker_text=speaker_text,
-                    cue=token.text,
-                )
+    for item in attributions(ctx.docs, ctx.starts, lexicon(), taken):
+        start, end = item.content
+        speaker_text = ctx.text[item.source[0] : item.source[1]] if item.source else None
+        found.append(
+            Quote(
+                kind="reported",
+                text=ctx.text[start:end],
+                start=start,
+                end=end,
+                sentence=_sentence(ctx.sentences, start),
+                speaker=_speaker(ctx, speaker_text, start),
+                **_Tag(speaker_text, item.cue_text, item.source, item.cue).fields(),
             )
+        )
     return found
-
-
-def _according(ctx: Context, doc: Any, base: int, token: Any, taken: list) -> Quote | None:
-    """`Y, according to X.` / `According to X, Y.`: X is the source, Y (the clause) the content."""
-    to = next((c for c in token.children if c.lower_ == "to"), None)
-    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-    head = token.head
-    if source is None or head.i == token.i:
-        return None
-    phrase = (token.i, source.right_edge.i)
-    left, right = head.left_edge.i, head.right_edge.i
-    if phrase[0] <= left:
-        left = phrase[1] + 1
-    elif phrase[1] >= right:
-        right = phrase[0] - 1
-    while left <= right and doc[left].is_punct:
-        left += 1
-    while right >= left and doc[right].is_punct:
-        right -= 1
-    if right - left < 3:
-        return None
-    start = base + doc[left].idx
-    end = base + doc[right].idx + len(doc[right].text)
-    if any(s <= start < e or s < end <= e or (start <= s and e <= end) for s, e in taken):
-        return None
-    speaker_text = doc[source.left_edge.i : source.right_edge.i + 1].text
-    return Quote(
-        kind="reported",
-        text=ctx.text[start:end],
-        start=start,
-        end=end,
-        sentence=_sentence(ctx.sentences, start),
-        speaker=_speaker(ctx, speaker_text, start, (None, None)),
-        speaker_text=speaker_text,
-        cue="according to",
-    )
 
 
 def _sentence(sentences: list[Sentence], offset: int) -> int:

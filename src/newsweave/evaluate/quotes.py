@@ -481,30 +481,46 @@ def _within(regions: Spans, offset: int) -> bool:
 def predicted_attributions(
     text: str, analysis: Analysis, to_original: OffsetMap
 ) -> list[Attribution]:
-    """The quotes newsweave found, as spans of the record's own text."""
+    """The quotes newsweave found, as spans of the record's own text; quotes that share one tag
+    (the same cue offsets: `“A,” X said. “B.”`) make one attribution, as they do in PolNeAR."""
     names = {e.id: (e.name, *e.aliases) for e in analysis.entities}
     quoted = quoted_regions(text)
-    return [_predicted(text, quote, to_original, names, quoted) for quote in analysis.quotes]
+    groups: dict[tuple[str, int | None, int | None] | int, list[Quote]] = {}
+    for number, quote in enumerate(analysis.quotes):
+        tag = (quote.kind, quote.cue_start, quote.cue_end)
+        groups.setdefault(tag if None not in tag else number, []).append(quote)
+    return [_predicted(text, group, to_original, names, quoted) for group in groups.values()]
 
 
 def _predicted(
     text: str,
-    quote: Quote,
+    quotes: list[Quote],
     to_original: OffsetMap,
     names: dict[str, tuple[str, ...]],
     quoted: Spans,
 ) -> Attribution:
-    content = (to_original(quote.start), to_original(quote.end))
-    source, cue = locate_tag(text, quote.speaker_text, quote.cue, content, quoted)
+    first = quotes[0]
+    content = spans((to_original(q.start), to_original(q.end)) for q in quotes)
+    source = _offsets(first.speaker_start, first.speaker_end, to_original)
+    cue = _offsets(first.cue_start, first.cue_end, to_original)
+    if not source and not cue:
+        # A record from before quotes kept their tag's offsets: look the words up.
+        source, cue = locate_tag(text, first.speaker_text, first.cue, content[0], quoted)
     return Attribution(
-        content=spans([content]),
+        content=content,
         source=source,
         cue=cue,
-        direct=quote.kind == "direct",
-        source_text=quote.speaker_text or "",
-        speaker_names=names.get(quote.speaker or "", ()),
-        kind=quote.kind,
+        direct=first.kind == "direct",
+        source_text=first.speaker_text or "",
+        speaker_names=names.get(first.speaker or "", ()),
+        kind=first.kind,
     )
+
+
+def _offsets(start: int | None, end: int | None, to_original: OffsetMap) -> Spans:
+    if start is None or end is None:
+        return ()
+    return spans([(to_original(start), to_original(end))])
 
 
 # ── the task ────────────────────────────────────────────────────────────────────────────────
