@@ -268,9 +268,51 @@ def _tag_after(ctx: Context, paragraph: int, span: _Span, cues: set[str]) -> _Ta
         window.append(t)
     if not window:
         return NO_TAG
-    end = window[-1].idx + len(window[-1].text)
-    limit = window[:MAX_TAG_TOKENS][-1].idx + 1
-    return _cue_in(doc, base, tail_start, end, cues, limit)
+    tag = _leading_tag(doc, base, window, cues)
+    if tag.cue is None:
+        # `“…,” Smith shot back.`: a quote whose sentence runs on into its tag is said by the
+        # subject of the tag's verb, whatever the verb.
+        inside = ctx.text[span.start : span.end].rstrip()
+        if inside[-1:] in ",?!—-" or window[0].text == ",":
+            tag = _leading_tag(doc, base, window, None)
+    return tag
+
+
+def _leading_tag(doc: Any, base: int, window: list[Any], cues: set[str] | None) -> _Tag:
+    """A tag that opens `window`: its verb first (`said X`) or right after its subject (`X,
+    a spokesman, told reporters`); any finite verb when `cues` is None."""
+    words = [t for t in window if not (t.is_punct or t.is_space)]
+    if not words:
+        return NO_TAG
+    first, end = words[0], window[-1].idx + len(window[-1].text)
+    for verb in words[:MAX_TAG_TOKENS] if cues is not None else words:
+        if verb.pos_ != "VERB":
+            continue
+        if cues is None and verb.tag_ not in FINITE:
+            continue
+        if cues is not None and verb.lemma_.lower() not in cues:
+            continue
+        subject = _subject_of(verb, first.idx)
+        # The tag's clause starts the window (`X, 69, told`, `Trump adviser X conceded`), and
+        # is not a clause of its own kind (`, which votes in June`, `, after X expressed`).
+        opens = verb.i == first.i or (
+            subject is not None
+            and subject.i < verb.i
+            and verb.left_edge.i <= first.i
+            and verb.dep_ in TAG_DEPS
+            and not any(c.dep_ == "mark" for c in verb.children)
+        )
+        if opens:
+            tag = _tag_of(doc, base, verb, [t for t in window if t.idx < end], first.idx, None)
+            if tag.speaker_text is not None or cues is not None:
+                return tag
+    return NO_TAG
+
+
+# Verb forms that make a tag (`Smith shot back`), not a participle (`referring to …`).
+FINITE = {"VBD", "VBZ", "VBP"}
+# How the parse attaches a tag's verb: `“…,” X said` is the sentence's root.
+TAG_DEPS = {"ROOT", "parataxis", "conj", "ccomp"}
 
 
 def _tag_before(ctx: Context, paragraph: int, span: _Span, cues: set[str]) -> _Tag:
@@ -297,7 +339,34 @@ def _tag_before(ctx: Context, paragraph: int, span: _Span, cues: set[str]) -> _T
             prev_doc = ctx.docs[previous]
             return _cue_in(prev_doc, ctx.starts[previous], 0, len(prev_doc.text), cues)
         return NO_TAG
-    return _cue_in(doc, base, begin, head_end, cues)
+    tag = _cue_in(doc, base, begin, head_end, cues)
+    if tag.cue is None and window.rstrip().endswith(":"):
+        tag = _colon_lead(doc, base, begin, head_end)
+    return tag
+
+
+def _colon_lead(doc: Any, base: int, start: int, end: int) -> _Tag:
+    """`Ms X agreed: “…` / `Carl Bialik: “…`: the clause or name that a colon hands over to the
+    quote names its speaker; after a dash (`Pollsters agree - Carl Bialik:`) only what follows."""
+    tokens = [t for t in doc if start <= t.idx < end and not t.is_space]
+    cut = max((i for i, t in enumerate(tokens) if t.text in {"-", "—", "–"}), default=-1)
+    tokens = tokens[cut + 1 :]
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    if not tokens:
+        return NO_TAG
+    colon = next(
+        (t for t in doc if t.idx >= tokens[-1].idx + len(tokens[-1]) and t.text == ":"), None
+    )
+    if all(t.pos_ == "PROPN" or t.is_punct for t in tokens) and len(tokens) <= 5:
+        first, last = tokens[0], tokens[-1]
+        speaker = (base + first.idx, base + last.idx + len(last.text))
+        cue = (base + colon.idx, base + colon.idx + 1) if colon is not None else None
+        return _Tag(doc.text[first.idx : last.idx + len(last.text)], ":", speaker, cue)
+    verbs = [t for t in tokens if t.pos_ == "VERB" and _subject_of(t) is not None]
+    if not verbs:
+        return NO_TAG
+    return _tag_of(doc, base, verbs[-1], tokens, 0, end)
 
 
 @cache
@@ -314,33 +383,62 @@ def _lead_patterns() -> list[tuple[str, re.Pattern[str]]]:
 
 
 def _cue_in(
-    doc: Any, base: int, start: int, end: int, cues: set[str], cue_limit: int | None = None
+    doc: Any,
+    base: int,
+    start: int,
+    end: int,
+    cues: set[str] | None,
+    cue_limit: int | None = None,
 ) -> _Tag:
     """The speaker and cue verb of a cue phrase found between two offsets of a parsed paragraph
-    that starts at `base` in the article."""
+    that starts at `base` in the article; with `cues` None, the first verb with a subject. The
+    subject stands before `end` (after it comes the quote)."""
     tokens = [t for t in doc if start <= t.idx < end]
     for token in tokens:
         if cue_limit is not None and token.idx >= cue_limit:
             break
-        if token.lemma_.lower() in cues and token.pos_ in {"VERB", "AUX"}:
-            cue_span = (base + token.idx, base + token.idx + len(token.text))
-            subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            if not subjects and token.dep_ in {"conj", "advcl", "xcomp"}:
-                # `X deflected questions before saying: "…"`, `The email goes on to say: "…"`
-                subjects = [c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            if not subjects:
-                # "said X" inverted order: the subject follows, often parsed as a dependent.
-                subjects = [t for t in tokens if t.i > token.i and t.pos_ in {"PROPN", "PRON"}][:1]
-            if subjects:
-                subject = subjects[0]
-                left = min(subject.left_edge.i, subject.i)
-                words = doc[left : subject.right_edge.i + 1]
-                text = words.text.strip(" ,")
-                lead = len(words.text) - len(words.text.lstrip(" ,"))
-                at = base + words.start_char + lead
-                return _Tag(text, token.text, (at, at + len(text)), cue_span)
-            return _Tag(None, token.text, None, cue_span)
+        if cues is not None and (
+            token.lemma_.lower() not in cues or token.pos_ not in {"VERB", "AUX"}
+        ):
+            continue
+        tag = _tag_of(doc, base, token, tokens, 0, end)
+        if cues is None and (token.pos_ != "VERB" or tag.speaker_text is None):
+            continue
+        return tag
     return NO_TAG
+
+
+def _tag_of(doc: Any, base: int, verb: Any, tokens: list[Any], lo: int, hi: int | None) -> _Tag:
+    """The tag made by `verb`: its subject, found between the offsets `lo` and `hi` (never in
+    the quote, which the parse sometimes makes the subject), or after it (`said X`)."""
+    cue_span = (base + verb.idx, base + verb.idx + len(verb.text))
+    subject = _subject_of(verb, lo, hi) or _inverted_subject(tokens, verb)
+    if subject is None:
+        return _Tag(None, verb.text, None, cue_span)
+    left = min(subject.left_edge.i, subject.i)
+    if lo:  # a tag after its quote: the subject's words start after the quote
+        left = max(left, tokens[0].i)
+    words = doc[left : subject.right_edge.i + 1]
+    text = words.text.strip(" ,")
+    lead = len(words.text) - len(words.text.lstrip(" ,"))
+    at = base + words.start_char + lead
+    return _Tag(text, verb.text, (at, at + len(text)), cue_span)
+
+
+def _subject_of(token: Any, start: int = 0, end: int | None = None) -> Any:
+    """A verb's subject, or its head's across `conj`/`advcl`/`xcomp` (`before saying: "…"`),
+    standing between the offsets `start` and `end` of its paragraph."""
+    for here in (token, token.head) if token.dep_ in {"conj", "advcl", "xcomp"} else (token,):
+        for child in here.children:
+            inside = start <= child.idx and (end is None or child.idx < end)
+            if child.dep_ in {"nsubj", "nsubjpass"} and inside:
+                return child
+    return None
+
+
+def _inverted_subject(tokens: list[Any], token: Any) -> Any:
+    """`said X`: the subject follows the verb, and the parse often makes it a dependent."""
+    return next((t for t in tokens if t.i > token.i and t.pos_ in {"PROPN", "PRON"}), None)
 
 
 def _speaker(

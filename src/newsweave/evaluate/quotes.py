@@ -19,11 +19,18 @@ of paragraph k + (offset - joined start of paragraph k)`, exact because paragrap
 substrings of the original (`remapped_documents` counts these). The same `analyze_many` the
 product runs finds the quotes. A `Quote` gives:
 
-- content: `[start, end)` (newsweave leaves the quote marks out; PolNeAR usually keeps them);
-- source and cue: `Quote` keeps only the tag's words, so their spans are looked up: the nearest
-  place to the quote where `speaker_text` and `cue` stand together (`X said`, `said X`, `X told
+- content: `[start, end)` (newsweave leaves the quote marks out; PolNeAR usually keeps them).
+  Quotes of one kind that share a tag (the same `cue_start`/`cue_end`: `“A,” X said. “B.”`, or
+  two complements of one cue, `urged Congress | to act`) are one attribution, as in PolNeAR,
+  whose content is the union of theirs;
+- source and cue: the tag's offsets `speaker_start`/`speaker_end` and `cue_start`/`cue_end`. For
+  a record without them (stored before they existed) the spans are looked up: the nearest place
+  to the quote where `speaker_text` and `cue` stand together (`X said`, `said X`, `X told
   reporters`), else the nearest `speaker_text` and the `cue` nearest to it; whole words only,
-  never inside quote marks. No span when `speaker_text` (or `cue`) is None or cannot be found.
+  never inside quote marks. No span when the speaker (or cue) is unknown.
+
+`split` (`eval quotes --split dev`) keeps only the records of that split; the attribution cue
+lexicon is learned on `train` (`newsweave.evaluate.cues`), so `dev` is the held-out measure.
 
 Metrics, all micro-averaged over every span of the file (matching only within a document):
 
@@ -65,6 +72,7 @@ from pathlib import Path
 from typing import Any
 
 from newsweave.analyze import analyze_many
+from newsweave.errors import InputError
 from newsweave.evaluate import Metrics, read_jsonl
 from newsweave.models import Analysis, Article, Quote
 
@@ -526,9 +534,17 @@ def _offsets(start: int | None, end: int | None, to_original: OffsetMap) -> Span
 # ── the task ────────────────────────────────────────────────────────────────────────────────
 
 
-def evaluate_quotes(path: str | Path, limit: int | None = None) -> Metrics:
-    """Our quotes and speakers scored against PolNeAR attributions (see the module docstring)."""
+def evaluate_quotes(
+    path: str | Path, limit: int | None = None, split: str | None = None
+) -> Metrics:
+    """Our quotes and speakers scored against PolNeAR attributions (see the module docstring);
+    with `split`, only the records whose `split` field has that value."""
     records = list(read_jsonl(path, limit))
+    if split is not None:
+        present = sorted({str(r.get("split")) for r in records})
+        records = [r for r in records if r.get("split") == split]
+        if not records:
+            raise InputError(f"{path}: no record of split {split!r}; splits: {', '.join(present)}")
     started = time.perf_counter()
     prepared = [(record, *article_of(record)) for record in records]
     analyses = analyze_many(article for _, article, _ in prepared)
