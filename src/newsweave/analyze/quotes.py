@@ -173,8 +173,15 @@ def _after_tag(ctx: Context, quotes: list[Quote], paragraph: int, span: _Span) -
     between = ctx.text[previous.end : span.start - 1].strip(' ”"»')
     if len(between.split()) > 40:
         return False
-    # One sentence between them at most (abbreviations like "Mr." are no sentence end).
-    if _sentence(ctx.sentences, span.start) - _sentence(ctx.sentences, previous.end) > 1:
+    # Nothing but A's tag between them: no other sentence starts there (abbreviations like "Mr."
+    # are no sentence end; the parse may make `X replied.` after `“A?”` a sentence of its own).
+    tag_sentence = _sentence(ctx.sentences, previous.cue_start or previous.end)
+    starts = [
+        s.index
+        for s in ctx.sentences
+        if previous.end < s.start < span.start - 1 and s.index != tag_sentence
+    ]
+    if starts:
         return False
     return between == "" or between.endswith((".", ":", "!", "?"))
 
@@ -235,6 +242,8 @@ def _spans_in(paragraph: str, base: int) -> list[_Span]:
                     break  # a new opening before any closing: the quote ran on unclosed
                 j += 1
             if end is None:
+                end = _mixed_close(paragraph, ch, i + 1, j)
+            if end is None:
                 spans.append(_Span(base + i + 1, base + j, False))
                 i = j
             else:
@@ -245,9 +254,20 @@ def _spans_in(paragraph: str, base: int) -> list[_Span]:
     return [s for s in spans if s.end > s.start]
 
 
-def _token_window(ctx: Context, offset: int) -> tuple[Any, int]:
-    number = max(bisect_right(ctx.starts, offset) - 1, 0)
-    return ctx.docs[number], ctx.starts[number]
+# A quote opened in one style and closed in the other (`"…”`, `“…"`), when its own close is
+# missing: sloppy copy does this about once in seventy quotes.
+MIXED = {'"': "”", "“": '"'}
+
+
+def _mixed_close(paragraph: str, opening: str, start: int, stop: int) -> int | None:
+    """Where the other style's closing mark ends a quote opened at `start` - 1, if it does."""
+    close = MIXED.get(opening)
+    for j in range(start, stop):
+        if paragraph[j] == close and not paragraph[j - 1].isspace():
+            after = paragraph[j + 1 : j + 2]
+            if not after.isalnum():
+                return j
+    return None
 
 
 def _tag_after(ctx: Context, paragraph: int, span: _Span, cues: set[str]) -> _Tag:
@@ -293,6 +313,12 @@ def _leading_tag(doc: Any, base: int, window: list[Any], cues: set[str] | None) 
         if cues is not None and verb.lemma_.lower() not in cues:
             continue
         subject = _subject_of(verb, first.idx)
+        if subject is None and verb.i > first.i and _name_before(doc, first, verb):
+            # `Ramos, 58, told AFP`, parsed without a subject: the name before the verb is it.
+            named = [t for t in doc[first.i : verb.i] if not (t.is_punct or t.is_space)]
+            start, stop = named[0].idx, named[-1].idx + len(named[-1].text)
+            cue = (base + verb.idx, base + verb.idx + len(verb.text))
+            return _Tag(doc.text[start:stop], verb.text, (base + start, base + stop), cue)
         # The tag's clause starts the window (`X, 69, told`, `Trump adviser X conceded`), and
         # is not a clause of its own kind (`, which votes in June`, `, after X expressed`).
         opens = verb.i == first.i or (
@@ -307,6 +333,16 @@ def _leading_tag(doc: Any, base: int, window: list[Any], cues: set[str] | None) 
             if tag.speaker_text is not None or cues is not None:
                 return tag
     return NO_TAG
+
+
+def _name_before(doc: Any, first: Any, verb: Any) -> bool:
+    """Are the words from `first` up to `verb` a name, with perhaps an age (`Ramos, 58,`)?"""
+    words = [t for t in doc[first.i : verb.i] if not (t.is_punct or t.is_space)]
+    return (
+        0 < len(words) <= 5
+        and words[0].pos_ == "PROPN"
+        and all(t.pos_ in {"PROPN", "NUM"} for t in words)
+    )
 
 
 # Verb forms that make a tag (`Smith shot back`), not a participle (`referring to …`).
