@@ -412,6 +412,9 @@ def evaluate_command(
     limit: Annotated[
         int | None, typer.Option(help="Only the first N records (a quick look).")
     ] = None,
+    split: Annotated[
+        str | None, typer.Option(help="quotes: only the records of this split (train, dev).")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
 ) -> None:
     """Measure a stage on a labelled corpus, beside a baseline.
@@ -421,7 +424,7 @@ def evaluate_command(
     from newsweave.evaluate import evaluate
 
     with _errors():
-        metrics = evaluate(task, path, limit)
+        metrics = evaluate(task, path, limit, split)
     if as_json:
         _print_json(metrics)
         return

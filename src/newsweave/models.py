@@ -159,6 +159,14 @@ class Quote(Record):
     """Entity id of the speaker, when it could be resolved."""
     speaker_text: str | None = None
     cue: str | None = None
+    speaker_start: int | None = None
+    """Where `speaker_text` stands in the text (`speaker_start`, `speaker_end`): the tag this
+    quote was attributed by, which may be an earlier quote's tag that it continues."""
+    speaker_end: int | None = None
+    cue_start: int | None = None
+    """Where the cue stands in the text (`cue_start`, `cue_end`); quotes that share one tag
+    (`“A,” X said. “B.”`) share these offsets."""
+    cue_end: int | None = None
 
 
 class NumberMention(Record):

@@ -50,9 +50,19 @@ def tasks() -> dict[str, Callable[..., Metrics]]:
     }
 
 
-def evaluate(task: str, path: str | Path, limit: int | None = None) -> Metrics:
-    """Run one evaluation task on a file."""
+def evaluate(
+    task: str, path: str | Path, limit: int | None = None, split: str | None = None
+) -> Metrics:
+    """Run one evaluation task on a file (on one of its splits, for tasks that read splits)."""
     known = tasks()
     if task not in known:
         raise InputError(f"no evaluation task {task!r}; known: {', '.join(sorted(known))}")
-    return known[task](path, limit=limit)
+    if split is None:
+        return known[task](path, limit=limit)
+    if task not in SPLIT_TASKS:
+        raise InputError(f"eval {task} scores the whole file; --split works for: quotes")
+    return known[task](path, limit=limit, split=split)
+
+
+# Tasks whose entry function takes `split=` (records carry a `split` field).
+SPLIT_TASKS = frozenset({"quotes"})

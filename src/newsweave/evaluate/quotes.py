@@ -19,11 +19,18 @@ of paragraph k + (offset - joined start of paragraph k)`, exact because paragrap
 substrings of the original (`remapped_documents` counts these). The same `analyze_many` the
 product runs finds the quotes. A `Quote` gives:
 
-- content: `[start, end)` (newsweave leaves the quote marks out; PolNeAR usually keeps them);
-- source and cue: `Quote` keeps only the tag's words, so their spans are looked up: the nearest
-  place to the quote where `speaker_text` and `cue` stand together (`X said`, `said X`, `X told
+- content: `[start, end)` (newsweave leaves the quote marks out; PolNeAR usually keeps them).
+  Quotes of one kind that share a tag (the same `cue_start`/`cue_end`: `“A,” X said. “B.”`, or
+  two complements of one cue, `urged Congress | to act`) are one attribution, as in PolNeAR,
+  whose content is the union of theirs;
+- source and cue: the tag's offsets `speaker_start`/`speaker_end` and `cue_start`/`cue_end`. For
+  a record without them (stored before they existed) the spans are looked up: the nearest place
+  to the quote where `speaker_text` and `cue` stand together (`X said`, `said X`, `X told
   reporters`), else the nearest `speaker_text` and the `cue` nearest to it; whole words only,
-  never inside quote marks. No span when `speaker_text` (or `cue`) is None or cannot be found.
+  never inside quote marks. No span when the speaker (or cue) is unknown.
+
+`split` (`eval quotes --split dev`) keeps only the records of that split; the attribution cue
+lexicon is learned on `train` (`newsweave.evaluate.cues`), so `dev` is the held-out measure.
 
 Metrics, all micro-averaged over every span of the file (matching only within a document):
 
@@ -65,6 +72,7 @@ from pathlib import Path
 from typing import Any
 
 from newsweave.analyze import analyze_many
+from newsweave.errors import InputError
 from newsweave.evaluate import Metrics, read_jsonl
 from newsweave.models import Analysis, Article, Quote
 
@@ -481,38 +489,62 @@ def _within(regions: Spans, offset: int) -> bool:
 def predicted_attributions(
     text: str, analysis: Analysis, to_original: OffsetMap
 ) -> list[Attribution]:
-    """The quotes newsweave found, as spans of the record's own text."""
+    """The quotes newsweave found, as spans of the record's own text; quotes that share one tag
+    (the same cue offsets: `“A,” X said. “B.”`) make one attribution, as they do in PolNeAR."""
     names = {e.id: (e.name, *e.aliases) for e in analysis.entities}
     quoted = quoted_regions(text)
-    return [_predicted(text, quote, to_original, names, quoted) for quote in analysis.quotes]
+    groups: dict[tuple[str, int | None, int | None] | int, list[Quote]] = {}
+    for number, quote in enumerate(analysis.quotes):
+        tag = (quote.kind, quote.cue_start, quote.cue_end)
+        groups.setdefault(tag if None not in tag else number, []).append(quote)
+    return [_predicted(text, group, to_original, names, quoted) for group in groups.values()]
 
 
 def _predicted(
     text: str,
-    quote: Quote,
+    quotes: list[Quote],
     to_original: OffsetMap,
     names: dict[str, tuple[str, ...]],
     quoted: Spans,
 ) -> Attribution:
-    content = (to_original(quote.start), to_original(quote.end))
-    source, cue = locate_tag(text, quote.speaker_text, quote.cue, content, quoted)
+    first = quotes[0]
+    content = spans((to_original(q.start), to_original(q.end)) for q in quotes)
+    source = _offsets(first.speaker_start, first.speaker_end, to_original)
+    cue = _offsets(first.cue_start, first.cue_end, to_original)
+    if not source and not cue:
+        # A record from before quotes kept their tag's offsets: look the words up.
+        source, cue = locate_tag(text, first.speaker_text, first.cue, content[0], quoted)
     return Attribution(
-        content=spans([content]),
+        content=content,
         source=source,
         cue=cue,
-        direct=quote.kind == "direct",
-        source_text=quote.speaker_text or "",
-        speaker_names=names.get(quote.speaker or "", ()),
-        kind=quote.kind,
+        direct=first.kind == "direct",
+        source_text=first.speaker_text or "",
+        speaker_names=names.get(first.speaker or "", ()),
+        kind=first.kind,
     )
+
+
+def _offsets(start: int | None, end: int | None, to_original: OffsetMap) -> Spans:
+    if start is None or end is None:
+        return ()
+    return spans([(to_original(start), to_original(end))])
 
 
 # ── the task ────────────────────────────────────────────────────────────────────────────────
 
 
-def evaluate_quotes(path: str | Path, limit: int | None = None) -> Metrics:
-    """Our quotes and speakers scored against PolNeAR attributions (see the module docstring)."""
+def evaluate_quotes(
+    path: str | Path, limit: int | None = None, split: str | None = None
+) -> Metrics:
+    """Our quotes and speakers scored against PolNeAR attributions (see the module docstring);
+    with `split`, only the records whose `split` field has that value."""
     records = list(read_jsonl(path, limit))
+    if split is not None:
+        present = sorted({str(r.get("split")) for r in records})
+        records = [r for r in records if r.get("split") == split]
+        if not records:
+            raise InputError(f"{path}: no record of split {split!r}; splits: {', '.join(present)}")
     started = time.perf_counter()
     prepared = [(record, *article_of(record)) for record in records]
     analyses = analyze_many(article for _, article, _ in prepared)

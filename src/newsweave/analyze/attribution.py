@@ -1,0 +1,228 @@
+"""Attributions read off spaCy's dependency parse: a cue word, its source and its content.
+
+`Blinken said the US would act` is a cue verb (`say`) whose subject is the source and whose
+clausal complement (`ccomp`) is the content. Many attributions are not speech: `voters want to
+change course` (`want` + `xcomp`), `polls show a tight race` (`show` + `ccomp`/`dobj`), `she
+called for an inquiry` (`call` + `prep:for`). Which cue lemma takes which complement as its
+content is data: the `[attribution]` table of `data/quotes.toml`, learned from the train split of
+an annotated corpus by `newsweave.evaluate.attribution_lexicon` (counts and precision per pair).
+
+`candidates` proposes every (cue, relation, content, source) the parse offers; `attributions`
+keeps those whose `lemma relation` pair the table lists. The learner scores the unfiltered
+candidates, so the product and the learner see exactly the same spans.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from newsweave.analyze.nlp import table
+
+# The complement relations whose subtree can be an attribution's content.
+CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "dative")
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# A cue without a subject of its own borrows its head's across these links ("…, saying X").
+BORROW_DEPS = ("conj", "advcl", "xcomp", "pcomp")
+# Where a cue hangs off a noun, the noun is the source ("the editorial telling him to leave").
+NOUN_HEAD_DEPS = ("acl", "relcl")
+CUE_POS = ("VERB", "NOUN")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One cue and one of its complements, as character offsets into the parsed paragraph."""
+
+    lemma: str
+    relation: str
+    cue: tuple[int, int]
+    content: tuple[int, int]
+    source: tuple[int, int] | None
+    passive: bool
+    cue_i: int
+    """Token indices in the paragraph's doc: the cue, the content's root, the source's root."""
+    content_i: int
+    source_i: int | None
+
+    @property
+    def key(self) -> str:
+        """`lemma relation`, the key of the lexicon (`say ccomp`, `call prep:for`)."""
+        return f"{self.lemma} {self.relation}"
+
+
+@dataclass(frozen=True)
+class Found:
+    """An attribution kept, as offsets into the article text."""
+
+    content: tuple[int, int]
+    source: tuple[int, int] | None
+    cue: tuple[int, int]
+    cue_text: str
+    key: str
+
+
+@cache
+def lexicon() -> frozenset[str]:
+    """The `lemma relation` pairs of `data/quotes.toml` whose content is an attribution's."""
+    cues = table("quotes")["attribution"]["cues"]
+    return frozenset(
+        f"{lemma} {relation}" for lemma, relations in cues.items() for relation in relations
+    )
+
+
+def attributions(
+    docs: Sequence[Any],
+    starts: Sequence[int],
+    keys: frozenset[str],
+    taken: Sequence[tuple[int, int]],
+) -> list[Found]:
+    """The attributions of an article's parsed paragraphs whose `lemma relation` is in `keys`.
+
+    A content span that overlaps one of `taken` (the direct quotes) is left to the quote; the
+    same span reached from two cues is kept once. A cue needs a source, unless it is passive
+    ("the plan is expected to pass"), where the source is left unsaid.
+    """
+    found: list[Found] = []
+    seen: set[tuple[int, int]] = set()
+    for doc, base in zip(docs, starts, strict=True):
+        for token in doc:
+            if token.lower_ == "according":
+                item = _according(doc, base, token)
+                if item is not None and _free(item.content, taken, seen):
+                    seen.add(item.content)
+                    found.append(item)
+        for c in candidates(doc):
+            if c.key not in keys or (c.source is None and not c.passive):
+                continue
+            content = (base + c.content[0], base + c.content[1])
+            if not _free(content, taken, seen):
+                continue
+            seen.add(content)
+            source = (base + c.source[0], base + c.source[1]) if c.source else None
+            cue = (base + c.cue[0], base + c.cue[1])
+            found.append(Found(content, source, cue, doc[c.cue_i].text, c.key))
+    return sorted(found, key=lambda f: f.content)
+
+
+def _free(
+    span: tuple[int, int], taken: Sequence[tuple[int, int]], seen: set[tuple[int, int]]
+) -> bool:
+    return span not in seen and not any(s < span[1] and span[0] < e for s, e in taken)
+
+
+def _according(doc: Any, base: int, token: Any) -> Found | None:
+    """`Y, according to X.` / `According to X, Y.`: X is the source, Y (the clause) the content."""
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    head = token.head
+    if to is None or source is None or head.i == token.i:
+        return None
+    phrase = (token.i, source.right_edge.i)
+    left, right = head.left_edge.i, head.right_edge.i
+    if phrase[0] <= left:
+        left = phrase[1] + 1
+    elif phrase[1] >= right:
+        right = phrase[0] - 1
+    span = _trimmed(doc, left, right)
+    if span is None or len(doc.text[span[0] : span[1]].split()) < 4:
+        return None
+    said = _trimmed(doc, source.left_edge.i, source.right_edge.i)
+    return Found(
+        (base + span[0], base + span[1]),
+        (base + said[0], base + said[1]) if said else None,
+        (base + token.idx, base + to.idx + len(to.text)),
+        "according to",
+        "according to",
+    )
+
+
+def candidates(doc: Any) -> Iterator[Candidate]:
+    """Every cue-like token's complements in a parsed paragraph, with the source they imply."""
+    for token in doc:
+        if token.pos_ not in CUE_POS or not token.is_alpha:
+            continue
+        lemma = token.lemma_.lower()
+        subject = _subject(token)
+        source = _source(token, subject)
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
+        cue = (token.idx, token.idx + len(token.text))
+        for relation, root, lo, hi in _complements(token):
+            span = _trimmed(doc, lo, hi)
+            if span is None:
+                continue
+            yield Candidate(
+                lemma,
+                relation,
+                cue,
+                span,
+                source,
+                passive,
+                token.i,
+                root,
+                subject.i if subject is not None else None,
+            )
+
+
+def _complements(token: Any) -> Iterator[tuple[str, int, int, int]]:
+    """(relation, root token, first token, last token) of each complement that could be content."""
+    for child in token.children:
+        if child.dep_ in CONTENT_DEPS:
+            yield child.dep_, child.i, child.left_edge.i, child.right_edge.i
+        elif child.dep_ == "prep":
+            for obj in child.children:
+                if obj.dep_ in {"pobj", "pcomp"}:
+                    yield f"prep:{child.lower_}", obj.i, obj.left_edge.i, obj.right_edge.i
+    if token.dep_ == "parataxis" and token.head.i != token.i:
+        # "The bridge, the engineer said, will open": the host clause is the content.
+        head = token.head
+        if token.left_edge.i > head.left_edge.i:
+            yield "parataxis", head.i, head.left_edge.i, token.left_edge.i - 1
+        if token.right_edge.i < head.right_edge.i and token.left_edge.i <= head.left_edge.i:
+            yield "parataxis", head.i, token.right_edge.i + 1, head.right_edge.i
+
+
+def _source(token: Any, subject: Any) -> tuple[int, int] | None:
+    """The source's span: the cue's subject, an agent ("by X"), a possessor, or a borrowed one."""
+    if subject is None:
+        return None
+    if subject.i == token.head.i and token.dep_ in NOUN_HEAD_DEPS:
+        # The noun a clause modifies, without that clause: "the paper's editorial".
+        return _trimmed(token.doc, subject.left_edge.i, subject.i)
+    return _trimmed(token.doc, subject.left_edge.i, subject.right_edge.i)
+
+
+def _subject(token: Any) -> Any:
+    for child in token.children:
+        if child.dep_ in {"nsubj", "csubj"}:
+            return child
+    for child in token.children:
+        if child.dep_ == "agent":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    if token.pos_ == "NOUN":
+        return next((c for c in token.children if c.dep_ == "poss"), None)
+    if any(c.dep_ == "nsubjpass" for c in token.children):
+        return None
+    hops, here = 0, token
+    while here.dep_ in BORROW_DEPS and here.head.i != here.i and hops < 3:
+        here, hops = here.head, hops + 1
+        for child in here.children:
+            if child.dep_ == "nsubj":
+                return child
+    if token.dep_ in NOUN_HEAD_DEPS and token.head.pos_ in {"NOUN", "PROPN"}:
+        return token.head
+    return None
+
+
+def _trimmed(doc: Any, lo: int, hi: int) -> tuple[int, int] | None:
+    """Character offsets of tokens lo..hi without punctuation or spaces at either edge."""
+    while lo <= hi and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    while hi >= lo and (doc[hi].is_punct or doc[hi].is_space):
+        hi -= 1
+    if hi < lo:
+        return None
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
