@@ -14,7 +14,7 @@ import types
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO, Any, Literal, Union, get_args, get_origin
+from typing import IO, Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -138,6 +138,8 @@ def arrow_type(annotation: Any) -> Any:
     """The Arrow type of one annotation, as its value looks in `model_dump(mode="json")`."""
     pa, _ = pyarrow()
     origin, args = get_origin(annotation), get_args(annotation)
+    if origin is Annotated:  # a constrained type (models.Moment) is stored as its base type
+        return arrow_type(args[0])
     if origin in (Union, types.UnionType):
         kept = [a for a in args if a is not type(None)]
         if len(kept) != 1:
