@@ -14,6 +14,7 @@ candidates, so the product and the learner see exactly the same spans.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -22,13 +23,16 @@ from typing import Any
 from newsweave.analyze.nlp import table
 
 # The complement relations whose subtree can be an attribution's content.
-CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "dative")
+# `nsubjpass`: `X is expected to win` attributes `X … to win`, subject and complement.
+CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "dative", "acl", "nsubjpass")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # A cue without a subject of its own borrows its head's across these links ("…, saying X").
 BORROW_DEPS = ("conj", "advcl", "xcomp", "pcomp")
 # Where a cue hangs off a noun, the noun is the source ("the editorial telling him to leave").
 NOUN_HEAD_DEPS = ("acl", "relcl")
-CUE_POS = ("VERB", "NOUN")
+# Verbs (`said`), nouns (`his claim that`, `calls for`) and adjectives (`confident that`,
+# `critical of`) take content.
+CUE_POS = ("VERB", "NOUN", "ADJ")
 
 
 @dataclass(frozen=True)
@@ -174,12 +178,14 @@ def _complements(token: Any) -> Iterator[tuple[str, int, int, int]]:
             for obj in child.children:
                 if obj.dep_ in {"pobj", "pcomp"}:
                     yield f"prep:{child.lower_}", obj.i, obj.left_edge.i, obj.right_edge.i
-    if token.dep_ == "parataxis" and token.head.i != token.i:
+    tag_only = not any(c.dep_ in {"ccomp", "xcomp", "dobj"} for c in token.children)
+    if token.dep_ == "parataxis" and token.head.i != token.i and tag_only:
         # "The bridge, the engineer said, will open": the host clause is the content.
         head = token.head
         if token.left_edge.i > head.left_edge.i:
             yield "parataxis", head.i, head.left_edge.i, token.left_edge.i - 1
-        if token.right_edge.i < head.right_edge.i and token.left_edge.i <= head.left_edge.i:
+        if token.right_edge.i < head.right_edge.i:
+            # `The argument, Devine said, would be aided`: both sides of a tag set inside.
             yield "parataxis", head.i, token.right_edge.i + 1, head.right_edge.i
 
 
@@ -204,6 +210,11 @@ def _subject(token: Any) -> Any:
                 return obj
     if token.pos_ == "NOUN":
         return next((c for c in token.children if c.dep_ == "poss"), None)
+    if token.pos_ == "ADJ":
+        # `Voters are confident that …`: the subject of the copula the adjective completes.
+        if token.dep_ in {"acomp", "oprd"}:
+            return next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        return None
     if any(c.dep_ == "nsubjpass" for c in token.children):
         return None
     hops, here = 0, token
@@ -218,11 +229,38 @@ def _subject(token: Any) -> Any:
 
 
 def _trimmed(doc: Any, lo: int, hi: int) -> tuple[int, int] | None:
-    """Character offsets of tokens lo..hi without punctuation or spaces at either edge."""
+    """Character offsets of tokens lo..hi without punctuation or spaces at either edge, except
+    the marks of a quote the span holds one side of (`called it “a disgrace.”`)."""
     while lo <= hi and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
     while hi >= lo and (doc[hi].is_punct or doc[hi].is_space):
         hi -= 1
     if hi < lo:
         return None
-    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+    start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+    text = doc.text
+    opened = _open_marks(text[start:end])
+    if opened > 0:
+        # The span runs to the end of a quote whose close the parse left out: take the close.
+        rest = text[end : end + 4]
+        match = re.match(r"[.,!?]?\s?(”|\"|'')", rest)
+        if match:
+            end += match.end()
+    elif opened < 0 and start > 0:
+        match = re.search(r"(“|\"|'')\s?$", text[max(0, start - 3) : start])
+        if match:
+            start -= len(match.group(0))
+    return start, end
+
+
+def _open_marks(text: str) -> int:
+    """Opening minus closing double quote marks: > 0 when a quote opens and does not close."""
+    curly = text.count("“") - text.count("”")
+    straight = (text.count('"') + text.count("''")) % 2
+    if curly:
+        return curly
+    if straight:
+        # Which side is open: a straight mark that follows a space (or starts) opens.
+        first = re.search(r"\"|''", text)
+        return 1 if first and (first.start() == 0 or text[first.start() - 1].isspace()) else -1
+    return 0
