@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import MinHash, MinHashLSH
 from numpy.typing import NDArray
 
 from newsweave.models import Article, LineageLink
@@ -72,19 +72,85 @@ def fingerprint_version(settings: DedupeSettings) -> str:
     return f"shingles.v1/{settings.shingle_words}/minhash.{settings.num_perm}.{MINHASH_SEED}"
 
 
+class Buckets:
+    """MinHash LSH buckets held compactly: each band of each signature becomes one 64-bit key,
+    kept in a sorted array beside the article's number (12 bytes a band; datasketch's
+    `MinHashLSH` spends ~300 on a bytes key and a set). Recent keys wait in a dict and are merged
+    into the arrays in bulk. The bands and rows are the ones `MinHashLSH` picks for the same
+    threshold, so it proposes the same candidates (a 64-bit key collision aside)."""
+
+    MERGE_EVERY = 1 << 16
+    """Keys held in the dict before they are merged into the sorted arrays."""
+
+    def __init__(self, threshold: float, num_perm: int) -> None:
+        probe = MinHashLSH(threshold=threshold, num_perm=num_perm)  # picks bands and rows
+        self.bands, self.rows = probe.b, probe.r
+        self.keys = np.zeros(0, dtype=np.uint64)
+        self.numbers = np.zeros(0, dtype=np.int32)
+        self.recent: dict[int, list[int]] = {}
+        self._pending = 0
+        self._salt = (np.arange(self.bands, dtype=np.uint64) + np.uint64(1)) * _GOLDEN
+
+    def band_keys(self, signature: NDArray[np.uint32]) -> NDArray[np.uint64]:
+        """One key per band: a hash of the band's number and its rows' values."""
+        rows = signature[: self.bands * self.rows].astype(np.uint64)
+        keys = self._salt.copy()
+        for values in rows.reshape(self.bands, self.rows).T:
+            # Spread the 32-bit value over 64 bits, mix it in (wrapping modulo 2**64).
+            keys = (keys ^ (values * _GOLDEN)) * _MULTIPLIER
+            keys ^= keys >> np.uint64(31)
+        return keys
+
+    def insert(self, number: int, signature: NDArray[np.uint32]) -> None:
+        """File article `number` under each of its bands."""
+        for key in self.band_keys(signature).tolist():
+            self.recent.setdefault(key, []).append(number)
+        self._pending += self.bands
+        if self._pending >= self.MERGE_EVERY:
+            self._merge()
+
+    def query(self, signature: NDArray[np.uint32]) -> set[int]:
+        """The numbers of the articles sharing at least one band with the signature."""
+        keys = self.band_keys(signature)
+        low = np.searchsorted(self.keys, keys, side="left")
+        high = np.searchsorted(self.keys, keys, side="right")
+        found = {
+            n
+            for a, b in zip(low.tolist(), high.tolist(), strict=True)
+            if b > a
+            for n in self.numbers[a:b].tolist()
+        }
+        for key in keys.tolist():
+            found.update(self.recent.get(key, ()))
+        return found
+
+    def _merge(self) -> None:
+        keys = np.array([k for k, ns in self.recent.items() for _ in ns], dtype=np.uint64)
+        numbers = np.array([n for ns in self.recent.values() for n in ns], dtype=np.int32)
+        order = np.argsort(keys, kind="stable")
+        at = np.searchsorted(self.keys, keys[order], side="right")
+        self.keys = np.insert(self.keys, at, keys[order])
+        self.numbers = np.insert(self.numbers, at, numbers[order])
+        self.recent.clear()
+        self._pending = 0
+
+
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+_MULTIPLIER = np.uint64(0xBF58476D1CE4E5B9)
+
+
 @dataclass
 class CopyIndex:
-    """The shingles and MinHash LSH of every article seen, for near-duplicate search."""
+    """The shingles and MinHash LSH buckets of every article seen, for near-duplicate search."""
 
     settings: DedupeSettings = field(default_factory=DedupeSettings)
 
     def __post_init__(self) -> None:
-        self.lsh = MinHashLSH(
-            threshold=self.settings.lsh_threshold, num_perm=self.settings.num_perm
-        )
+        self.buckets = Buckets(self.settings.lsh_threshold, self.settings.num_perm)
         self.shingles: dict[str, NDArray[np.uint64]] = {}
         self.published: dict[str, datetime | None] = {}
-        self._scheme = MinHash(num_perm=1, seed=MINHASH_SEED).scheme
+        self.ids: list[str] = []
+        """Article number (in the order indexed) → article id."""
 
     def add(self, article: Article, fp: Fingerprint | None = None) -> None:
         """Index an article (once), by its fingerprint when the caller already has it."""
@@ -98,10 +164,12 @@ class CopyIndex:
             return
         self.shingles[article] = fp.shingles
         self.published[article] = published
-        self.lsh.insert(article, self._minhash(fp), check_duplication=False)
+        self.buckets.insert(len(self.ids), fp.signature)
+        self.ids.append(article)
 
-    def _minhash(self, fp: Fingerprint) -> LeanMinHash:
-        return LeanMinHash(seed=MINHASH_SEED, hashvalues=fp.signature, scheme=self._scheme)
+    def candidates(self, fp: Fingerprint) -> list[str]:
+        """Indexed articles whose signature shares a band with `fp`, sorted by id."""
+        return sorted(self.ids[n] for n in self.buckets.query(fp.signature))
 
     def __len__(self) -> int:
         return len(self.shingles)
@@ -115,8 +183,7 @@ def dedupe(article: Article, index: CopyIndex, fp: Fingerprint | None = None) ->
     if not len(grams):
         return []
     links: list[LineageLink] = []
-    # Sorted: the LSH answers a set, whose order would change from one process to the next.
-    for other in sorted(index.lsh.query(index._minhash(fp))):
+    for other in index.candidates(fp):
         if other == article.id:
             continue
         theirs = index.shingles[other]
