@@ -284,8 +284,8 @@ class MemberIndex(ClusterIndex):
         # A decision reads only a word's latest PER_TERM postings: older ones are dropped in
         # bulk, which bounds the lists without changing any decision (nor a replay's).
         postings, keep = self.postings, self.PER_TERM
-        for word in numbers:
-            posting = postings[word]
+        for term in numbers:
+            posting = postings[term]
             posting.append(number)
             if len(posting) >= 2 * keep:
                 del posting[:-keep]
