@@ -262,9 +262,9 @@ class MemberIndex(ClusterIndex):
             return
         known = self.vocabulary.get
         numbers = [known(w, -1) for w in f.words]
-        for at, word in enumerate(f.words):
+        for at, new in enumerate(f.words):
             if numbers[at] < 0:  # first seen: numbered in the order the article has them
-                numbers[at] = self._word(word)
+                numbers[at] = self._word(new)
         ids = np.array(numbers, dtype=np.int32)
         order = np.argsort(ids, kind="stable")
         tf = np.fromiter(f.words.values(), dtype=np.int64, count=len(f.words))

@@ -1,6 +1,7 @@
 """Dedupe: which earlier article does a new one copy or lightly rewrite?
 
-MinHash LSH (datasketch) over word shingles proposes candidates; the exact share of the new
+MinHash signatures (datasketch) of word shingles, banded into LSH buckets, propose candidates
+(`Buckets` keeps the buckets compactly, for long streams); the exact share of the new
 article's shingles found in the candidate (containment) decides: a copy (wire or syndication)
 above `duplicate_containment`, a derivative rewrite above `derivative_containment`. The earlier
 published article is the source.

@@ -94,8 +94,9 @@ class Pipeline:
         copies = CopyIndex(self.settings.dedupe)
         stories = make_index(self.settings.cluster)
         for entry in self.store.index_entries():
-            if entry.made_by == made_by and entry.shingles is not None and entry.signature:
-                fp = Fingerprint.loads(entry.shingles, entry.signature)
+            shingles, signature = entry.shingles, entry.signature
+            if entry.made_by == made_by and shingles is not None and signature is not None:
+                fp = Fingerprint.loads(shingles, signature)
                 published = datetime.fromisoformat(entry.published) if entry.published else None
                 f = loads_features(entry.article, entry.features) if entry.features else None
             else:  # left empty by an older version writing since the backfill above
