@@ -93,10 +93,14 @@ def attributions(
     for doc, base in zip(docs, starts, strict=True):
         for token in doc:
             if token.lower_ == "according":
-                item = _according(doc, base, token)
-                if item is not None and _free(item.content, taken, seen):
-                    seen.add(item.content)
-                    found.append(item)
+                for item in _according(doc, base, token):
+                    if _free(item.content, taken, seen):
+                        seen.add(item.content)
+                        found.append(item)
+        item = _speaker_label(doc, base)
+        if item is not None and _free(item.content, taken, seen):
+            seen.add(item.content)
+            found.append(item)
         for c in candidates(doc):
             if c.key not in keys or (c.source is None and not c.passive):
                 continue
@@ -116,30 +120,60 @@ def _free(
     return span not in seen and not any(s < span[1] and span[0] < e for s, e in taken)
 
 
-def _according(doc: Any, base: int, token: Any) -> Found | None:
-    """`Y, according to X.` / `According to X, Y.`: X is the source, Y (the clause) the content."""
+def _speaker_label(doc: Any, base: int) -> Found | None:
+    """`FALLIN: I think he is …` (a transcript) or `Sanders: Brexit's message could …` (a
+    headline): a paragraph that opens with a name and a colon gives the rest to that name."""
+    colon = next((t for t in doc[: MAX_LABEL + 1] if t.text == ":"), None)
+    if colon is None or colon.i == 0:
+        return None
+    label = [t for t in doc[: colon.i] if not t.is_space]
+    if not all(t.pos_ == "PROPN" or t.text.isupper() or t.text in {".", "'s", "’s"} for t in label):
+        return None
+    content = _trimmed(doc, colon.i + 1, len(doc) - 1)
+    if content is None or len(doc.text[content[0] : content[1]].split()) < 3:
+        return None
+    first, last = label[0], label[-1]
+    return Found(
+        (base + content[0], base + content[1]),
+        (base + first.idx, base + last.idx + len(last.text)),
+        (base + colon.idx, base + colon.idx + 1),
+        ":",
+        "label",
+    )
+
+
+# A speaker label is a name of at most this many tokens.
+MAX_LABEL = 5
+
+
+def _according(doc: Any, base: int, token: Any) -> list[Found]:
+    """`Y, according to X.` / `According to X, Y.` / `Y, according to X, Z.`: X is the source;
+    the clause around the phrase, on either side of it, is the content."""
     to = next((c for c in token.children if c.lower_ == "to"), None)
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     head = token.head
     if to is None or source is None or head.i == token.i:
-        return None
-    phrase = (token.i, source.right_edge.i)
-    left, right = head.left_edge.i, head.right_edge.i
-    if phrase[0] <= left:
-        left = phrase[1] + 1
-    elif phrase[1] >= right:
-        right = phrase[0] - 1
-    span = _trimmed(doc, left, right)
-    if span is None or len(doc.text[span[0] : span[1]].split()) < 4:
-        return None
+        return []
     said = _trimmed(doc, source.left_edge.i, source.right_edge.i)
-    return Found(
-        (base + span[0], base + span[1]),
-        (base + said[0], base + said[1]) if said else None,
-        (base + token.idx, base + to.idx + len(to.text)),
-        "according to",
-        "according to",
-    )
+    sides = [
+        _trimmed(doc, head.left_edge.i, token.i - 1) if token.i > head.left_edge.i else None,
+        _trimmed(doc, source.right_edge.i + 1, head.right_edge.i),
+    ]
+    parts = [span for span in sides if span is not None]
+    if sum(len(doc.text[s:e].split()) for s, e in parts) < 3:
+        return []
+    found = []
+    for span in parts:
+        found.append(
+            Found(
+                (base + span[0], base + span[1]),
+                (base + said[0], base + said[1]) if said else None,
+                (base + token.idx, base + to.idx + len(to.text)),
+                "according to",
+                "according to",
+            )
+        )
+    return found
 
 
 def candidates(doc: Any) -> Iterator[Candidate]:
@@ -153,7 +187,7 @@ def candidates(doc: Any) -> Iterator[Candidate]:
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
         cue = (token.idx, token.idx + len(token.text))
         for relation, root, lo, hi in _complements(token):
-            span = _trimmed(doc, lo, hi)
+            span = _trimmed(doc, lo, _without_aside(doc, lo, hi))
             if span is None:
                 continue
             yield Candidate(
@@ -187,6 +221,26 @@ def _complements(token: Any) -> Iterator[tuple[str, int, int, int]]:
         if token.right_edge.i < head.right_edge.i:
             # `The argument, Devine said, would be aided`: both sides of a tag set inside.
             yield "parataxis", head.i, token.right_edge.i + 1, head.right_edge.i
+
+
+def _without_aside(doc: Any, lo: int, hi: int) -> int:
+    """The last token of lo..hi before a trailing aside set off by a comma or a dash: a
+    non-restrictive clause or apposition (`…, who preaches …`, `…, drawing 1,110 people`),
+    which says something of its own rather than what is attributed."""
+    for token in doc[lo : hi + 1]:
+        start = token.left_edge.i
+        if (
+            token.dep_ in ASIDE_DEPS
+            and token.right_edge.i == hi
+            and lo < start - 1
+            and doc[start - 1].text in SET_OFF
+        ):
+            return start - 2
+    return hi
+
+
+ASIDE_DEPS = {"relcl", "appos", "acl", "advcl"}
+SET_OFF = {",", "—", "–", "--", "-"}
 
 
 def _source(token: Any, subject: Any) -> tuple[int, int] | None:
