@@ -5,7 +5,7 @@ clausal complement (`ccomp`) is the content. Many attributions are not speech: `
 change course` (`want` + `xcomp`), `polls show a tight race` (`show` + `ccomp`/`dobj`), `she
 called for an inquiry` (`call` + `prep:for`). Which cue lemma takes which complement as its
 content is data: the `[attribution]` table of `data/quotes.toml`, learned from the train split of
-an annotated corpus by `newsweave.evaluate.attribution_lexicon` (counts and precision per pair).
+an annotated corpus by `newsweave.evaluate.cues` (counts and precision per pair).
 
 `candidates` proposes every (cue, relation, content, source) the parse offers; `attributions`
 keeps those whose `lemma relation` pair the table lists. The learner scores the unfiltered
@@ -25,7 +25,6 @@ from newsweave.analyze.nlp import table
 # The complement relations whose subtree can be an attribution's content.
 # `nsubjpass`: `X is expected to win` attributes `X … to win`, subject and complement.
 CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "dative", "acl", "nsubjpass")
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # A cue without a subject of its own borrows its head's across these links ("…, saying X").
 BORROW_DEPS = ("conj", "advcl", "xcomp", "pcomp")
 # Where a cue hangs off a noun, the noun is the source ("the editorial telling him to leave").
@@ -46,9 +45,7 @@ class Candidate:
     source: tuple[int, int] | None
     passive: bool
     cue_i: int
-    """Token indices in the paragraph's doc: the cue, the content's root, the source's root."""
-    content_i: int
-    source_i: int | None
+    """The cue's token index in the paragraph's doc."""
 
     @property
     def key(self) -> str:
@@ -97,10 +94,10 @@ def attributions(
                     if _free(item.content, taken, seen):
                         seen.add(item.content)
                         found.append(item)
-        item = _speaker_label(doc, base)
-        if item is not None and _free(item.content, taken, seen):
-            seen.add(item.content)
-            found.append(item)
+        label = _speaker_label(doc, base)
+        if label is not None and _free(label.content, taken, seen):
+            seen.add(label.content)
+            found.append(label)
         for c in candidates(doc):
             if c.key not in keys or (c.source is None and not c.passive):
                 continue
@@ -186,41 +183,31 @@ def candidates(doc: Any) -> Iterator[Candidate]:
         source = _source(token, subject)
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
         cue = (token.idx, token.idx + len(token.text))
-        for relation, root, lo, hi in _complements(token):
+        for relation, lo, hi in _complements(token):
             span = _trimmed(doc, lo, _without_aside(doc, lo, hi))
             if span is None:
                 continue
-            yield Candidate(
-                lemma,
-                relation,
-                cue,
-                span,
-                source,
-                passive,
-                token.i,
-                root,
-                subject.i if subject is not None else None,
-            )
+            yield Candidate(lemma, relation, cue, span, source, passive, token.i)
 
 
-def _complements(token: Any) -> Iterator[tuple[str, int, int, int]]:
-    """(relation, root token, first token, last token) of each complement that could be content."""
+def _complements(token: Any) -> Iterator[tuple[str, int, int]]:
+    """(relation, first token, last token) of each complement that could be content."""
     for child in token.children:
         if child.dep_ in CONTENT_DEPS:
-            yield child.dep_, child.i, child.left_edge.i, child.right_edge.i
+            yield child.dep_, child.left_edge.i, child.right_edge.i
         elif child.dep_ == "prep":
             for obj in child.children:
                 if obj.dep_ in {"pobj", "pcomp"}:
-                    yield f"prep:{child.lower_}", obj.i, obj.left_edge.i, obj.right_edge.i
+                    yield f"prep:{child.lower_}", obj.left_edge.i, obj.right_edge.i
     tag_only = not any(c.dep_ in {"ccomp", "xcomp", "dobj"} for c in token.children)
     if token.dep_ == "parataxis" and token.head.i != token.i and tag_only:
         # "The bridge, the engineer said, will open": the host clause is the content.
         head = token.head
         if token.left_edge.i > head.left_edge.i:
-            yield "parataxis", head.i, head.left_edge.i, token.left_edge.i - 1
+            yield "parataxis", head.left_edge.i, token.left_edge.i - 1
         if token.right_edge.i < head.right_edge.i:
             # `The argument, Devine said, would be aided`: both sides of a tag set inside.
-            yield "parataxis", head.i, token.right_edge.i + 1, head.right_edge.i
+            yield "parataxis", token.right_edge.i + 1, head.right_edge.i
 
 
 def _without_aside(doc: Any, lo: int, hi: int) -> int:
