@@ -195,6 +195,17 @@ def _complements(token: Any) -> Iterator[tuple[str, int, int]]:
     for child in token.children:
         if child.dep_ in CONTENT_DEPS:
             yield child.dep_, child.left_edge.i, child.right_edge.i
+            if child.dep_ == "dobj" and child.pos_ == "NOUN":
+                # `expressed concern that …`, `voiced support for …`: the noun's own
+                # complement, the verb and the noun together making the cue.
+                for inner in child.children:
+                    if inner.dep_ in {"acl", "ccomp"}:
+                        yield "dobj+clause", inner.left_edge.i, inner.right_edge.i
+                    elif inner.dep_ == "prep" and inner.i > child.i:
+                        for obj in inner.children:
+                            if obj.dep_ in {"pobj", "pcomp"}:
+                                relation = f"dobj+prep:{inner.lower_}"
+                                yield relation, obj.left_edge.i, obj.right_edge.i
         elif child.dep_ == "prep":
             for obj in child.children:
                 if obj.dep_ in {"pobj", "pcomp"}:
@@ -278,20 +289,21 @@ def _trimmed(doc: Any, lo: int, hi: int) -> tuple[int, int] | None:
         hi -= 1
     if hi < lo:
         return None
-    start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
-    text = doc.text
-    opened = _open_marks(text[start:end])
+    opened = _open_marks(doc[lo : hi + 1].text)
     if opened > 0:
         # The span runs to the end of a quote whose close the parse left out: take the close.
-        rest = text[end : end + 4]
-        match = re.match(r"[.,!?]?\s?(”|\"|'')", rest)
-        if match:
-            end += match.end()
-    elif opened < 0 and start > 0:
-        match = re.search(r"(“|\"|'')\s?$", text[max(0, start - 3) : start])
-        if match:
-            start -= len(match.group(0))
-    return start, end
+        after = [t.text for t in doc[hi + 1 : hi + 3]]
+        if after[:1] and after[0] in CLOSE_MARKS:
+            hi += 1
+        elif len(after) == 2 and after[0] in {".", ",", "!", "?"} and after[1] in CLOSE_MARKS:
+            hi += 2
+    elif opened < 0 and lo > 0 and doc[lo - 1].text in OPEN_MARKS:
+        lo -= 1
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+
+OPEN_MARKS = {"“", '"', "''", "``"}
+CLOSE_MARKS = {"”", '"', "''"}
 
 
 def _open_marks(text: str) -> int:

@@ -16,6 +16,7 @@ import dataclasses
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from newsweave.analyze.attribution import attributions, lexicon
@@ -154,7 +155,7 @@ def _direct_spans(ctx: Context) -> list[_Found]:
     found: list[_Found] = []
     open_quote: _Found | None = None
     for number, (paragraph, base) in enumerate(zip(ctx.paragraphs, ctx.starts, strict=True)):
-        spans = _spans_in(paragraph, base)
+        spans = list(_spans_in(paragraph, base))
         if open_quote is not None:
             if spans and spans[0].start - base <= 1:
                 open_quote.spans.append(spans.pop(0))
@@ -171,7 +172,9 @@ def _direct_spans(ctx: Context) -> list[_Found]:
     return found
 
 
-def _spans_in(paragraph: str, base: int) -> list[Span]:
+@lru_cache(maxsize=4096)
+def _spans_in(paragraph: str, base: int) -> tuple[Span, ...]:
+    """The quote spans of one paragraph (cached: speaker resolution asks again and again)."""
     spans: list[Span] = []
     i = 0
     while i < len(paragraph):
@@ -199,7 +202,7 @@ def _spans_in(paragraph: str, base: int) -> list[Span]:
                 i = end + 1
         else:
             i += 1
-    return [s for s in spans if s.end > s.start]
+    return tuple(s for s in spans if s.end > s.start)
 
 
 # A quote opened in one style and closed in the other (`"…”`, `“…"`), when its own close is

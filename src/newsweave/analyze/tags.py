@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 MAX_TAG_TOKENS = 12
 
 
-@dataclass
+@dataclass(frozen=True)
 class Span:
     """A stretch inside quote marks, as offsets into the article text."""
 
