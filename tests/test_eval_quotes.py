@@ -1,10 +1,15 @@
 """The quote/attribution evaluation: metric functions on invented spans, and a run on PolNeAR."""
 
 import json
+import tomllib
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from newsweave.cli import app
+from newsweave.errors import InputError
+from newsweave.evaluate.cues import CueStats, learn, to_toml
 from newsweave.evaluate.quotes import (
     Attribution,
     article_of,
@@ -13,12 +18,14 @@ from newsweave.evaluate.quotes import (
     length,
     locate_tag,
     overlap,
+    predicted_attributions,
     quoted_regions,
     score_document,
     soft_overlap,
     spans,
     speaker_matches,
 )
+from newsweave.models import Analysis, Quote
 
 ROOT = Path(__file__).resolve().parents[1]
 POLNEAR = ROOT.parent / "shared" / "eval" / "polnear-dev.jsonl"
@@ -207,3 +214,103 @@ def test_polnear_dev_gives_every_documented_metric_in_range():
     assert metrics["gold_attributions"] > 0 and metrics["predicted_attributions"] > 0
     assert metrics["direct_quotes_found"] <= metrics["direct_quotes"] <= metrics["gold_direct"]
     assert json.loads(json.dumps(metrics)) == metrics
+
+
+def _quote(text: str, words: str, kind: str = "direct", **tag) -> Quote:
+    start = text.index(words)
+    return Quote(kind=kind, text=words, start=start, end=start + len(words), sentence=0, **tag)
+
+
+def test_quotes_sharing_a_tag_are_one_attribution_widened_to_their_marks():
+    text = "“The tide is high,” Ann Lee said. “We wait.” Then “Go” was heard."
+    speaker, cue = text.index("Ann Lee"), text.index("said")
+    shared = {
+        "speaker_text": "Ann Lee",
+        "cue": "said",
+        "speaker_start": speaker,
+        "speaker_end": speaker + len("Ann Lee"),
+        "cue_start": cue,
+        "cue_end": cue + len("said"),
+    }
+    analysis = Analysis(
+        article_id="a",
+        sentences=(),
+        quotes=(
+            _quote(text, "The tide is high,", **shared),
+            _quote(text, "We wait.", **shared),
+            _quote(text, "Go", kind="partial"),
+        ),
+    )
+    _, to_original = article_of({"id": "a", "text": text})
+    one, other = predicted_attributions(text, analysis, to_original)
+    # The two quotes of one tag are one attribution; marks are counted in, as PolNeAR does.
+    assert [text[s:e] for s, e in one.content] == ["“The tide is high,”", "“We wait.”"]
+    # The tag's offsets are used as they are, not looked up.
+    assert [text[s:e] for s, e in one.source + one.cue] == ["Ann Lee", "said"]
+    assert [text[s:e] for s, e in other.content] == ["“Go”"] and other.source == ()
+
+
+def test_the_cue_lexicon_keeps_pairs_seen_often_and_precise_enough():
+    stats = CueStats()
+    for credit in (1.0, 1.0, 0.5):
+        stats.add("say ccomp", credit)
+    for credit in (1.0, 0.0, 0.0, 0.0):
+        stats.add("have dobj", credit)
+    stats.add("vow xcomp", 1.0)  # precise, but seen once
+    assert round(stats.precision("say ccomp"), 3) == 0.833
+    assert stats.lexicon(min_count=3, min_precision=0.7) == {"say": ["ccomp"]}
+    assert stats.lexicon(min_count=1, min_precision=0.7) == {"say": ["ccomp"], "vow": ["xcomp"]}
+    table = tomllib.loads(to_toml({"say": ["ccomp", "parataxis"]}, "train", 3, 0.7))
+    assert table["attribution"]["cues"] == {"say": ["ccomp", "parataxis"]}
+
+
+def _records(tmp_path):
+    lines = []
+    for split, name in (("train", "Ana Ruiz"), ("dev", "Dana Cole")):
+        text = f"“The ferry runs late again today,” {name} said."
+        content = text.index("“"), text.index("”") + 1
+        source = text.index(name), text.index(name) + len(name)
+        lines.append(
+            {
+                "id": split,
+                "split": split,
+                "text": text,
+                "annotations": {
+                    "a": [
+                        {
+                            "type": "Attribution",
+                            "source": [{"start": source[0], "end": source[1]}],
+                            "cue": [],
+                            "content": [{"start": content[0], "end": content[1]}],
+                        }
+                    ]
+                },
+            }
+        )
+    path = tmp_path / "split.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+@pytest.mark.slow
+def test_split_scores_only_its_records_and_names_the_splits_otherwise(tmp_path):
+    path = _records(tmp_path)
+    assert evaluate_quotes(path)["documents"] == 2
+    dev = evaluate_quotes(path, split="dev")
+    assert dev["documents"] == 1 and dev["speaker_accuracy"] == 1.0
+    with pytest.raises(InputError, match="splits: dev, train"):
+        evaluate_quotes(path, split="test")
+    result = CliRunner().invoke(app, ["eval", "quotes", str(path), "--split", "dev", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["documents"] == 1
+    refused = CliRunner().invoke(app, ["eval", "extract", str(path), "--split", "dev"])
+    assert refused.exit_code != 0
+
+
+@pytest.mark.slow
+def test_the_learner_scores_candidates_of_its_split_only(tmp_path):
+    path = _records(tmp_path)
+    stats = learn(path, split="train")
+    # The direct quote is the quote's, never a candidate; the rest are scored against gold.
+    assert all(0.0 <= stats.precision(key) <= 1.0 for key in stats.seen)
+    assert learn(path, split="nothing").seen == {}

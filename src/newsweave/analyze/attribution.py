@@ -5,7 +5,7 @@ clausal complement (`ccomp`) is the content. Many attributions are not speech: `
 change course` (`want` + `xcomp`), `polls show a tight race` (`show` + `ccomp`/`dobj`), `she
 called for an inquiry` (`call` + `prep:for`). Which cue lemma takes which complement as its
 content is data: the `[attribution]` table of `data/quotes.toml`, learned from the train split of
-an annotated corpus by `newsweave.evaluate.attribution_lexicon` (counts and precision per pair).
+an annotated corpus by `newsweave.evaluate.cues` (counts and precision per pair).
 
 `candidates` proposes every (cue, relation, content, source) the parse offers; `attributions`
 keeps those whose `lemma relation` pair the table lists. The learner scores the unfiltered
@@ -25,7 +25,6 @@ from newsweave.analyze.nlp import table
 # The complement relations whose subtree can be an attribution's content.
 # `nsubjpass`: `X is expected to win` attributes `X … to win`, subject and complement.
 CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "dative", "acl", "nsubjpass")
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # A cue without a subject of its own borrows its head's across these links ("…, saying X").
 BORROW_DEPS = ("conj", "advcl", "xcomp", "pcomp")
 # Where a cue hangs off a noun, the noun is the source ("the editorial telling him to leave").
@@ -46,9 +45,7 @@ class Candidate:
     source: tuple[int, int] | None
     passive: bool
     cue_i: int
-    """Token indices in the paragraph's doc: the cue, the content's root, the source's root."""
-    content_i: int
-    source_i: int | None
+    """The cue's token index in the paragraph's doc."""
 
     @property
     def key(self) -> str:
@@ -93,10 +90,14 @@ def attributions(
     for doc, base in zip(docs, starts, strict=True):
         for token in doc:
             if token.lower_ == "according":
-                item = _according(doc, base, token)
-                if item is not None and _free(item.content, taken, seen):
-                    seen.add(item.content)
-                    found.append(item)
+                for item in _according(doc, base, token):
+                    if _free(item.content, taken, seen):
+                        seen.add(item.content)
+                        found.append(item)
+        label = _speaker_label(doc, base)
+        if label is not None and _free(label.content, taken, seen):
+            seen.add(label.content)
+            found.append(label)
         for c in candidates(doc):
             if c.key not in keys or (c.source is None and not c.passive):
                 continue
@@ -116,30 +117,60 @@ def _free(
     return span not in seen and not any(s < span[1] and span[0] < e for s, e in taken)
 
 
-def _according(doc: Any, base: int, token: Any) -> Found | None:
-    """`Y, according to X.` / `According to X, Y.`: X is the source, Y (the clause) the content."""
+def _speaker_label(doc: Any, base: int) -> Found | None:
+    """`FALLIN: I think he is …` (a transcript) or `Sanders: Brexit's message could …` (a
+    headline): a paragraph that opens with a name and a colon gives the rest to that name."""
+    colon = next((t for t in doc[: MAX_LABEL + 1] if t.text == ":"), None)
+    if colon is None or colon.i == 0:
+        return None
+    label = [t for t in doc[: colon.i] if not t.is_space]
+    if not all(t.pos_ == "PROPN" or t.text.isupper() or t.text in {".", "'s", "’s"} for t in label):
+        return None
+    content = _trimmed(doc, colon.i + 1, len(doc) - 1)
+    if content is None or len(doc.text[content[0] : content[1]].split()) < 3:
+        return None
+    first, last = label[0], label[-1]
+    return Found(
+        (base + content[0], base + content[1]),
+        (base + first.idx, base + last.idx + len(last.text)),
+        (base + colon.idx, base + colon.idx + 1),
+        ":",
+        "label",
+    )
+
+
+# A speaker label is a name of at most this many tokens.
+MAX_LABEL = 5
+
+
+def _according(doc: Any, base: int, token: Any) -> list[Found]:
+    """`Y, according to X.` / `According to X, Y.` / `Y, according to X, Z.`: X is the source;
+    the clause around the phrase, on either side of it, is the content."""
     to = next((c for c in token.children if c.lower_ == "to"), None)
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     head = token.head
     if to is None or source is None or head.i == token.i:
-        return None
-    phrase = (token.i, source.right_edge.i)
-    left, right = head.left_edge.i, head.right_edge.i
-    if phrase[0] <= left:
-        left = phrase[1] + 1
-    elif phrase[1] >= right:
-        right = phrase[0] - 1
-    span = _trimmed(doc, left, right)
-    if span is None or len(doc.text[span[0] : span[1]].split()) < 4:
-        return None
+        return []
     said = _trimmed(doc, source.left_edge.i, source.right_edge.i)
-    return Found(
-        (base + span[0], base + span[1]),
-        (base + said[0], base + said[1]) if said else None,
-        (base + token.idx, base + to.idx + len(to.text)),
-        "according to",
-        "according to",
-    )
+    sides = [
+        _trimmed(doc, head.left_edge.i, token.i - 1) if token.i > head.left_edge.i else None,
+        _trimmed(doc, source.right_edge.i + 1, head.right_edge.i),
+    ]
+    parts = [span for span in sides if span is not None]
+    if sum(len(doc.text[s:e].split()) for s, e in parts) < 3:
+        return []
+    found = []
+    for span in parts:
+        found.append(
+            Found(
+                (base + span[0], base + span[1]),
+                (base + said[0], base + said[1]) if said else None,
+                (base + token.idx, base + to.idx + len(to.text)),
+                "according to",
+                "according to",
+            )
+        )
+    return found
 
 
 def candidates(doc: Any) -> Iterator[Candidate]:
@@ -152,41 +183,62 @@ def candidates(doc: Any) -> Iterator[Candidate]:
         source = _source(token, subject)
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
         cue = (token.idx, token.idx + len(token.text))
-        for relation, root, lo, hi in _complements(token):
-            span = _trimmed(doc, lo, hi)
+        for relation, lo, hi in _complements(token):
+            span = _trimmed(doc, lo, _without_aside(doc, lo, hi))
             if span is None:
                 continue
-            yield Candidate(
-                lemma,
-                relation,
-                cue,
-                span,
-                source,
-                passive,
-                token.i,
-                root,
-                subject.i if subject is not None else None,
-            )
+            yield Candidate(lemma, relation, cue, span, source, passive, token.i)
 
 
-def _complements(token: Any) -> Iterator[tuple[str, int, int, int]]:
-    """(relation, root token, first token, last token) of each complement that could be content."""
+def _complements(token: Any) -> Iterator[tuple[str, int, int]]:
+    """(relation, first token, last token) of each complement that could be content."""
     for child in token.children:
         if child.dep_ in CONTENT_DEPS:
-            yield child.dep_, child.i, child.left_edge.i, child.right_edge.i
+            yield child.dep_, child.left_edge.i, child.right_edge.i
+            if child.dep_ == "dobj" and child.pos_ == "NOUN":
+                # `expressed concern that …`, `voiced support for …`: the noun's own
+                # complement, the verb and the noun together making the cue.
+                for inner in child.children:
+                    if inner.dep_ in {"acl", "ccomp"}:
+                        yield "dobj+clause", inner.left_edge.i, inner.right_edge.i
+                    elif inner.dep_ == "prep" and inner.i > child.i:
+                        for obj in inner.children:
+                            if obj.dep_ in {"pobj", "pcomp"}:
+                                relation = f"dobj+prep:{inner.lower_}"
+                                yield relation, obj.left_edge.i, obj.right_edge.i
         elif child.dep_ == "prep":
             for obj in child.children:
                 if obj.dep_ in {"pobj", "pcomp"}:
-                    yield f"prep:{child.lower_}", obj.i, obj.left_edge.i, obj.right_edge.i
+                    yield f"prep:{child.lower_}", obj.left_edge.i, obj.right_edge.i
     tag_only = not any(c.dep_ in {"ccomp", "xcomp", "dobj"} for c in token.children)
     if token.dep_ == "parataxis" and token.head.i != token.i and tag_only:
         # "The bridge, the engineer said, will open": the host clause is the content.
         head = token.head
         if token.left_edge.i > head.left_edge.i:
-            yield "parataxis", head.i, head.left_edge.i, token.left_edge.i - 1
+            yield "parataxis", head.left_edge.i, token.left_edge.i - 1
         if token.right_edge.i < head.right_edge.i:
             # `The argument, Devine said, would be aided`: both sides of a tag set inside.
-            yield "parataxis", head.i, token.right_edge.i + 1, head.right_edge.i
+            yield "parataxis", token.right_edge.i + 1, head.right_edge.i
+
+
+def _without_aside(doc: Any, lo: int, hi: int) -> int:
+    """The last token of lo..hi before a trailing aside set off by a comma or a dash: a
+    non-restrictive clause or apposition (`…, who preaches …`, `…, drawing 1,110 people`),
+    which says something of its own rather than what is attributed."""
+    for token in doc[lo : hi + 1]:
+        start = token.left_edge.i
+        if (
+            token.dep_ in ASIDE_DEPS
+            and token.right_edge.i == hi
+            and lo < start - 1
+            and doc[start - 1].text in SET_OFF
+        ):
+            return start - 2
+    return hi
+
+
+ASIDE_DEPS = {"relcl", "appos", "acl", "advcl"}
+SET_OFF = {",", "—", "–", "--", "-"}
 
 
 def _source(token: Any, subject: Any) -> tuple[int, int] | None:
@@ -237,20 +289,21 @@ def _trimmed(doc: Any, lo: int, hi: int) -> tuple[int, int] | None:
         hi -= 1
     if hi < lo:
         return None
-    start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
-    text = doc.text
-    opened = _open_marks(text[start:end])
+    opened = _open_marks(doc[lo : hi + 1].text)
     if opened > 0:
         # The span runs to the end of a quote whose close the parse left out: take the close.
-        rest = text[end : end + 4]
-        match = re.match(r"[.,!?]?\s?(”|\"|'')", rest)
-        if match:
-            end += match.end()
-    elif opened < 0 and start > 0:
-        match = re.search(r"(“|\"|'')\s?$", text[max(0, start - 3) : start])
-        if match:
-            start -= len(match.group(0))
-    return start, end
+        after = [t.text for t in doc[hi + 1 : hi + 3]]
+        if after[:1] and after[0] in CLOSE_MARKS:
+            hi += 1
+        elif len(after) == 2 and after[0] in {".", ",", "!", "?"} and after[1] in CLOSE_MARKS:
+            hi += 2
+    elif opened < 0 and lo > 0 and doc[lo - 1].text in OPEN_MARKS:
+        lo -= 1
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+
+OPEN_MARKS = {"“", '"', "''", "``"}
+CLOSE_MARKS = {"”", '"', "''"}
 
 
 def _open_marks(text: str) -> int:

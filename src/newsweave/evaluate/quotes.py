@@ -19,7 +19,9 @@ of paragraph k + (offset - joined start of paragraph k)`, exact because paragrap
 substrings of the original (`remapped_documents` counts these). The same `analyze_many` the
 product runs finds the quotes. A `Quote` gives:
 
-- content: `[start, end)` (newsweave leaves the quote marks out; PolNeAR usually keeps them).
+- content: `[start, end)`; for a direct or partial quote, widened to the quote marks right around
+  it (newsweave leaves the marks out of `Quote.text`; PolNeAR's spans keep them, 99% of its
+  direct quotes in the train split).
   Quotes of one kind that share a tag (the same `cue_start`/`cue_end`: `“A,” X said. “B.”`, or
   two complements of one cue, `urged Congress | to act`) are one attribution, as in PolNeAR,
   whose content is the union of theirs;
@@ -508,7 +510,7 @@ def _predicted(
     quoted: Spans,
 ) -> Attribution:
     first = quotes[0]
-    content = spans((to_original(q.start), to_original(q.end)) for q in quotes)
+    content = spans(_marked(text, q, to_original) for q in quotes)
     source = _offsets(first.speaker_start, first.speaker_end, to_original)
     cue = _offsets(first.cue_start, first.cue_end, to_original)
     if not source and not cue:
@@ -523,6 +525,18 @@ def _predicted(
         speaker_names=names.get(first.speaker or "", ()),
         kind=first.kind,
     )
+
+
+def _marked(text: str, quote: Quote, to_original: OffsetMap) -> Span:
+    """A quote's span in the record's text; for a quote in marks, widened to the marks that
+    enclose it, which PolNeAR's content spans keep and `Quote` leaves out."""
+    start, end = to_original(quote.start), to_original(quote.end)
+    if quote.kind in {"direct", "partial"}:
+        if _mark_before(text, start, OPENING_MARKS):
+            start -= 2 if text.startswith(DOUBLED_APOSTROPHE, start - 2) else 1
+        if _mark_at(text, end, CLOSING_MARKS):
+            end += 2 if text.startswith(DOUBLED_APOSTROPHE, end) else 1
+    return start, end
 
 
 def _offsets(start: int | None, end: int | None, to_original: OffsetMap) -> Spans:

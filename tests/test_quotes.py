@@ -1,0 +1,164 @@
+"""Quote tags and attributions on sentences written for these tests (never evaluation text)."""
+
+import tomllib
+
+import pytest
+
+from newsweave.analyze import analyze
+from newsweave.models import Article, Quote
+
+pytestmark = pytest.mark.slow  # loads the spaCy model
+
+
+def quotes_of(*paragraphs: str) -> tuple[str, list[Quote]]:
+    article = Article(
+        id="t",
+        source="test",
+        url=None,
+        canonical_url=None,
+        outlet="test",
+        title="",
+        text="\n\n".join(paragraphs),
+        paragraphs=paragraphs,
+        content_hash="t",
+    )
+    return article.text, list(analyze(article).quotes)
+
+
+def tag(text: str, quote: Quote) -> tuple[str | None, str | None]:
+    """The speaker's and the cue's words, read through the quote's offsets."""
+    speaker = cue = None
+    if quote.speaker_start is not None and quote.speaker_end is not None:
+        speaker = text[quote.speaker_start : quote.speaker_end]
+    if quote.cue_start is not None and quote.cue_end is not None:
+        cue = text[quote.cue_start : quote.cue_end]
+    return speaker, cue
+
+
+def only(quotes: list[Quote], kind: str) -> list[Quote]:
+    return [q for q in quotes if q.kind == kind]
+
+
+def test_reported_speech_has_its_clause_speaker_and_cue_offsets():
+    text, quotes = quotes_of("Mayor Ana Ruiz said the bridge would open in May.")
+    [said] = only(quotes, "reported")
+    assert said.text == "the bridge would open in May"
+    assert text[said.start : said.end] == said.text
+    assert tag(text, said) == ("Mayor Ana Ruiz", "said")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "source", "cue"),
+    [
+        # Attributions that are not speech, with cue lemmas learned from annotated text.
+        (
+            "Most voters want the council to cut the water tax.",
+            "the council to cut the water tax",
+            "Most voters",
+            "want",
+        ),
+        (
+            "Recent polls show a tight race in the valley.",
+            "a tight race in the valley",
+            "Recent polls",
+            "show",
+        ),
+        (
+            "The council called for an inquiry into the flooding.",
+            "an inquiry into the flooding",
+            "The council",
+            "called",
+        ),
+    ],
+)
+def test_attributions_that_are_not_speech(sentence, content, source, cue):
+    text, quotes = quotes_of(sentence)
+    found = [q for q in only(quotes, "reported") if q.text == content]
+    assert found, [q.text for q in quotes]
+    assert tag(text, found[0]) == (source, cue)
+
+
+def test_according_to_gives_the_clause_on_either_side():
+    text, quotes = quotes_of(
+        "The ferry will stop running in June, according to two port officials.",
+        "According to the harbour master, the pier needs new piles.",
+    )
+    contents = {q.text: tag(text, q) for q in only(quotes, "reported")}
+    assert contents["The ferry will stop running in June"] == ("two port officials", "according to")
+    assert contents["the pier needs new piles"] == ("the harbour master", "According to")
+
+
+def test_a_tag_set_inside_a_sentence_attributes_both_sides():
+    text, quotes = quotes_of("The new dam, Dana Cole said, would be finished by the spring.")
+    parts = sorted((q.text, tag(text, q)) for q in only(quotes, "reported"))
+    assert parts == [
+        ("The new dam", ("Dana Cole", "said")),
+        ("would be finished by the spring", ("Dana Cole", "said")),
+    ]
+
+
+def test_a_quote_running_into_its_tag_takes_any_verb_as_cue():
+    text, quotes = quotes_of("“We will not give up on this town,” Ruiz shot back.")
+    [quote] = only(quotes, "direct")
+    assert tag(text, quote) == ("Ruiz", "shot")
+
+
+def test_a_long_speaker_before_the_cue_is_the_speaker_not_words_of_the_quote():
+    text, quotes = quotes_of(
+        "“The river is rising faster than we planned for,” Dana Cole, a hydrologist at the "
+        "state water office in Hollin, told reporters on Monday."
+    )
+    [quote] = only(quotes, "direct")
+    speaker, cue = tag(text, quote)
+    assert cue == "told"
+    assert speaker is not None and speaker.startswith("Dana Cole")
+    assert quote.speaker == "person:dana-cole"
+
+
+def test_a_colon_hands_the_quote_to_the_subject_of_the_clause_before_it():
+    text, quotes = quotes_of("Ms Cole agreed: “The river is rising faster than we had planned.”")
+    [quote] = only(quotes, "direct")
+    assert tag(text, quote) == ("Ms Cole", "agreed")
+
+
+def test_a_speaker_label_gives_the_rest_of_the_paragraph():
+    text, quotes = quotes_of("COLE: The river is rising faster than anyone planned.")
+    [label] = quotes
+    assert label.text == "The river is rising faster than anyone planned"
+    assert tag(text, label) == ("COLE", ":")
+
+
+def test_the_next_quote_after_a_tag_shares_that_tag():
+    text, quotes = quotes_of(
+        "“Have we started building the new dam?” Cole replied. "
+        "“Not yet, but we will start in the spring.”"
+    )
+    first, second = only(quotes, "direct")
+    assert second.text.startswith("Not yet")
+    assert tag(text, first) == tag(text, second) == ("Cole", "replied")
+    assert (first.cue_start, first.cue_end) == (second.cue_start, second.cue_end)
+
+
+def test_a_quote_opened_straight_and_closed_curly_is_one_quote():
+    text, quotes = quotes_of('"The river is rising fast,” Cole said. Then she left the room.')
+    [quote] = only(quotes, "direct")
+    assert quote.text == "The river is rising fast,"
+    assert tag(text, quote) == ("Cole", "said")
+
+
+def test_an_aside_after_the_clause_is_not_what_was_said():
+    text, quotes = quotes_of("Ruiz said the council had hired Dana Cole, who led the dam project.")
+    said = [q for q in only(quotes, "reported") if tag(text, q)[1] == "said"]
+    assert [q.text for q in said] == ["the council had hired Dana Cole"]
+
+
+def test_the_cue_lexicon_is_data_of_lemmas_and_relations():
+    from importlib import resources
+
+    data = tomllib.loads(
+        resources.files("newsweave").joinpath("data/quotes.toml").read_text(encoding="utf-8")
+    )
+    cues = data["attribution"]["cues"]
+    assert "ccomp" in cues["say"]
+    assert all(isinstance(r, list) and r for r in cues.values())
+    assert all(" " not in lemma and lemma == lemma.lower() for lemma in cues)
