@@ -2,21 +2,30 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# Two install levels: the demo needs the engine, embeddings and the web server; the tests also
+# need the dev tools, Parquet and PySpark (hundreds of MB the demo never uses).
+DEMO_STAMP := $(VENV)/.installed-demo
 STAMP := $(VENV)/.installed
 PIP_FLAGS := --disable-pip-version-check -q -c constraints.txt
 
 .PHONY: demo test install clean
 
-$(STAMP): pyproject.toml constraints.txt
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+$(VENV)/bin/pip:
+	$(PYTHON) -m venv $(VENV)
 	# pip 23 fails on lxml[html-clean] vs lxml[html_clean] spelled by two dependencies.
 	$(BIN)/pip install --disable-pip-version-check -q --upgrade "pip>=24.2"
+
+$(DEMO_STAMP): pyproject.toml constraints.txt | $(VENV)/bin/pip
+	$(BIN)/pip install $(PIP_FLAGS) -e ".[embeddings,server]"
+	touch $(DEMO_STAMP)
+
+$(STAMP): pyproject.toml constraints.txt | $(VENV)/bin/pip
 	$(BIN)/pip install $(PIP_FLAGS) -e ".[dev,embeddings,server,parquet,spark]"
-	touch $(STAMP)
+	touch $(STAMP) $(DEMO_STAMP)
 
 install: $(STAMP)
 
-demo: $(STAMP)
+demo: $(DEMO_STAMP)
 	$(BIN)/newsweave demo
 
 # ruff, mypy and pytest: the one command CI runs.
