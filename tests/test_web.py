@@ -542,3 +542,54 @@ def test_an_article_without_analysis_or_story_still_renders(
     assert "<p>Second paragraph, never analysed.</p>" in html
     assert "no analysis yet" in html
     assert 'href="javascript:' not in html
+
+
+STAND_TEXT = """Grandstand roof torn off at Kalyra stadium in overnight gale
+
+A gale tore the roof off the main grandstand of Kalyra's municipal stadium overnight on Sunday, \
+scattering steel sheets across the car park, the city's stadium director Maren Holt said.
+
+Holt said nobody was hurt and that the stadium would stay closed until engineers had checked \
+every stand. Saturday's cup match will be moved to the harbour ground."""
+
+STAND_FOLLOW_UP = """Kalyra stadium closed after gale rips off grandstand roof
+
+Kalyra's municipal stadium will stay shut after a gale tore the roof off its main grandstand \
+overnight on Sunday, stadium director Maren Holt said on Monday.
+
+Steel sheets from the roof were scattered across the car park. Holt said engineers would check \
+every stand and that Saturday's cup match would move to the harbour ground."""
+
+
+def test_the_writer_keeps_its_indexes_until_another_process_writes(
+    web_db: str, tmp_path: Path
+) -> None:
+    db = copy_db(web_db, tmp_path / "writer.db")
+    app = create_app(db)
+    writer = app.state.config.writer
+    with TestClient(app) as client:
+        first = client.post("/api/articles", json={"text": PAYLOAD_TEXT, "outlet": "Quay Post"})
+        again = client.post("/api/articles", json={"text": STAND_TEXT, "outlet": "Quay Post"})
+        assert first.status_code == again.status_code == 200
+        assert writer.builds == 1  # the second add reused the indexes of the first
+
+        # Another process (here: another connection, as the CLI's would be) adds the follow-up.
+        cli = subprocess.run(
+            [sys.executable, "-m", "newsweave", "--db", db, "add", "-", "--outlet", "Gale Times"],
+            input=STAND_FOLLOW_UP,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert "Added 1" in cli.stdout
+        with Store(db) as store:
+            stand_story = store.story_of(again.json()["added"][0]["id"])
+            assert len(store.story(stand_story).articles) == 2
+
+        # The web's next add rebuilds and so knows the CLI's article: a third report joins them.
+        third = STAND_TEXT.replace("overnight on Sunday", "late on Sunday night").replace(
+            "Grandstand roof torn off", "Gale strips grandstand roof"
+        )
+        added = client.post("/api/articles", json={"text": third, "outlet": "Coast FM"}).json()
+        assert writer.builds == 2
+        assert added["added"][0]["story"] == stand_story

@@ -97,6 +97,10 @@ class Store:
         """Close the connection."""
         self._db.close()
 
+    def data_version(self) -> int:
+        """A number that changes when another connection commits to the database (not this one)."""
+        return int(self._db.execute("PRAGMA data_version").fetchone()[0])
+
     def __enter__(self) -> Store:
         return self
 

@@ -43,6 +43,7 @@ def create_app(db_path: str, settings: Settings | None = None, token: str | None
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
+        app.state.config.writer.close()
         keeper.close()
 
     app = FastAPI(

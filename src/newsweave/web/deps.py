@@ -9,7 +9,6 @@ may take long (adding an article, entity and search scans) stays on the thread p
 
 from __future__ import annotations
 
-import threading
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
@@ -17,18 +16,21 @@ from fastapi import Request
 
 from newsweave.settings import Settings
 from newsweave.store import Store
-from newsweave.web.adding import FetcherFactory, default_fetcher
+from newsweave.web.adding import FetcherFactory, Writer, default_fetcher
 
 
 @dataclass
 class AppConfig:
-    """What `create_app` was given. The app holds nothing else: stories live in the database."""
+    """What `create_app` was given, and the app's writer. Stories live in the database."""
 
     db_path: str
     settings: Settings
     token: str | None = None
     make_fetcher: FetcherFactory = default_fetcher
-    add_lock: threading.Lock = field(default_factory=threading.Lock)
+    writer: Writer = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.writer = Writer(self.db_path, self.settings)
 
 
 def config(request: Request) -> AppConfig:

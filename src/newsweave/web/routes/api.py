@@ -107,9 +107,7 @@ async def add(request: Request) -> Any:
     posted = await read_add_form(request, cfg.settings.extract.max_bytes + 10_000)
     try:
         check_write(request, cfg.token, posted.token)
-        result = await run_in_threadpool(
-            add_article, cfg.db_path, cfg.settings, posted.request, cfg.add_lock, cfg.make_fetcher
-        )
+        result = await run_in_threadpool(add_article, cfg.writer, posted.request, cfg.make_fetcher)
     except (HTTPException, InputError) as exc:
         if posted.is_form:
             return _form_error(request, exc, posted.request)
