@@ -84,3 +84,17 @@ def test_the_derivative_report_is_marked(seed_db):
     articles = json.loads(cli(seed_db, "articles", "--json"))
     noisy = next(a for a in articles if a["outlet"] == "Outlet One")
     assert noisy["captions"] and "Skip to content" in [r["text"] for r in noisy["removed"]]
+
+
+def test_the_statement_both_outlets_quote_is_a_corroborated_claim(seed_db):
+    # Worked example, section 5: Lammy calls it the first joint visit in a decade, in both
+    # reports, in different words and in sentences that otherwise say different things.
+    story = json.loads(cli(seed_db, "stories", "--json"))[0]["id"]
+    brief = json.loads(cli(seed_db, "brief", story, "--format", "json"))
+    claims = [
+        c for c in brief["claims"] if any("first joint visit" in s["text"] for s in c["support"])
+    ]
+    assert any(
+        c["status"] == "corroborated" and len({s["article"] for s in c["support"]}) == 2
+        for c in claims
+    ), claims

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from itertools import combinations
 
 from newsweave.models import Analysis, Quote, QuoteDrift, Variant
@@ -14,16 +15,48 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-def find_drift(
-    analyses: list[Analysis], entity_map: dict[str, str], names: dict[str, str], threshold: float
-) -> list[QuoteDrift]:
-    """Pairs of quotes by one speaker in two articles that share most words but not all."""
+@dataclass(frozen=True)
+class Statement:
+    """One speaker's one statement quoted by two articles: the quotes and the words that match."""
+
+    speaker: str
+    """The speaker's story-wide entity id."""
+    quotes: tuple[tuple[str, Quote], tuple[str, Quote]]
+    """(article id, quote) for each of the two articles."""
+    texts: tuple[str, str]
+    """The matching words of each quote (the whole shorter quote, its window of the longer)."""
+
+    @property
+    def words(self) -> int:
+        """How many words match: the length of the shorter text."""
+        return min(len(_words(t)) for t in self.texts)
+
+    @property
+    def faithful(self) -> bool:
+        """Both articles give the same words (one may cut them at another place)."""
+        return not any(self.differs)
+
+    @property
+    def differs(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The words of each text that the other lacks."""
+        a, b = self.texts
+        return _differs(a, b), _differs(b, a)
+
+
+def same_statements(
+    analyses: list[Analysis], entity_map: dict[str, str], threshold: float
+) -> list[Statement]:
+    """Pairs of quotes by one speaker in two articles that share most of their words.
+
+    A quote whose words all stand in the other quote, in order, is faithful quoting; otherwise
+    the best window of the longer quote must hold `threshold` of the shorter one's words.
+    """
     quotes: list[tuple[str, str, Quote]] = []
     for analysis in analyses:
         for q in analysis.quotes:
             if q.speaker and q.kind in {"direct", "partial"}:
                 quotes.append((analysis.article_id, entity_map.get(q.speaker, q.speaker), q))
-    drifts: list[QuoteDrift] = []
+    found: list[Statement] = []
     tokens = [_words(q.text) for _, _, q in quotes]
     joined = [" ".join(t) for t in tokens]
     words = [set(t) for t in tokens]
@@ -32,31 +65,41 @@ def find_drift(
         by_speaker.setdefault(speaker, []).append(k)
     pairs = sorted(pair for ks in by_speaker.values() for pair in combinations(ks, 2))
     for i, j in pairs:
-        (article_a, speaker_a, qa), (article_b, _, _) = quotes[i], quotes[j]
-        if article_a == article_b:
+        (article_a, speaker, qa), (article_b, _, qb) = quotes[i], quotes[j]
+        if article_a == article_b or not words[i] or not words[j]:
             continue
         s, l_ = (i, j) if len(tokens[i]) <= len(tokens[j]) else (j, i)
         short, long_ = quotes[s][2], quotes[l_][2]
         # Quick exits before the window search, which most pairs of a big story never need: the
         # same words cut at another place are faithful quoting, and no window of the longer quote
         # can share more of the shorter's words than the whole of it does.
-        if not words[s] or f" {joined[s]} " in f" {joined[l_]} ":
+        if f" {joined[s]} " in f" {joined[l_]} ":
+            window = short.text
+        elif len(words[s] & words[l_]) / len(words[s]) < threshold:
             continue
-        if len(words[s] & words[l_]) / len(words[s]) < threshold:
+        else:
+            window, overlap = _best_window(tokens[s], long_.text)
+            if overlap < threshold or not window:
+                continue
+        texts = (short.text, window) if short is qa else (window, short.text)
+        found.append(Statement(speaker, ((article_a, qa), (article_b, qb)), texts))
+    return found
+
+
+def find_drift(statements: list[Statement], names: dict[str, str]) -> list[QuoteDrift]:
+    """The statements whose two quotes differ in words (`names`: entity id to name)."""
+    drifts: list[QuoteDrift] = []
+    for statement in statements:
+        if statement.faithful:
             continue
-        window, overlap = _best_window(tokens[s], long_.text)
-        if overlap < threshold or not window:
-            continue
-        a_text, b_text = (short.text, window) if short is qa else (window, short.text)
-        a_differs, b_differs = _differs(a_text, b_text), _differs(b_text, a_text)
-        if not a_differs and not b_differs:
-            continue  # the same words, only cut at another place: faithful quoting
+        (article_a, _), (article_b, _) = statement.quotes
+        a_differs, b_differs = statement.differs
         drifts.append(
             QuoteDrift(
-                speaker=names.get(speaker_a, speaker_a),
+                speaker=names.get(statement.speaker, statement.speaker),
                 variants=(
-                    Variant(article=article_a, text=a_text, differs=a_differs),
-                    Variant(article=article_b, text=b_text, differs=b_differs),
+                    Variant(article=article_a, text=statement.texts[0], differs=a_differs),
+                    Variant(article=article_b, text=statement.texts[1], differs=b_differs),
                 ),
             )
         )
