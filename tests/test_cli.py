@@ -120,3 +120,27 @@ def test_search_finds_articles_by_their_words(demo_db):
     assert all(h["story"] for h in hits)
     nothing = run("search", 'zzzq AND "(', db=demo_db)
     assert nothing.exit_code == 0 and "No article holds" in nothing.output
+
+
+def test_eval_measures_under_the_settings_given(tmp_path):
+    # Four invented reports of two events in the ECB+ layout: the clustering eval must run with
+    # the user's settings, so a threshold nothing reaches leaves every document alone.
+    events = {
+        "e1": "The Orrin bridge in Velmora reopened to traffic on Monday after repairs.",
+        "e2": "A fire destroyed the Kalyra harbour market overnight, the fire service said.",
+    }
+    lines = []
+    for n, (event, text) in enumerate(list(events.items()) * 2):
+        record = {"id": f"d{n}", "topic": "1", "gold_event_id": event, "half": "ecb"}
+        lines.append(json.dumps({**record, "text": f"{text}\nIt was reported by outlet {n}."}))
+    corpus = tmp_path / "tiny.jsonl"
+    corpus.write_text("\n".join(lines) + "\n")
+    strict = tmp_path / "strict.toml"
+    strict.write_text("[cluster]\nthreshold = 5.0\n")
+    default = runner.invoke(app, ["eval", "cluster", str(corpus), "--json"])
+    changed = runner.invoke(
+        app, ["--settings", str(strict), "eval", "cluster", str(corpus), "--json"]
+    )
+    assert default.exit_code == changed.exit_code == 0, default.output + changed.output
+    assert json.loads(default.output)["stories"] == 2
+    assert json.loads(changed.output)["stories"] == 4

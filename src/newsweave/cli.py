@@ -417,14 +417,15 @@ def evaluate_command(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
 ) -> None:
-    """Measure a stage on a labelled corpus, beside a baseline.
+    """Measure a stage on a labelled corpus, beside a baseline, under the settings in force.
 
-    Example: `newsweave eval extract ../shared/eval/aeb-dev.jsonl --json`
+    Example: `newsweave eval extract ../shared/eval/aeb-dev.jsonl --json`; with
+    `newsweave --settings mine.toml eval ...` a changed setting is measured.
     """
     from newsweave.evaluate import evaluate
 
     with _errors():
-        metrics = evaluate(task, path, limit, split)
+        metrics = evaluate(task, path, limit, split, state.settings)
     if as_json:
         _print_json(metrics)
         return

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from newsweave.errors import InputError
+from newsweave.settings import Settings
 
 Metrics = dict[str, Any]
 
@@ -36,7 +37,7 @@ def read_jsonl(path: str | Path, limit: int | None = None) -> Iterator[dict[str,
 
 
 def tasks() -> dict[str, Callable[..., Metrics]]:
-    """Evaluation task name → its entry function `(path, limit=None) -> metrics`."""
+    """Evaluation task name → its entry function `(path, limit=None, settings=None) -> metrics`."""
     from newsweave.evaluate.alignment import evaluate_align
     from newsweave.evaluate.clustering import evaluate_cluster
     from newsweave.evaluate.extraction import evaluate_extract
@@ -51,17 +52,22 @@ def tasks() -> dict[str, Callable[..., Metrics]]:
 
 
 def evaluate(
-    task: str, path: str | Path, limit: int | None = None, split: str | None = None
+    task: str,
+    path: str | Path,
+    limit: int | None = None,
+    split: str | None = None,
+    settings: Settings | None = None,
 ) -> Metrics:
-    """Run one evaluation task on a file (on one of its splits, for tasks that read splits)."""
+    """Run one evaluation task on a file (on one of its splits, for tasks that read splits),
+    under `settings` (the defaults when None), as the product would run."""
     known = tasks()
     if task not in known:
         raise InputError(f"no evaluation task {task!r}; known: {', '.join(sorted(known))}")
     if split is None:
-        return known[task](path, limit=limit)
+        return known[task](path, limit=limit, settings=settings)
     if task not in SPLIT_TASKS:
         raise InputError(f"eval {task} scores the whole file; --split works for: quotes")
-    return known[task](path, limit=limit, split=split)
+    return known[task](path, limit=limit, split=split, settings=settings)
 
 
 # Tasks whose entry function takes `split=` (records carry a `split` field).

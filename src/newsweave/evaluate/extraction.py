@@ -17,7 +17,7 @@ from pathlib import Path
 from newsweave.evaluate import Metrics, read_jsonl
 from newsweave.extract import extract
 from newsweave.models import Article, RawDoc
-from newsweave.settings import ExtractSettings
+from newsweave.settings import Settings
 
 _TOKEN = re.compile(r"\w+")
 SHINGLE = 4
@@ -57,7 +57,9 @@ def _ratio(tp: float, fp: float, fn: float, miss: float) -> float:
     return tp / (tp + miss) if tp + miss else 0.0
 
 
-def evaluate_extract(path: str | Path, limit: int | None = None) -> Metrics:
+def evaluate_extract(
+    path: str | Path, limit: int | None = None, settings: Settings | None = None
+) -> Metrics:
     """Our extraction and plain trafilatura's, scored against the gold article bodies."""
     import trafilatura
 
@@ -65,13 +67,13 @@ def evaluate_extract(path: str | Path, limit: int | None = None) -> Metrics:
     plain: list[tuple[float, float, float]] = []
     started = time.perf_counter()
     spent_ours = 0.0
-    settings = ExtractSettings()
+    extract_settings = (settings or Settings()).extract
     for record in read_jsonl(path, limit):
         gold, html = record.get("text") or "", record.get("html") or ""
         tick = time.perf_counter()
         result = extract(
             RawDoc(source=str(record.get("id")), kind="html", body=html, url=record.get("url")),
-            settings,
+            extract_settings,
         )
         spent_ours += time.perf_counter() - tick
         ours.append(page_counts(gold, result.text if isinstance(result, Article) else ""))

@@ -77,6 +77,7 @@ from newsweave.analyze import analyze_many
 from newsweave.errors import InputError
 from newsweave.evaluate import Metrics, read_jsonl
 from newsweave.models import Analysis, Article, Quote
+from newsweave.settings import Settings
 
 Span = tuple[int, int]
 Spans = tuple[Span, ...]
@@ -549,10 +550,14 @@ def _offsets(start: int | None, end: int | None, to_original: OffsetMap) -> Span
 
 
 def evaluate_quotes(
-    path: str | Path, limit: int | None = None, split: str | None = None
+    path: str | Path,
+    limit: int | None = None,
+    split: str | None = None,
+    settings: Settings | None = None,
 ) -> Metrics:
     """Our quotes and speakers scored against PolNeAR attributions (see the module docstring);
     with `split`, only the records whose `split` field has that value."""
+    settings = settings or Settings()
     records = list(read_jsonl(path, limit))
     if split is not None:
         present = sorted({str(r.get("split")) for r in records})
@@ -561,7 +566,7 @@ def evaluate_quotes(
             raise InputError(f"{path}: no record of split {split!r}; splits: {', '.join(present)}")
     started = time.perf_counter()
     prepared = [(record, *article_of(record)) for record in records]
-    analyses = analyze_many(article for _, article, _ in prepared)
+    analyses = analyze_many((article for _, article, _ in prepared), settings.analyze)
     content, source, cue = Tally(), Tally(), Tally()
     by_kind: dict[str, Tally] = {}
     direct = found = correct = 0
