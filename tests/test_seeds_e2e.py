@@ -98,3 +98,13 @@ def test_the_statement_both_outlets_quote_is_a_corroborated_claim(seed_db):
         c["status"] == "corroborated" and len({s["article"] for s in c["support"]}) == 2
         for c in claims
     ), claims
+
+
+def test_the_summary_reads_on_its_own(seed_db):
+    story = json.loads(cli(seed_db, "stories", "--json"))[0]["id"]
+    summary = json.loads(cli(seed_db, "brief", story, "--format", "json"))["summary"]
+    assert len(summary) >= 4
+    for sentence in summary:
+        text = sentence["text"]
+        assert text.split()[0] not in {"He", "She", "They", "We", "It", "This", "I"}, text
+        assert not (text.startswith("“") and text.rstrip(".").endswith("”")), text

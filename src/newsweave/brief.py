@@ -83,25 +83,52 @@ def _claim(comparison: Comparison, claim_id: str):
 
 
 def _summary(comparison: Comparison, limit: int) -> list[SummarySentence]:
-    """The most corroborated claims, in the words of the article that stated them first."""
+    """The most corroborated claims, each in the words of the first article that states it in a
+    sentence that reads on its own."""
     chosen: list[SummarySentence] = []
     used: set[str] = set()
     for claim in comparison.claims:
         if len(chosen) >= limit:
             break
-        key = claim.text.lower()
-        if key in used or claim.text.count("“") != claim.text.count("”"):
-            continue  # a quote fragment cut from its paragraph reads badly on its own
-        used.add(key)
+        text = next((s.text for s in claim.support if stands_alone(s.text)), None)
+        if text is None or text.lower() in used:
+            continue
+        used.add(text.lower())
         chosen.append(
             SummarySentence(
-                text=claim.text,
+                text=text,
                 citations=tuple(
                     Citation(article=s.article, sentence=s.sentence) for s in claim.support
                 ),
             )
         )
     return chosen
+
+
+# Words that point back to an earlier sentence: one that opens on them says nothing alone.
+_POINTING_BACK = frozenset(
+    {"he", "she", "it", "they", "we", "i", "you", "this", "these", "those", "his", "her", "its"}
+    | {"their", "our", "my", "him", "them", "us"}
+)
+_OPENING, _CLOSING = "“\"‘'", "”\"’'"
+
+
+def stands_alone(text: str) -> bool:
+    """Whether a sentence reads rightly out of its article: it does not open on a word pointing
+    back ("He added", "This was"), is not a bare quote whose speaker is named in another
+    sentence, and is not a fragment of a quote that runs on from its paragraph."""
+    text = text.strip()
+    words = text.split()
+    if not words:
+        return False
+    # Inside a quote, "we" is the speaker, whom the sentence names unless it is a bare quote
+    # (below); an all-capitals "US" or "IT" is a name, not a pronoun.
+    first = words[0].lstrip("(")
+    if first.lower() in _POINTING_BACK and not (len(first) > 1 and first.isupper()):
+        return False
+    if text.count("“") != text.count("”"):
+        return False
+    return not (text[0] in _OPENING and text.rstrip(".").endswith(tuple(_CLOSING)))
 
 
 def render(b: Brief, fmt: Format = "md") -> str:

@@ -1,0 +1,32 @@
+"""The brief's summary: sentences that read rightly out of their articles."""
+
+import pytest
+
+from newsweave.brief import stands_alone
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Orrin bridge in Velmora reopened to traffic on Monday.",
+        "US officials said the talks would resume in May.",  # "US" is not "us"
+        '"We will reopen the quay in May," the harbour master said.',
+        "Harbour master Ilse Varga said: “We will reopen the quay in May.”",
+    ],
+)
+def test_sentences_that_stand_alone(sentence: str) -> None:
+    assert stands_alone(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He added that the quay would stay shut.",  # who is he?
+        "They announced the trip at a press conference.",
+        "This was the third closure in a year.",
+        "“We will reopen the quay in May.”",  # a bare quote: its speaker is named elsewhere
+        "“We will reopen the quay in May, and every pillar will be checked.",  # runs on
+    ],
+)
+def test_sentences_that_lean_on_another(sentence: str) -> None:
+    assert not stands_alone(sentence)
