@@ -154,3 +154,17 @@ def test_a_date_in_a_sentence_without_a_verb_resolves():
     )
     dates = {d.text: d for d in analyze(article).dates}
     assert dates["Tuesday"].resolved == date(2026, 3, 3)
+
+
+def test_a_full_stop_inside_a_name_does_not_end_the_sentence():
+    body = (
+        "Ministers plan a joint visit to the capital this week\n\n"
+        "Their trip aims to underscore the commitment of the two governments to the defence of "
+        "the country, Caliber.Az reports, citing foreign media. The visit is the first of its "
+        "kind for a decade, officials said on Tuesday."
+    )
+    [raw] = ingest(Source("visit.txt", body.encode()))
+    analysis = analyze(extract(raw))
+    texts = [s.text for s in analysis.sentences]
+    assert texts[0].endswith("Caliber.Az reports, citing foreign media.")
+    assert texts[1].startswith("The visit is the first")

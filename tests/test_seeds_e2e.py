@@ -108,3 +108,13 @@ def test_the_summary_reads_on_its_own(seed_db):
         text = sentence["text"]
         assert text.split()[0] not in {"He", "She", "They", "We", "It", "This", "I"}, text
         assert not (text.startswith("“") and text.rstrip(".").endswith("”")), text
+
+
+def test_the_markdown_brief_lists_what_only_one_outlet_reports(seed_db):
+    # Worked example, section 5: Gaza and a ceasefire only in 003; glide bombs only in 000.
+    story = json.loads(cli(seed_db, "stories", "--json"))[0]["id"]
+    markdown = cli(seed_db, "brief", story)
+    only = markdown.split("## Only one outlet reports", 1)[1]
+    caliber, outlet_one = only.split("- Caliber.Az", 1)[1], only.split("- Outlet One", 1)[1]
+    assert "ceasefire in Gaza" in caliber.split("\n- ", 1)[0]
+    assert "glide bombs" in outlet_one.split("\n- ", 1)[0]

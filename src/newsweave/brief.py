@@ -199,5 +199,16 @@ def _markdown(b: Brief) -> str:
     single = {o: ids for o, ids in b.unique_coverage.items() if ids}
     if single:
         lines += ["", "## Only one outlet reports", ""]
-        lines += [f"- {outlet}: {len(ids)} claims" for outlet, ids in single.items()]
+        claims = {c.id: c for c in b.claims}
+        for outlet, ids in single.items():
+            shown = [claims[i] for i in ids if stands_alone(claims[i].text)][:UNIQUE_SHOWN]
+            rest = len(ids) - len(shown)
+            lines.append(f"- {outlet} ({len(ids)} claims{', the first' if rest else ''}):")
+            lines += [f"  - {c.text} {cite(c.support)}" for c in shown]
+            if rest:
+                lines.append(f"  - … and {rest} more")
     return "\n".join(lines) + "\n"
+
+
+UNIQUE_SHOWN = 5
+"""Claims listed for each outlet under "Only one outlet reports" in Markdown (JSON has all)."""

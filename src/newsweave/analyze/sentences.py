@@ -43,12 +43,16 @@ def sentences(docs: list[Any], starts: list[int]) -> list[Sentence]:
 
 
 def _merged(doc: Any) -> list[tuple[int, int]]:
-    """spaCy's sentence spans, with a lone closing quote or bracket glued back to its sentence."""
+    """spaCy's sentence spans, with a lone closing quote or bracket glued back to its sentence,
+    and a break inside a word ("Caliber.Az reports", "example.com") undone."""
     spans: list[tuple[int, int]] = []
+    text = doc.text
     for sent in doc.sents:
         begin, end = sent.start_char, sent.end_char
-        piece = doc.text[begin:end].strip()
-        if spans and (len(piece) <= 2 or piece[:1].islower()):
+        piece = text[begin:end].strip()
+        in_word = 0 < begin < len(text) and text[begin].isalnum() and text[begin - 1] == "."
+        in_word = in_word and begin >= 2 and text[begin - 2].isalnum()
+        if spans and (len(piece) <= 2 or piece[:1].islower() or in_word):
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((begin, end))
