@@ -118,3 +118,16 @@ def test_the_markdown_brief_lists_what_only_one_outlet_reports(seed_db):
     caliber, outlet_one = only.split("- Caliber.Az", 1)[1], only.split("- Outlet One", 1)[1]
     assert "ceasefire in Gaza" in caliber.split("\n- ", 1)[0]
     assert "glide bombs" in outlet_one.split("\n- ", 1)[0]
+
+
+def test_undated_reports_keep_their_relative_times_on_the_timeline(seed_db):
+    # Worked example, sections 4 and 5: neither report carries a date, so "on Wednesday" and
+    # "this week" cannot become calendar dates; they stay relative and the brief says so.
+    story = json.loads(cli(seed_db, "stories", "--json"))[0]["id"]
+    timeline = json.loads(cli(seed_db, "brief", story, "--format", "json"))["timeline"]
+    relative = [t for t in timeline if t["relative"]]
+    assert all(t["when"].endswith("(undated)") for t in relative)
+    arrived = next(t for t in relative if "arrived in Kiev on Wednesday" in t["what"])
+    announced = next(t for t in relative if "announced a joint visit" in t["what"])
+    assert "on Wednesday" in arrived["when"] and "this week" in announced["when"]
+    assert timeline.index(arrived) > max(i for i, t in enumerate(timeline) if not t["relative"])

@@ -308,8 +308,11 @@ class Conflict(Record):
 
 class TimelineEntry(Record):
     when: str
+    """An ISO date or `start/end` range; for a relative entry, the phrase as written."""
     what: str
     articles: tuple[str, ...]
+    relative: bool = False
+    """Dated only by a relative phrase of an article without a publication date."""
 
 
 class Comparison(Record):
