@@ -168,3 +168,18 @@ def test_a_full_stop_inside_a_name_does_not_end_the_sentence():
     texts = [s.text for s in analysis.sentences]
     assert texts[0].endswith("Caliber.Az reports, citing foreign media.")
     assert texts[1].startswith("The visit is the first")
+
+
+def test_a_country_as_speaker_is_the_country_not_a_company_named_after_it():
+    body = (
+        "Sanctions hit the national airline\n\n"
+        "The United States announced new sanctions against Iran Air and two shipping firms on "
+        "Monday, officials in Washington said.\n\n"
+        "Iran said the measures were illegal and that its airline would keep flying to Europe."
+    )
+    [raw] = ingest(Source("sanctions.txt", body.encode()))
+    analysis = analyze(extract(raw))
+    speakers = {q.speaker for q in analysis.quotes if q.speaker_text == "Iran"}
+    assert speakers == {"place:iran"}
+    airline = next(e for e in analysis.entities if e.name == "Iran Air")
+    assert "Iran" not in airline.aliases

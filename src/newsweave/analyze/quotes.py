@@ -237,11 +237,17 @@ def _speaker(
             and not _inside_quote(ctx, m.start)
         ]
         return before[-1].entity if before else last
-    named = [m for m in ctx.mentions if m.text in speaker_text or speaker_text in m.text]
-    for prefix in ("person:", "organisation:"):
-        for m in sorted(named, key=lambda m: -len(m.text)):
-            if m.entity.startswith(prefix):
-                return m.entity
+    named = sorted(
+        (m for m in ctx.mentions if m.text in speaker_text or speaker_text in m.text),
+        key=lambda m: -len(m.text),
+    )
+    # A name the tag holds ("Iran" in "Iran said") before a longer name the tag is part of ("Iran
+    # Air"); people, then organisations, then places (a country speaks through its government).
+    for within in (True, False):
+        for prefix in ("person:", "organisation:", "place:"):
+            for m in named:
+                if (m.text in speaker_text) == within and m.entity.startswith(prefix):
+                    return m.entity
     guess = resolve_typo(speaker_text.split()[-1], ctx.entities)
     return guess.id if guess else None
 
