@@ -174,8 +174,8 @@ def test_the_cue_lexicon_is_data_of_lemmas_and_relations():
         ),
         # Two complements of one cue make one stretch of content, not two.
         (
-            "Ruiz compared the new tax to a toll on every commuter.",
-            "the new tax to a toll on every commuter",
+            "Ruiz blamed the drought for the failed harvest.",
+            "the drought for the failed harvest",
         ),
         # A trailing adverbial clause stays in the content.
         (
@@ -196,3 +196,10 @@ def test_a_cue_after_a_preposition_borrows_the_subject_of_the_clause():
     [reported] = only(quotes, "reported")
     assert reported.text == "the water tax"
     assert tag(text, reported) == ("The senator", "criticizing")
+
+
+def test_a_cue_noun_without_an_owner_takes_the_subject_of_its_verb():
+    text, quotes = quotes_of("The mayor launched an attack on the water board.")
+    [reported] = only(quotes, "reported")
+    assert reported.text == "the water board"
+    assert tag(text, reported) == ("The mayor", "attack")

@@ -287,7 +287,8 @@ def _subject(token: Any) -> Any:
             if obj is not None:
                 return obj
     if token.pos_ == "NOUN":
-        return next((c for c in token.children if c.dep_ == "poss"), None)
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        return owner if owner is not None else _doer(token)
     if token.pos_ == "ADJ":
         # `Voters are confident that …`: the subject of the copula the adjective completes.
         if token.dep_ in {"acomp", "oprd"}:
@@ -304,6 +305,17 @@ def _subject(token: Any) -> Any:
     if token.dep_ in NOUN_HEAD_DEPS and token.head.pos_ in {"NOUN", "PROPN"}:
         return token.head
     return None
+
+
+def _doer(noun: Any) -> Any:
+    """The subject of the verb a cue noun is the object of (`Ruiz launched an attack on X`,
+    `Ruiz acted in response to X`), reached through at most one preposition."""
+    here = noun
+    if here.dep_ == "pobj" and here.head.dep_ == "prep":
+        here = here.head
+    if here.dep_ not in {"dobj", "prep"} or here.head.pos_ != "VERB":
+        return None
+    return next((c for c in here.head.children if c.dep_ == "nsubj"), None)
 
 
 def _trimmed(doc: Any, lo: int, hi: int) -> tuple[int, int] | None:
