@@ -162,3 +162,44 @@ def test_the_cue_lexicon_is_data_of_lemmas_and_relations():
     assert "ccomp" in cues["say"]
     assert all(isinstance(r, list) and r for r in cues.values())
     assert all(" " not in lemma and lemma == lemma.lower() for lemma in cues)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        # The object between a cue and its clause belongs to the content.
+        (
+            "The mayor asked residents to stay indoors on Friday.",
+            "residents to stay indoors on Friday",
+        ),
+        # Two complements of one cue make one stretch of content, not two.
+        (
+            "Ruiz blamed the drought for the failed harvest.",
+            "the drought for the failed harvest",
+        ),
+        # A trailing adverbial clause stays in the content.
+        (
+            "Ruiz said the dam would hold, leaving residents relieved.",
+            "the dam would hold, leaving residents relieved",
+        ),
+    ],
+)
+def test_a_cue_has_one_content_running_over_all_its_complements(sentence, content):
+    text, quotes = quotes_of(sentence)
+    [reported] = only(quotes, "reported")
+    assert reported.text == content
+    assert text[reported.start : reported.end] == content
+
+
+def test_a_cue_after_a_preposition_borrows_the_subject_of_the_clause():
+    text, quotes = quotes_of("The senator won praise from farmers by criticizing the water tax.")
+    [reported] = only(quotes, "reported")
+    assert reported.text == "the water tax"
+    assert tag(text, reported) == ("The senator", "criticizing")
+
+
+def test_a_cue_noun_without_an_owner_takes_the_subject_of_its_verb():
+    text, quotes = quotes_of("The mayor launched an attack on the water board.")
+    [reported] = only(quotes, "reported")
+    assert reported.text == "the water board"
+    assert tag(text, reported) == ("The mayor", "attack")

@@ -14,6 +14,7 @@ candidates, so the product and the learner see exactly the same spans.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -25,8 +26,9 @@ from newsweave.analyze.nlp import table
 # The complement relations whose subtree can be an attribution's content.
 # `nsubjpass`: `X is expected to win` attributes `X … to win`, subject and complement.
 CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "dative", "acl", "nsubjpass")
-# A cue without a subject of its own borrows its head's across these links ("…, saying X").
-BORROW_DEPS = ("conj", "advcl", "xcomp", "pcomp")
+# A cue without a subject of its own borrows its head's across these links ("…, saying X",
+# "won praise by attacking X": pcomp, then the preposition's own link to the verb).
+BORROW_DEPS = ("conj", "advcl", "xcomp", "pcomp", "prep")
 # Where a cue hangs off a noun, the noun is the source ("the editorial telling him to leave").
 NOUN_HEAD_DEPS = ("acl", "relcl")
 # Verbs (`said`), nouns (`his claim that`, `calls for`) and adjectives (`confident that`,
@@ -98,9 +100,8 @@ def attributions(
         if label is not None and _free(label.content, taken, seen):
             seen.add(label.content)
             found.append(label)
-        for c in candidates(doc):
-            if c.key not in keys or (c.source is None and not c.passive):
-                continue
+        kept = [c for c in candidates(doc) if c.key in keys and (c.source is not None or c.passive)]
+        for c in _joined(doc, kept):
             content = (base + c.content[0], base + c.content[1])
             if not _free(content, taken, seen):
                 continue
@@ -109,6 +110,30 @@ def attributions(
             cue = (base + c.cue[0], base + c.cue[1])
             found.append(Found(content, source, cue, doc[c.cue_i].text, c.key))
     return sorted(found, key=lambda f: f.content)
+
+
+def _joined(doc: Any, kept: list[Candidate]) -> list[Candidate]:
+    """One content per cue and side: `urged Congress | to act` and `compared the plan | to a
+    tax` are one stretch after the cue, from its first complement to its last. A clause kept
+    without the object before it takes the object in (`asked voters | to stay home`)."""
+    joined: list[Candidate] = []
+    groups: dict[tuple[int, bool], list[Candidate]] = {}
+    for c in kept:
+        after = c.content[0] > c.cue[1]
+        groups.setdefault((c.cue_i, after), []).append(c)
+    for (cue_i, after), group in groups.items():
+        start = min(c.content[0] for c in group)
+        end = max(c.content[1] for c in group)
+        if after:
+            for child in doc[cue_i].children:
+                if child.dep_ in OBJECT_DEPS and child.i > cue_i and child.idx < start:
+                    start = min(start, child.left_edge.idx)
+        joined.append(dataclasses.replace(group[0], content=(start, end)))
+    return joined
+
+
+# Objects that come between a cue and its clause and belong to its content (`asked voters to`).
+OBJECT_DEPS = {"dobj", "dative"}
 
 
 def _free(
@@ -223,8 +248,9 @@ def _complements(token: Any) -> Iterator[tuple[str, int, int]]:
 
 def _without_aside(doc: Any, lo: int, hi: int) -> int:
     """The last token of lo..hi before a trailing aside set off by a comma or a dash: a
-    non-restrictive clause or apposition (`…, who preaches …`, `…, drawing 1,110 people`),
-    which says something of its own rather than what is attributed."""
+    non-restrictive clause or apposition (`…, who preaches …`, `…, the city's mayor`), which
+    says something of its own rather than what is attributed. An adverbial clause stays
+    (`…, leaving the town without water`): PolNeAR counts it in the content more often than not."""
     for token in doc[lo : hi + 1]:
         start = token.left_edge.i
         if (
@@ -237,7 +263,7 @@ def _without_aside(doc: Any, lo: int, hi: int) -> int:
     return hi
 
 
-ASIDE_DEPS = {"relcl", "appos", "acl", "advcl"}
+ASIDE_DEPS = {"relcl", "appos", "acl"}
 SET_OFF = {",", "—", "–", "--", "-"}
 
 
@@ -261,7 +287,8 @@ def _subject(token: Any) -> Any:
             if obj is not None:
                 return obj
     if token.pos_ == "NOUN":
-        return next((c for c in token.children if c.dep_ == "poss"), None)
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        return owner if owner is not None else _doer(token)
     if token.pos_ == "ADJ":
         # `Voters are confident that …`: the subject of the copula the adjective completes.
         if token.dep_ in {"acomp", "oprd"}:
@@ -278,6 +305,17 @@ def _subject(token: Any) -> Any:
     if token.dep_ in NOUN_HEAD_DEPS and token.head.pos_ in {"NOUN", "PROPN"}:
         return token.head
     return None
+
+
+def _doer(noun: Any) -> Any:
+    """The subject of the verb a cue noun is the object of (`Ruiz launched an attack on X`,
+    `Ruiz acted in response to X`), reached through at most one preposition."""
+    here = noun
+    if here.dep_ == "pobj" and here.head.dep_ == "prep":
+        here = here.head
+    if here.dep_ not in {"dobj", "prep"} or here.head.pos_ != "VERB":
+        return None
+    return next((c for c in here.head.children if c.dep_ == "nsubj"), None)
 
 
 def _trimmed(doc: Any, lo: int, hi: int) -> tuple[int, int] | None:
