@@ -622,7 +622,11 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--rate", type=float, default=1.0, help="simulated articles per second")
-    parser.add_argument("--algorithm", default="cluster.v2", help="cluster.v2 or cluster.v1")
+    parser.add_argument(
+        "--algorithm",
+        default=ClusterSettings().algorithm,
+        help="cluster.v3, cluster.v2 or cluster.v1",
+    )
     parser.add_argument("--json", action="store_true", help="one line of JSON")
     parser.add_argument(
         "--checkpoints",

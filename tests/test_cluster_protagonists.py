@@ -137,3 +137,34 @@ def test_protagonists_survive_the_stored_features():
     f = features(article, analysis)
     assert f.protagonists == ("person:tom-varga",)
     assert loads_features("v1", dumps_features(f)) == f
+
+
+def test_eval_cluster_runs_the_clusterer_the_settings_file_names(tmp_path):
+    """`newsweave --settings FILE eval cluster` reproduces an older clusterer's score."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from newsweave.cli import app
+
+    corpus = tmp_path / "events.jsonl"
+    records = [
+        {"id": f"d{i}", "gold_event_id": event, "text": arrest(f"x{i % 2 + 1}", *cast)[0].text}
+        for i, (event, cast) in enumerate(
+            [
+                ("varga", ("receiver", "Tom", "Varga", "early Tuesday")),
+                ("brandt", ("lineman", "Eli", "Brandt", "on Sunday")),
+            ]
+        )
+    ]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    older = tmp_path / "v2.toml"
+    older.write_text('[cluster]\nalgorithm = "cluster.v2"\n', encoding="utf-8")
+    runner = CliRunner()
+    default = runner.invoke(app, ["eval", "cluster", str(corpus), "--json"])
+    chosen = runner.invoke(
+        app, ["--settings", str(older), "eval", "cluster", str(corpus), "--json"]
+    )
+    assert default.exit_code == 0 and chosen.exit_code == 0, default.output + chosen.output
+    assert json.loads(default.output)["algorithm"] == "cluster.v3"
+    assert json.loads(chosen.output)["algorithm"] == "cluster.v2"

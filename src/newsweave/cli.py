@@ -424,7 +424,7 @@ def evaluate_command(
     from newsweave.evaluate import evaluate
 
     with _errors():
-        metrics = evaluate(task, path, limit, split)
+        metrics = evaluate(task, path, limit, split, state.settings)
     if as_json:
         _print_json(metrics)
         return

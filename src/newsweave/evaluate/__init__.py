@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from newsweave.errors import InputError
+from newsweave.settings import Settings
 
 Metrics = dict[str, Any]
 
@@ -51,18 +52,29 @@ def tasks() -> dict[str, Callable[..., Metrics]]:
 
 
 def evaluate(
-    task: str, path: str | Path, limit: int | None = None, split: str | None = None
+    task: str,
+    path: str | Path,
+    limit: int | None = None,
+    split: str | None = None,
+    settings: Settings | None = None,
 ) -> Metrics:
-    """Run one evaluation task on a file (on one of its splits, for tasks that read splits)."""
+    """Run one evaluation task on a file (on one of its splits, for tasks that read splits);
+    `settings` reach the tasks that run settings-driven stages (cluster, align)."""
     known = tasks()
     if task not in known:
         raise InputError(f"no evaluation task {task!r}; known: {', '.join(sorted(known))}")
+    options: dict[str, Any] = {"limit": limit}
+    if settings is not None and task in SETTINGS_TASKS:
+        options["settings"] = settings
     if split is None:
-        return known[task](path, limit=limit)
+        return known[task](path, **options)
     if task not in SPLIT_TASKS:
         raise InputError(f"eval {task} scores the whole file; --split works for: quotes")
-    return known[task](path, limit=limit, split=split)
+    return known[task](path, split=split, **options)
 
 
 # Tasks whose entry function takes `split=` (records carry a `split` field).
 SPLIT_TASKS = frozenset({"quotes"})
+# Tasks whose entry function takes `settings=`: `newsweave --settings FILE eval cluster …` runs
+# another clusterer (cluster.v2, say) to reproduce its published score.
+SETTINGS_TASKS = frozenset({"cluster", "align"})
