@@ -1,6 +1,6 @@
 """Cluster: one pass, online. Each arriving article joins the story it best matches or opens one.
 
-Two algorithms, registered by versioned name so stored results stay reproducible; the settings
+Three algorithms, registered by versioned name so stored results stay reproducible; the settings
 name the one in use (`cluster.algorithm`):
 
 - `cluster.v3` (default): cluster.v2, with each member's similarity weighed by who the two
@@ -17,7 +17,7 @@ name the one in use (`cluster.algorithm`):
 - `cluster.v1`: each story is one profile (the sum of its members' words and entities), compared
   by a mix of word and entity cosines. ECB+ dev: B³-F1 0.859.
 
-Both skip stories whose articles are more than `max_gap_days` away by publication date, and merge
+All skip stories whose articles are more than `max_gap_days` away by publication date, and merge
 a second story that the article matches nearly as strongly as the first.
 """
 
