@@ -58,7 +58,14 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
-from newsweave.cluster import Features, cluster, dumps_features, features, make_index
+from newsweave.cluster import (
+    Features,
+    cluster,
+    dumps_features,
+    features,
+    make_index,
+    protagonists_of,
+)
 from newsweave.dedupe import fingerprint
 from newsweave.evaluate.clustering import bcubed
 from newsweave.models import Analysis, Article, Entity, Mention, Sentence, Story
@@ -161,12 +168,14 @@ class Stream:
         if source >= 0:
             words, title = self._perturb(words, title, number)
         published = EPOCH + timedelta(seconds=float(self.article_seconds[number]))
+        counted = self._entity_counter(entities)
         f = Features(
             article=self.article_id(number),
             words=self._counter(words),
             title=self._counter(title),
-            entities=self._entity_counter(entities),
+            entities=counted,
             published=published,
+            protagonists=protagonists_of(counted),
         )
         return f, int(self.article_story[number])
 
@@ -613,7 +622,11 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--rate", type=float, default=1.0, help="simulated articles per second")
-    parser.add_argument("--algorithm", default="cluster.v2", help="cluster.v2 or cluster.v1")
+    parser.add_argument(
+        "--algorithm",
+        default=ClusterSettings().algorithm,
+        help="cluster.v3, cluster.v2 or cluster.v1",
+    )
     parser.add_argument("--json", action="store_true", help="one line of JSON")
     parser.add_argument(
         "--checkpoints",

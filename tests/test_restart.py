@@ -164,7 +164,7 @@ def test_a_restart_over_a_store_from_before_the_index_entries_table(tmp_path, de
 def synthetic_features(count: int, seed: int = 3) -> list[tuple[Features, int]]:
     """Feature records of a stream of many small events over a shared Zipfian vocabulary, in
     arrival order (which is not quite publication order), with each one's true event."""
-    rng = random.Random(seed)
+    rng, cast = random.Random(seed), random.Random(seed + 1)
     vocabulary = [f"w{i}" for i in range(3_000)]
     weights = [1 / (rank + 1) for rank in range(len(vocabulary))]
     start = datetime(2026, 1, 1, tzinfo=UTC)
@@ -178,6 +178,7 @@ def synthetic_features(count: int, seed: int = 3) -> list[tuple[Features, int]]:
         event = min(int(rng.expovariate(0.15)), len(events) - 1)
         own, names, first = events[-1 - event]
         words = rng.choices(vocabulary, weights, k=40) + rng.choices(own, k=12)
+        words += [name.split(":")[-1] for name in names if cast.random() < 0.5]
         published = first + timedelta(hours=rng.uniform(0, 30))
         f = Features(
             article=f"a{number:05d}",
@@ -185,18 +186,20 @@ def synthetic_features(count: int, seed: int = 3) -> list[tuple[Features, int]]:
             title=Counter(words[-4:]),
             entities=Counter(rng.choices(names, k=3)),
             published=published,
+            # Who it is about, for cluster.v3; drawn apart so the other draws stay as they were.
+            protagonists=tuple(sorted(set(cast.choices(names, k=cast.randint(0, 2))))),
         )
         stream.append((published + timedelta(hours=rng.uniform(0, 4)), f, len(events) - 1 - event))
     stream.sort(key=lambda item: item[0])
     return [(f, event) for _, f, event in stream]
 
 
-@pytest.mark.parametrize("algorithm", ["cluster.v2", "cluster.v1"])
+@pytest.mark.parametrize("algorithm", ["cluster.v3", "cluster.v2", "cluster.v1"])
 def test_replaying_the_stored_features_rebuilds_the_index_a_long_run_holds(algorithm) -> None:
     """At the index level, over a stream long enough for the caps (300 latest postings, 200
     candidates) and several IDF epochs, merges included."""
     settings = ClusterSettings(algorithm=algorithm, merge_margin=0.05)
-    stream = synthetic_features(1_200 if algorithm == "cluster.v2" else 400)
+    stream = synthetic_features(400 if algorithm == "cluster.v1" else 1_200)
     half = len(stream) // 2
     live = make_index(settings)
     straight = []

@@ -152,11 +152,12 @@ def test_v2_keeps_different_events_apart_and_joins_reports_of_one():
 def test_the_algorithm_is_chosen_by_versioned_name():
     import pytest
 
-    from newsweave.cluster import MemberIndex, ProfileIndex
+    from newsweave.cluster import MemberIndex, ProfileIndex, ProtagonistIndex
     from newsweave.errors import SettingsError
     from newsweave.settings import ClusterSettings
 
-    assert isinstance(make_index(ClusterSettings()), MemberIndex)
+    assert isinstance(make_index(ClusterSettings()), ProtagonistIndex)
+    assert type(make_index(ClusterSettings(algorithm="cluster.v2"))) is MemberIndex
     assert isinstance(
         make_index(ClusterSettings(algorithm="cluster.v1", threshold=0.3)), ProfileIndex
     )

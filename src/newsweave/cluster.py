@@ -1,9 +1,13 @@
 """Cluster: one pass, online. Each arriving article joins the story it best matches or opens one.
 
-Two algorithms, registered by versioned name so stored results stay reproducible; the settings
+Three algorithms, registered by versioned name so stored results stay reproducible; the settings
 name the one in use (`cluster.algorithm`):
 
-- `cluster.v2` (default): an article is compared with the stories' *member articles*. Words are
+- `cluster.v3` (default): cluster.v2, with each member's similarity weighed by who the two
+  articles are about: up when their protagonists (the people named most) share a surname, down
+  when both have protagonists, none shared, and neither names the other's. ECB+ dev, one pass:
+  B³-F1 0.898 (seed 13); mean over six shuffles 0.888, against 0.871 for cluster.v2.
+- `cluster.v2`: an article is compared with the stories' *member articles*. Words are
   weighted by TF-IDF with document frequencies counted online (at the moment of the decision, so
   nothing is peeked at); a story's score is the mean of its three most similar members'
   cosines. Candidates come from an inverted index over each article's most informative words, so
@@ -13,7 +17,7 @@ name the one in use (`cluster.algorithm`):
 - `cluster.v1`: each story is one profile (the sum of its members' words and entities), compared
   by a mix of word and entity cosines. ECB+ dev: B³-F1 0.859.
 
-Both skip stories whose articles are more than `max_gap_days` away by publication date, and merge
+All skip stories whose articles are more than `max_gap_days` away by publication date, and merge
 a second story that the article matches nearly as strongly as the first.
 """
 
@@ -67,20 +71,55 @@ class Features:
     title: Counter[str]
     entities: Counter[str]
     published: datetime | None
+    protagonists: tuple[str, ...] = ()
+    """The people the article is most about (see `protagonists`); cluster.v3 compares them."""
 
 
 def features(article: Article, analysis: Analysis) -> Features:
-    """Content words (stop words left out) and entity counts of an article."""
+    """Content words (stop words left out), entity counts and protagonists of an article."""
+    entities = Counter(m.entity for m in analysis.mentions)
     return Features(
         article=article.id,
         words=_words(f"{article.title}\n{article.text}"),
         title=_words(article.title),
-        entities=Counter(m.entity for m in analysis.mentions),
+        entities=entities,
         published=article.published,
+        protagonists=protagonists_of(entities),
     )
 
 
-FEATURES_VERSION = "features.v1"
+def protagonists(analysis: Analysis) -> tuple[str, ...]:
+    """The named people mentioned most often, if at least twice (ties all count), sorted.
+
+    A story is one event, and two events of one kind (two players arrested for drunk driving in
+    one month) are told with the same words but about different people: who the article is
+    about is what tells them apart. Offices ("the governor") are left out: they are no one's name.
+    """
+    return protagonists_of(Counter(m.entity for m in analysis.mentions))
+
+
+def protagonists_of(entities: Counter[str]) -> tuple[str, ...]:
+    """`protagonists` from an article's entity id → mention count."""
+    counts = {
+        e: n
+        for e, n in entities.items()
+        if e.startswith("person:") and not e.startswith("person:role:")
+    }
+    if not counts:
+        return ()
+    top = max(counts.values())
+    if top < 2:
+        return ()
+    return tuple(sorted(e for e, n in counts.items() if n == top))
+
+
+def surname(entity: str) -> str:
+    """The last word of a person entity's id (`person:reggie-bush` → `bush`): how articles that
+    spell a name differently (W. Mark Felt, Mark Felt) still name one person."""
+    return entity.rsplit(":", 1)[-1].rsplit("-", 1)[-1]
+
+
+FEATURES_VERSION = "features.v2"
 """Names what `features` computes; stored features made by another version are recomputed."""
 
 
@@ -92,6 +131,7 @@ def dumps_features(f: Features) -> str:
             "title": f.title,
             "entities": f.entities,
             "published": f.published.isoformat() if f.published else None,
+            "protagonists": f.protagonists,
         },
         separators=(",", ":"),
         ensure_ascii=False,
@@ -108,6 +148,7 @@ def loads_features(article: str, text: str) -> Features:
         title=Counter(data["title"]),
         entities=Counter(data["entities"]),
         published=datetime.fromisoformat(published) if published else None,
+        protagonists=tuple(data.get("protagonists", ())),
     )
 
 
@@ -332,10 +373,23 @@ class MemberIndex(ClusterIndex):
             owner[hit], their_tf[hit] * query_weight[slot[hit]], minlength=len(candidates)
         )
         sims = dots / (norm * np.where(norms > 0, norms, 1.0))
+        sims = self._weigh(f, candidates, sims, theirs, owner)
         by_story: dict[str, list[float]] = defaultdict(list)
         for number, sim in zip(candidates.tolist(), sims.tolist(), strict=True):
             by_story[self.story_of[self.articles[number]]].append(sim)
         return {story: _top_mean(values, self.TOP) for story, values in by_story.items()}
+
+    def _weigh(
+        self,
+        f: Features,
+        candidates: NDArray[np.int64],
+        sims: NDArray[np.float64],
+        theirs: NDArray[np.int32],
+        owner: NDArray[np.int64],
+    ) -> NDArray[np.float64]:
+        """The candidates' similarities as the story scores use them (cluster.v2: unchanged);
+        `theirs` holds the candidates' word numbers, `owner` which candidate each belongs to."""
+        return sims
 
     def _candidates(self, query_words: list[int]) -> NDArray[np.int64]:
         """The articles sharing most query words among each word's latest postings (ties: the
@@ -346,6 +400,54 @@ class MemberIndex(ClusterIndex):
         numbers, shared = np.unique(found, return_counts=True)
         best = np.lexsort((-numbers, -shared))[: self.CANDIDATES]
         return numbers[best]
+
+
+@dataclass
+class ProtagonistIndex(MemberIndex):
+    """cluster.v3: cluster.v2, with each member's similarity weighed by who the two articles are
+    about.
+
+    Two articles whose protagonists share a surname are likelier one event: the similarity
+    grows by `protagonist_bonus`. Two articles that each have protagonists, none shared, and
+    neither naming the other's (not even in passing, as a follow-up names an earlier case) are
+    likelier two events of one kind: it shrinks by `protagonist_penalty`. Articles without
+    protagonists are scored as cluster.v2 scores them.
+    """
+
+    protagonists: list[tuple[str, ...]] = field(default_factory=list)
+    """Article number → its protagonists."""
+
+    def add(self, f: Features, story: str) -> None:
+        held = f.article in self.story_of
+        super().add(f, story)
+        if not held:
+            self.protagonists.append(f.protagonists or ())
+
+    def _weigh(
+        self,
+        f: Features,
+        candidates: NDArray[np.int64],
+        sims: NDArray[np.float64],
+        theirs: NDArray[np.int32],
+        owner: NDArray[np.int64],
+    ) -> NDArray[np.float64]:
+        s = self.settings
+        mine = {surname(e) for e in f.protagonists}
+        if not mine:
+            return sims
+        # Does each candidate name one of this article's protagonists anywhere in its words?
+        numbers = [self.vocabulary[n] for n in mine if n in self.vocabulary]
+        named = np.bincount(owner, np.isin(theirs, numbers), minlength=len(candidates)).astype(bool)
+        weighed = sims.copy()
+        for at, number in enumerate(candidates.tolist()):
+            theirs_too = {surname(e) for e in self.protagonists[number]}
+            if not theirs_too:
+                continue
+            if mine & theirs_too:
+                weighed[at] *= 1.0 + s.protagonist_bonus
+            elif not named[at] and not any(n in f.words for n in theirs_too):
+                weighed[at] *= 1.0 - s.protagonist_penalty
+        return np.minimum(weighed, 1.0)  # a score stays 0–1
 
 
 def _grown(values: NDArray[Any], size: int) -> NDArray[Any]:
@@ -363,7 +465,11 @@ def _top_mean(values: list[float], k: int) -> float:
     return sum(top) / len(top)
 
 
-ALGORITHMS: dict[str, type[ClusterIndex]] = {"cluster.v1": ProfileIndex, "cluster.v2": MemberIndex}
+ALGORITHMS: dict[str, type[ClusterIndex]] = {
+    "cluster.v1": ProfileIndex,
+    "cluster.v2": MemberIndex,
+    "cluster.v3": ProtagonistIndex,
+}
 
 
 def make_index(settings: ClusterSettings | None = None) -> ClusterIndex:
