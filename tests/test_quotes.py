@@ -203,3 +203,15 @@ def test_a_cue_noun_without_an_owner_takes_the_subject_of_its_verb():
     [reported] = only(quotes, "reported")
     assert reported.text == "the water board"
     assert tag(text, reported) == ("The mayor", "attack")
+
+
+def test_with_two_subjects_parsed_the_speaker_is_the_one_next_to_the_cue() -> None:
+    # spaCy parses "their third strike this year" as a second subject of "insisted".
+    text, quotes = quotes_of(
+        "The tug crews walked out over unpaid overtime on Wednesday, their third strike this "
+        'year, though harbour master Ilse Varga insisted the quay stays shut "until every '
+        'pillar has been checked by divers".'
+    )
+    partial = only(quotes, "partial")
+    assert partial and all(q.speaker == "person:ilse-varga" for q in partial)
+    assert all("strike" not in (q.speaker_text or "") for q in quotes)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from newsweave.analyze.nlp import table
+from newsweave.analyze.nlp import nearest_subject, table
 
 # The complement relations whose subtree can be an attribution's content.
 # `nsubjpass`: `X is expected to win` attributes `X … to win`, subject and complement.
@@ -278,9 +278,9 @@ def _source(token: Any, subject: Any) -> tuple[int, int] | None:
 
 
 def _subject(token: Any) -> Any:
-    for child in token.children:
-        if child.dep_ in {"nsubj", "csubj"}:
-            return child
+    subjects = [c for c in token.children if c.dep_ in {"nsubj", "csubj"}]
+    if subjects:
+        return nearest_subject(token, subjects)
     for child in token.children:
         if child.dep_ == "agent":
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)

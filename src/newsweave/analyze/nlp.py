@@ -57,6 +57,16 @@ def table(name: str) -> dict[str, Any]:
     return tomllib.loads(text)
 
 
+def nearest_subject(verb: Any, subjects: list[Any]) -> Any:
+    """Of a verb's subjects, the one that speaks: the nearest before it, else the first after.
+
+    Two subjects are a misparse: "X walked out, their third strike, though Y insisted" gives
+    "insisted" both "strike" and "Y".
+    """
+    before = [s for s in subjects if s.i < verb.i]
+    return before[-1] if before else subjects[0]
+
+
 # ── the attribute ruler's matches by look-up ────────────────────────────────────────────────
 
 Row = list[int]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from newsweave.analyze.nlp import table
+from newsweave.analyze.nlp import nearest_subject, table
 from newsweave.models import Quote
 
 if TYPE_CHECKING:
@@ -267,10 +267,15 @@ def _subject_of(token: Any, start: int = 0, end: int | None = None) -> Any:
     """A verb's subject, or its head's across `conj`/`advcl`/`xcomp` (`before saying: "…"`),
     standing between the offsets `start` and `end` of its paragraph."""
     for here in (token, token.head) if token.dep_ in {"conj", "advcl", "xcomp"} else (token,):
-        for child in here.children:
-            inside = start <= child.idx and (end is None or child.idx < end)
-            if child.dep_ in {"nsubj", "nsubjpass"} and inside:
-                return child
+        subjects = [
+            child
+            for child in here.children
+            if child.dep_ in {"nsubj", "nsubjpass"}
+            and start <= child.idx
+            and (end is None or child.idx < end)
+        ]
+        if subjects:
+            return nearest_subject(here, subjects)
     return None
 
 
