@@ -207,7 +207,7 @@ def test_a_cue_noun_without_an_owner_takes_the_subject_of_its_verb():
 
 def test_with_two_subjects_parsed_the_speaker_is_the_one_next_to_the_cue() -> None:
     # spaCy parses "their third strike this year" as a second subject of "insisted".
-    text, quotes = quotes_of(
+    _, quotes = quotes_of(
         "The tug crews walked out over unpaid overtime on Wednesday, their third strike this "
         'year, though harbour master Ilse Varga insisted the quay stays shut "until every '
         'pillar has been checked by divers".'
