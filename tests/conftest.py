@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from newsweave.analyze import analyze_many
+from newsweave.compare import compare
 from newsweave.demo import load_demo
+from newsweave.extract import extract
+from newsweave.models import Article, Claim, RawDoc, Story
 from newsweave.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,3 +41,28 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 def demo_store(demo_db: str):
     with Store(demo_db) as store:
         yield store
+
+
+@pytest.fixture
+def report() -> Callable[[str, list[str]], Article]:
+    """Makes one outlet's report from its paragraphs, extracted as pasted text is."""
+
+    def make(outlet: str, paragraphs: list[str]) -> Article:
+        body = "\n\n".join(paragraphs)
+        result = extract(RawDoc(source=f"{outlet}.txt", kind="text", body=body, outlet=outlet))
+        assert isinstance(result, Article), result
+        return result
+
+    return make
+
+
+@pytest.fixture
+def story_claims() -> Callable[[list[Article]], list[Claim]]:
+    """The claims `compare` finds when the given articles make one story."""
+
+    def claims(articles: list[Article]) -> list[Claim]:
+        analyses = {a.article_id: a for a in analyze_many(articles)}
+        story = Story(id="s1", title="story", articles=tuple(a.id for a in articles))
+        return list(compare(story, articles, analyses, []).claims)
+
+    return claims

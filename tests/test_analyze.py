@@ -16,6 +16,12 @@ def analysed(path, published=None):
     return article, analyze(article)
 
 
+def analysed_text(body):
+    """The analysis of pasted text, read as `newsweave add` reads a text file."""
+    [raw] = ingest(Source("pasted.txt", body.encode()))
+    return analyze(extract(raw))
+
+
 @pytest.fixture(scope="module")
 def noisy(seeds):
     return analysed(seeds[0], published=datetime(2024, 9, 11, 9, 0, tzinfo=UTC))
@@ -163,8 +169,7 @@ def test_a_full_stop_inside_a_name_does_not_end_the_sentence():
         "the country, Caliber.Az reports, citing foreign media. The visit is the first of its "
         "kind for a decade, officials said on Tuesday."
     )
-    [raw] = ingest(Source("visit.txt", body.encode()))
-    analysis = analyze(extract(raw))
+    analysis = analysed_text(body)
     texts = [s.text for s in analysis.sentences]
     assert texts[0].endswith("Caliber.Az reports, citing foreign media.")
     assert texts[1].startswith("The visit is the first")
@@ -177,8 +182,7 @@ def test_a_country_as_speaker_is_the_country_not_a_company_named_after_it():
         "Monday, officials in Washington said.\n\n"
         "Iran said the measures were illegal and that its airline would keep flying to Europe."
     )
-    [raw] = ingest(Source("sanctions.txt", body.encode()))
-    analysis = analyze(extract(raw))
+    analysis = analysed_text(body)
     speakers = {q.speaker for q in analysis.quotes if q.speaker_text == "Iran"}
     assert speakers == {"place:iran"}
     airline = next(e for e in analysis.entities if e.name == "Iran Air")

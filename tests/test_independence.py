@@ -1,10 +1,5 @@
 """Independence is judged per claim: a sentence that says it repeats another outlet counts for it."""
 
-from newsweave.analyze import analyze_many
-from newsweave.compare import compare
-from newsweave.extract import extract
-from newsweave.models import Article, RawDoc, Story
-
 POST = [
     "The Orrin bridge in Velmora reopened to traffic on Monday after repairs costing 4 million euros.",
     "Engineers replaced the bridge's corroded steel cables during six weeks of night work.",
@@ -19,24 +14,15 @@ LEDGER = [
 ]
 
 
-def _article(outlet: str, paragraphs: list[str]) -> Article:
-    text = "\n\n".join(paragraphs)
-    result = extract(RawDoc(source=f"{outlet}.txt", kind="text", body=text, outlet=outlet))
-    assert isinstance(result, Article), result
-    return result
-
-
-def _claims(articles: list[Article]) -> dict[str, tuple[int, tuple[str, ...]]]:
-    analyses = {a.article_id: a for a in analyze_many(articles)}
-    story = Story(id="s1", title="bridge", articles=tuple(a.id for a in articles))
-    comparison = compare(story, articles, analyses, [])
-    return {c.text.split()[1]: (c.independent_sources, c.outlets) for c in comparison.claims}
-
-
-def test_a_sentence_citing_an_outlet_is_not_independent_but_the_rest_of_the_article_is():
-    post, ledger = _article("Velmora Post", POST), _article("Northern Ledger", LEDGER)
+def test_a_sentence_citing_an_outlet_is_not_independent_but_the_rest_of_the_article_is(
+    report, story_claims
+):
+    post, ledger = report("Velmora Post", POST), report("Northern Ledger", LEDGER)
     marker = next(m for m in ledger.markers if m.kind == "according_to")
     assert marker.outlet == "Velmora Post" and marker.offset is not None
-    claims = _claims([post, ledger])
+    # Each claim by its sentence's second word: (independent sources, outlets).
+    claims = {
+        c.text.split()[1]: (c.independent_sources, c.outlets) for c in story_claims([post, ledger])
+    }
     assert claims["Orrin"] == (1, ("Northern Ledger", "Velmora Post"))  # repeated, with credit
     assert claims["replaced"] == (2, ("Northern Ledger", "Velmora Post"))  # its own reporting

@@ -50,8 +50,10 @@ def _merged(doc: Any) -> list[tuple[int, int]]:
     for sent in doc.sents:
         begin, end = sent.start_char, sent.end_char
         piece = text[begin:end].strip()
-        in_word = 0 < begin < len(text) and text[begin].isalnum() and text[begin - 1] == "."
-        in_word = in_word and begin >= 2 and text[begin - 2].isalnum()
+        # A full stop with a letter or digit on both sides and no space ("Caliber.Az").
+        in_word = 2 <= begin < len(text) and (
+            text[begin - 1] == "." and text[begin - 2].isalnum() and text[begin].isalnum()
+        )
         if spans and (len(piece) <= 2 or piece[:1].islower() or in_word):
             spans[-1] = (spans[-1][0], end)
         else:

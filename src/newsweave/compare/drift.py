@@ -32,11 +32,6 @@ class Statement:
         return min(len(_words(t)) for t in self.texts)
 
     @property
-    def faithful(self) -> bool:
-        """Both articles give the same words (one may cut them at another place)."""
-        return not any(self.differs)
-
-    @property
     def differs(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The words of each text that the other lacks."""
         a, b = self.texts
@@ -90,10 +85,10 @@ def find_drift(statements: list[Statement], names: dict[str, str]) -> list[Quote
     """The statements whose two quotes differ in words (`names`: entity id to name)."""
     drifts: list[QuoteDrift] = []
     for statement in statements:
-        if statement.faithful:
-            continue
-        (article_a, _), (article_b, _) = statement.quotes
         a_differs, b_differs = statement.differs
+        if not a_differs and not b_differs:
+            continue  # the same words, perhaps cut at another place: faithful quoting
+        (article_a, _), (article_b, _) = statement.quotes
         drifts.append(
             QuoteDrift(
                 speaker=names.get(statement.speaker, statement.speaker),
