@@ -16,9 +16,14 @@ machine does not give that). Peak memory is the largest resident set of an analy
 
 from __future__ import annotations
 
+import os
+
+# As the batch runner's workers do: numpy's BLAS on one thread per worker process, set before
+# numpy is first imported (OpenBLAS reads it once).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 import argparse
 import json
-import os
 import resource
 import statistics
 import time

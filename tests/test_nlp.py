@@ -27,3 +27,40 @@ def test_the_look_up_finds_the_same_matches_as_spacy():
         found = indexed(doc)
         assert found  # every token has a tag, and tags have patterns
         assert found == indexed.spacy_matches(doc), doc.text
+
+
+def test_products_on_numpy_give_the_same_analysis_as_thincs_own():
+    from thinc.api import NumpyOps
+
+    from newsweave.analyze.matmul import MatmulOps, one_blas_thread
+
+    nlp = load()
+    models = [pipe.model for _, pipe in nlp.pipeline if getattr(pipe, "model", None) is not None]
+    layers = [layer for model in models for layer in model.walk()]
+    assert all(isinstance(layer.ops, MatmulOps) for layer in layers)
+
+    def parse() -> list:
+        with one_blas_thread():
+            docs = list(nlp.pipe(TEXTS))
+        return [
+            [(t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_, t.lemma_) for t in doc]
+            for doc in docs
+        ]
+
+    ours = parse()
+    swapped = [layer.ops for layer in layers]
+    try:
+        for layer in layers:
+            layer.ops = NumpyOps()
+        assert parse() == ours
+    finally:
+        for layer, ops in zip(layers, swapped, strict=True):
+            layer.ops = ops
+
+
+def test_a_docs_text_is_joined_once():
+    from newsweave.analyze.nlp import doc_text
+
+    doc = load()(TEXTS[0])
+    assert doc_text(doc) == doc.text
+    assert doc_text(doc) is doc_text(doc)

@@ -293,6 +293,9 @@ def run_local(
         return [run_partition(i, chunk, str(out), settings) for i, chunk in enumerate(chunks)]
     # spawn, not fork: a forked copy of a process that has loaded torch can deadlock. Each
     # worker loads the models once and keeps them for every partition it is given.
+    # One BLAS thread per worker, read when its numpy loads: with the workers on every core,
+    # OpenBLAS's own threads made the analysis slower (docs/quality.md, "Analysis speed").
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
         jobs = [
             pool.submit(run_partition, i, chunk, str(out), settings)

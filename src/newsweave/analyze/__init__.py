@@ -56,7 +56,10 @@ PARAGRAPHS_PER_BATCH = 64
 def _analyse_batch(nlp: Any, batch: list[Article], settings: AnalyzeSettings) -> Iterator[Analysis]:
     kept = [_bounded(article.paragraphs, settings.max_chars) for article in batch]
     stream = [p for paragraphs in kept for p in paragraphs]
-    docs = iter(nlp.pipe(stream, batch_size=PARAGRAPHS_PER_BATCH))
+    from newsweave.analyze.matmul import one_blas_thread  # after `load`: thinc is in memory
+
+    with one_blas_thread():
+        docs = iter(list(nlp.pipe(stream, batch_size=PARAGRAPHS_PER_BATCH)))
     for article, paragraphs in zip(batch, kept, strict=True):
         yield _analyse(article, paragraphs, [next(docs) for _ in paragraphs])
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from newsweave.analyze.nlp import nearest_subject, table
+from newsweave.analyze.nlp import doc_text, nearest_subject, table
 
 # The complement relations whose subtree can be an attribution's content.
 # `nsubjpass`: `X is expected to win` attributes `X … to win`, subject and complement.
@@ -152,7 +152,7 @@ def _speaker_label(doc: Any, base: int) -> Found | None:
     if not all(t.pos_ == "PROPN" or t.text.isupper() or t.text in {".", "'s", "’s"} for t in label):
         return None
     content = _trimmed(doc, colon.i + 1, len(doc) - 1)
-    if content is None or len(doc.text[content[0] : content[1]].split()) < 3:
+    if content is None or len(doc_text(doc)[content[0] : content[1]].split()) < 3:
         return None
     first, last = label[0], label[-1]
     return Found(
@@ -182,7 +182,7 @@ def _according(doc: Any, base: int, token: Any) -> list[Found]:
         _trimmed(doc, source.right_edge.i + 1, head.right_edge.i),
     ]
     parts = [span for span in sides if span is not None]
-    if sum(len(doc.text[s:e].split()) for s, e in parts) < 3:
+    if sum(len(doc_text(doc)[s:e].split()) for s, e in parts) < 3:
         return []
     found = []
     for span in parts:

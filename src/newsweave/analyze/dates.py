@@ -14,6 +14,7 @@ from bisect import bisect_right
 from datetime import date, timedelta
 from typing import Any
 
+from newsweave.analyze.nlp import doc_text
 from newsweave.models import DateMention, Sentence
 
 WEEKDAYS = [d.lower() for d in calendar.day_name]
@@ -50,7 +51,7 @@ def find_dates(
     sentence_starts = [s.start for s in sentences]
     found: list[DateMention] = []
     for doc, base in zip(docs, starts, strict=True):
-        for match in PATTERN.finditer(doc.text):
+        for match in PATTERN.finditer(doc_text(doc)):
             start = base + match.start()
             sentence_index = max(bisect_right(sentence_starts, start) - 1, 0)
             future = _future(doc, match.start())
@@ -72,7 +73,7 @@ def find_dates(
 
 def _future(doc: Any, offset: int) -> bool:
     """Does the clause around this offset speak of what is to come?"""
-    span = doc.char_span(offset, min(offset + 1, len(doc.text)), alignment_mode="expand")
+    span = doc.char_span(offset, min(offset + 1, len(doc_text(doc))), alignment_mode="expand")
     if span is None or not len(span):
         return False
     verb = span[0].head

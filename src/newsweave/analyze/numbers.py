@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from typing import Any
 
+from newsweave.analyze.nlp import doc_text
 from newsweave.models import NumberMention, Sentence
 
 WORDS = {
@@ -150,7 +151,7 @@ def find_numbers(
     sentence_starts = [s.start for s in sentences]
     found: list[NumberMention] = []
     for doc, base in zip(docs, starts, strict=True):
-        for match in PATTERN.finditer(doc.text):
+        for match in PATTERN.finditer(doc_text(doc)):
             start, end = base + match.start(), base + match.end()
             if any(ds <= start < de for ds, de in dates) and not match.group("unit"):
                 continue
@@ -205,7 +206,7 @@ def _mention(
 
 def _counted(doc: Any, end_char: int) -> str | None:
     """The noun after a number ("38 of 46 drones launched" → "drones")."""
-    span = doc.char_span(end_char, len(doc.text), alignment_mode="expand")
+    span = doc.char_span(end_char, len(doc_text(doc)), alignment_mode="expand")
     after = list(span[:4]) if span is not None else []
     after = [t for t in after if t.idx >= end_char]
     words: list[str] = []

@@ -26,7 +26,7 @@ from functools import cache
 from typing import Any
 
 from newsweave.analyze.entities import RawMention, canonical_place, strip_name
-from newsweave.analyze.nlp import table
+from newsweave.analyze.nlp import doc_text, table
 from newsweave.models import Entity, Mention, Sentence
 
 ROLE_PREFIX = "person:role:"
@@ -91,7 +91,7 @@ def role_phrases(docs: list[Any], starts: list[int], raw: list[RawMention]) -> l
     known = _known_owners(raw)
     found = []
     for doc, base in zip(docs, starts, strict=True):
-        text = doc.text
+        text = doc_text(doc)
         last = 0
         for title in titles.finditer(text):
             if title.start() < last:
@@ -438,4 +438,4 @@ def _refers(
 
 def _paragraph(docs: list[Any], starts: list[int], offset: int) -> tuple[str, int]:
     number = max(bisect_right(starts, offset) - 1, 0)
-    return docs[number].text, starts[number]
+    return doc_text(docs[number]), starts[number]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from newsweave.analyze.nlp import doc_text
 from newsweave.models import Sentence
 
 PARAGRAPH_BREAK = "\n\n"
@@ -24,7 +25,7 @@ def sentences(docs: list[Any], starts: list[int]) -> list[Sentence]:
     found: list[Sentence] = []
     for number, (doc, start) in enumerate(zip(docs, starts, strict=True)):
         for sent in _merged(doc):
-            text = doc.text[sent[0] : sent[1]]
+            text = doc_text(doc)[sent[0] : sent[1]]
             stripped = text.strip()
             if not stripped:
                 continue
@@ -46,7 +47,7 @@ def _merged(doc: Any) -> list[tuple[int, int]]:
     """spaCy's sentence spans, with a lone closing quote or bracket glued back to its sentence,
     and a break inside a word ("Caliber.Az reports", "example.com") undone."""
     spans: list[tuple[int, int]] = []
-    text = doc.text
+    text = doc_text(doc)
     for sent in doc.sents:
         begin, end = sent.start_char, sent.end_char
         piece = text[begin:end].strip()

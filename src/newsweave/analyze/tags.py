@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from newsweave.analyze.nlp import nearest_subject, table
+from newsweave.analyze.nlp import doc_text, nearest_subject, table
 from newsweave.models import Quote
 
 if TYPE_CHECKING:
@@ -120,7 +120,7 @@ def _leading_tag(doc: Any, base: int, window: list[Any], cues: set[str] | None) 
             named = [t for t in doc[first.i : verb.i] if not (t.is_punct or t.is_space)]
             start, stop = named[0].idx, named[-1].idx + len(named[-1].text)
             cue = (base + verb.idx, base + verb.idx + len(verb.text))
-            return Tag(doc.text[start:stop], verb.text, (base + start, base + stop), cue)
+            return Tag(doc_text(doc)[start:stop], verb.text, (base + start, base + stop), cue)
         # The tag's clause starts the window (`X, 69, told`, `Trump adviser X conceded`), and
         # is not a clause of its own kind (`, which votes in June`, `, after X expressed`).
         opens = verb.i == first.i or (
@@ -175,7 +175,7 @@ def tag_before(ctx: Context, paragraph: int, span: Span, cues: set[str]) -> Tag:
         previous = paragraph - 1
         if previous >= 0 and ctx.paragraphs[previous].rstrip().endswith(":"):
             prev_doc = ctx.docs[previous]
-            return _cue_in(prev_doc, ctx.starts[previous], 0, len(prev_doc.text), cues)
+            return _cue_in(prev_doc, ctx.starts[previous], 0, len(doc_text(prev_doc)), cues)
         return NO_TAG
     tag = _cue_in(doc, base, begin, head_end, cues)
     if tag.cue is None and window.rstrip().endswith(":"):
@@ -200,7 +200,7 @@ def _colon_lead(doc: Any, base: int, start: int, end: int) -> Tag:
         first, last = tokens[0], tokens[-1]
         speaker = (base + first.idx, base + last.idx + len(last.text))
         cue = (base + colon.idx, base + colon.idx + 1) if colon is not None else None
-        return Tag(doc.text[first.idx : last.idx + len(last.text)], ":", speaker, cue)
+        return Tag(doc_text(doc)[first.idx : last.idx + len(last.text)], ":", speaker, cue)
     verbs = [t for t in tokens if t.pos_ == "VERB" and _subject_of(t) is not None]
     if not verbs:
         return NO_TAG
