@@ -11,9 +11,9 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from newsweave.compare.claims import SentenceKey, anchor, group, make_claims, similarity, units
+from newsweave.compare.claims import align, make_claims, quoted_alike, units
 from newsweave.compare.conflicts import find_conflicts
-from newsweave.compare.drift import Statement, find_drift, same_statements
+from newsweave.compare.drift import find_drift, same_statements
 from newsweave.compare.identity import (
     marker_links,
     sentence_keys,
@@ -51,9 +51,7 @@ def compare(
     statements = same_statements(ordered, entity_map, settings.drift_similarity)
     groups: list[list[int]] = []
     if items:
-        sim = similarity(items, vectors)
-        anchor(items, sim, _quoted_alike(statements))
-        groups = group(items, sim, settings.claim_similarity)
+        groups = align(items, settings.claim_similarity, quoted_alike(statements), vectors)
     order = {a.id: i for i, a in enumerate(articles)}
     outlets = {a.id: a.outlet for a in articles}
     claims = make_claims(story.id, items, groups, keys, outlets, order, repeated)
@@ -75,18 +73,3 @@ def compare(
         timeline=tuple(build_timeline(articles, analyses)),
         lineage=tuple(lineage),
     )
-
-
-# A statement this short ("unacceptable", "a dramatic escalation") may be a stock phrase that two
-# speakers' different sentences share; longer ones tie their sentences into one claim.
-ANCHOR_WORDS = 5
-
-
-def _quoted_alike(statements: list[Statement]) -> list[tuple[SentenceKey, SentenceKey]]:
-    """The sentences of two articles that quote one speaker's same statement of some length."""
-    return [
-        ((a, qa.sentence), (b, qb.sentence))
-        for statement in statements
-        if statement.words >= ANCHOR_WORDS
-        for (a, qa), (b, qb) in [statement.quotes]
-    ]

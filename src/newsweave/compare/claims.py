@@ -5,6 +5,9 @@ Sentences are embedded (MiniLM) and paired across articles when their similarity
 sentences about the same people and figures align more readily than two that only sound alike.
 Pairs are joined greedily, best first, never putting two sentences of one article in one claim
 (which keeps a claim from drifting topic by chaining).
+
+One signal the embedding misses ties a pair regardless of wording: one speaker's same statement
+quoted in both (`anchor`).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsweave.compare.drift import Statement
 from newsweave.embed import encode
 from newsweave.models import Analysis, Claim, Support
 
@@ -92,6 +96,21 @@ SentenceKey = tuple[str, int]
 """(article id, sentence index)."""
 
 
+# A statement this short ("unacceptable", "a dramatic escalation") may be a stock phrase that two
+# speakers' different sentences share; longer ones tie their sentences into one claim.
+ANCHOR_WORDS = 5
+
+
+def quoted_alike(statements: list[Statement]) -> list[tuple[SentenceKey, SentenceKey]]:
+    """The sentences of two articles that quote one speaker's same statement of some length."""
+    return [
+        ((a, qa.sentence), (b, qb.sentence))
+        for statement in statements
+        if statement.words >= ANCHOR_WORDS
+        for (a, qa), (b, qb) in [statement.quotes]
+    ]
+
+
 def anchor(
     items: list[Unit], sim: np.ndarray, pairs: Iterable[tuple[SentenceKey, SentenceKey]]
 ) -> None:
@@ -139,6 +158,19 @@ def group(items: list[Unit], sim: np.ndarray, threshold: float) -> list[list[int
     return [
         sorted(g, key=lambda k: (items[k].article, items[k].sentence)) for g in members.values()
     ]
+
+
+def align(
+    items: list[Unit],
+    threshold: float,
+    quoted: Iterable[tuple[SentenceKey, SentenceKey]] = (),
+    vectors: Mapping[str, np.ndarray] | None = None,
+) -> list[list[int]]:
+    """A story's sentences grouped into claims: embedding similarity, pairs tied by a shared
+    quote (`quoted`), then best-first grouping at `threshold`."""
+    sim = similarity(items, vectors)
+    anchor(items, sim, quoted)
+    return group(items, sim, threshold)
 
 
 def make_claims(

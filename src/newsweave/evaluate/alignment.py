@@ -2,9 +2,10 @@
 
 Gold: two annotated sentences in different documents of one event (`gold_event_id`) are aligned
 when they share a cross-document event chain (a mention of kind `event` whose `coref` is neither
-null nor `INTRA:…`). Predicted: two such sentences fall in one claim of `compare`'s claim grouping,
-run over the documents of that event as one story. Scored by pairwise precision, recall and F1
-over all events, only among annotated sentences (the gold says nothing of the others).
+null nor `INTRA:…`). Predicted: two such sentences fall in one claim of `compare`'s claim grouping
+(`claims.align`, as the product runs it), over the documents of that event as one story. Scored
+by pairwise precision, recall and F1 over all events, only among annotated sentences (the gold
+says nothing of the others).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from itertools import combinations
 from pathlib import Path
 
 from newsweave.analyze import analyze_many
-from newsweave.compare.claims import group, similarity, units
+from newsweave.compare.claims import align, quoted_alike, units
+from newsweave.compare.drift import same_statements
 from newsweave.compare.identity import story_entities
 from newsweave.evaluate import Metrics, read_jsonl
 from newsweave.models import Article
@@ -93,7 +95,8 @@ def _aligned(records: list[dict], settings: Settings) -> set[tuple[Key, Key]]:
         for s in a.sentences
     }
     pairs: set[tuple[Key, Key]] = set()
-    for members in group(items, similarity(items), settings.compare.claim_similarity):
+    quoted = quoted_alike(same_statements(analyses, entity_map, settings.compare.drift_similarity))
+    for members in align(items, settings.compare.claim_similarity, quoted):
         keys = sorted(
             {(items[k].article, line_of[(items[k].article, items[k].sentence)]) for k in members}
         )
