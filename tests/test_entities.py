@@ -272,3 +272,17 @@ def test_a_person_named_inside_a_speaker_tag_keeps_their_identity():
     ids = {e.id for e in analysis.entities}
     assert {"person:obuya", "person:tobias-lindqvist"} <= ids
     assert "Obuya" not in entity(analysis, "person:tobias-lindqvist").aliases
+
+
+def test_a_nations_people_is_no_person_or_organisation():
+    # The small model tags "Britons" here as a person, and in the second paragraph as an
+    # organisation.
+    analysis = analyze(
+        article(
+            "The alliance has been cherished by Britons and Americans for decades, the minister "
+            "said.\n\nIt matters to Britons, said Ms Okafor."
+        )
+    )
+    names = {e.name for e in analysis.entities}
+    assert "Britons" not in names
+    assert "Okafor" in " ".join(names)

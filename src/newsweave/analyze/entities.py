@@ -7,7 +7,8 @@ for ("Tony" → Antony Blinken), spelling variants and transliterations share on
 that acts ("Tehran denied", "condemned by Moscow") is a mention of its country, of kind
 `government`; a capital that is a place ("talks in Tehran") stays the city. The tables are data
 (data/entities.toml). `resolve_typo` lets the quote finder attach a misspelled
-surname in a speaker tag ("Mr Blinked added") to the person it must be.
+surname in a speaker tag ("Mr Blinked added") to the person it must be. A nation's people
+("Britons") tagged as a person or an organisation is no entity.
 """
 
 from __future__ import annotations
@@ -53,9 +54,10 @@ def raw_mentions(docs: list[Any], starts: list[int]) -> list[RawMention]:
     """spaCy's entity spans of the kinds we track, with article offsets."""
     found = []
     verbs = _government_verbs()
+    peoples = _peoples()
     for doc, start in zip(docs, starts, strict=True):
         for ent in doc.ents:
-            if ent.label_ in LABELS:
+            if ent.label_ in LABELS and strip_name(ent.text) not in peoples:
                 found.append(
                     RawMention(
                         ent.text,
@@ -66,6 +68,12 @@ def raw_mentions(docs: list[Any], starts: list[int]) -> list[RawMention]:
                     )
                 )
     return found
+
+
+@cache
+def _peoples() -> frozenset[str]:
+    """Names for a nation's people ("Britons"): groups, whatever label the tagger gives them."""
+    return frozenset(table("entities")["peoples"]["names"])
 
 
 @cache
