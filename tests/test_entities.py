@@ -286,3 +286,21 @@ def test_a_nations_people_is_no_person_or_organisation():
     names = {e.name for e in analysis.entities}
     assert "Britons" not in names
     assert "Okafor" in " ".join(names)
+
+
+def test_a_name_before_a_word_for_a_region_is_a_place():
+    # The small model tags these as a product and a person.
+    analysis = analyze(
+        article(
+            "Drones struck a fuel depot in the Kursk region overnight.\n\n"
+            "Floods swept through the Kherson oblast."
+        )
+    )
+    kinds = {e.name: e.type for e in analysis.entities}
+    assert kinds.get("Kursk") == "place" and kinds.get("Kherson") == "place"
+
+
+def test_a_known_place_tagged_as_a_person_is_a_place():
+    analysis = analyze(article("Kiev launched a wave of drones at the border overnight."))
+    assert not [e for e in analysis.entities if e.type == "person"]
+    assert {e.name for e in analysis.entities} & {"Kyiv", "Ukraine"}

@@ -8,7 +8,9 @@ that acts ("Tehran denied", "condemned by Moscow") is a mention of its country, 
 `government`; a capital that is a place ("talks in Tehran") stays the city. The tables are data
 (data/entities.toml). `resolve_typo` lets the quote finder attach a misspelled
 surname in a speaker tag ("Mr Blinked added") to the person it must be. A nation's people
-("Britons") tagged as a person or an organisation is no entity.
+("Britons") tagged as a person or an organisation is no entity; a name before a word for a
+region ("the Kursk region"), or a place the tables know tagged as a person ("Kiev launched"), is
+a place.
 """
 
 from __future__ import annotations
@@ -54,20 +56,52 @@ def raw_mentions(docs: list[Any], starts: list[int]) -> list[RawMention]:
     """spaCy's entity spans of the kinds we track, with article offsets."""
     found = []
     verbs = _government_verbs()
-    peoples = _peoples()
+    peoples, places = _peoples(), _known_places()
     for doc, start in zip(docs, starts, strict=True):
+        regions = _regions(doc)
         for ent in doc.ents:
-            if ent.label_ in LABELS and strip_name(ent.text) not in peoples:
+            name = strip_name(ent.text)
+            label = ent.label_
+            if (ent.start, ent.end) in regions or (label == "PERSON" and name in places):
+                label = "GPE"  # "the Kursk region" as a product, "Kiev launched" as a person
+            if label in LABELS and name not in peoples:
                 found.append(
                     RawMention(
                         ent.text,
-                        ent.label_,
+                        label,
                         start + ent.start_char,
                         start + ent.end_char,
-                        ent.label_ != "PERSON" and _agent(ent.root, verbs),
+                        label != "PERSON" and _agent(ent.root, verbs),
                     )
                 )
     return found
+
+
+def _regions(doc: Any) -> set[tuple[int, int]]:
+    """Token spans of the names before a word for a region ("the Kursk region", "Kherson
+    oblast"): places, which the small model often tags as a product, a people or a person."""
+    nouns = _region_nouns()
+    spans = set()
+    for token in doc:
+        if token.lower_ in nouns and token.i > 0 and doc[token.i - 1].pos_ == "PROPN":
+            first = token.i - 1
+            while first > 0 and doc[first - 1].pos_ == "PROPN":
+                first -= 1
+            spans.add((first, token.i))
+    return spans
+
+
+@cache
+def _known_places() -> frozenset[str]:
+    """The places the tables name: spelling variants, their canonical names, capitals."""
+    entities = table("entities")
+    aliases: dict[str, str] = entities["aliases"]
+    return frozenset([*aliases, *aliases.values(), *entities["capital_governments"]])
+
+
+@cache
+def _region_nouns() -> frozenset[str]:
+    return frozenset(table("entities")["region_nouns"]["words"])
 
 
 @cache
