@@ -237,3 +237,16 @@ def test_a_content_runs_on_over_the_cues_modifiers_after_it(sentence, content):
     [reported] = only(quotes, "reported")
     assert reported.text == content
     assert tag(text, reported) == ("The mayor", "hailed")
+
+
+def test_a_cue_without_a_source_is_kept_unless_its_pair_needs_one():
+    from newsweave.analyze.attribution import attributions, lexicon
+    from newsweave.analyze.nlp import load
+
+    sentence = "Opposition to the new toll has grown in the valley towns."
+    text, quotes = quotes_of(sentence)
+    [reported] = only(quotes, "reported")
+    assert reported.text == "the new toll"
+    assert reported.speaker is None and tag(text, reported) == (None, "Opposition")
+    doc = load()(sentence)
+    assert attributions([doc], [0], lexicon(), [], frozenset({"opposition prep:to"})) == []

@@ -75,17 +75,26 @@ def lexicon() -> frozenset[str]:
     )
 
 
+@cache
+def needs_source() -> frozenset[str]:
+    """The lexicon's pairs kept only when the parse gives them a source (`data/quotes.toml`)."""
+    return frozenset(table("quotes")["attribution"].get("needs_source", []))
+
+
 def attributions(
     docs: Sequence[Any],
     starts: Sequence[int],
     keys: frozenset[str],
     taken: Sequence[tuple[int, int]],
+    sourced_only: frozenset[str] = frozenset(),
 ) -> list[Found]:
     """The attributions of an article's parsed paragraphs whose `lemma relation` is in `keys`.
 
     A content span that overlaps one of `taken` (the direct quotes) is left to the quote; the
-    same span reached from two cues is kept once. A cue needs a source, unless it is passive
-    ("the plan is expected to pass"), where the source is left unsaid.
+    same span reached from two cues is kept once. A cue whose source the parse does not give
+    (`support for the ban grew`, `a plan to widen the road`, a headline's lost subject) is kept
+    without one, as PolNeAR keeps such contents, unless its pair is in `sourced_only`: pairs
+    whose sourceless candidates were more often wrong than right where learned.
     """
     found: list[Found] = []
     seen: set[tuple[int, int]] = set()
@@ -100,7 +109,11 @@ def attributions(
         if label is not None and _free(label.content, taken, seen):
             seen.add(label.content)
             found.append(label)
-        kept = [c for c in candidates(doc) if c.key in keys and (c.source is not None or c.passive)]
+        kept = [
+            c
+            for c in candidates(doc)
+            if c.key in keys and (c.source is not None or c.passive or c.key not in sourced_only)
+        ]
         for c in _joined(doc, kept):
             content = (base + c.content[0], base + c.content[1])
             if not _free(content, taken, seen):
