@@ -264,6 +264,23 @@ def test_the_cue_lexicon_keeps_pairs_seen_often_and_precise_enough():
     assert table["attribution"]["cues"] == {"say": ["ccomp", "parataxis"]}
 
 
+def test_listed_pairs_whose_sourceless_candidates_failed_need_a_source():
+    stats = CueStats()
+    for credit in (1.0, 1.0, 1.0):
+        stats.add("say ccomp", credit)
+        stats.add("support prep:for", credit)
+    for credit in (1.0, 0.0, 0.0, 0.5):
+        stats.add("say ccomp", credit, sourced=False)  # 0.375 without a source
+    for credit in (1.0, 1.0, 0.0):
+        stats.add("support prep:for", credit, sourced=False)  # 0.667
+    cues = stats.lexicon()
+    assert cues == {"say": ["ccomp"], "support": ["prep:for"]}
+    assert stats.needs_source(cues) == ["say ccomp"]
+    table = tomllib.loads(to_toml(cues, "train", 3, 0.7, stats.needs_source(cues)))
+    assert table["attribution"]["needs_source"] == ["say ccomp"]
+    assert table["attribution"]["cues"] == cues
+
+
 def _records(tmp_path):
     lines = []
     for split, name in (("train", "Ana Ruiz"), ("dev", "Dana Cole")):

@@ -215,3 +215,38 @@ def test_with_two_subjects_parsed_the_speaker_is_the_one_next_to_the_cue() -> No
     partial = only(quotes, "partial")
     assert partial and all(q.speaker == "person:ilse-varga" for q in partial)
     assert all("strike" not in (q.speaker_text or "") for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        # `hail` is listed with its object only; `as …` after it is still what was said.
+        (
+            "The mayor hailed the new bridge as a triumph of local engineering.",
+            "the new bridge as a triumph of local engineering",
+        ),
+        # The modifier runs on to its end, but not over an aside after it.
+        (
+            "The mayor hailed the new bridge as a triumph for Dana Cole, who designed it.",
+            "the new bridge as a triumph for Dana Cole",
+        ),
+    ],
+)
+def test_a_content_runs_on_over_the_cues_modifiers_after_it(sentence, content):
+    text, quotes = quotes_of(sentence)
+    [reported] = only(quotes, "reported")
+    assert reported.text == content
+    assert tag(text, reported) == ("The mayor", "hailed")
+
+
+def test_a_cue_without_a_source_is_kept_unless_its_pair_needs_one():
+    from newsweave.analyze.attribution import attributions, lexicon
+    from newsweave.analyze.nlp import load
+
+    sentence = "Opposition to the new toll has grown in the valley towns."
+    text, quotes = quotes_of(sentence)
+    [reported] = only(quotes, "reported")
+    assert reported.text == "the new toll"
+    assert reported.speaker is None and tag(text, reported) == (None, "Opposition")
+    doc = load()(sentence)
+    assert attributions([doc], [0], lexicon(), [], frozenset({"opposition prep:to"})) == []

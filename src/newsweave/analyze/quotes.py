@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from newsweave.analyze.attribution import attributions, lexicon
+from newsweave.analyze.attribution import attributions, lexicon, needs_source
 from newsweave.analyze.entities import resolve_typo
 from newsweave.analyze.nlp import table
 from newsweave.analyze.tags import NO_TAG, Span, Tag, tag_after, tag_before
@@ -295,7 +295,7 @@ def _reported(ctx: Context, direct: list[Quote]) -> list[Quote]:
     # A reported clause may hold a partial quote ("called the bill “a disgrace” and …").
     taken = [(q.start, q.end) for q in direct if q.kind == "direct"]
     found: list[Quote] = []
-    for item in attributions(ctx.docs, ctx.starts, lexicon(), taken):
+    for item in attributions(ctx.docs, ctx.starts, lexicon(), taken, needs_source()):
         start, end = item.content
         speaker_text = ctx.text[item.source[0] : item.source[1]] if item.source else None
         found.append(
