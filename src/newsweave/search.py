@@ -63,15 +63,7 @@ def search(store: Store, query: str, limit: int = 20, offset: int = 0) -> list[S
     if not match:
         return []
     return [
-        SearchHit(
-            article=hit.article,
-            title=hit.title,
-            outlet=hit.outlet,
-            published=hit.published,
-            story=hit.story,
-            snippet=fragments(hit.snippet),
-            score=hit.score,
-        )
+        SearchHit.model_validate({**hit._asdict(), "snippet": fragments(hit.snippet)})
         for hit in store.search_articles(match, (_OPEN, _CLOSE), limit, offset)
     ]
 

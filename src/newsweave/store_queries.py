@@ -75,10 +75,6 @@ class ArticleMatch(NamedTuple):
     """The negated bm25 rank: higher is better."""
 
 
-def _marks(ids: Sequence[str]) -> str:
-    return ",".join("?" * len(ids))
-
-
 def _json(value: str) -> str:
     # As pydantic writes it into the records: UTF-8, not \u escapes.
     return json.dumps(value, ensure_ascii=False)
@@ -88,6 +84,13 @@ class ReadQueries:
     """Read-only queries over the store's tables; `Store` provides the connection."""
 
     _db: sqlite3.Connection
+
+    def _in(self, sql: str, ids: Sequence[str], *more: str) -> list[sqlite3.Row]:
+        """The rows of `sql` whose `IN ({marks})` holds `ids` (none for no ids); `more` follows."""
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        return self._db.execute(sql.format(marks=marks), [*ids, *more]).fetchall()
 
     # ── stories ────────────────────────────────────────────────────────────────────────────
 
@@ -106,23 +109,21 @@ class ReadQueries:
         claims = self._claim_tallies(ids)
         return [
             StoryListing(
-                id=r["id"],
-                title=r["title"],
-                first_seen=r["first_seen"],
-                last_seen=r["last_seen"],
-                articles=r["size"],
-                outlets=tuple(outlets.get(r["id"], ())),
-                claims=claims.get(r["id"], ClaimTally()),
+                r["id"],
+                r["title"],
+                r["first_seen"],
+                r["last_seen"],
+                r["size"],
+                tuple(outlets.get(r["id"], ())),
+                claims.get(r["id"], ClaimTally()),
             )
             for r in rows
         ]
 
     def _story_outlets(self, story_ids: list[str]) -> dict[str, list[str]]:
-        if not story_ids:
-            return {}
-        rows = self._db.execute(
+        rows = self._in(
             "SELECT DISTINCT m.story_id, a.outlet FROM story_articles m "
-            f"JOIN articles a ON a.id = m.article_id WHERE m.story_id IN ({_marks(story_ids)}) "
+            "JOIN articles a ON a.id = m.article_id WHERE m.story_id IN ({marks}) "
             "ORDER BY m.story_id, a.outlet",
             story_ids,
         )
@@ -132,14 +133,12 @@ class ReadQueries:
         return found
 
     def _claim_tallies(self, story_ids: list[str]) -> dict[str, ClaimTally]:
-        if not story_ids:
-            return {}
-        rows = self._db.execute(
+        rows = self._in(
             "SELECT b.story_id, json_extract(c.value, '$.status') AS status, COUNT(*) AS n, "
             "SUM((SELECT COUNT(DISTINCT json_extract(s.value, '$.article')) "
             "     FROM json_each(c.value, '$.support') s) >= 2) AS shared "
             "FROM briefs b, json_each(b.brief, '$.claims') c "
-            f"WHERE b.story_id IN ({_marks(story_ids)}) GROUP BY b.story_id, status",
+            "WHERE b.story_id IN ({marks}) GROUP BY b.story_id, status",
             story_ids,
         )
         tallies: dict[str, dict[str, int]] = {}
@@ -156,23 +155,18 @@ class ReadQueries:
 
     def story_titles(self, story_ids: list[str]) -> dict[str, StoryTitle]:
         """Story id → title and number of articles, for the ids that exist, most recent first."""
-        if not story_ids:
-            return {}
-        rows = self._db.execute(
+        rows = self._in(
             "SELECT s.id, s.title, (SELECT COUNT(*) FROM story_articles m "
             "WHERE m.story_id = s.id) AS size "
-            f"FROM stories s WHERE s.id IN ({_marks(story_ids)}) ORDER BY s.last_seen DESC",
+            "FROM stories s WHERE s.id IN ({marks}) ORDER BY s.last_seen DESC",
             story_ids,
         )
         return {r["id"]: StoryTitle(r["title"], r["size"]) for r in rows}
 
     def stories_of(self, article_ids: list[str]) -> dict[str, str]:
         """Article id → story id, for the articles that belong to a story."""
-        if not article_ids:
-            return {}
-        rows = self._db.execute(
-            "SELECT article_id, story_id FROM story_articles "
-            f"WHERE article_id IN ({_marks(article_ids)})",
+        rows = self._in(
+            "SELECT article_id, story_id FROM story_articles WHERE article_id IN ({marks})",
             article_ids,
         )
         return {r["article_id"]: r["story_id"] for r in rows}
@@ -181,21 +175,17 @@ class ReadQueries:
 
     def article_heads(self, article_ids: list[str]) -> dict[str, ArticleHead]:
         """Article id → outlet and title, without reading whole records."""
-        if not article_ids:
-            return {}
-        rows = self._db.execute(
-            f"SELECT id, outlet, title FROM articles WHERE id IN ({_marks(article_ids)})",
+        rows = self._in(
+            "SELECT id, outlet, title FROM articles WHERE id IN ({marks})",
             article_ids,
         )
         return {r["id"]: ArticleHead(r["outlet"], r["title"]) for r in rows}
 
     def article_sentences(self, article_ids: list[str]) -> dict[str, tuple[Sentence, ...]]:
         """Article id → its sentences, for the analysed ones, without parsing the rest."""
-        if not article_ids:
-            return {}
-        rows = self._db.execute(
+        rows = self._in(
             "SELECT article_id, json_extract(record, '$.sentences') AS sentences FROM analyses "
-            f"WHERE article_id IN ({_marks(article_ids)})",
+            "WHERE article_id IN ({marks})",
             article_ids,
         )
         return {r["article_id"]: _SENTENCES.validate_json(r["sentences"]) for r in rows}
@@ -216,26 +206,16 @@ class ReadQueries:
         title ranks five times one in the body. `marks` open and close each match in a snippet.
         """
         rows = self._db.execute(
+            # The columns are the fields of ArticleMatch, in order.
             "SELECT f.article_id, a.title, a.outlet, a.published, s.story_id, "
-            "snippet(articles_fts, 2, ?, ?, '…', 24) AS snippet, "
-            f"{_RANK} AS score "
+            "COALESCE(snippet(articles_fts, 2, ?, ?, '…', 24), '') AS snippet, "
+            f"-{_RANK} AS score "
             "FROM articles_fts f JOIN articles a ON a.id = f.article_id "
             "LEFT JOIN story_articles s ON s.article_id = f.article_id "
             f"WHERE articles_fts MATCH ? ORDER BY {_RANK} LIMIT ? OFFSET ?",
             (*marks, match, max(0, limit), max(0, offset)),
         )
-        return [
-            ArticleMatch(
-                article=r["article_id"],
-                title=r["title"],
-                outlet=r["outlet"],
-                published=r["published"],
-                story=r["story_id"],
-                snippet=r["snippet"] or "",
-                score=-float(r["score"]),
-            )
-            for r in rows
-        ]
+        return [ArticleMatch(*r) for r in rows]
 
     # ── entities and quotes ────────────────────────────────────────────────────────────────
     # An entity id appears in two places: in analyses (per article) and in briefs (per story,
@@ -245,47 +225,45 @@ class ReadQueries:
 
     def entity_in_stories(self, entity_id: str) -> list[tuple[str, Entity]]:
         """(story id, entity) for each story whose brief lists the entity, by story id."""
-        rows = self._db.execute(
-            "SELECT b.story_id, e.value AS entity "
-            "FROM briefs b, json_each(b.brief, '$.entities') e "
-            "WHERE instr(b.brief, ?) > 0 AND json_extract(e.value, '$.id') = ? "
-            "ORDER BY b.story_id",
-            (_json(entity_id), entity_id),
-        )
-        return [(r["story_id"], Entity.model_validate_json(r["entity"])) for r in rows]
+        rows = self._items("briefs", "story_id", "brief", "entities", "id", entity_id, "")
+        return [(key, Entity.model_validate_json(item)) for key, item in rows]
 
     def entity_in_articles(self, entity_id: str) -> list[tuple[str, Entity]]:
         """(article id, entity) for each article whose analysis found the entity, by article id."""
-        rows = self._db.execute(
-            "SELECT a.article_id, e.value AS entity "
-            "FROM analyses a, json_each(a.record, '$.entities') e "
-            "WHERE instr(a.record, ?) > 0 AND json_extract(e.value, '$.id') = ? "
-            "ORDER BY a.article_id",
-            (_json(entity_id), entity_id),
-        )
-        return [(r["article_id"], Entity.model_validate_json(r["entity"])) for r in rows]
+        rows = self._items("analyses", "article_id", "record", "entities", "id", entity_id, "")
+        return [(key, Entity.model_validate_json(item)) for key, item in rows]
 
     def quotes_by_speaker(self, entity_id: str) -> list[tuple[str, Quote]]:
         """(article id, quote) for each quote whose speaker is the entity, in reading order."""
-        rows = self._db.execute(
-            "SELECT a.article_id, q.value AS quote "
-            "FROM analyses a, json_each(a.record, '$.quotes') q "
-            "WHERE instr(a.record, ?) > 0 AND json_extract(q.value, '$.speaker') = ? "
-            "ORDER BY a.article_id, json_extract(q.value, '$.start')",
-            (_json(entity_id), entity_id),
+        rows = self._items(
+            "analyses", "article_id", "record", "quotes", "speaker", entity_id, "start"
         )
-        return [(r["article_id"], Quote.model_validate_json(r["quote"])) for r in rows]
+        return [(key, Quote.model_validate_json(item)) for key, item in rows]
+
+    def _items(
+        self, table: str, key: str, record: str, array: str, field: str, value: str, then: str
+    ) -> list[tuple[str, str]]:
+        """(row key, item JSON) of the items of a record's array whose `field` is `value`,
+        ordered by key, then by the items' `then` field when one is given."""
+        order = f"t.{key}" + (f", json_extract(i.value, '$.{then}')" if then else "")
+        rows = self._db.execute(
+            # Table, column and field names are this module's constants, never user input.
+            f"SELECT t.{key}, i.value FROM {table} t, json_each(t.{record}, '$.{array}') i "
+            f"WHERE instr(t.{record}, ?) > 0 AND json_extract(i.value, '$.{field}') = ? "
+            f"ORDER BY {order}",
+            (_json(value), value),
+        )
+        return [(r[0], r[1]) for r in rows]
 
     def brief_quotes_by_name(self, story_ids: list[str], name: str) -> list[tuple[str, str]]:
         """(article id, text) of the quotes these stories' briefs attribute to a speaker name."""
-        if not story_ids:
-            return []
-        rows = self._db.execute(
+        rows = self._in(
             "SELECT json_extract(q.value, '$.article') AS article, "
             "json_extract(q.value, '$.text') AS text "
             "FROM briefs b, json_each(b.brief, '$.quotes') q "
-            f"WHERE b.story_id IN ({_marks(story_ids)}) "
+            "WHERE b.story_id IN ({marks}) "
             "AND json_extract(q.value, '$.speaker') = ?",
-            [*story_ids, name],
+            story_ids,
+            name,
         )
         return [(r["article"], r["text"]) for r in rows]

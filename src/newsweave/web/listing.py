@@ -11,16 +11,7 @@ def story_summaries(store: Store, limit: int = 50, offset: int = 0) -> list[Stor
     result = []
     for row in store.story_listing(limit, offset):
         counts = ClaimCounts(**row.claims._asdict())
-        result.append(
-            StorySummary(
-                id=row.id,
-                title=row.title,
-                first_seen=row.first_seen,
-                last_seen=row.last_seen,
-                articles=row.articles,
-                outlets=row.outlets,
-                claims=counts,
-                corroborated_share=round(counts.corroborated_share, 4),
-            )
-        )
+        share = round(counts.corroborated_share, 4)
+        summary = {**row._asdict(), "claims": counts, "corroborated_share": share}
+        result.append(StorySummary.model_validate(summary))
     return result
