@@ -1,5 +1,8 @@
 """Search: full-text search over article titles and bodies (SQLite FTS5, migration 003).
 
+The store runs the query and ranks the hits (`Store.search_articles`); this module makes the
+query from what a user typed and splits the snippets into fragments.
+
 User input never reaches FTS5 as query syntax. It is cut into words (letters and digits), each
 word is quoted as a string, and the quoted words are joined with spaces, which FTS5 reads as
 AND. So `AND`, `NEAR`, `*`, quotes, colons and unbalanced parentheses are plain words or nothing,
@@ -21,10 +24,6 @@ from newsweave.store import Store
 _OPEN, _CLOSE = "\ue000", "\ue001"
 _TERM = re.compile(r"(\w+)(\*?)")
 MAX_TERMS = 16  # longer queries are cut: each term is one more FTS5 phrase to intersect
-
-# Column weights for bm25: article_id (not indexed), title, text. A word in the title counts five
-# times one in the body.
-_RANK = "bm25(articles_fts, 0.0, 5.0, 1.0)"
 
 
 class Fragment(BaseModel):
@@ -63,26 +62,9 @@ def search(store: Store, query: str, limit: int = 20, offset: int = 0) -> list[S
     match = fts_query(query)
     if not match:
         return []
-    rows = store._db.execute(
-        "SELECT f.article_id, a.title, a.outlet, a.published, s.story_id, "
-        f"snippet(articles_fts, 2, '{_OPEN}', '{_CLOSE}', '…', 24) AS snippet, "
-        f"{_RANK} AS score "
-        "FROM articles_fts f JOIN articles a ON a.id = f.article_id "
-        "LEFT JOIN story_articles s ON s.article_id = f.article_id "
-        f"WHERE articles_fts MATCH ? ORDER BY {_RANK} LIMIT ? OFFSET ?",
-        (match, max(0, limit), max(0, offset)),
-    )
     return [
-        SearchHit(
-            article=row["article_id"],
-            title=row["title"],
-            outlet=row["outlet"],
-            published=row["published"],
-            story=row["story_id"],
-            snippet=fragments(row["snippet"] or ""),
-            score=-float(row["score"]),
-        )
-        for row in rows
+        SearchHit.model_validate({**hit._asdict(), "snippet": fragments(hit.snippet)})
+        for hit in store.search_articles(match, (_OPEN, _CLOSE), limit, offset)
     ]
 
 

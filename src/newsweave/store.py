@@ -30,6 +30,26 @@ from newsweave.models import (
     Rejected,
     Story,
 )
+from newsweave.store_queries import (
+    ArticleHead,
+    ArticleMatch,
+    ClaimTally,
+    ReadQueries,
+    StoryListing,
+    StoryTitle,
+)
+
+__all__ = [
+    "ArticleHead",
+    "ArticleMatch",
+    "ClaimTally",
+    "IndexEntry",
+    "Store",
+    "StoryListing",
+    "StoryTitle",
+    "default_path",
+    "dumps",
+]
 
 DEFAULT_DB = "newsweave.db"
 
@@ -71,8 +91,13 @@ class IndexEntry(NamedTuple):
     signature: bytes | None
 
 
-class Store:
-    """The newsweave database. Use as a context manager, or call `close()`."""
+class Store(ReadQueries):
+    """The newsweave database. Use as a context manager, or call `close()`.
+
+    The read-only queries behind the web pages and search (`story_listing`, `story_titles`,
+    `article_heads`, `search_articles`, the entity and quote lookups, ...) come from
+    `store_queries.ReadQueries`.
+    """
 
     def __init__(self, path: str | Path | None = None, busy_timeout_ms: int = 10_000) -> None:
         self.path = str(path or default_path())

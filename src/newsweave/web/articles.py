@@ -8,8 +8,7 @@ from dataclasses import dataclass
 
 from newsweave.errors import NotFoundError
 from newsweave.models import Analysis, Entity, LineageLink
-from newsweave.store import Store
-from newsweave.web import queries
+from newsweave.store import ArticleHead, Store
 from newsweave.web.markup import SentenceView, marked_paragraphs
 from newsweave.web.schemas import ArticleDetail
 
@@ -44,7 +43,7 @@ def article_detail(store: Store, article_id: str) -> ArticleDetail:
         analysis=_analysis(store, article.id),
         story=store.story_of(article.id),
         lineage=tuple(store.lineage([article.id])),
-        copied_by=tuple(queries.copied_by(store, article.id)),
+        copied_by=tuple(store.copied_by(article.id)),
     )
 
 
@@ -54,8 +53,8 @@ def article_page(store: Store, article_id: str) -> ArticlePage:
     analysis = detail.analysis
     others = [link.source for link in detail.lineage if link.source]
     others += [link.article for link in detail.copied_by]
-    heads = queries.article_heads(store, others)
-    titles = queries.story_titles(store, [detail.story] if detail.story else [])
+    heads = store.article_heads(others)
+    titles = store.story_titles([detail.story] if detail.story else [])
     counts = Counter(m.entity for m in analysis.mentions) if analysis else Counter()
     entities = sorted(
         ((e, counts[e.id]) for e in (analysis.entities if analysis else ())),
@@ -78,6 +77,6 @@ def _analysis(store: Store, article_id: str) -> Analysis | None:
         return None
 
 
-def _link(link: LineageLink, other: str | None, heads: dict[str, tuple[str, str]]) -> LinkView:
+def _link(link: LineageLink, other: str | None, heads: dict[str, ArticleHead]) -> LinkView:
     outlet, title = heads.get(other or "", (None, None))
     return LinkView(link, other if other in heads else None, outlet, title)

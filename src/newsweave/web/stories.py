@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from newsweave.models import Article, Brief, Claim, Entity, LineageLink, Sentence
 from newsweave.store import Store
-from newsweave.web import queries
 from newsweave.web.markup import ClaimMark, SentenceView, paragraphs, word_marks
 
 PALETTE = 8
@@ -135,7 +134,7 @@ def story_page(store: Store, story_id: str) -> StoryPage:
         aid: Source(i + 1, aid, stored[aid].outlet, stored[aid].title)
         for i, aid in enumerate(order)
     }
-    sentences = queries.sentences(store, order)
+    sentences = store.article_sentences(order)
     colours = shared_claims(brief.claims)
     marks = sentence_marks(brief.claims, colours)
     return StoryPage(

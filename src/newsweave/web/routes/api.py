@@ -12,12 +12,12 @@ from newsweave.errors import InputError
 from newsweave.models import Brief
 from newsweave.search import search
 from newsweave.store import Store
-from newsweave.web import queries
 from newsweave.web.adding import add_article
 from newsweave.web.articles import article_detail
 from newsweave.web.deps import config, open_store
 from newsweave.web.entities import entity_detail
 from newsweave.web.forms import FORM, read_add_form
+from newsweave.web.listing import story_summaries
 from newsweave.web.render import path_part, render
 from newsweave.web.schemas import (
     AddRequest,
@@ -60,10 +60,10 @@ async def stories(
 ) -> StoryList:
     """Stories, newest first, with size, outlets and claim counts."""
     return StoryList(
-        total=queries.story_count(store),
+        total=store.count("stories"),
         offset=offset,
         limit=limit,
-        stories=tuple(queries.story_summaries(store, limit, offset)),
+        stories=tuple(story_summaries(store, limit, offset)),
     )
 
 

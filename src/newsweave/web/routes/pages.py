@@ -9,10 +9,10 @@ from fastapi.responses import HTMLResponse
 
 from newsweave.search import search
 from newsweave.store import Store
-from newsweave.web import queries
 from newsweave.web.articles import article_page
 from newsweave.web.deps import open_store
 from newsweave.web.entities import entity_detail
+from newsweave.web.listing import story_summaries
 from newsweave.web.render import render
 from newsweave.web.stories import story_page
 
@@ -28,8 +28,8 @@ async def index(
     request: Request, store: StoreDep, page: Annotated[int, Query(ge=1)] = 1
 ) -> HTMLResponse:
     """The story list, newest first, and the add form."""
-    total = queries.story_count(store)
-    rows = queries.story_summaries(store, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+    total = store.count("stories")
+    rows = story_summaries(store, PAGE_SIZE, (page - 1) * PAGE_SIZE)
     pages = max(1, -(-total // PAGE_SIZE))
     return render(request, "index.html", stories=rows, total=total, page=page, pages=pages)
 
