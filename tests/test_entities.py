@@ -304,3 +304,15 @@ def test_a_known_place_tagged_as_a_person_is_a_place():
     analysis = analyze(article("Kiev launched a wave of drones at the border overnight."))
     assert not [e for e in analysis.entities if e.type == "person"]
     assert {e.name for e in analysis.entities} & {"Kyiv", "Ukraine"}
+
+
+def test_names_the_model_misses_before_a_region_or_pact_word_are_entities():
+    analysis = analyze(
+        article(
+            "Rescuers reached the remote Varnak province by road.\n\n"
+            "The ministers also discussed the AUKUS defense pact and the BRICS bloc."
+        )
+    )
+    kinds = {e.name: e.type for e in analysis.entities}
+    assert kinds.get("Varnak") == "place"
+    assert kinds.get("BRICS") == "organisation" and kinds.get("AUKUS") == "organisation"

@@ -10,7 +10,8 @@ that acts ("Tehran denied", "condemned by Moscow") is a mention of its country, 
 surname in a speaker tag ("Mr Blinked added") to the person it must be. A nation's people
 ("Britons") tagged as a person or an organisation is no entity; a name before a word for a
 region ("the Kursk region"), or a place the tables know tagged as a person ("Kiev launched"), is
-a place.
+a place, and an acronym the model missed before a word for a pact or bloc ("the AUKUS pact") is
+an organisation.
 """
 
 from __future__ import annotations
@@ -58,8 +59,10 @@ def raw_mentions(docs: list[Any], starts: list[int]) -> list[RawMention]:
     verbs = _government_verbs()
     peoples, places = _peoples(), _known_places()
     for doc, start in zip(docs, starts, strict=True):
-        regions = _regions(doc)
+        regions = _names_before(doc, _nouns("region_nouns"))
+        tagged: set[int] = set()
         for ent in doc.ents:
+            tagged.update(range(ent.start, ent.end))
             name = strip_name(ent.text)
             label = ent.label_
             if (ent.start, ent.end) in regions or (label == "PERSON" and name in places):
@@ -74,20 +77,36 @@ def raw_mentions(docs: list[Any], starts: list[int]) -> list[RawMention]:
                         label != "PERSON" and _agent(ent.root, verbs),
                     )
                 )
-    return found
+        # Names the model left untagged: a region's ("the Varnak province"), and an acronym
+        # naming a pact or a bloc ("the AUKUS pact", "the BRICS bloc").
+        bodies = _names_before(doc, _nouns("body_nouns"))
+        untagged = [(span, "GPE") for span in regions] + [
+            (span, "ORG") for span in bodies if doc[span[0] : span[1]].text.isupper()
+        ]
+        for (first, end), label in untagged:
+            if tagged.isdisjoint(range(first, end)):
+                span = doc[first:end]
+                found.append(
+                    RawMention(span.text, label, start + span.start_char, start + span.end_char)
+                )
+    return sorted(found, key=lambda m: m.start)
 
 
-def _regions(doc: Any) -> set[tuple[int, int]]:
-    """Token spans of the names before a word for a region ("the Kursk region", "Kherson
-    oblast"): places, which the small model often tags as a product, a people or a person."""
-    nouns = _region_nouns()
+def _names_before(doc: Any, nouns: frozenset[str]) -> set[tuple[int, int]]:
+    """Token spans of the proper names before one of `nouns`, next to it or with one common
+    word between ("the Kursk region", "the Kursk border region", "the AUKUS defence pact")."""
     spans = set()
     for token in doc:
-        if token.lower_ in nouns and token.i > 0 and doc[token.i - 1].pos_ == "PROPN":
-            first = token.i - 1
+        if token.lower_ not in nouns:
+            continue
+        end = token.i
+        if end > 1 and doc[end - 1].pos_ in {"NOUN", "ADJ"} and doc[end - 2].pos_ == "PROPN":
+            end -= 1
+        if end > 0 and doc[end - 1].pos_ == "PROPN":
+            first = end - 1
             while first > 0 and doc[first - 1].pos_ == "PROPN":
                 first -= 1
-            spans.add((first, token.i))
+            spans.add((first, end))
     return spans
 
 
@@ -100,8 +119,9 @@ def _known_places() -> frozenset[str]:
 
 
 @cache
-def _region_nouns() -> frozenset[str]:
-    return frozenset(table("entities")["region_nouns"]["words"])
+def _nouns(name: str) -> frozenset[str]:
+    """A list of words from data/entities.toml: `region_nouns` or `body_nouns`."""
+    return frozenset(table("entities")[name]["words"])
 
 
 @cache
