@@ -310,9 +310,11 @@ def test_names_the_model_misses_before_a_region_or_pact_word_are_entities():
     analysis = analyze(
         article(
             "Rescuers reached the remote Varnak province by road.\n\n"
+            "The envoys would also discuss the Indo-Pacific region.\n\n"
             "The ministers also discussed the AUKUS defense pact and the BRICS bloc."
         )
     )
     kinds = {e.name: e.type for e in analysis.entities}
-    assert kinds.get("Varnak") == "place"
+    assert kinds.get("Varnak") == "place" and kinds.get("Indo-Pacific") == "place"
+    assert "Pacific" not in kinds
     assert kinds.get("BRICS") == "organisation" and kinds.get("AUKUS") == "organisation"

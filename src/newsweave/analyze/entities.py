@@ -104,10 +104,21 @@ def _names_before(doc: Any, nouns: frozenset[str]) -> set[tuple[int, int]]:
             end -= 1
         if end > 0 and doc[end - 1].pos_ == "PROPN":
             first = end - 1
-            while first > 0 and doc[first - 1].pos_ == "PROPN":
+            while first > 0 and (doc[first - 1].pos_ == "PROPN" or _joins(doc, first - 1)):
                 first -= 1
             spans.add((first, end))
     return spans
+
+
+def _joins(doc: Any, i: int) -> bool:
+    """Is token `i` a hyphen inside a name ("Indo-Pacific")?"""
+    return (
+        doc[i].text == "-"
+        and i > 0
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and doc[i - 1].pos_ == "PROPN"
+    )
 
 
 @cache
