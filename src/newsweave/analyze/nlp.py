@@ -125,6 +125,7 @@ class _IndexedMatches:
             for key in keys or ():
                 self.index.setdefault(key, []).append(pattern)
         self.positions = sorted({position for position, _ in self.index})
+        self.starting: dict[tuple[int, ...], list[tuple[int, int, list[_TokenCheck]]]] = {}
 
     @classmethod
     def build(cls, ruler: Any) -> _IndexedMatches | None:
@@ -148,18 +149,41 @@ class _IndexedMatches:
         rows: list[Row] = doc.to_array(self.attrs).reshape(len(doc), len(self.attrs)).tolist()
         found: set[tuple[int, int, int]] = set()
         for i, row in enumerate(rows):
-            for position in self.positions:
-                for attr_id, tokens in self.index.get((position, row[position]), ()):
-                    if _fits(tokens, rows, i):
-                        found.add((attr_id, i, i + len(tokens)))
-            for attr_id, tokens in self.anywhere:
-                if _fits(tokens, rows, i):
-                    found.add((attr_id, i, i + len(tokens)))
+            for attr_id, length, rest in self._starting(row):
+                if not rest or _fits(rest, rows, i + 1):
+                    found.add((attr_id, i, i + length))
         return sorted((a, self.labels[a], start, end) for a, start, end in found)
+
+    def _starting(self, row: Row) -> list[tuple[int, int, list[_TokenCheck]]]:
+        """The patterns whose first token `row` fits, as (attributes, length, the other tokens).
+
+        Kept by row: a word with its tag recurs on most pages, and testing first tokens was most
+        of the ruler's time. Forgotten past `STARTING_ROWS` rows, so a long stream stays small.
+        """
+        key = tuple(row)
+        hit = self.starting.get(key)
+        if hit is None:
+            if len(self.starting) >= STARTING_ROWS:
+                self.starting.clear()
+            indexed = [
+                pattern
+                for position in self.positions
+                for pattern in self.index.get((position, row[position]), ())
+            ]
+            hit = self.starting[key] = [
+                (attr_id, len(tokens), tokens[1:])
+                for attr_id, tokens in indexed + self.anywhere
+                if tokens[0](row)
+            ]
+        return hit
 
     def spacy_matches(self, doc: Any) -> list[tuple[int, int, int, int]]:
         """What spaCy's own matcher finds, to check that the two agree."""
         return sorted(set(type(self.ruler).match(self.ruler, doc)))
+
+
+# Distinct token rows the ruler keeps its first-token answers for (a row is a few ints).
+STARTING_ROWS = 200_000
 
 
 class _Unsupported(Exception):
