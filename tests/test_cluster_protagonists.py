@@ -2,6 +2,7 @@
 
 import re
 
+import builders
 from newsweave.cluster import (
     ProtagonistIndex,
     cluster,
@@ -18,24 +19,14 @@ from newsweave.settings import ClusterSettings
 
 def analysed(id_: str, title: str, text: str, people: dict[str, str]) -> tuple[Article, Analysis]:
     """An article and an analysis naming `people` (surface form → entity id) where they occur."""
-    article = Article(
-        id=id_,
-        source=id_,
-        url=None,
-        canonical_url=None,
-        outlet="X",
-        title=title,
-        text=text,
-        paragraphs=(text,),
-        content_hash=id_,
-    )
     mentions = [
         Mention(entity=entity, sentence=0, start=m.start(), end=m.end(), text=m.group(0))
         for name, entity in people.items()
         for m in re.finditer(rf"\b{re.escape(name)}\b", text)
     ]
     mentions.sort(key=lambda m: m.start)
-    return article, Analysis(article_id=id_, sentences=(), mentions=tuple(mentions))
+    analysis = Analysis(article_id=id_, sentences=(), mentions=tuple(mentions))
+    return builders.article(id_, text, title), analysis
 
 
 def test_the_protagonists_are_the_people_named_most_and_at_least_twice():

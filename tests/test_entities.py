@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import builders
 from newsweave.analyze import analyze
 from newsweave.analyze.roles import Role, holder
 from newsweave.compare.identity import story_entities
@@ -12,17 +13,8 @@ from newsweave.models import Analysis, Article
 
 def article(text: str, article_id: str = "a1") -> Article:
     paragraphs = tuple(p.strip() for p in text.strip().split("\n\n"))
-    return Article(
-        id=article_id,
-        source="test",
-        url=None,
-        canonical_url=None,
-        outlet="Test",
-        title="Test",
-        text="\n\n".join(paragraphs),
-        paragraphs=paragraphs,
-        content_hash=article_id,
-    )
+    joined = "\n\n".join(paragraphs)
+    return builders.article(article_id, joined, paragraphs=paragraphs, source="test", outlet="Test")
 
 
 def mentions_of(analysis: Analysis, entity_id: str, kind: str | None = None) -> list[str]:
@@ -272,6 +264,9 @@ def test_a_person_named_inside_a_speaker_tag_keeps_their_identity():
     ids = {e.id for e in analysis.entities}
     assert {"person:obuya", "person:tobias-lindqvist"} <= ids
     assert "Obuya" not in entity(analysis, "person:tobias-lindqvist").aliases
+
+
+# ── the small model's slips ─────────────────────────────────────────────────────────────────
 
 
 def test_a_nations_people_is_no_person_or_organisation():

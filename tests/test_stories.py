@@ -2,6 +2,7 @@
 
 import pytest
 
+import builders
 from newsweave.cluster import cluster, features, make_index
 from newsweave.models import Analysis, Article
 
@@ -106,19 +107,8 @@ def test_clustering_is_one_pass_and_pure():
 
 
 def make(id_: str, title: str, text: str, published=None) -> tuple:
-    article = Article(
-        id=id_,
-        source=id_,
-        url=None,
-        canonical_url=None,
-        outlet="X",
-        title=title,
-        text=text,
-        paragraphs=(text,),
-        content_hash=id_,
-        published=published,
-    )
-    return features(article, Analysis(article_id=id_, sentences=()))
+    made = builders.article(id_, text, title, published=published)
+    return features(made, Analysis(article_id=id_, sentences=()))
 
 
 DAM = "The Valdora dam burst on Monday, flooding the valley below the reservoir and the town of Mirel."

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from newsweave.analyze.nlp import table
+from newsweave.analyze.nlp import doc_text, table
 from newsweave.models import Entity, EntityType, Mention, Sentence
 
 LABELS: dict[str, EntityType] = {
@@ -59,13 +59,13 @@ def raw_mentions(docs: list[Any], starts: list[int]) -> list[RawMention]:
     verbs = _government_verbs()
     peoples, places = _peoples(), _known_places()
     for doc, start in zip(docs, starts, strict=True):
-        regions = _names_before(doc, _nouns("region_nouns"))
+        named = _named_before(doc)
         tagged: set[int] = set()
         for ent in doc.ents:
             tagged.update(range(ent.start, ent.end))
             name = strip_name(ent.text)
             label = ent.label_
-            if (ent.start, ent.end) in regions or (label == "PERSON" and name in places):
+            if named.get((ent.start, ent.end)) == "GPE" or (label == "PERSON" and name in places):
                 label = "GPE"  # "the Kursk region" as a product, "Kiev launched" as a person
             if label in LABELS and name not in peoples:
                 found.append(
@@ -77,13 +77,8 @@ def raw_mentions(docs: list[Any], starts: list[int]) -> list[RawMention]:
                         label != "PERSON" and _agent(ent.root, verbs),
                     )
                 )
-        # Names the model left untagged: a region's ("the Varnak province"), and an acronym
-        # naming a pact or a bloc ("the AUKUS pact", "the BRICS bloc").
-        bodies = _names_before(doc, _nouns("body_nouns"))
-        untagged = [(span, "GPE") for span in regions] + [
-            (span, "ORG") for span in bodies if doc[span[0] : span[1]].text.isupper()
-        ]
-        for (first, end), label in untagged:
+        # Names the model left untagged ("the Varnak province", "the BRICS bloc").
+        for (first, end), label in named.items():
             if tagged.isdisjoint(range(first, end)):
                 span = doc[first:end]
                 found.append(
@@ -92,12 +87,18 @@ def raw_mentions(docs: list[Any], starts: list[int]) -> list[RawMention]:
     return sorted(found, key=lambda m: m.start)
 
 
-def _names_before(doc: Any, nouns: frozenset[str]) -> set[tuple[int, int]]:
-    """Token spans of the proper names before one of `nouns`, next to it or with one common
-    word between ("the Kursk region", "the Kursk border region", "the AUKUS defence pact")."""
-    spans = set()
+def _named_before(doc: Any) -> dict[tuple[int, int], str]:
+    """Token spans of the proper names before a word that says what they name, next to it or
+    with one common word between: a region ("the Kursk region", "the Kursk border region") is a
+    place (GPE), and an acronym before a pact or bloc ("the AUKUS defence pact") an organisation
+    (ORG). The words are data (`region_nouns`, `body_nouns`)."""
+    labels, words = _name_nouns()
+    if not words.search(doc_text(doc)):
+        return {}  # most paragraphs: no token to visit
+    spans: dict[tuple[int, int], str] = {}
     for token in doc:
-        if token.lower_ not in nouns:
+        label = labels.get(token.lower_)
+        if label is None:
             continue
         end = token.i
         if end > 1 and doc[end - 1].pos_ in {"NOUN", "ADJ"} and doc[end - 2].pos_ == "PROPN":
@@ -106,7 +107,8 @@ def _names_before(doc: Any, nouns: frozenset[str]) -> set[tuple[int, int]]:
             first = end - 1
             while first > 0 and (doc[first - 1].pos_ == "PROPN" or _joins(doc, first - 1)):
                 first -= 1
-            spans.add((first, end))
+            if label == "GPE" or doc[first:end].text.isupper():
+                spans[(first, end)] = label
     return spans
 
 
@@ -122,17 +124,22 @@ def _joins(doc: Any, i: int) -> bool:
 
 
 @cache
+def _name_nouns() -> tuple[dict[str, str], re.Pattern[str]]:
+    """Each word that names what the name before it is, with its label, and one expression
+    finding any of them in a paragraph."""
+    entities = table("entities")
+    labels = {word: "GPE" for word in entities["region_nouns"]["words"]}
+    labels |= {word: "ORG" for word in entities["body_nouns"]["words"]}
+    words = re.compile(r"\b(?:" + "|".join(map(re.escape, labels)) + r")\b", re.IGNORECASE)
+    return labels, words
+
+
+@cache
 def _known_places() -> frozenset[str]:
     """The places the tables name: spelling variants, their canonical names, capitals."""
     entities = table("entities")
     aliases: dict[str, str] = entities["aliases"]
     return frozenset([*aliases, *aliases.values(), *entities["capital_governments"]])
-
-
-@cache
-def _nouns(name: str) -> frozenset[str]:
-    """A list of words from data/entities.toml: `region_nouns` or `body_nouns`."""
-    return frozenset(table("entities")[name]["words"])
 
 
 @cache

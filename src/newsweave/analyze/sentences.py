@@ -24,8 +24,9 @@ def sentences(docs: list[Any], starts: list[int]) -> list[Sentence]:
     """Sentences of the parsed paragraphs, numbered through the article."""
     found: list[Sentence] = []
     for number, (doc, start) in enumerate(zip(docs, starts, strict=True)):
+        paragraph = doc_text(doc)
         for sent in _merged(doc):
-            text = doc_text(doc)[sent[0] : sent[1]]
+            text = paragraph[sent[0] : sent[1]]
             stripped = text.strip()
             if not stripped:
                 continue

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from newsweave.compare.claims import align, make_claims, quoted_alike, units
+from newsweave.compare.claims import align, make_claims, units
 from newsweave.compare.conflicts import find_conflicts
 from newsweave.compare.drift import find_drift, same_statements
 from newsweave.compare.identity import (
@@ -51,7 +51,7 @@ def compare(
     statements = same_statements(ordered, entity_map, settings.drift_similarity)
     groups: list[list[int]] = []
     if items:
-        groups = align(items, settings.claim_similarity, quoted_alike(statements), vectors)
+        groups = align(items, settings.claim_similarity, statements, vectors)
     order = {a.id: i for i, a in enumerate(articles)}
     outlets = {a.id: a.outlet for a in articles}
     claims = make_claims(story.id, items, groups, keys, outlets, order, repeated)

@@ -163,13 +163,13 @@ def group(items: list[Unit], sim: np.ndarray, threshold: float) -> list[list[int
 def align(
     items: list[Unit],
     threshold: float,
-    quoted: Iterable[tuple[SentenceKey, SentenceKey]] = (),
+    statements: list[Statement] | None = None,
     vectors: Mapping[str, np.ndarray] | None = None,
 ) -> list[list[int]]:
-    """A story's sentences grouped into claims: embedding similarity, pairs tied by a shared
-    quote (`quoted`), then best-first grouping at `threshold`."""
+    """A story's sentences grouped into claims: embedding similarity, pairs tied by quoting one
+    of `statements` (`drift.same_statements`), then best-first grouping at `threshold`."""
     sim = similarity(items, vectors)
-    anchor(items, sim, quoted)
+    anchor(items, sim, quoted_alike(statements or []))
     return group(items, sim, threshold)
 
 

@@ -16,7 +16,7 @@ from itertools import combinations
 from pathlib import Path
 
 from newsweave.analyze import analyze_many
-from newsweave.compare.claims import align, quoted_alike, units
+from newsweave.compare.claims import align, units
 from newsweave.compare.drift import same_statements
 from newsweave.compare.identity import story_entities
 from newsweave.evaluate import Metrics, read_jsonl
@@ -95,8 +95,8 @@ def _aligned(records: list[dict], settings: Settings) -> set[tuple[Key, Key]]:
         for s in a.sentences
     }
     pairs: set[tuple[Key, Key]] = set()
-    quoted = quoted_alike(same_statements(analyses, entity_map, settings.compare.drift_similarity))
-    for members in align(items, settings.compare.claim_similarity, quoted):
+    statements = same_statements(analyses, entity_map, settings.compare.drift_similarity)
+    for members in align(items, settings.compare.claim_similarity, statements):
         keys = sorted(
             {(items[k].article, line_of[(items[k].article, items[k].sentence)]) for k in members}
         )
