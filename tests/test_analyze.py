@@ -187,3 +187,19 @@ def test_a_country_as_speaker_is_the_country_not_a_company_named_after_it():
     assert speakers == {"place:iran"}
     airline = next(e for e in analysis.entities if e.name == "Iran Air")
     assert "Iran" not in airline.aliases
+
+
+def test_a_date_phrase_says_whether_its_happening_is_still_to_come_or_done():
+    # Invented reports: the aspect orders undated reports on the timeline (test_timeline.py).
+    analysis = analysed_text(
+        "The two mayors of Orvale and Dunmere have announced a joint tour of the harbour this"
+        " week.\n\nThe two mayors arrived at the harbour on Wednesday.\n\nThe ferry will sail"
+        " on Friday.\n\nThe market is open on Sunday."
+    )
+    aspects = {d.text: d.aspect for d in analysis.dates}
+    assert aspects == {
+        "this week": "prospective",
+        "on Wednesday": "completed",
+        "on Friday": "prospective",
+        "on Sunday": None,
+    }

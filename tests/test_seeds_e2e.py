@@ -131,3 +131,6 @@ def test_undated_reports_keep_their_relative_times_on_the_timeline(seed_db):
     announced = next(t for t in relative if "announced a joint visit" in t["what"])
     assert "on Wednesday" in arrived["when"] and "this week" in announced["when"]
     assert timeline.index(arrived) > max(i for i, t in enumerate(timeline) if not t["relative"])
+    # Worked example, section 5: progress, not conflict. 003 tells the visit as announced, 000 as
+    # done, so the announcement comes first.
+    assert timeline.index(announced) < timeline.index(arrived)

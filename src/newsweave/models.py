@@ -184,6 +184,9 @@ class NumberMention(Record):
     counts: str | None = None
 
 
+Aspect = Literal["prospective", "completed"]
+
+
 class DateMention(Record):
     """A date or time phrase, resolved to calendar dates when an anchor date is known."""
 
@@ -197,6 +200,9 @@ class DateMention(Record):
     """True when the phrase is relative ("on Wednesday", "this week")."""
     anchor: date | None = None
     """The date it was resolved against (the publication date); None leaves it relative."""
+    aspect: Aspect | None = None
+    """How its clause tells the happening: still to come ("will travel", "have announced a
+    visit"), done ("arrived"), or neither. Orders undated reports on the timeline."""
 
 
 class Analysis(Record):

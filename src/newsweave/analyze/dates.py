@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from newsweave.analyze.nlp import doc_text
-from newsweave.models import DateMention, Sentence
+from newsweave.models import Aspect, DateMention, Sentence
 
 WEEKDAYS = [d.lower() for d in calendar.day_name]
 MONTHS = [m.lower() for m in calendar.month_name if m]
@@ -39,6 +39,10 @@ PATTERN = re.compile(
     rf")\b",
 )
 
+# Verbs whose object is a happening still to come when the verb is said: "have announced a visit".
+PROSPECTIVE_VERBS = frozenset(
+    ["announce", "plan", "schedule", "expect", "prepare", "promise", "pledge", "intend", "propose"]
+)
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|to|set to|due to|going to|scheduled|plans? to|expected to)\b", re.I
 )
@@ -54,7 +58,8 @@ def find_dates(
         for match in PATTERN.finditer(doc_text(doc)):
             start = base + match.start()
             sentence_index = max(bisect_right(sentence_starts, start) - 1, 0)
-            future = _future(doc, match.start())
+            verb = _governing_verb(doc, match.start())
+            future = _future(verb, match.start())
             resolved, resolved_end, relative = _resolve(match, anchor, future)
             found.append(
                 DateMention(
@@ -66,20 +71,28 @@ def find_dates(
                     resolved_end=resolved_end,
                     relative=relative,
                     anchor=anchor if relative and anchor else None,
+                    aspect=_aspect(verb),
                 )
             )
     return found
 
 
-def _future(doc: Any, offset: int) -> bool:
-    """Does the clause around this offset speak of what is to come?"""
+def _governing_verb(doc: Any, offset: int) -> Any | None:
+    """The verb whose clause the phrase at this offset dates (or the root it climbs to)."""
     span = doc.char_span(offset, min(offset + 1, len(doc_text(doc))), alignment_mode="expand")
     if span is None or not len(span):
-        return False
+        return None
     verb = span[0].head
     # Compare indices: spaCy hands out a new Token object on every `.head`.
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
+    return verb
+
+
+def _future(verb: Any | None, offset: int) -> bool:
+    """Does the clause around this offset speak of what is to come?"""
+    if verb is None:
+        return False
     if verb.tag_ in {"VBD", "VBN"}:
         return False
     if any(c.lower_ in {"will", "would", "shall"} for c in verb.children) or verb.tag_ in {
@@ -90,6 +103,19 @@ def _future(doc: Any, offset: int) -> bool:
         return True
     sentence = verb.sent.text
     return bool(_FUTURE.search(sentence[: max(offset - verb.sent.start_char, 0)]))
+
+
+def _aspect(verb: Any | None) -> Aspect | None:
+    """Prospective when the clause looks ahead (a future auxiliary, or a verb such as "announce"
+    whose object is still to come); completed when it is in a past tense; else None."""
+    if verb is None or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if auxiliaries & {"will", "'ll", "shall", "wo"} or verb.lemma_ in PROSPECTIVE_VERBS:
+        return "prospective"
+    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and auxiliaries & {"have", "has", "had", "'ve"}):
+        return "completed"
+    return None
 
 
 def _resolve(

@@ -70,6 +70,6 @@ def compare(
         claims=tuple(claims),
         quote_drift=tuple(find_drift(statements, names)),
         conflicts=tuple(conflicts),
-        timeline=tuple(build_timeline(articles, analyses)),
+        timeline=tuple(build_timeline(articles, analyses, claims)),
         lineage=tuple(lineage),
     )

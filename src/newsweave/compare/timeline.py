@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from newsweave.models import Analysis, Article, TimelineEntry
+from collections import Counter
+from collections.abc import Sequence
+
+from newsweave.models import Analysis, Article, Claim, TimelineEntry
 
 
-def build_timeline(articles: list[Article], analyses: dict[str, Analysis]) -> list[TimelineEntry]:
+def build_timeline(
+    articles: list[Article], analyses: dict[str, Analysis], claims: Sequence[Claim] = ()
+) -> list[TimelineEntry]:
     """Resolved dates with the sentence that dates them, plus when each article was published;
-    then what undated articles date only by relative phrases (`_undated`)."""
+    then what undated articles date only by relative phrases (`_undated`), in the order the
+    claims show they were written (`telling_order`)."""
     entries: dict[tuple[str, str], set[str]] = {}
     for article in articles:
         if article.published:
@@ -30,13 +36,13 @@ def build_timeline(articles: list[Article], analyses: dict[str, Analysis]) -> li
         TimelineEntry(when=when, what=what, articles=tuple(sorted(ids)))
         for (when, what), ids in sorted(entries.items())
     ]
-    return dated + _undated(articles, analyses)
+    return dated + _undated(telling_order(articles, analyses, claims), analyses)
 
 
 def _undated(articles: list[Article], analyses: dict[str, Analysis]) -> list[TimelineEntry]:
     """The happenings that articles without a publication date date by relative phrases ("on
     Wednesday", "this week"): no calendar date can be given, so they stay relative, say so, and
-    follow in the articles' order, one entry a sentence with all its phrases."""
+    follow in the order of `articles`, one entry a sentence with all its phrases."""
     found: dict[str, tuple[list[str], set[str]]] = {}  # sentence → (phrases, articles)
     for article in articles:
         analysis = analyses.get(article.id)
@@ -57,3 +63,41 @@ def _undated(articles: list[Article], analyses: dict[str, Analysis]) -> list[Tim
         )
         for what, (phrases, ids) in found.items()
     ]
+
+
+def telling_order(
+    articles: list[Article], analyses: dict[str, Analysis], claims: Sequence[Claim]
+) -> list[Article]:
+    """The articles, those without a publication date put in the order their telling shows.
+
+    Progress is order, not conflict: when one article dates a claim's happening as still to
+    come ("have announced a joint visit this week") and another dates the same claim as done
+    ("arrived on Wednesday"), the first was written before the second. Each claim is a vote;
+    the stronger direction wins, and ties and unrelated articles keep their given order.
+    """
+    undated = {a.id for a in articles if a.published is None}
+    votes: Counter[tuple[str, str]] = Counter()
+    for claim in claims:
+        told: dict[str, set[str]] = {}
+        for s in claim.support:
+            if s.article in undated and s.article in analyses:
+                told.setdefault(s.article, set()).update(_aspects(analyses[s.article], s.sentence))
+        coming = [a for a, aspects in told.items() if aspects == {"prospective"}]
+        done = [a for a, aspects in told.items() if aspects == {"completed"}]
+        votes.update((early, late) for early in coming for late in done)
+    before = {pair for pair, n in votes.items() if n > votes[(pair[1], pair[0])]}
+    remaining = [a for a in articles if a.id in undated]
+    placed: list[Article] = []
+    while remaining:
+        # The first article no remaining one must precede; on a cycle, simply the first.
+        ready = next(
+            (a for a in remaining if not any((b.id, a.id) in before for b in remaining)),
+            remaining[0],
+        )
+        placed.append(ready)
+        remaining.remove(ready)
+    return [a for a in articles if a.id not in undated] + placed
+
+
+def _aspects(analysis: Analysis, sentence: int) -> set[str]:
+    return {d.aspect for d in analysis.dates if d.sentence == sentence and d.relative and d.aspect}
