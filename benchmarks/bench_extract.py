@@ -15,9 +15,15 @@ does for the default mode.
 
 from __future__ import annotations
 
+import os
+
+# As the batch runner's workers do: numpy's BLAS on one thread per worker process, set before
+# numpy is first imported (importing newsweave brings it, through scikit-learn). Otherwise its
+# idle threads take CPU from the other worker.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 import argparse
 import json
-import os
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
