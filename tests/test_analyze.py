@@ -194,7 +194,8 @@ def test_a_date_phrase_says_whether_its_happening_is_still_to_come_or_done():
     analysis = analysed_text(
         "The two mayors of Orvale and Dunmere have announced a joint tour of the harbour this"
         " week.\n\nThe two mayors arrived at the harbour on Wednesday.\n\nThe ferry will sail"
-        " on Friday.\n\nThe market is open on Sunday."
+        " on Friday.\n\nThe market is open on Sunday.\n\nThe council announced the regatta on"
+        " Monday."
     )
     aspects = {d.text: d.aspect for d in analysis.dates}
     assert aspects == {
@@ -202,4 +203,5 @@ def test_a_date_phrase_says_whether_its_happening_is_still_to_come_or_done():
         "on Wednesday": "completed",
         "on Friday": "prospective",
         "on Sunday": None,
+        "on Monday": "completed",  # the announcement is what Monday dates
     }

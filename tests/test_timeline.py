@@ -3,7 +3,7 @@
 from datetime import UTC, datetime
 
 from builders import article
-from newsweave.compare.timeline import build_timeline, telling_order
+from newsweave.compare.timeline import build_timeline, undated_in_telling_order
 from newsweave.models import Analysis, Claim, DateMention, Sentence, Support
 
 
@@ -47,28 +47,46 @@ def test_the_report_that_tells_it_as_coming_goes_before_the_one_that_tells_it_do
     analyses = {"a-late": analysis("a-late", DONE), "a-early": analysis("a-early", COMING)}
     shared = [claim(("a-late", 0), ("a-early", 0))]
 
-    assert [a.id for a in telling_order([late, early], analyses, shared)] == ["a-early", "a-late"]
+    assert order([late, early], analyses, shared) == ["a-early", "a-late"]
     timeline = build_timeline([late, early], analyses, shared)
     assert [t.what for t in timeline] == [COMING[0], DONE[0]]
     assert all(t.relative and t.when == "this week (undated)" for t in timeline)
 
 
-def test_without_a_shared_claim_or_with_a_tie_the_given_order_stays():
+def order(articles, analyses, claims):
+    return [a.id for a in undated_in_telling_order(articles, analyses, claims)]
+
+
+def test_without_a_shared_claim_the_given_order_stays():
     late, early = article("a-late", DONE[0]), article("a-early", COMING[0])
     analyses = {"a-late": analysis("a-late", DONE), "a-early": analysis("a-early", COMING)}
-    assert [a.id for a in telling_order([late, early], analyses, [])] == ["a-late", "a-early"]
+    assert order([late, early], analyses, []) == ["a-late", "a-early"]
 
-    both = {
-        "a-late": analysis("a-late", DONE, COMING),
-        "a-early": analysis("a-early", COMING, DONE),
+
+def test_the_stronger_direction_wins_and_a_tie_keeps_the_given_order():
+    # Claim 0 and 1 tell a-x's happening as coming and a-y's as done; claim 2 the reverse.
+    x, y, z = (article(i, DONE[0]) for i in ("a-x", "a-y", "a-z"))
+    analyses = {
+        "a-x": analysis("a-x", COMING, COMING, DONE),
+        "a-y": analysis("a-y", DONE, DONE, COMING),
+        "a-z": analysis("a-z", DONE),
     }
-    tied = [claim(("a-late", 0), ("a-early", 0)), claim(("a-late", 1), ("a-early", 1))]
-    assert [a.id for a in telling_order([late, early], both, tied)] == ["a-late", "a-early"]
+    claims = [claim(("a-x", i), ("a-y", i)) for i in range(3)]
+    assert order([z, y, x], analyses, claims) == ["a-z", "a-x", "a-y"]
+    # One claim each way: a tie, so a-y stays before a-x as given.
+    assert order([z, y, x], analyses, claims[1:]) == ["a-z", "a-y", "a-x"]
 
 
-def test_a_dated_report_is_not_moved():
+def test_an_article_without_an_analysis_keeps_its_place():
+    late, early, bare = (article(i, DONE[0]) for i in ("a-late", "a-early", "a-bare"))
+    analyses = {"a-late": analysis("a-late", DONE), "a-early": analysis("a-early", COMING)}
+    claims = [claim(("a-bare", 0), ("a-late", 0), ("a-early", 0))]
+    assert order([bare, late, early], analyses, claims) == ["a-bare", "a-early", "a-late"]
+
+
+def test_a_dated_report_is_not_placed_among_the_undated():
     dated = article("a-dated", DONE[0], published=datetime(2026, 5, 4, tzinfo=UTC))
     early = article("a-early", COMING[0])
     analyses = {"a-dated": analysis("a-dated", DONE), "a-early": analysis("a-early", COMING)}
     shared = [claim(("a-dated", 0), ("a-early", 0))]
-    assert [a.id for a in telling_order([dated, early], analyses, shared)] == ["a-dated", "a-early"]
+    assert order([dated, early], analyses, shared) == ["a-early"]

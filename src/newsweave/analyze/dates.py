@@ -39,6 +39,7 @@ PATTERN = re.compile(
     rf")\b",
 )
 
+FUTURE_AUXILIARIES = frozenset(["will", "'ll", "wo", "would", "shall"])  # "wo" as in "wo n't"
 # Verbs whose object is a happening still to come when the verb is said: "have announced a visit".
 PROSPECTIVE_VERBS = frozenset(
     ["announce", "plan", "schedule", "expect", "prepare", "promise", "pledge", "intend", "propose"]
@@ -95,7 +96,7 @@ def _future(verb: Any | None, offset: int) -> bool:
         return False
     if verb.tag_ in {"VBD", "VBN"}:
         return False
-    if any(c.lower_ in {"will", "would", "shall"} for c in verb.children) or verb.tag_ in {
+    if any(c.lower_ in FUTURE_AUXILIARIES for c in verb.children) or verb.tag_ in {
         "VBZ",
         "VBP",
         "VB",
@@ -106,12 +107,15 @@ def _future(verb: Any | None, offset: int) -> bool:
 
 
 def _aspect(verb: Any | None) -> Aspect | None:
-    """Prospective when the clause looks ahead (a future auxiliary, or a verb such as "announce"
-    whose object is still to come); completed when it is in a past tense; else None."""
+    """Prospective when the clause looks ahead: a future auxiliary, or a verb such as "announce"
+    whose object is still to come, unless in the simple past ("announced the visit on Monday"
+    dates the announcement); completed when in a past tense; else None."""
     if verb is None or verb.pos_ not in {"VERB", "AUX"}:
         return None
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-    if auxiliaries & {"will", "'ll", "shall", "wo"} or verb.lemma_ in PROSPECTIVE_VERBS:
+    if auxiliaries & FUTURE_AUXILIARIES or (
+        verb.lemma_ in PROSPECTIVE_VERBS and verb.tag_ != "VBD"
+    ):
         return "prospective"
     if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and auxiliaries & {"have", "has", "had", "'ve"}):
         return "completed"

@@ -13,7 +13,7 @@ def build_timeline(
 ) -> list[TimelineEntry]:
     """Resolved dates with the sentence that dates them, plus when each article was published;
     then what undated articles date only by relative phrases (`_undated`), in the order the
-    claims show they were written (`telling_order`)."""
+    claims show they were written (`undated_in_telling_order`)."""
     entries: dict[tuple[str, str], set[str]] = {}
     for article in articles:
         if article.published:
@@ -36,7 +36,7 @@ def build_timeline(
         TimelineEntry(when=when, what=what, articles=tuple(sorted(ids)))
         for (when, what), ids in sorted(entries.items())
     ]
-    return dated + _undated(telling_order(articles, analyses, claims), analyses)
+    return dated + _undated(undated_in_telling_order(articles, analyses, claims), analyses)
 
 
 def _undated(articles: list[Article], analyses: dict[str, Analysis]) -> list[TimelineEntry]:
@@ -65,10 +65,10 @@ def _undated(articles: list[Article], analyses: dict[str, Analysis]) -> list[Tim
     ]
 
 
-def telling_order(
+def undated_in_telling_order(
     articles: list[Article], analyses: dict[str, Analysis], claims: Sequence[Claim]
 ) -> list[Article]:
-    """The articles, those without a publication date put in the order their telling shows.
+    """The articles without a publication date, in the order their telling shows.
 
     Progress is order, not conflict: when one article dates a claim's happening as still to
     come ("have announced a joint visit this week") and another dates the same claim as done
@@ -89,15 +89,14 @@ def telling_order(
     remaining = [a for a in articles if a.id in undated]
     placed: list[Article] = []
     while remaining:
-        # The first article no remaining one must precede; on a cycle, simply the first.
-        ready = next(
-            (a for a in remaining if not any((b.id, a.id) in before for b in remaining)),
-            remaining[0],
-        )
+        # The first article that none of the others must precede; in a cycle, the first of
+        # those that the fewest must precede.
+        ready = min(remaining, key=lambda a: sum((b.id, a.id) in before for b in remaining))
         placed.append(ready)
         remaining.remove(ready)
-    return [a for a in articles if a.id not in undated] + placed
+    return placed
 
 
 def _aspects(analysis: Analysis, sentence: int) -> set[str]:
+    """The aspects of the relative date phrases in one sentence."""
     return {d.aspect for d in analysis.dates if d.sentence == sentence and d.relative and d.aspect}
