@@ -43,3 +43,30 @@ def test_the_same_speaker_saying_something_else_is_not_the_same_claim(report, st
     claims = story_claims([herald, gazette])
     for claim in _quoting(claims, "every pillar has been checked by divers"):
         assert {s.article for s in claim.support} == {herald.id}
+
+
+# Two reports of one (invented) bridge opening that share a quoted phrase.
+TRIBUNE = [
+    "The Dunmere river bridge opened to traffic on Monday after four years of work.",
+    'Engineers from the regional roads agency described the span as "a gateway to the north" '
+    "during the ceremony, where a brass band played.",
+    "The project cost more than planned, and its opening came a year later than first promised.",
+]
+LEDGER = [
+    "Cars crossed the new Dunmere bridge for the first time on Monday morning.",
+    "Freight hauliers expect the crossing to become a gateway to the north for timber lorries.",
+    "The old ferry across the Dunmere will keep running on weekends until the end of the summer.",
+]
+
+
+def test_words_one_outlet_quotes_and_another_uses_tie_their_sentences(report, story_claims):
+    tribune, ledger = report("Tribune", TRIBUNE), report("Ledger", LEDGER)
+    claims = _quoting(story_claims([tribune, ledger]), "gateway to the north")
+    assert len(claims) == 1 and claims[0].independent_sources == 2
+
+
+def test_a_quoted_phrase_the_other_outlet_repeats_ties_nothing(report, story_claims):
+    twice = [*LEDGER, "Timber merchants in Orvale call any new road a gateway to the north."]
+    tribune, ledger = report("Tribune", TRIBUNE), report("Ledger", twice)
+    claims = _quoting(story_claims([tribune, ledger]), "gateway to the north")
+    assert all(len(c.support) == 1 for c in claims), claims

@@ -100,6 +100,17 @@ def test_the_statement_both_outlets_quote_is_a_corroborated_claim(seed_db):
     ), claims
 
 
+def test_the_special_relationship_both_reports_mention_is_corroborated(seed_db):
+    # Worked example, section 5: 003 puts "special relationship" in quotation marks; 000 has the
+    # same words in Lammy's quote. The sentences share little else.
+    story = json.loads(cli(seed_db, "stories", "--json"))[0]["id"]
+    brief = json.loads(cli(seed_db, "brief", story, "--format", "json"))
+    claims = [
+        c for c in brief["claims"] if any("special relationship" in s["text"] for s in c["support"])
+    ]
+    assert len(claims) == 1 and claims[0]["status"] == "corroborated", claims
+
+
 def test_the_summary_reads_on_its_own(seed_db):
     story = json.loads(cli(seed_db, "stories", "--json"))[0]["id"]
     summary = json.loads(cli(seed_db, "brief", story, "--format", "json"))["summary"]

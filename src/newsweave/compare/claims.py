@@ -6,17 +6,20 @@ sentences about the same people and figures align more readily than two that onl
 Pairs are joined greedily, best first, never putting two sentences of one article in one claim
 (which keeps a claim from drifting topic by chaining).
 
-One signal the embedding misses ties a pair regardless of wording: one speaker's same statement
-quoted in both (`anchor`).
+Signals the embedding misses tie a pair regardless of wording (`anchor`): one speaker's same
+statement quoted in both (`quoted_alike`), and words one article puts in quotation marks that
+the other uses too ("special relationship"; `borrowed_words`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsweave.compare.drift import Statement
 from newsweave.embed import encode
@@ -111,19 +114,59 @@ def quoted_alike(statements: list[Statement]) -> list[tuple[SentenceKey, Sentenc
     ]
 
 
+# Text in quotation marks, straight or curly, within one sentence.
+_QUOTED = re.compile(r"[\"“”]([^\"“”]{3,200})[\"“”]")
+_WORD = re.compile(r"\w+")
+
+
+def borrowed_words(items: list[Unit]) -> list[tuple[SentenceKey, SentenceKey]]:
+    """Sentences of two articles sharing words that one of them puts in quotation marks.
+
+    Quotation marks say the words are someone's: another article using the same words has
+    them from the same place. The phrase must have two words or more, one of them not a stop
+    word, and appear in one sentence of each article only (a phrase an article
+    repeats ties nothing).
+    """
+    norm = [" " + " ".join(_WORD.findall(u.text.lower())) + " " for u in items]
+    pairs: list[tuple[SentenceKey, SentenceKey]] = []
+    for i, u in enumerate(items):
+        for quoted in _QUOTED.findall(u.text):
+            words = _WORD.findall(quoted.lower())
+            if len(words) < 2 or all(w in ENGLISH_STOP_WORDS for w in words):
+                continue
+            phrase = " " + " ".join(words) + " "
+            holders: dict[str, list[int]] = {}
+            for j, text in enumerate(norm):
+                if phrase in text:
+                    holders.setdefault(items[j].article, []).append(j)
+            if holders.get(u.article) != [i]:
+                continue
+            pairs.extend(
+                ((u.article, u.sentence), (items[js[0]].article, items[js[0]].sentence))
+                for article, js in holders.items()
+                if article != u.article and len(js) == 1
+            )
+    return pairs
+
+
 def anchor(
-    items: list[Unit], sim: np.ndarray, pairs: Iterable[tuple[SentenceKey, SentenceKey]]
+    items: list[Unit],
+    sim: np.ndarray,
+    pairs: Iterable[tuple[SentenceKey, SentenceKey]],
+    score: float = 1.0,
 ) -> None:
     """Mark as the same claim, in `sim`, each pair of sentences known to state one thing.
 
     Two outlets quoting one speaker's same statement report the same fact (that it was said),
     however differently the sentences around the quotes read, so such a pair gets the top score.
+    Weaker ties take a lower `score`, so that where they compete for a sentence, the stronger
+    one is grouped first.
     """
     row = {(u.article, u.sentence): k for k, u in enumerate(items)}
     for a, b in pairs:
         i, j = row.get(a), row.get(b)
         if i is not None and j is not None and items[i].article != items[j].article:
-            sim[i, j] = sim[j, i] = max(float(sim[i, j]), 1.0)
+            sim[i, j] = sim[j, i] = max(float(sim[i, j]), score)
 
 
 def group(items: list[Unit], sim: np.ndarray, threshold: float) -> list[list[int]]:
@@ -167,9 +210,13 @@ def align(
     vectors: Mapping[str, np.ndarray] | None = None,
 ) -> list[list[int]]:
     """A story's sentences grouped into claims: embedding similarity, pairs tied by quoting one
-    of `statements` (`drift.same_statements`), then best-first grouping at `threshold`."""
+    of `statements` (`drift.same_statements`) or by borrowed words, then best-first grouping at
+    `threshold`."""
     sim = similarity(items, vectors)
     anchor(items, sim, quoted_alike(statements or []))
+    # A shared quoted phrase is a lesser sign: it passes the threshold, but any pair that
+    # scores better on its own is grouped first.
+    anchor(items, sim, borrowed_words(items), score=threshold)
     return group(items, sim, threshold)
 
 
