@@ -45,17 +45,20 @@ def test_the_same_speaker_saying_something_else_is_not_the_same_claim(report, st
         assert {s.article for s in claim.support} == {herald.id}
 
 
-# Two reports of one (invented) bridge opening that share a quoted phrase.
+# Two reports of one (invented) bridge opening that share a quoted phrase and a person's next day.
 TRIBUNE = [
     "The Dunmere river bridge opened to traffic on Monday after four years of work.",
     'Engineers from the regional roads agency described the span as "a gateway to the north" '
     "during the ceremony, where a brass band played.",
     "The project cost more than planned, and its opening came a year later than first promised.",
+    "Councillor Mira Holt flies to Orvale on Friday to present the project to investors.",
 ]
 LEDGER = [
     "Cars crossed the new Dunmere bridge for the first time on Monday morning.",
     "Freight hauliers expect the crossing to become a gateway to the north for timber lorries.",
     "The old ferry across the Dunmere will keep running on weekends until the end of the summer.",
+    "The ceremony was a prelude to a second trip abroad this year by Councillor Mira Holt, "
+    "planned for Friday.",
 ]
 
 
@@ -69,4 +72,18 @@ def test_a_quoted_phrase_the_other_outlet_repeats_ties_nothing(report, story_cla
     twice = [*LEDGER, "Timber merchants in Orvale call any new road a gateway to the north."]
     tribune, ledger = report("Tribune", TRIBUNE), report("Ledger", twice)
     claims = _quoting(story_claims([tribune, ledger]), "gateway to the north")
+    assert all(len(c.support) == 1 for c in claims), claims
+
+
+def test_one_person_on_one_day_ties_the_only_two_sentences_naming_both(report, story_claims):
+    tribune, ledger = report("Tribune", TRIBUNE), report("Ledger", LEDGER)
+    claims = _quoting(story_claims([tribune, ledger]), "Friday")
+    assert len(claims) == 1 and claims[0].independent_sources == 2
+
+
+def test_a_person_and_a_day_an_article_repeats_tie_nothing(report, story_claims):
+    # The Tribune names Mira Holt with Friday twice: neither sentence is singled out.
+    twice = [*TRIBUNE, "Mira Holt said she would also visit the port of Orvale on Friday."]
+    tribune, ledger = report("Tribune", twice), report("Ledger", LEDGER)
+    claims = _quoting(story_claims([tribune, ledger]), "second trip abroad")
     assert all(len(c.support) == 1 for c in claims), claims

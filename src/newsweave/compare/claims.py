@@ -7,16 +7,20 @@ Pairs are joined greedily, best first, never putting two sentences of one articl
 (which keeps a claim from drifting topic by chaining).
 
 Signals the embedding misses tie a pair regardless of wording (`anchor`): one speaker's same
-statement quoted in both (`quoted_alike`), and words one article puts in quotation marks that
-the other uses too ("special relationship"; `borrowed_words`).
+statement quoted in both (`quoted_alike`), words one article puts in quotation marks that the
+other uses too ("special relationship"; `borrowed_words`), and a person and a day that only
+these two sentences of their articles bring together ("Starmer ... on Friday";
+`named_and_dated_alike`).
 """
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -26,6 +30,11 @@ from newsweave.embed import encode
 from newsweave.models import Analysis, Claim, Support
 
 MIN_WORDS = 5
+_ON = re.compile(r"^on\s+")
+# A date phrase that names a day ("on Friday", "August 6"), not a stretch ("this week").
+_DAY = re.compile(
+    r"\b(?:" + "|".join(calendar.day_name) + "|" + "|".join(calendar.month_name[1:]) + r")\b"
+)
 
 
 @dataclass(frozen=True)
@@ -37,6 +46,9 @@ class Unit:
     text: str
     entities: frozenset[str]
     numbers: frozenset[float]
+    days: frozenset[str] = field(default=frozenset())
+    """Its date phrases that name a day: the resolved date when known, else the phrase
+    ("friday", "august 6")."""
 
 
 def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
@@ -52,8 +64,13 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
                 if m.sentence == sentence.index
             )
             numbers = frozenset(n.value for n in analysis.numbers if n.sentence == sentence.index)
+            days = frozenset(
+                d.resolved.isoformat() if d.resolved else _ON.sub("", d.text.lower())
+                for d in analysis.dates
+                if d.sentence == sentence.index and _DAY.search(d.text)
+            )
             found.append(
-                Unit(analysis.article_id, sentence.index, sentence.text, entities, numbers)
+                Unit(analysis.article_id, sentence.index, sentence.text, entities, numbers, days)
             )
     return found
 
@@ -149,6 +166,43 @@ def borrowed_words(items: list[Unit]) -> list[tuple[SentenceKey, SentenceKey]]:
     return pairs
 
 
+def named_and_dated_alike(items: list[Unit]) -> list[tuple[SentenceKey, SentenceKey]]:
+    """Sentences of two articles that, alone in their articles, name one person with one day.
+
+    "Sir Keir flies to Washington on Friday" and "Keir Starmer's visit to the White House
+    scheduled for Friday" share little wording but the same person on the same day. A name
+    counts as a person's when the story tags it a person anywhere (the tagger sometimes types
+    a person as an organisation); organisations and places never count: a story's lead names its
+    operator or town with its day in many sentences that state different facts.
+    """
+    people = {e.split(":", 1)[-1] for u in items for e in u.entities if e.startswith("person:")}
+    keys = [
+        {
+            (name, day)
+            for name in {e.split(":", 1)[-1] for e in u.entities} & people
+            for day in u.days
+        }
+        for u in items
+    ]
+    per_article = Counter((u.article, k) for u, ks in zip(items, keys, strict=True) for k in ks)
+    holders: dict[tuple[str, str], list[int]] = {}
+    for i, (u, ks) in enumerate(zip(items, keys, strict=True)):
+        for k in ks:
+            if per_article[(u.article, k)] == 1:
+                holders.setdefault(k, []).append(i)
+    return [
+        ((items[i].article, items[i].sentence), (items[j].article, items[j].sentence))
+        for found in holders.values()
+        for n, i in enumerate(found)
+        for j in found[n + 1 :]
+    ]
+
+
+def _name(entity: str) -> str:
+    """An entity id without its type: "person:mira-holt" -> "mira-holt"."""
+    return entity.split(":", 1)[-1]
+
+
 def anchor(
     items: list[Unit],
     sim: np.ndarray,
@@ -210,13 +264,13 @@ def align(
     vectors: Mapping[str, np.ndarray] | None = None,
 ) -> list[list[int]]:
     """A story's sentences grouped into claims: embedding similarity, pairs tied by quoting one
-    of `statements` (`drift.same_statements`) or by borrowed words, then best-first grouping at
-    `threshold`."""
+    of `statements` (`drift.same_statements`), by borrowed words or by a person and a day, then
+    best-first grouping at `threshold`."""
     sim = similarity(items, vectors)
     anchor(items, sim, quoted_alike(statements or []))
-    # A shared quoted phrase is a lesser sign: it passes the threshold, but any pair that
-    # scores better on its own is grouped first.
-    anchor(items, sim, borrowed_words(items), score=threshold)
+    # A shared quoted phrase, or a person and a day, is a lesser sign: it passes the threshold,
+    # but any pair that scores better on its own is grouped first.
+    anchor(items, sim, borrowed_words(items) + named_and_dated_alike(items), score=threshold)
     return group(items, sim, threshold)
 
 
