@@ -1,4 +1,7 @@
-"""Claims across outlets: sentences that quote one speaker's same statement are one claim."""
+"""Claims across outlets: sentences that quote one speaker's same statement are one claim, and
+lesser signs (quoted words, a person with a day) tie sentences that say one thing differently."""
+
+import pytest
 
 from newsweave.models import Claim
 
@@ -62,28 +65,39 @@ LEDGER = [
 ]
 
 
-def test_words_one_outlet_quotes_and_another_uses_tie_their_sentences(report, story_claims):
+@pytest.mark.parametrize(
+    "words",
+    [
+        "gateway to the north",  # the Tribune's quoted words, which the Ledger uses too
+        "Friday",  # Mira Holt with Friday, in one sentence of each report
+    ],
+)
+def test_a_lesser_sign_ties_the_only_two_sentences_sharing_it(report, story_claims, words):
     tribune, ledger = report("Tribune", TRIBUNE), report("Ledger", LEDGER)
-    claims = _quoting(story_claims([tribune, ledger]), "gateway to the north")
+    claims = _quoting(story_claims([tribune, ledger]), words)
     assert len(claims) == 1 and claims[0].independent_sources == 2
 
 
-def test_a_quoted_phrase_the_other_outlet_repeats_ties_nothing(report, story_claims):
-    twice = [*LEDGER, "Timber merchants in Orvale call any new road a gateway to the north."]
-    tribune, ledger = report("Tribune", TRIBUNE), report("Ledger", twice)
-    claims = _quoting(story_claims([tribune, ledger]), "gateway to the north")
-    assert all(len(c.support) == 1 for c in claims), claims
-
-
-def test_one_person_on_one_day_ties_the_only_two_sentences_naming_both(report, story_claims):
-    tribune, ledger = report("Tribune", TRIBUNE), report("Ledger", LEDGER)
-    claims = _quoting(story_claims([tribune, ledger]), "Friday")
-    assert len(claims) == 1 and claims[0].independent_sources == 2
-
-
-def test_a_person_and_a_day_an_article_repeats_tie_nothing(report, story_claims):
-    # The Tribune names Mira Holt with Friday twice: neither sentence is singled out.
-    twice = [*TRIBUNE, "Mira Holt said she would also visit the port of Orvale on Friday."]
-    tribune, ledger = report("Tribune", twice), report("Ledger", LEDGER)
-    claims = _quoting(story_claims([tribune, ledger]), "second trip abroad")
+@pytest.mark.parametrize(
+    ("repeats", "extra", "words"),
+    [
+        # The Ledger uses the quoted words twice: neither sentence is singled out.
+        (
+            "Ledger",
+            "Timber merchants in Orvale call any new road a gateway to the north.",
+            "gateway to the north",
+        ),
+        # The Tribune names Mira Holt with Friday twice.
+        (
+            "Tribune",
+            "Mira Holt said she would also visit the port of Orvale on Friday.",
+            "second trip abroad",
+        ),
+    ],
+)
+def test_a_sign_an_article_repeats_ties_nothing(report, story_claims, repeats, extra, words):
+    paragraphs = {"Tribune": TRIBUNE, "Ledger": LEDGER}
+    paragraphs[repeats] = [*paragraphs[repeats], extra]
+    tribune, ledger = (report(outlet, paragraphs[outlet]) for outlet in ("Tribune", "Ledger"))
+    claims = _quoting(story_claims([tribune, ledger]), words)
     assert all(len(c.support) == 1 for c in claims), claims

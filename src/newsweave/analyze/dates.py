@@ -49,6 +49,21 @@ _FUTURE = re.compile(
 )
 
 
+# A phrase that names one day ("on Friday", "August 6"), not a stretch ("this week").
+_NAMES_A_DAY = re.compile(r"\b(?:" + "|".join(n.capitalize() for n in WEEKDAYS + MONTHS) + r")\b")
+_ON = re.compile(r"^on\s+")
+
+
+def day_of(mention: DateMention) -> str | None:
+    """The day a date phrase names, as a key two articles can share: the resolved date when
+    known, else the phrase ("friday", "august 6"); None for a stretch such as "this week"."""
+    if not _NAMES_A_DAY.search(mention.text):
+        return None
+    if mention.resolved:
+        return mention.resolved.isoformat()
+    return _ON.sub("", mention.text.lower())
+
+
 def find_dates(
     docs: list[Any], starts: list[int], sentences: list[Sentence], anchor: date | None
 ) -> list[DateMention]:

@@ -15,7 +15,6 @@ these two sentences of their articles bring together ("Starmer ... on Friday";
 
 from __future__ import annotations
 
-import calendar
 import hashlib
 import re
 from collections import Counter
@@ -25,16 +24,12 @@ from dataclasses import dataclass, field
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from newsweave.analyze.dates import day_of
 from newsweave.compare.drift import Statement
 from newsweave.embed import encode
 from newsweave.models import Analysis, Claim, Support
 
 MIN_WORDS = 5
-_ON = re.compile(r"^on\s+")
-# A date phrase that names a day ("on Friday", "August 6"), not a stretch ("this week").
-_DAY = re.compile(
-    r"\b(?:" + "|".join(calendar.day_name) + "|" + "|".join(calendar.month_name[1:]) + r")\b"
-)
 
 
 @dataclass(frozen=True)
@@ -65,9 +60,9 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
             )
             numbers = frozenset(n.value for n in analysis.numbers if n.sentence == sentence.index)
             days = frozenset(
-                d.resolved.isoformat() if d.resolved else _ON.sub("", d.text.lower())
+                day
                 for d in analysis.dates
-                if d.sentence == sentence.index and _DAY.search(d.text)
+                if d.sentence == sentence.index and (day := day_of(d)) is not None
             )
             found.append(
                 Unit(analysis.article_id, sentence.index, sentence.text, entities, numbers, days)
@@ -175,14 +170,9 @@ def named_and_dated_alike(items: list[Unit]) -> list[tuple[SentenceKey, Sentence
     a person as an organisation); organisations and places never count: a story's lead names its
     operator or town with its day in many sentences that state different facts.
     """
-    people = {e.split(":", 1)[-1] for u in items for e in u.entities if e.startswith("person:")}
+    people = {_name(e) for u in items for e in u.entities if e.startswith("person:")}
     keys = [
-        {
-            (name, day)
-            for name in {e.split(":", 1)[-1] for e in u.entities} & people
-            for day in u.days
-        }
-        for u in items
+        {(n, day) for n in {_name(e) for e in u.entities} & people for day in u.days} for u in items
     ]
     per_article = Counter((u.article, k) for u, ks in zip(items, keys, strict=True) for k in ks)
     holders: dict[tuple[str, str], list[int]] = {}
