@@ -101,3 +101,44 @@ def test_a_sign_an_article_repeats_ties_nothing(report, story_claims, repeats, e
     tribune, ledger = (report(outlet, paragraphs[outlet]) for outlet in ("Tribune", "Ledger"))
     claims = _quoting(story_claims([tribune, ledger]), words)
     assert all(len(c.support) == 1 for c in claims), claims
+
+
+# Two reports of one (invented) terminal opening. The Press's second sentence states two facts:
+# a meeting in Corran, and a statement the Post quotes too.
+PRESS = [
+    "Transport minister Oren Blake toured the new Velmora ferry terminal on Thursday.",
+    "Blake said when he met the port director for talks in Corran ahead of the tour: "
+    '"The terminal will carry its first freight by the spring."',
+    "Rail works in northern Velmora have closed the coastal line until March.",
+]
+POST = [
+    "The new ferry terminal at Velmora was shown to the transport minister on Thursday.",
+    'Blake promised that "the terminal will carry its first freight by the spring".',
+    "During earlier talks in Corran, the pair discussed dredging the outer channel.",
+    "Hotels in northern Velmora expect a busy season once the terminal opens.",
+]
+
+
+def test_a_sentence_stating_two_facts_supports_both_claims(report, story_claims):
+    press, post = report("Press", PRESS), report("Post", POST)
+    claims = story_claims([press, post])
+    # The Press's sentence is in the claim of the statement both quote, and in the Post's
+    # "talks in Corran" claim: the phrase only these two sentences use ties them.
+    statement = _quoting(claims, "Blake promised")
+    assert len(statement) == 1 and statement[0].independent_sources == 2
+    assert any("talks in Corran" in s.text for s in statement[0].support)
+    talks = _quoting(claims, "During earlier talks in Corran")
+    assert len(talks) == 1 and talks[0].status == "corroborated", talks
+    assert {(s.article, "talks in Corran" in s.text) for s in talks[0].support} == {
+        (press.id, True),
+        (post.id, True),
+    }
+    # Named in the words of the Post, whose claim it is; the Press's sentence heads the other.
+    assert talks[0].text.startswith("During earlier talks")
+
+
+def test_a_phrase_that_is_a_name_ties_nothing(report, story_claims):
+    # "northern Velmora" is a place; the two sentences say different things about it.
+    press, post = report("Press", PRESS), report("Post", POST)
+    claims = _quoting(story_claims([press, post]), "northern Velmora")
+    assert all(len(c.support) == 1 for c in claims), claims

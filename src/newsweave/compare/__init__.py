@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from newsweave.compare.claims import align, make_claims, units
+from newsweave.compare.claims import Group, align, make_claims, units
 from newsweave.compare.conflicts import find_conflicts
 from newsweave.compare.drift import find_drift, same_statements
 from newsweave.compare.identity import (
@@ -49,7 +49,7 @@ def compare(
     entities, entity_map = story_entities(ordered)
     items = units(ordered, entity_map)
     statements = same_statements(ordered, entity_map, settings.drift_similarity)
-    groups: list[list[int]] = []
+    groups: list[Group] = []
     if items:
         groups = align(items, settings.claim_similarity, statements, vectors)
     order = {a.id: i for i, a in enumerate(articles)}

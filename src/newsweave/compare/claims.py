@@ -8,9 +8,14 @@ Pairs are joined greedily, best first, never putting two sentences of one articl
 
 Signals the embedding misses tie a pair regardless of wording (`anchor`): one speaker's same
 statement quoted in both (`quoted_alike`), words one article puts in quotation marks that the
-other uses too ("special relationship"; `borrowed_words`), and a person and a day that only
-these two sentences of their articles bring together ("Starmer ... on Friday";
+other uses too ("special relationship"; `borrowed_words`), a phrase that only these two
+sentences of their articles use ("talks in London"; `worded_alike`), and a person and a day
+that only these two sentences of their articles bring together ("Starmer ... on Friday";
 `named_and_dated_alike`).
+
+A sentence may state two facts ("he received Blinken for talks in London ahead of the visit"),
+so once the claims are grouped, each also takes the sentence of another article that matches
+all its sentences even when that sentence already stands in another claim (`extend`).
 """
 
 from __future__ import annotations
@@ -129,6 +134,10 @@ def quoted_alike(statements: list[Statement]) -> list[tuple[SentenceKey, Sentenc
 # Text in quotation marks, straight or curly, within one sentence.
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{3,200})[\"“”]")
 _WORD = re.compile(r"\w+")
+# A word with its apostrophes and hyphens ("Ukraine’s", "long-range"), for phrases.
+_TOKEN = re.compile(r"\w[\w’'-]*")
+PHRASE_WORDS = 4
+PAIR_SPAN = 2
 
 
 def borrowed_words(items: list[Unit]) -> list[tuple[SentenceKey, SentenceKey]]:
@@ -161,6 +170,59 @@ def borrowed_words(items: list[Unit]) -> list[tuple[SentenceKey, SentenceKey]]:
     return pairs
 
 
+def worded_alike(items: list[Unit]) -> list[tuple[SentenceKey, SentenceKey]]:
+    """Sentences of two articles that, alone in their articles, use one wording.
+
+    "Lammy received Blinken for talks in London ahead of the visit" and "During recent talks in
+    London, Blinken and Lammy discussed ..." read apart as wholes, but the phrase says they report
+    one meeting; "targeting energy infrastructure, electricity" and "targeting Ukraine's
+    electricity infrastructure" share two common words side by side. See `_wordings`.
+    """
+    return _tied_alone(items, [_wordings(u.text) for u in items])
+
+
+def _wordings(text: str) -> set[str]:
+    """A sentence's phrases, and its pairs of common words at most `PAIR_SPAN` words apart.
+
+    A phrase has two to four words, opens and closes on a word that is not a stop word, holds two
+    such words and no figure, and its head is a common word: "talks in London" counts, while
+    "eastern Ukraine" is a name, which many sentences stating different facts share. A common word
+    is lower-case, not a stop word and not a figure. Before a name, common words are its title
+    ("harbour master Ilse Varga") and count for nothing.
+    """
+    tokens = list(_TOKEN.finditer(text))
+    words = [t.group() for t in tokens]
+    lower = [w.lower() for w in words]
+    stop = [w in ENGLISH_STOP_WORDS or w.isdigit() for w in lower]
+    common = [w[0].islower() and not s for w, s in zip(words, stop, strict=True)]
+
+    def titled(end: int) -> bool:
+        return (
+            end < len(words)
+            and words[end][0].isupper()
+            and text[tokens[end - 1].end() : tokens[end].start()].isspace()
+        )
+
+    found = set()
+    for size in range(2, PHRASE_WORDS + 1):
+        for start in range(len(words) - size + 1):
+            end = start + size
+            if stop[start] or stop[end - 1] or size - sum(stop[start:end]) < 2:
+                continue
+            if any(w.isdigit() for w in lower[start:end]) or titled(end):
+                continue
+            # The head of an English noun phrase is its last word, or the last before a
+            # preposition ("talks in London"); a capitalised head makes the phrase a name.
+            head = next((k for k in range(start + 1, end) if stop[k]), end) - 1
+            if words[head][0].islower():
+                found.add(" ".join(lower[start:end]))
+    for i in range(len(words)):
+        for j in range(i + 1, min(i + PAIR_SPAN + 1, len(words))):
+            if common[i] and common[j] and not titled(j + 1):
+                found.add("|".join(sorted((lower[i], lower[j]))))
+    return found
+
+
 def named_and_dated_alike(items: list[Unit]) -> list[tuple[SentenceKey, SentenceKey]]:
     """Sentences of two articles that, alone in their articles, name one person with one day.
 
@@ -171,21 +233,31 @@ def named_and_dated_alike(items: list[Unit]) -> list[tuple[SentenceKey, Sentence
     operator or town with its day in many sentences that state different facts.
     """
     people = {_name(e) for u in items for e in u.entities if e.startswith("person:")}
-    keys = [
-        {(n, day) for n in {_name(e) for e in u.entities} & people for day in u.days} for u in items
-    ]
+    return _tied_alone(
+        items,
+        [
+            {f"{n}|{day}" for n in {_name(e) for e in u.entities} & people for day in u.days}
+            for u in items
+        ],
+    )
+
+
+def _tied_alone(items: list[Unit], keys: list[set[str]]) -> list[tuple[SentenceKey, SentenceKey]]:
+    """Pairs of sentences of different articles sharing a key (`keys[i]` for `items[i]`) that
+    no other sentence of either article holds: a key an article repeats ties nothing."""
     per_article = Counter((u.article, k) for u, ks in zip(items, keys, strict=True) for k in ks)
-    holders: dict[tuple[str, str], list[int]] = {}
+    holders: dict[str, list[int]] = {}
     for i, (u, ks) in enumerate(zip(items, keys, strict=True)):
         for k in ks:
             if per_article[(u.article, k)] == 1:
                 holders.setdefault(k, []).append(i)
-    return [
+    pairs = {
         ((items[i].article, items[i].sentence), (items[j].article, items[j].sentence))
         for found in holders.values()
         for n, i in enumerate(found)
         for j in found[n + 1 :]
-    ]
+    }
+    return sorted(pairs)
 
 
 def _name(entity: str) -> str:
@@ -247,27 +319,77 @@ def group(items: list[Unit], sim: np.ndarray, threshold: float) -> list[list[int
     ]
 
 
+@dataclass(frozen=True)
+class Group:
+    """The sentences of one claim, as indices into the story's units."""
+
+    members: tuple[int, ...]
+    """Grouped for this claim, and for no other."""
+    shared: tuple[int, ...] = ()
+    """Of other articles, stating this claim too while standing in another claim."""
+
+    @property
+    def sentences(self) -> tuple[int, ...]:
+        return self.members + self.shared
+
+
+def extend(
+    items: list[Unit], sim: np.ndarray, groups: list[list[int]], threshold: float
+) -> list[Group]:
+    """Each claim with the sentences of the articles it lacks that match all its members.
+
+    Grouping puts a sentence in one claim, but a sentence may state two facts: "Lammy received
+    Blinken for talks in London ahead of the visit" joins the other report's "first joint visit"
+    and its "talks in London" too. An article lends a claim its one sentence that scores best
+    against the claim's weakest link, when that link passes `threshold`; claims are extended from
+    the grouping only, so extensions never chain. A one-sentence claim whose sentence now stands
+    in another claim is dropped: what it says is no longer one outlet's alone.
+    """
+    article_of = np.array([u.article for u in items])
+    extended = []
+    for members in groups:
+        weakest = sim[members].min(axis=0)
+        present = {items[k].article for k in members}
+        shared = []
+        for article in sorted(set(article_of.tolist()) - present):
+            rows = np.nonzero(article_of == article)[0]
+            best = int(rows[np.argmax(weakest[rows])])
+            if weakest[best] >= threshold:
+                shared.append(best)
+        extended.append(Group(tuple(members), tuple(shared)))
+    lent = {k for g in extended for k in g.shared}
+    kept, seen = [], set()
+    for g in extended:
+        # Two claims can end up with the same sentences (each lending to the other): one is kept.
+        if (len(g.sentences) == 1 and g.members[0] in lent) or frozenset(g.sentences) in seen:
+            continue
+        seen.add(frozenset(g.sentences))
+        kept.append(g)
+    return kept
+
+
 def align(
     items: list[Unit],
     threshold: float,
     statements: list[Statement] | None = None,
     vectors: Mapping[str, np.ndarray] | None = None,
-) -> list[list[int]]:
+) -> list[Group]:
     """A story's sentences grouped into claims: embedding similarity, pairs tied by quoting one
-    of `statements` (`drift.same_statements`), by borrowed words or by a person and a day, then
-    best-first grouping at `threshold`."""
+    of `statements` (`drift.same_statements`), by borrowed words, a shared phrase, or a person and
+    a day, then best-first grouping at `threshold` and each claim extended (`extend`)."""
     sim = similarity(items, vectors)
     anchor(items, sim, quoted_alike(statements or []))
-    # A shared quoted phrase, or a person and a day, is a lesser sign: it passes the threshold,
-    # but any pair that scores better on its own is grouped first.
-    anchor(items, sim, borrowed_words(items) + named_and_dated_alike(items), score=threshold)
-    return group(items, sim, threshold)
+    # A shared quoted phrase or wording, or a person and a day, is a lesser sign: it passes the
+    # threshold, but any pair that scores better on its own is grouped first.
+    lesser = borrowed_words(items) + worded_alike(items) + named_and_dated_alike(items)
+    anchor(items, sim, lesser, score=threshold)
+    return extend(items, sim, group(items, sim, threshold), threshold)
 
 
 def make_claims(
     story: str,
     items: list[Unit],
-    groups: list[list[int]],
+    groups: list[Group],
     keys: dict[str, str],
     outlets: dict[str, str],
     order: dict[str, int],
@@ -279,9 +401,13 @@ def make_claims(
     it repeats ("…, according to the Gazette") when `repeated` names one.
     """
     repeated = repeated or {}
+
+    def position(k: int) -> tuple[int, int]:
+        return order[items[k].article], items[k].sentence
+
     claims = []
-    for members in groups:
-        chosen = sorted(members, key=lambda k: (order[items[k].article], items[k].sentence))
+    for group in groups:
+        chosen = sorted(group.sentences, key=position)
         support = tuple(
             Support(article=items[k].article, sentence=items[k].sentence, text=items[k].text)
             for k in chosen
@@ -295,7 +421,8 @@ def make_claims(
         claims.append(
             Claim(
                 id="c" + digest,
-                text=support[0].text,
+                # In the words of a sentence grouped for it: a lent one heads its own claim.
+                text=items[min(group.members, key=position)].text,
                 status="corroborated" if independent >= 2 else "single_source",
                 independent_sources=independent,
                 support=support,

@@ -96,9 +96,12 @@ def _aligned(records: list[dict], settings: Settings) -> set[tuple[Key, Key]]:
     }
     pairs: set[tuple[Key, Key]] = set()
     statements = same_statements(analyses, entity_map, settings.compare.drift_similarity)
-    for members in align(items, settings.compare.claim_similarity, statements):
+    for claim in align(items, settings.compare.claim_similarity, statements):
         keys = sorted(
-            {(items[k].article, line_of[(items[k].article, items[k].sentence)]) for k in members}
+            {
+                (items[k].article, line_of[(items[k].article, items[k].sentence)])
+                for k in claim.sentences
+            }
         )
         for a, b in combinations(keys, 2):
             if a[0] != b[0]:
