@@ -23,8 +23,10 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import chain, combinations
 
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -115,13 +117,16 @@ def similarity(items: list[Unit], vectors: Mapping[str, np.ndarray] | None = Non
 SentenceKey = tuple[str, int]
 """(article id, sentence index)."""
 
+Tie = tuple[SentenceKey, ...]
+"""Sentences of different articles known to state one thing."""
+
 
 # A statement this short ("unacceptable", "a dramatic escalation") may be a stock phrase that two
 # speakers' different sentences share; longer ones tie their sentences into one claim.
 ANCHOR_WORDS = 5
 
 
-def quoted_alike(statements: list[Statement]) -> list[tuple[SentenceKey, SentenceKey]]:
+def quoted_alike(statements: list[Statement]) -> list[Tie]:
     """The sentences of two articles that quote one speaker's same statement of some length."""
     return [
         ((a, qa.sentence), (b, qb.sentence))
@@ -134,13 +139,14 @@ def quoted_alike(statements: list[Statement]) -> list[tuple[SentenceKey, Sentenc
 # Text in quotation marks, straight or curly, within one sentence.
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{3,200})[\"“”]")
 _WORD = re.compile(r"\w+")
-# A word with its apostrophes and hyphens ("Ukraine’s", "long-range"), for phrases.
-_TOKEN = re.compile(r"\w[\w’'-]*")
+# A word with its apostrophes and hyphens ("Ukraine’s", "long-range"), and what follows it up
+# to the next word.
+_TOKEN = re.compile(r"(\w[\w’'-]*)(\W*)")
 PHRASE_WORDS = 4
 PAIR_SPAN = 2
 
 
-def borrowed_words(items: list[Unit]) -> list[tuple[SentenceKey, SentenceKey]]:
+def borrowed_words(items: list[Unit]) -> list[Tie]:
     """Sentences of two articles sharing words that one of them puts in quotation marks.
 
     Quotation marks say the words are someone's: another article using the same words has
@@ -148,8 +154,13 @@ def borrowed_words(items: list[Unit]) -> list[tuple[SentenceKey, SentenceKey]]:
     word, and appear in one sentence of each article only (a phrase an article
     repeats ties nothing).
     """
-    norm = [" " + " ".join(_WORD.findall(u.text.lower())) + " " for u in items]
-    pairs: list[tuple[SentenceKey, SentenceKey]] = []
+    tokens = [_plain_words(u.text) for u in items]
+    norm = [" " + " ".join(t) + " " for t in tokens]
+    having: dict[str, set[int]] = {}
+    for j, sentence in enumerate(tokens):
+        for w in sentence:
+            having.setdefault(w, set()).add(j)
+    pairs: list[Tie] = []
     for i, u in enumerate(items):
         for quoted in _QUOTED.findall(u.text):
             words = _WORD.findall(quoted.lower())
@@ -157,8 +168,9 @@ def borrowed_words(items: list[Unit]) -> list[tuple[SentenceKey, SentenceKey]]:
                 continue
             phrase = " " + " ".join(words) + " "
             holders: dict[str, list[int]] = {}
-            for j, text in enumerate(norm):
-                if phrase in text:
+            # Only the sentences holding every word of the phrase can hold the phrase.
+            for j in sorted(set.intersection(*(having[w] for w in set(words)))):
+                if phrase in norm[j]:
                     holders.setdefault(items[j].article, []).append(j)
             if holders.get(u.article) != [i]:
                 continue
@@ -170,8 +182,14 @@ def borrowed_words(items: list[Unit]) -> list[tuple[SentenceKey, SentenceKey]]:
     return pairs
 
 
-def worded_alike(items: list[Unit]) -> list[tuple[SentenceKey, SentenceKey]]:
-    """Sentences of two articles that, alone in their articles, use one wording.
+@lru_cache(maxsize=1 << 13)
+def _plain_words(text: str) -> tuple[str, ...]:
+    # Cached, as `_wordings` is.
+    return tuple(_WORD.findall(text.lower()))
+
+
+def worded_alike(items: list[Unit]) -> list[Tie]:
+    """Sentences of two articles or more that, alone in their articles, use one wording.
 
     "Lammy received Blinken for talks in London ahead of the visit" and "During recent talks in
     London, Blinken and Lammy discussed ..." read apart as wholes, but the phrase says they report
@@ -181,49 +199,49 @@ def worded_alike(items: list[Unit]) -> list[tuple[SentenceKey, SentenceKey]]:
     return _tied_alone(items, [_wordings(u.text) for u in items])
 
 
-def _wordings(text: str) -> set[str]:
+@lru_cache(maxsize=1 << 13)
+def _wordings(text: str) -> frozenset[str]:
     """A sentence's phrases, and its pairs of common words at most `PAIR_SPAN` words apart.
 
     A phrase has two to four words, opens and closes on a word that is not a stop word, holds two
     such words and no figure, and its head is a common word: "talks in London" counts, while
     "eastern Ukraine" is a name, which many sentences stating different facts share. A common word
     is lower-case, not a stop word and not a figure. Before a name, common words are its title
-    ("harbour master Ilse Varga") and count for nothing.
+    ("harbour master Ilse Varga") and count for nothing. Cached: a story's refresh reads the
+    same sentences again.
     """
-    tokens = list(_TOKEN.finditer(text))
-    words = [t.group() for t in tokens]
+    split = _TOKEN.findall(text)
+    words = [w for w, _ in split]
     lower = [w.lower() for w in words]
     stop = [w in ENGLISH_STOP_WORDS or w.isdigit() for w in lower]
     common = [w[0].islower() and not s for w, s in zip(words, stop, strict=True)]
-
-    def titled(end: int) -> bool:
-        return (
-            end < len(words)
-            and words[end][0].isupper()
-            and text[tokens[end - 1].end() : tokens[end].start()].isspace()
-        )
-
+    # titled[k]: the words up to k stand right before a name, with only a space between.
+    titled = [
+        k + 1 < len(words) and words[k + 1][0].isupper() and split[k][1].isspace()
+        for k in range(len(words))
+    ]
     found = set()
     for size in range(2, PHRASE_WORDS + 1):
         for start in range(len(words) - size + 1):
             end = start + size
-            if stop[start] or stop[end - 1] or size - sum(stop[start:end]) < 2:
+            if stop[start] or stop[end - 1] or titled[end - 1]:
                 continue
-            if any(w.isdigit() for w in lower[start:end]) or titled(end):
+            if size - sum(stop[start:end]) < 2 or any(w.isdigit() for w in lower[start:end]):
                 continue
             # The head of an English noun phrase is its last word, or the last before a
             # preposition ("talks in London"); a capitalised head makes the phrase a name.
             head = next((k for k in range(start + 1, end) if stop[k]), end) - 1
             if words[head][0].islower():
                 found.add(" ".join(lower[start:end]))
-    for i in range(len(words)):
+    for i in [k for k, c in enumerate(common) if c]:
         for j in range(i + 1, min(i + PAIR_SPAN + 1, len(words))):
-            if common[i] and common[j] and not titled(j + 1):
-                found.add("|".join(sorted((lower[i], lower[j]))))
-    return found
+            if common[j] and not titled[j]:
+                a, b = sorted((lower[i], lower[j]))
+                found.add(f"{a}|{b}")
+    return frozenset(found)
 
 
-def named_and_dated_alike(items: list[Unit]) -> list[tuple[SentenceKey, SentenceKey]]:
+def named_and_dated_alike(items: list[Unit]) -> list[Tie]:
     """Sentences of two articles that, alone in their articles, name one person with one day.
 
     "Sir Keir flies to Washington on Friday" and "Keir Starmer's visit to the White House
@@ -242,22 +260,21 @@ def named_and_dated_alike(items: list[Unit]) -> list[tuple[SentenceKey, Sentence
     )
 
 
-def _tied_alone(items: list[Unit], keys: list[set[str]]) -> list[tuple[SentenceKey, SentenceKey]]:
-    """Pairs of sentences of different articles sharing a key (`keys[i]` for `items[i]`) that
-    no other sentence of either article holds: a key an article repeats ties nothing."""
+def _tied_alone(items: list[Unit], keys: Sequence[Set[str]]) -> list[Tie]:
+    """Sentences of different articles sharing a key (`keys[i]` for `items[i]`) that no other
+    sentence of their article holds: a key an article repeats ties nothing."""
     per_article = Counter((u.article, k) for u, ks in zip(items, keys, strict=True) for k in ks)
     holders: dict[str, list[int]] = {}
     for i, (u, ks) in enumerate(zip(items, keys, strict=True)):
         for k in ks:
             if per_article[(u.article, k)] == 1:
                 holders.setdefault(k, []).append(i)
-    pairs = {
-        ((items[i].article, items[i].sentence), (items[j].article, items[j].sentence))
+    ties = {
+        tuple((items[i].article, items[i].sentence) for i in found)
         for found in holders.values()
-        for n, i in enumerate(found)
-        for j in found[n + 1 :]
+        if len(found) > 1
     }
-    return sorted(pairs)
+    return sorted(ties)
 
 
 def _name(entity: str) -> str:
@@ -265,13 +282,8 @@ def _name(entity: str) -> str:
     return entity.split(":", 1)[-1]
 
 
-def anchor(
-    items: list[Unit],
-    sim: np.ndarray,
-    pairs: Iterable[tuple[SentenceKey, SentenceKey]],
-    score: float = 1.0,
-) -> None:
-    """Mark as the same claim, in `sim`, each pair of sentences known to state one thing.
+def anchor(items: list[Unit], sim: np.ndarray, ties: Iterable[Tie], score: float = 1.0) -> None:
+    """Mark as the same claim, in `sim`, the sentences of each tie.
 
     Two outlets quoting one speaker's same statement report the same fact (that it was said),
     however differently the sentences around the quotes read, so such a pair gets the top score.
@@ -279,10 +291,17 @@ def anchor(
     one is grouped first.
     """
     row = {(u.article, u.sentence): k for k, u in enumerate(items)}
-    for a, b in pairs:
-        i, j = row.get(a), row.get(b)
-        if i is not None and j is not None and items[i].article != items[j].article:
-            sim[i, j] = sim[j, i] = max(float(sim[i, j]), score)
+    pairs: set[tuple[int, int]] = set()
+    for tie in ties:
+        # One sentence an article: two of one article are never one claim.
+        first = {items[row[key]].article: row[key] for key in reversed(tie) if key in row}
+        pairs.update(combinations(sorted(first.values()), 2))
+    if pairs:
+        flat = np.fromiter(chain.from_iterable(pairs), dtype=np.intp, count=2 * len(pairs))
+        rows, cols = flat[0::2], flat[1::2]
+        value = np.maximum(sim[rows, cols], score)
+        sim[rows, cols] = value
+        sim[cols, rows] = value
 
 
 def group(items: list[Unit], sim: np.ndarray, threshold: float) -> list[list[int]]:
@@ -345,18 +364,18 @@ def extend(
     the grouping only, so extensions never chain. A one-sentence claim whose sentence now stands
     in another claim is dropped: what it says is no longer one outlet's alone.
     """
-    article_of = np.array([u.article for u in items])
+    _, article_of = np.unique([u.article for u in items], return_inverse=True)
     extended = []
     for members in groups:
         weakest = sim[members].min(axis=0)
-        present = {items[k].article for k in members}
-        shared = []
-        for article in sorted(set(article_of.tolist()) - present):
-            rows = np.nonzero(article_of == article)[0]
-            best = int(rows[np.argmax(weakest[rows])])
-            if weakest[best] >= threshold:
-                shared.append(best)
-        extended.append(Group(tuple(members), tuple(shared)))
+        weakest[np.isin(article_of, article_of[members])] = -np.inf
+        # Best first, the earlier sentence on a tie; then one per article.
+        passing = np.nonzero(weakest >= threshold)[0]
+        best: dict[int, int] = {}
+        for k in passing[np.argsort(-weakest[passing], kind="stable")].tolist():
+            best.setdefault(int(article_of[k]), k)
+        shared = tuple(best[a] for a in sorted(best))
+        extended.append(Group(tuple(members), shared))
     lent = {k for g in extended for k in g.shared}
     kept, seen = [], set()
     for g in extended:

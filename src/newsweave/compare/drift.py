@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 from newsweave.models import Analysis, Quote, QuoteDrift, Variant
@@ -11,8 +12,10 @@ from newsweave.models import Analysis, Quote, QuoteDrift, Variant
 _WORD = re.compile(r"[\w’']+")
 
 
-def _words(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text)]
+@lru_cache(maxsize=1 << 13)
+def _words(text: str) -> tuple[str, ...]:
+    # Cached: a big story pairs each speaker's few quotes with one another many times over.
+    return tuple(w.lower() for w in _WORD.findall(text))
 
 
 @dataclass(frozen=True)
@@ -25,11 +28,8 @@ class Statement:
     """(article id, quote) for each of the two articles."""
     texts: tuple[str, str]
     """The matching words of each quote (the whole shorter quote, its window of the longer)."""
-
-    @property
-    def words(self) -> int:
-        """How many words match: the length of the shorter text."""
-        return min(len(_words(t)) for t in self.texts)
+    words: int
+    """How many words match: the length of the shorter text."""
 
     @property
     def differs(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -69,15 +69,16 @@ def same_statements(
         # same words cut at another place are faithful quoting, and no window of the longer quote
         # can share more of the shorter's words than the whole of it does.
         if f" {joined[s]} " in f" {joined[l_]} ":
-            window = short.text
+            window, size = short.text, len(tokens[s])
         elif len(words[s] & words[l_]) / len(words[s]) < threshold:
             continue
         else:
             window, overlap = _best_window(tokens[s], long_.text)
             if overlap < threshold or not window:
                 continue
+            size = min(len(tokens[s]), len(_words(window)))
         texts = (short.text, window) if short is qa else (window, short.text)
-        found.append(Statement(speaker, ((article_a, qa), (article_b, qb)), texts))
+        found.append(Statement(speaker, ((article_a, qa), (article_b, qb)), texts, size))
     return found
 
 
@@ -101,7 +102,7 @@ def find_drift(statements: list[Statement], names: dict[str, str]) -> list[Quote
     return drifts
 
 
-def _best_window(short: list[str], text: str) -> tuple[str, float]:
+def _best_window(short: tuple[str, ...], text: str) -> tuple[str, float]:
     """The stretch of `text` that best matches the words of `short`, and how well (0–1).
 
     How well: the share of the short quote's words found in the stretch, which is as long as
