@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -57,22 +57,30 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
     """The sentences worth aligning: long enough to state a fact."""
     found = []
     for analysis in analyses:
+        # Each sentence's names, figures and days, gathered in one pass over the article.
+        entities: dict[int, set[str]] = defaultdict(set)
+        numbers: dict[int, set[float]] = defaultdict(set)
+        days: dict[int, set[str]] = defaultdict(set)
+        for m in analysis.mentions:
+            entities[m.sentence].add(entity_map.get(m.entity, m.entity))
+        for n in analysis.numbers:
+            numbers[n.sentence].add(n.value)
+        for d in analysis.dates:
+            if (day := day_of(d)) is not None:
+                days[d.sentence].add(day)
         for sentence in analysis.sentences:
             if len(sentence.text.split()) < MIN_WORDS:
                 continue
-            entities = frozenset(
-                entity_map.get(m.entity, m.entity)
-                for m in analysis.mentions
-                if m.sentence == sentence.index
-            )
-            numbers = frozenset(n.value for n in analysis.numbers if n.sentence == sentence.index)
-            days = frozenset(
-                day
-                for d in analysis.dates
-                if d.sentence == sentence.index and (day := day_of(d)) is not None
-            )
+            at = sentence.index
             found.append(
-                Unit(analysis.article_id, sentence.index, sentence.text, entities, numbers, days)
+                Unit(
+                    analysis.article_id,
+                    at,
+                    sentence.text,
+                    frozenset(entities.get(at, ())),
+                    frozenset(numbers.get(at, ())),
+                    frozenset(days.get(at, ())),
+                )
             )
     return found
 
@@ -154,31 +162,39 @@ def borrowed_words(items: list[Unit]) -> list[Tie]:
     word, and appear in one sentence of each article only (a phrase an article
     repeats ties nothing).
     """
+    quoted = [
+        (i, words)
+        for i, u in enumerate(items)
+        for text in _QUOTED.findall(u.text)
+        if len(words := _WORD.findall(text.lower())) >= 2
+        and not all(w in ENGLISH_STOP_WORDS for w in words)
+    ]
+    if not quoted:
+        return []
     tokens = [_plain_words(u.text) for u in items]
     norm = [" " + " ".join(t) + " " for t in tokens]
-    having: dict[str, set[int]] = {}
+    # Which sentences hold each word of the quoted phrases.
+    wanted = {w for _, words in quoted for w in words}
+    having: dict[str, set[int]] = defaultdict(set)
     for j, sentence in enumerate(tokens):
-        for w in sentence:
-            having.setdefault(w, set()).add(j)
+        for w in wanted.intersection(sentence):
+            having[w].add(j)
     pairs: list[Tie] = []
-    for i, u in enumerate(items):
-        for quoted in _QUOTED.findall(u.text):
-            words = _WORD.findall(quoted.lower())
-            if len(words) < 2 or all(w in ENGLISH_STOP_WORDS for w in words):
-                continue
-            phrase = " " + " ".join(words) + " "
-            holders: dict[str, list[int]] = {}
-            # Only the sentences holding every word of the phrase can hold the phrase.
-            for j in sorted(set.intersection(*(having[w] for w in set(words)))):
-                if phrase in norm[j]:
-                    holders.setdefault(items[j].article, []).append(j)
-            if holders.get(u.article) != [i]:
-                continue
-            pairs.extend(
-                ((u.article, u.sentence), (items[js[0]].article, items[js[0]].sentence))
-                for article, js in holders.items()
-                if article != u.article and len(js) == 1
-            )
+    for i, words in quoted:
+        u = items[i]
+        phrase = " " + " ".join(words) + " "
+        holders: dict[str, list[int]] = {}
+        # Only the sentences holding every word of the phrase can hold the phrase.
+        for j in sorted(set.intersection(*(having[w] for w in set(words)))):
+            if phrase in norm[j]:
+                holders.setdefault(items[j].article, []).append(j)
+        if holders.get(u.article) != [i]:
+            continue
+        pairs.extend(
+            ((u.article, u.sentence), (items[js[0]].article, items[js[0]].sentence))
+            for article, js in holders.items()
+            if article != u.article and len(js) == 1
+        )
     return pairs
 
 
@@ -282,6 +298,9 @@ def _name(entity: str) -> str:
     return entity.split(":", 1)[-1]
 
 
+BLOCK = 8
+
+
 def anchor(items: list[Unit], sim: np.ndarray, ties: Iterable[Tie], score: float = 1.0) -> None:
     """Mark as the same claim, in `sim`, the sentences of each tie.
 
@@ -295,7 +314,12 @@ def anchor(items: list[Unit], sim: np.ndarray, ties: Iterable[Tie], score: float
     for tie in ties:
         # One sentence an article: two of one article are never one claim.
         first = {items[row[key]].article: row[key] for key in reversed(tie) if key in row}
-        pairs.update(combinations(sorted(first.values()), 2))
+        if len(first) > BLOCK:
+            # Many articles using one wording: one block write beats their thousands of pairs.
+            block = np.ix_(list(first.values()), list(first.values()))
+            sim[block] = np.maximum(sim[block], score)
+        else:
+            pairs.update(combinations(sorted(first.values()), 2))
     if pairs:
         flat = np.fromiter(chain.from_iterable(pairs), dtype=np.intp, count=2 * len(pairs))
         rows, cols = flat[0::2], flat[1::2]
