@@ -142,3 +142,32 @@ def test_a_phrase_that_is_a_name_ties_nothing(report, story_claims):
     press, post = report("Press", PRESS), report("Post", POST)
     claims = _quoting(story_claims([press, post]), "northern Velmora")
     assert all(len(c.support) == 1 for c in claims), claims
+
+
+# Each Herald sentence matches one Chronicle sentence best, but the Herald's lead and the
+# Chronicle's second sentence both call the terminal "a turning point" for the islands.
+HERALD_TERMINAL = [
+    "Transport minister Oren Blake toured the new Velmora ferry terminal on Thursday, calling "
+    "it a turning point for the islands.",
+    "The terminal cost 40 million euros and took three years to build.",
+    "Ferries to the outer islands will keep their winter timetable until April.",
+]
+CHRONICLE_TERMINAL = [
+    "The new ferry terminal at Velmora was shown to transport minister Oren Blake on Thursday.",
+    "Built over three years for 40 million euros, the terminal is a turning point for the "
+    "island economy, officials say.",
+    "Local fishermen fear that the new quay will crowd the old harbour.",
+]
+
+
+def test_a_wording_ties_two_sentences_that_stand_in_other_claims(report, story_claims):
+    herald = report("Herald", HERALD_TERMINAL)
+    chronicle = report("Chronicle", CHRONICLE_TERMINAL)
+    claims = story_claims([herald, chronicle])
+    both = [
+        c for c in claims if len({s.article for s in c.support if "turning point" in s.text}) == 2
+    ]
+    assert len(both) == 1 and both[0].status == "corroborated", claims
+    # Still one claim per fact besides: the tour, and the cost.
+    assert len(_quoting(claims, "40 million euros")) == 2
+    assert len({c.text for c in claims}) == len(claims)

@@ -421,12 +421,33 @@ def align(
     of `statements` (`drift.same_statements`), by borrowed words, a shared phrase, or a person and
     a day, then best-first grouping at `threshold` and each claim extended (`extend`)."""
     sim = similarity(items, vectors)
-    anchor(items, sim, quoted_alike(statements or []))
+    quoting = quoted_alike(statements or [])
+    anchor(items, sim, quoting)
     # A shared quoted phrase or wording, or a person and a day, is a lesser sign: it passes the
     # threshold, but any pair that scores better on its own is grouped first.
     lesser = borrowed_words(items) + worded_alike(items) + named_and_dated_alike(items)
     anchor(items, sim, lesser, score=threshold)
-    return extend(items, sim, group(items, sim, threshold), threshold)
+    claims = extend(items, sim, group(items, sim, threshold), threshold)
+    return claims + tied_apart(items, claims, quoting + lesser)
+
+
+def tied_apart(items: list[Unit], groups: list[Group], ties: list[Tie]) -> list[Group]:
+    """Ties whose sentences no claim holds together, each as a claim of its own.
+
+    A sentence stating two facts may be tied to two sentences that grouping put in two other
+    claims: 000's "a critical moment for Ukraine" sits with 003's escalation sentence, and
+    003's "critical moment" with 000's sentence on the visit. The tie still says the two report
+    one thing.
+    """
+    row = {(u.article, u.sentence): k for k, u in enumerate(items)}
+    held = [set(g.sentences) for g in groups]
+    found = []
+    for tie in ties:
+        members = {row[key] for key in tie if key in row}
+        if len(members) > 1 and not any(members <= h for h in held):
+            found.append(Group(tuple(sorted(members))))
+            held.append(members)
+    return found
 
 
 def make_claims(
@@ -449,6 +470,7 @@ def make_claims(
         return order[items[k].article], items[k].sentence
 
     claims = []
+    named: set[str] = set()
     for group in groups:
         chosen = sorted(group.sentences, key=position)
         support = tuple(
@@ -458,14 +480,18 @@ def make_claims(
         independent = len(
             {repeated.get((s.article, s.sentence)) or keys[s.article] for s in support}
         )
+        # In the words of a sentence grouped for it (a lent one heads its own claim), and one
+        # that no earlier claim speaks in, where there is one.
+        heads = [items[k].text for k in sorted(group.members, key=position)]
+        text = next((t for t in heads if t not in named), heads[0])
+        named.add(text)
         digest = hashlib.sha1(
             f"{story}|{[(s.article, s.sentence) for s in support]}".encode()
         ).hexdigest()[:10]
         claims.append(
             Claim(
                 id="c" + digest,
-                # In the words of a sentence grouped for it: a lent one heads its own claim.
-                text=items[min(group.members, key=position)].text,
+                text=text,
                 status="corroborated" if independent >= 2 else "single_source",
                 independent_sources=independent,
                 support=support,
