@@ -133,10 +133,7 @@ def _from_html(raw: RawDoc, settings: ExtractSettings) -> tuple[CleanText, dict]
             raw, "index_page", f"{density:.0%} of the page's text is links: an index page"
         )
     kept = [p.strip() for p in body.text.split("\n") if p.strip()]
-    removed = tuple(
-        RemovedLine(text=line, reason="caption" if _is_caption(line, captions) else "headline")
-        for line in body.dropped
-    )
+    removed = tuple(RemovedLine(text=line, reason=reason) for line, reason in body.dropped)
     meta = {
         "title": doc.title,
         "author": doc.author,
@@ -203,11 +200,6 @@ def _link_density(tree: Any) -> float:
     total = len(" ".join(body.text_content().split()))
     linked = sum(len(" ".join(a.text_content().split())) for a in body.iter("a"))
     return linked / total if total else 0.0
-
-
-def _is_caption(line: str, captions: list[str]) -> bool:
-    key = re.sub(r"\W+", " ", line).strip().lower()
-    return any(key == re.sub(r"\W+", " ", c).strip().lower() for c in captions)
 
 
 def _link_canonical(tree: object) -> str | None:

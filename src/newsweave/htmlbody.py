@@ -6,7 +6,9 @@ Measured on the AEB dev split (`newsweave eval extract`), each step earns its pl
    second opinion. Precision mode is better on most pages, but on a few it loses the article
    (far shorter than recall) or its internal fallback grabs the whole page (far longer): then the
    recall text is used. The "fast" mode runs the recall pass alone (no second opinion).
-2. Lines that repeat the page's headline or a figure caption are dropped: the body is prose.
+2. Lines that repeat the page's headline or a figure caption are dropped: the body is prose. So
+   are teaser cards (a list of linked headlines with their teasers), a style name leaking into
+   the text ("landscape-tablet") and a byline-and-tags strip of short dash-separated fields.
 3. When another extractor (resiliparse, fast) sees much more article text, reader comments
    aside, readability-lxml runs too;
    when it keeps nearly all of the chosen text and much more besides, it is taken instead. This
@@ -32,6 +34,12 @@ from lxml import etree
 from lxml import html as lxml_html
 
 _TOKEN = re.compile(r"\w+")
+# A line that is one lower-case hyphenated token with a letter, bulleted or not
+# ("- landscape-tablet"): the name of a style or a layout leaking into the text, never prose
+# (a phone number such as "02-751-1500" stays).
+_FIELD_BREAK = re.compile(r"\s[-–•·]\s")
+FIELDS, FIELD_WORDS = 4, 6
+_SLUG = re.compile(r"(?:- )?(?=[\w-]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)+")
 # The length rule: precision text between these multiples of the recall text's words is trusted.
 SHORTER, LONGER = 0.5, 1.5
 # The rescue: readability must find this many times the words and contain this share of shingles.
@@ -103,8 +111,10 @@ class Body:
 
     text: str
     chosen: str
-    dropped: tuple[str, ...] = ()
-    """Lines of the chosen text taken out as a headline or a caption."""
+    dropped: tuple[tuple[str, str], ...] = ()
+    """Lines of the chosen text taken out, each with why: "headline", "caption",
+    "related_link" (a teaser card), "layout" (a style name) or "fields" (a byline-and-tags
+    strip)."""
 
 
 def words(text: str) -> int:
@@ -212,10 +222,13 @@ def prune(tree: Any) -> None:
         etree.strip_elements(tree, *_CHROME, with_tail=False)
 
 
-def _lines_to_drop(
-    tree: Any, title: str | None, page_captions: list[str]
-) -> tuple[set[str], list[str]]:
-    """Normalised headlines and captions: lines equal to these (or inside a headline) go."""
+Drop = tuple[dict[str, str], list[str]]
+"""Normalised lines to take out, with why; and the normalised headlines."""
+
+
+def _lines_to_drop(tree: Any, title: str | None, page_captions: list[str]) -> Drop:
+    """Normalised headlines, captions and teaser cards: lines equal to these (or inside a
+    headline) go."""
     titles = {_norm(title or "")}
     for expr in (
         "//h1",
@@ -226,23 +239,59 @@ def _lines_to_drop(
         for node in tree.xpath(expr):
             titles.add(_norm(node if isinstance(node, str) else node.text_content()))
     titles = {t for t in titles if len(t.split()) >= 3}
-    exact = titles | {c for c in map(_norm, page_captions) if len(c.split()) >= 3}
+    exact = dict.fromkeys(_teaser_cards(tree), "related_link")
+    exact |= {c: "caption" for c in map(_norm, page_captions) if len(c.split()) >= 3}
+    exact |= dict.fromkeys(titles, "headline")
     return exact, sorted(titles)
 
 
-def _filtered(text: str, drop: tuple[set[str], list[str]]) -> tuple[str, list[str]]:
-    """The text without headline and caption lines, and the lines taken out."""
+# A list item holding a linked headline ("<li><h3><a>…</a></h3> teaser</li>") is a teaser card.
+_CARD = "li[.//h2//a or .//h3//a or .//h4//a or .//a//h2 or .//a//h3 or .//a//h4]"
+_CARD_LISTS = etree.XPath(f"//ul[count({_CARD}) >= 3] | //ol[count({_CARD}) >= 3]")
+
+
+def _teaser_cards(tree: Any) -> set[str]:
+    """Normalised texts of teaser cards, and of their headlines and teasers: items of a list of
+    three or more linked headlines, each with its teaser. They point to other articles
+    ("related", "latest")."""
+    found = set()
+    for listing in _CARD_LISTS(tree):
+        for item in listing.iterchildren("li"):
+            # The card whole, and its parts, as extractors give it on one line or on several.
+            for part in (item, *item.iter("h2", "h3", "h4", "p")):
+                text = _norm(" ".join(part.itertext()))
+                if len(text.split()) >= 3:
+                    found.add(text)
+    return found
+
+
+def _filtered(text: str, drop: Drop) -> tuple[str, list[tuple[str, str]]]:
+    """The text without the lines to drop, and the lines taken out with why."""
     exact, titles = drop
     kept, dropped = [], []
     for line in text.splitlines():
-        key = _norm(line)
+        key, line = _norm(line), line.strip()
         if not key:
             continue
-        if key in exact or (len(key.split()) >= 4 and any(key in t for t in titles)):
-            dropped.append(line.strip())
+        if key in exact:
+            dropped.append((line, exact[key]))
+        elif len(key.split()) >= 4 and any(key in t for t in titles):
+            dropped.append((line, "headline"))
+        elif _SLUG.fullmatch(line):
+            dropped.append((line, "layout"))
+        elif _fields(line):
+            dropped.append((line, "fields"))
         else:
-            kept.append(line.strip())
+            kept.append(line)
     return "\n".join(kept), dropped
+
+
+def _fields(line: str) -> bool:
+    """A line of four or more short fields set apart by spaced dashes or bullets: a page's
+    byline-and-tags or address strip ("05/10/2018 - Publicado por: … - Categoria: … - Tags: …"),
+    never prose, whose dashes join clauses of more words."""
+    parts = [p for p in _FIELD_BREAK.split(line.strip()) if p.strip()]
+    return len(parts) >= FIELDS and all(len(p.split()) <= FIELD_WORDS for p in parts)
 
 
 def _others_see_more(html: str, text: str) -> bool:
