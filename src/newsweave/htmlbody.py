@@ -39,6 +39,7 @@ _TOKEN = re.compile(r"\w+")
 # (a phone number such as "02-751-1500" stays).
 _FIELD_BREAK = re.compile(r"\s[-–•·]\s")
 FIELDS, FIELD_WORDS = 4, 6
+CARDS = 3
 _SLUG = re.compile(r"(?:- )?(?=[\w-]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)+")
 # The length rule: precision text between these multiples of the recall text's words is trusted.
 SHORTER, LONGER = 0.5, 1.5
@@ -245,18 +246,25 @@ def _lines_to_drop(tree: Any, title: str | None, page_captions: list[str]) -> Dr
     return exact, sorted(titles)
 
 
-# A list item holding a linked headline ("<li><h3><a>…</a></h3> teaser</li>") is a teaser card.
-_CARD = "li[.//h2//a or .//h3//a or .//h4//a or .//a//h2 or .//a//h3 or .//a//h4]"
-_CARD_LISTS = etree.XPath(f"//ul[count({_CARD}) >= 3] | //ol[count({_CARD}) >= 3]")
-
-
 def _teaser_cards(tree: Any) -> set[str]:
-    """Normalised texts of teaser cards, and of their headlines and teasers: items of a list of
-    three or more linked headlines, each with its teaser. They point to other articles
-    ("related", "latest")."""
+    """Normalised texts of teaser cards, and of their headlines and teasers.
+
+    A teaser card is a list item holding a linked headline ("<li><h3><a>…</a></h3> teaser</li>"),
+    in a list of three or more: they point to other articles ("related", "latest").
+    """
+    cards: dict[Any, list[Any]] = {}
+    for heading in tree.iter("h2", "h3", "h4"):
+        if heading.find(".//a") is None and next(heading.iterancestors("a"), None) is None:
+            continue
+        item = next(heading.iterancestors("li"), None)
+        listing = item.getparent() if item is not None else None
+        if listing is not None and listing.tag in ("ul", "ol"):
+            cards.setdefault(listing, []).append(item)
     found = set()
-    for listing in _CARD_LISTS(tree):
-        for item in listing.iterchildren("li"):
+    for items in cards.values():
+        if len(set(items)) < CARDS:
+            continue
+        for item in set(items):
             # The card whole, and its parts, as extractors give it on one line or on several.
             for part in (item, *item.iter("h2", "h3", "h4", "p")):
                 text = _norm(" ".join(part.itertext()))
