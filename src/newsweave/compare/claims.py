@@ -440,13 +440,19 @@ def tied_apart(items: list[Unit], groups: list[Group], ties: list[Tie]) -> list[
     one thing.
     """
     row = {(u.article, u.sentence): k for k, u in enumerate(items)}
-    held = [set(g.sentences) for g in groups]
-    found = []
+    # The claims each sentence stands in: a tie is held when its sentences share one.
+    claims_of: dict[int, set[int]] = defaultdict(set)
+    for c, g in enumerate(groups):
+        for k in g.sentences:
+            claims_of[k].add(c)
+    found: list[Group] = []
     for tie in ties:
-        members = {row[key] for key in tie if key in row}
-        if len(members) > 1 and not any(members <= h for h in held):
-            found.append(Group(tuple(sorted(members))))
-            held.append(members)
+        members = sorted({row[key] for key in tie if key in row})
+        if len(members) < 2 or set.intersection(*(claims_of[k] for k in members)):
+            continue
+        for k in members:
+            claims_of[k].add(len(groups) + len(found))
+        found.append(Group(tuple(members)))
     return found
 
 
