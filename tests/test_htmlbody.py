@@ -94,3 +94,30 @@ def test_teaser_cards_layout_names_and_field_strips_leave_the_body():
         assert "02-751-1500" in body.text and "which the council first planned" in body.text
         # Each line taken out says why.
         assert {"related_link", "layout", "fields"} <= {why for _, why in body.dropped}
+
+
+def test_sentences_with_dashed_asides_and_the_articles_own_card_stay():
+    # A sentence whose spaced dashes set off asides is no field strip, and a "Latest" list that
+    # holds the article's own card (its teaser: the lead) takes no body text with it.
+    lead = "The council approved the new tram line on Tuesday night after a long debate."
+    asides = (
+        "Mr Lammy – who met the mayor on Tuesday – said: “We are ready – and so is the city.”",
+        "The minister – who took office in May – said the plan – first drafted in 2019 – would "
+        "go ahead.",
+    )
+    own = (
+        f"<li><a href='/news/tram'><h3>Tram line approved</h3></a><p>{lead}</p></li>"
+        "<li><a href='/news/a'><h3>Harbour master retires</h3></a><p>After thirty years.</p></li>"
+        "<li><a href='/news/b'><h3>New quay opens</h3></a><p>The boats moved in on Monday.</p></li>"
+        "<li><a href='/news/c'><h3>Ferry fares rise</h3></a><p>The operator blames fuel.</p></li>"
+    )
+    paragraphs = "".join(f"<p>{p}</p>" for p in (lead, PARAGRAPH, *asides))
+    html = page(
+        f"<article><h1>Tram line approved</h1>{paragraphs}</article>"
+        f"<section><h2>Latest</h2><ul>{own}</ul></section>"
+    )
+    for mode in ("accurate", "fast"):
+        body = main_text(html, parse_html(html), None, "Tram line approved", [], mode)
+        assert body is not None
+        for line in (lead, *asides):
+            assert line in body.text, (mode, line, body.dropped)

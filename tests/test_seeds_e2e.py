@@ -127,6 +127,10 @@ def test_what_both_reports_say_in_other_words_is_corroborated(seed_db, words):
         if len({s["article"] for s in c["support"] if words in s["text"]}) == 2
     ]
     assert len(claims) == 1 and claims[0]["status"] == "corroborated", claims
+    # And no claim lists those sentences as one outlet's alone.
+    said = {(s["article"], s["sentence"]) for s in claims[0]["support"] if words in s["text"]}
+    alone = [c for c in brief["claims"] if c["status"] == "single_source"]
+    assert not [c for c in alone if {(s["article"], s["sentence"]) for s in c["support"]} <= said]
 
 
 def test_the_summary_reads_on_its_own(seed_db):

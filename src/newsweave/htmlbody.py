@@ -37,10 +37,14 @@ _TOKEN = re.compile(r"\w+")
 # A line that is one lower-case hyphenated token with a letter, bulleted or not
 # ("- landscape-tablet"): the name of a style or a layout leaking into the text, never prose
 # (a phone number such as "02-751-1500" stays).
+_SLUG = re.compile(r"(?:- )?(?=[\w-]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)+")
+# A byline-and-tags or address strip: FIELDS or more parts of at most FIELD_WORDS words between
+# spaced dashes or bullets, one of them a label ("Tags:") or a figure, and no sentence's end.
+# Set on the AEB dev pages where fast mode kept such strips; no gold line there matches.
 _FIELD_BREAK = re.compile(r"\s[-–•·]\s")
 FIELDS, FIELD_WORDS = 4, 6
+# Teaser cards come in lists of at least this many ("latest", "related").
 CARDS = 3
-_SLUG = re.compile(r"(?:- )?(?=[\w-]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)+")
 # The length rule: precision text between these multiples of the recall text's words is trusted.
 SHORTER, LONGER = 0.5, 1.5
 # The rescue: readability must find this many times the words and contain this share of shingles.
@@ -240,21 +244,25 @@ def _lines_to_drop(tree: Any, title: str | None, page_captions: list[str]) -> Dr
         for node in tree.xpath(expr):
             titles.add(_norm(node if isinstance(node, str) else node.text_content()))
     titles = {t for t in titles if len(t.split()) >= 3}
-    exact = dict.fromkeys(_teaser_cards(tree), "related_link")
-    exact |= {c: "caption" for c in map(_norm, page_captions) if len(c.split()) >= 3}
+    exact = dict.fromkeys(_teaser_cards(tree, titles), "related_link")
     exact |= dict.fromkeys(titles, "headline")
+    exact |= {c: "caption" for c in map(_norm, page_captions) if len(c.split()) >= 3}
     return exact, sorted(titles)
 
 
-def _teaser_cards(tree: Any) -> set[str]:
+def _teaser_cards(tree: Any, titles: set[str]) -> set[str]:
     """Normalised texts of teaser cards, and of their headlines and teasers.
 
     A teaser card is a list item holding a linked headline ("<li><h3><a>…</a></h3> teaser</li>"),
-    in a list of three or more: they point to other articles ("related", "latest").
+    in a list of three or more: they point to other articles ("related", "latest"). A card
+    headed by the page's own headline (`titles`, normalised) is the article's own, whose teaser
+    may be its lead: it stays.
     """
     cards: dict[Any, list[Any]] = {}
     for heading in tree.iter("h2", "h3", "h4"):
         if heading.find(".//a") is None and next(heading.iterancestors("a"), None) is None:
+            continue
+        if _norm(" ".join(heading.itertext())) in titles:
             continue
         item = next(heading.iterancestors("li"), None)
         listing = item.getparent() if item is not None else None
@@ -295,11 +303,18 @@ def _filtered(text: str, drop: Drop) -> tuple[str, list[tuple[str, str]]]:
 
 
 def _fields(line: str) -> bool:
-    """A line of four or more short fields set apart by spaced dashes or bullets: a page's
-    byline-and-tags or address strip ("05/10/2018 - Publicado por: … - Categoria: … - Tags: …"),
-    never prose, whose dashes join clauses of more words."""
-    parts = [p for p in _FIELD_BREAK.split(line.strip()) if p.strip()]
-    return len(parts) >= FIELDS and all(len(p.split()) <= FIELD_WORDS for p in parts)
+    """A page's byline-and-tags or address strip ("05/10/2018 - Publicado por: … - Categoria: …
+    - Tags: …"): short fields between spaced dashes, a label or a figure among them, and no
+    sentence's end (see `_FIELD_BREAK`)."""
+    line = line.strip()
+    if line.endswith((".", "!", "?", "”", '"', "’", "'")):
+        return False  # a sentence with dashed asides ("Mr Lammy – who met him – said: …")
+    parts = [p for p in _FIELD_BREAK.split(line) if p.strip()]
+    return (
+        len(parts) >= FIELDS
+        and all(len(p.split()) <= FIELD_WORDS for p in parts)
+        and any(":" in p or any(c.isdigit() for c in p) for p in parts)
+    )
 
 
 def _others_see_more(html: str, text: str) -> bool:

@@ -62,6 +62,7 @@ def compare(
             -len(c.support),
             order[c.support[0].article],
             c.support[0].sentence,
+            c.id,  # claims may now share their first sentence
         )
     )
     names = {e.id: e.name for e in entities}

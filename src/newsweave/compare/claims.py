@@ -228,7 +228,7 @@ def _wordings(text: str) -> frozenset[str]:
     """
     split = _TOKEN.findall(text)
     words = [w for w, _ in split]
-    lower = [w.lower() for w in words]
+    lower = [w.lower().replace("’", "'") for w in words]
     stop = [w in ENGLISH_STOP_WORDS or w.isdigit() for w in lower]
     common = [w[0].islower() and not s for w, s in zip(words, stop, strict=True)]
     # titled[k]: the words up to k stand right before a name, with only a space between.
@@ -242,6 +242,8 @@ def _wordings(text: str) -> frozenset[str]:
             end = start + size
             if stop[start] or stop[end - 1] or titled[end - 1]:
                 continue
+            if any(not split[k][1].isspace() for k in range(start, end - 1)):
+                continue  # a phrase never runs across punctuation ("basin, harbour")
             if size - sum(stop[start:end]) < 2 or any(w.isdigit() for w in lower[start:end]):
                 continue
             # The head of an English noun phrase is its last word, or the last before a
@@ -367,12 +369,14 @@ class Group:
     """The sentences of one claim, as indices into the story's units."""
 
     members: tuple[int, ...]
-    """Grouped for this claim, and for no other."""
+    """Grouped for this claim (by `group`, or by a tie in `tied_apart`); it is named in the
+    words of one of them."""
     shared: tuple[int, ...] = ()
-    """Of other articles, stating this claim too while standing in another claim."""
+    """Of other articles, lent by the claims they stand in (`extend`)."""
 
     @property
     def sentences(self) -> tuple[int, ...]:
+        """Every sentence that supports the claim."""
         return self.members + self.shared
 
 
@@ -468,7 +472,9 @@ def make_claims(
     """Claims from sentence groups; status from independent sources (conflicts set later).
 
     A supporting sentence counts for its article's source (`keys`), or for the outlet it says
-    it repeats ("…, according to the Gazette") when `repeated` names one.
+    it repeats ("…, according to the Gazette") when `repeated` names one. A sentence may support
+    several claims; each claim is named in the words of one of its sentences that no earlier
+    claim is named in: a member's first (in story order), else a lent one's.
     """
     repeated = repeated or {}
 
@@ -486,9 +492,8 @@ def make_claims(
         independent = len(
             {repeated.get((s.article, s.sentence)) or keys[s.article] for s in support}
         )
-        # In the words of a sentence grouped for it (a lent one heads its own claim), and one
-        # that no earlier claim speaks in, where there is one.
-        heads = [items[k].text for k in sorted(group.members, key=position)]
+        # A lent sentence heads its own claim: members first, then the lent ones.
+        heads = [items[k].text for k in sorted(group.members, key=position) + chosen]
         text = next((t for t in heads if t not in named), heads[0])
         named.add(text)
         digest = hashlib.sha1(
