@@ -177,14 +177,15 @@ def test_a_wording_ties_two_sentences_that_stand_in_other_claims(report, story_c
     assert len({c.text for c in claims}) == len(claims)
 
 
-def test_an_attribution_ties_nothing(report, story_claims):
-    # "Varga said" closes one sentence of each report, on different facts: who speaks is no
-    # wording of the fact.
+@pytest.mark.parametrize("speaker", ["Varga said", "officials said"])
+def test_an_attribution_ties_nothing(report, story_claims, speaker):
+    # The same attribution closes one sentence of each report, on different facts: who speaks
+    # is no wording of the fact.
     gazette = report(
         "Gazette",
         [
             "Storm Ilka brought down power lines across the Velmora coast on Sunday night.",
-            "Schools in the district will close early on Friday because of the storm, Varga said.",
+            f"Schools in the district will close early on Friday because of the storm, {speaker}.",
             "Repair crews from three regions were sent to the coast on Monday morning.",
         ],
     )
@@ -192,9 +193,9 @@ def test_an_attribution_ties_nothing(report, story_claims):
         "Courier",
         [
             "Thousands of homes on the Velmora coast were without power after Storm Ilka.",
-            "The bridge repairs in the harbour are ahead of schedule, Varga said.",
+            f"The bridge repairs in the harbour are ahead of schedule, {speaker}.",
             "Engineers expect the last homes to be reconnected by Wednesday evening.",
         ],
     )
-    claims = _quoting(story_claims([gazette, courier]), "Varga said")
+    claims = _quoting(story_claims([gazette, courier]), speaker)
     assert all(len(c.support) == 1 for c in claims), claims
