@@ -258,7 +258,7 @@ def _teaser_cards(tree: Any, titles: set[str]) -> set[str]:
     headed by the page's own headline (`titles`, normalised) is the article's own, whose teaser
     may be its lead: it stays.
     """
-    cards: dict[Any, list[Any]] = {}
+    cards: dict[Any, set[Any]] = {}
     for heading in tree.iter("h2", "h3", "h4"):
         if heading.find(".//a") is None and next(heading.iterancestors("a"), None) is None:
             continue
@@ -267,12 +267,12 @@ def _teaser_cards(tree: Any, titles: set[str]) -> set[str]:
         item = next(heading.iterancestors("li"), None)
         listing = item.getparent() if item is not None else None
         if listing is not None and listing.tag in ("ul", "ol"):
-            cards.setdefault(listing, []).append(item)
+            cards.setdefault(listing, set()).add(item)
     found = set()
     for items in cards.values():
-        if len(set(items)) < CARDS:
+        if len(items) < CARDS:
             continue
-        for item in set(items):
+        for item in items:
             # The card whole, and its parts, as extractors give it on one line or on several.
             for part in (item, *item.iter("h2", "h3", "h4", "p")):
                 text = _norm(" ".join(part.itertext()))
