@@ -1,6 +1,6 @@
 from lxml import etree
 
-from newsweave.htmlbody import main_text, parse_html, prune
+from newsweave.htmlbody import article_block, main_text, narrowed, paragraph_text, parse_html, prune
 
 PARAGRAPH = " ".join(
     ["The council approved the new tram line after a long debate on Tuesday night."] * 4
@@ -121,3 +121,60 @@ def test_sentences_with_dashed_asides_and_the_articles_own_card_stay():
         assert body is not None
         for line in (lead, *asides):
             assert line in body.text, (mode, line, body.dropped)
+
+
+def _block_of(html: str):
+    tree = parse_html(html)
+    prune(tree)
+    return tree, article_block(*paragraph_text(tree))
+
+
+def test_the_article_block_holds_the_paragraphs_and_the_page_is_whole_after_it():
+    html = (
+        "<html><body><header><div class='byline'>By Ana Ruiz</div></header>"
+        f"<div id='main'><div class='story'><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></div>"
+        "<div class='related'><div>Five other tram lines</div><div>Bus fares rise</div></div>"
+        "</div></body></html>"
+    )
+    tree, block = _block_of(html)
+    assert block is not None and block.get("class") == "story"
+    before = etree.tostring(tree)
+    with narrowed(tree, block):
+        assert [child.get("class") for child in tree.find("body")] == ["story"]
+        assert "Ana Ruiz" not in tree.find("body").text_content()
+    assert etree.tostring(tree) == before
+
+
+def test_paragraphs_spread_over_the_page_leave_it_as_it_is():
+    html = f"<html><body><div><p>{PARAGRAPH}</p></div><div><p>{PARAGRAPH}</p></div></body></html>"
+    assert _block_of(html)[1] is None
+    assert _block_of("<html><body><div>No paragraphs at all.</div></body></html>")[1] is None
+
+
+def test_what_surrounds_the_article_block_stays_out_of_the_text():
+    # Neither block is named like an article, so trafilatura alone reads the whole body.
+    html = page(
+        f"<div class='c1'><p>{PARAGRAPH}</p><p>{PARAGRAPH} Again.</p></div>"
+        "<div class='c2'><div>The harbour ferry will run on Sundays from May, the port "
+        "authority announced on Monday.</div></div>"
+    )
+    for mode in ("accurate", "fast"):
+        body = main_text(html, parse_html(html), None, "Tram line approved", [], mode)
+        assert body is not None and body.text.splitlines() == [PARAGRAPH, PARAGRAPH + " Again."]
+
+
+def test_an_article_split_in_blocks_is_read_whole_by_the_rescue():
+    # trafilatura takes the block named like an article body and misses the paragraphs after it.
+    more = "Engineers said the track would be laid along the river within two years. " * 3
+    html = (
+        "<html><head><title>Tram</title></head><body><div class='wrap'>"
+        f"<div class='article-body'><p>{PARAGRAPH}</p></div>"
+        f"<div class='more'><p>{more}</p><p>{more} Two.</p><p>{more} Three.</p></div>"
+        "</div></body></html>"
+    )
+    for mode in ("accurate", "fast"):
+        alone = main_text(html, parse_html(html), None, "Tram", [], mode, rescue=False)
+        assert alone is not None and alone.text.splitlines() == [PARAGRAPH]
+        body = main_text(html, parse_html(html), None, "Tram", [], mode)
+        assert body is not None and body.chosen == "readability"
+        assert body.text.splitlines()[0] == PARAGRAPH and len(body.text.splitlines()) == 4
