@@ -19,7 +19,8 @@ _NOT_OUTLETS = {"He", "She", "They", "It", "We", "I", "This", "That", "The", "Of
 
 
 @cache
-def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+def _patterns() -> list[tuple[str, re.Pattern[str], str]]:
+    """Each marker kind, its compiled pattern, and the words it cannot match without ("")."""
     raw = tomllib.loads(resources.files("newsweave").joinpath("data/lineage.toml").read_text())
     agencies = "|".join(re.escape(a) for a in sorted(raw["wire_agencies"], key=len, reverse=True))
     agency = rf"(?:{agencies}|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:Wire|News Agency|Press))"
@@ -27,7 +28,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     for kind, pattern in raw["patterns"].items():
         pattern = pattern.replace("{agency}", agency).replace("{name}", raw["name"])
         flags = re.MULTILINE if kind == "wire_credit" else 0
-        compiled.append((kind, re.compile(pattern, flags)))
+        compiled.append((kind, re.compile(pattern, flags), raw["requires"].get(kind, "")))
     return compiled
 
 
@@ -35,7 +36,9 @@ def find_markers(text: str, outlet: str | None = None) -> tuple[LineageMarker, .
     """Every lineage marker in `text`; `outlet` (the article's own) is never its own source."""
     found: list[LineageMarker] = []
     seen: set[tuple[str, str | None]] = set()
-    for kind, pattern in _patterns():
+    for kind, pattern, required in _patterns():
+        if required not in text:
+            continue
         for match in pattern.finditer(text):
             name = _clean_name(match.group("outlet"))
             if kind == "wire_credit" and match.start() > 400:
@@ -72,8 +75,8 @@ def _agencies() -> frozenset[str]:
 
 def reporting_outlet(text: str) -> str | None:
     """The outlet an article names as its own in "X reports, citing Y", if any."""
-    for kind, pattern in _patterns():
-        if kind == "citing":
+    for kind, pattern, required in _patterns():
+        if kind == "citing" and required in text:
             match = pattern.search(text)
             if match:
                 return _clean_name(match.group("reporter"))
