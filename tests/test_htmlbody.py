@@ -145,6 +145,18 @@ def test_the_article_block_holds_the_paragraphs_and_the_page_is_whole_after_it()
     assert etree.tostring(tree) == before
 
 
+def test_a_block_right_under_the_body_goes_back_in_its_place():
+    html = (
+        "<html><body>Lead<div>menu</div>tail<div class='story'>"
+        f"<p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></div>after<div>more</div>end</body></html>"
+    )
+    tree, block = _block_of(html)
+    before = etree.tostring(tree)
+    with narrowed(tree, block):
+        assert [child.get("class") for child in tree.find("body")] == ["story"]
+    assert etree.tostring(tree) == before
+
+
 def test_paragraphs_spread_over_the_page_leave_it_as_it_is():
     html = f"<html><body><div><p>{PARAGRAPH}</p></div><div><p>{PARAGRAPH}</p></div></body></html>"
     assert _block_of(html)[1] is None
