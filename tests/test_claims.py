@@ -199,3 +199,28 @@ def test_an_attribution_ties_nothing(report, story_claims, speaker):
     )
     claims = _quoting(story_claims([gazette, courier]), speaker)
     assert all(len(c.support) == 1 for c in claims), claims
+
+
+def test_an_office_ties_nothing(report, story_claims):
+    # Each report names the company's chief executive in a sentence on a different fact: the
+    # office says who, not what happened.
+    gazette = report(
+        "Gazette",
+        [
+            "A cargo ship ran aground near the Brenna lighthouse early on Sunday.",
+            "Opposition councillors asked the chief executive of Brenna Shipping to explain the "
+            "delays at a public meeting.",
+            "Tugs refloated the ship at high tide on Monday morning.",
+        ],
+    )
+    courier = report(
+        "Courier",
+        [
+            "The Brenna Star struck a sandbank by the lighthouse on Sunday morning.",
+            "Oskar Lind, the company's chief executive, promised new radar equipment for every "
+            "vessel in the fleet.",
+            "The ship was towed back to port after the tide turned on Monday.",
+        ],
+    )
+    claims = _quoting(story_claims([gazette, courier]), "chief executive")
+    assert all(len(c.support) == 1 for c in claims), claims

@@ -51,6 +51,10 @@ class Unit:
     days: frozenset[str] = field(default=frozenset())
     """Its date phrases that name a day: the resolved date when known, else the phrase
     ("friday", "august 6")."""
+    wording: str = ""
+    """The text that `worded_alike` reads: descriptions of a person's office ("the chief
+    executive of Ribeira Ferries") set apart as if by commas, as they name who, not what
+    happened. Empty when the text has none."""
 
 
 def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
@@ -61,8 +65,11 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
         entities: dict[int, set[str]] = defaultdict(set)
         numbers: dict[int, set[float]] = defaultdict(set)
         days: dict[int, set[str]] = defaultdict(set)
+        offices: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for m in analysis.mentions:
             entities[m.sentence].add(entity_map.get(m.entity, m.entity))
+            if m.kind == "role":
+                offices[m.sentence].append((m.start, m.end))
         for n in analysis.numbers:
             numbers[n.sentence].add(n.value)
         for d in analysis.dates:
@@ -80,9 +87,21 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
                     frozenset(entities.get(at, ())),
                     frozenset(numbers.get(at, ())),
                     frozenset(days.get(at, ())),
+                    _set_apart(sentence.text, sentence.start, offices.get(at, [])),
                 )
             )
     return found
+
+
+def _set_apart(text: str, start: int, spans: list[tuple[int, int]]) -> str:
+    """`text` (at `start` in its article) with each span replaced by a comma, or "" if none."""
+    if not spans:
+        return ""
+    parts, at = [], 0
+    for begin, end in sorted(spans):
+        parts.append(text[at : max(at, begin - start)])
+        at = max(at, end - start)
+    return ", ".join(parts) + ", " + text[at:]
 
 
 def similarity(items: list[Unit], vectors: Mapping[str, np.ndarray] | None = None) -> np.ndarray:
@@ -217,7 +236,7 @@ def worded_alike(items: list[Unit]) -> list[Tie]:
     one meeting; "targeting energy infrastructure, electricity" and "targeting Ukraine's
     electricity infrastructure" share two common words side by side. See `_wordings`.
     """
-    return _tied_alone(items, [_wordings(u.text) for u in items])
+    return _tied_alone(items, [_wordings(u.wording or u.text) for u in items])
 
 
 @lru_cache(maxsize=1 << 13)
