@@ -224,3 +224,27 @@ def test_an_office_ties_nothing(report, story_claims):
     )
     claims = _quoting(story_claims([gazette, courier]), "chief executive")
     assert all(len(c.support) == 1 for c in claims), claims
+
+
+def test_a_place_told_by_the_compass_ties_nothing(report, story_claims):
+    # "the south bank" says where, as a name does: two facts of the story happen there.
+    gazette = report(
+        "Gazette",
+        [
+            "A river ferry hit the pier at the Brenna terminal on Tuesday evening.",
+            "The ferry was completing its evening crossing from the south bank when its engines "
+            "failed.",
+            "Eleven passengers were treated for minor injuries at the scene.",
+        ],
+    )
+    courier = report(
+        "Courier",
+        [
+            "Eleven people were hurt when a ferry struck the pier in Brenna on Tuesday.",
+            "A residents' group on the south bank has complained for months about cancelled "
+            "sailings.",
+            "The operator suspended the route while the vessel is inspected.",
+        ],
+    )
+    claims = _quoting(story_claims([gazette, courier]), "south bank")
+    assert all(len(c.support) == 1 for c in claims), claims

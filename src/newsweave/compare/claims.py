@@ -176,6 +176,11 @@ PAIR_SPAN = 2
 # Words of saying count as stop words in a wording: "officials said", "the company said" name
 # who speaks, not what happened, and a story's sentences share them across different facts.
 SAYING = frozenset({"say", "says", "said", "tell", "tells", "told", "add", "adds", "added"})
+# So do the points of the compass: "the south bank", "the eastern end" say where, as a name does,
+# and a story's different facts happen in the same places.
+COMPASS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western"}
+)
 
 
 def borrowed_words(items: list[Unit]) -> list[Tie]:
@@ -243,18 +248,19 @@ def worded_alike(items: list[Unit]) -> list[Tie]:
 def _wordings(text: str) -> frozenset[str]:
     """A sentence's phrases, and its pairs of common words at most `PAIR_SPAN` words apart.
 
-    A common word is lower-case, not a stop word, not a word of saying (`SAYING`) and not a
-    figure. A phrase has two to four words, opens on a common word and closes on a word that is
-    not a stop word, holds two such words and no figure, never crosses punctuation, and its head
-    is a common word: "talks in London" counts, while "eastern Ukraine" is a name, which many
-    sentences stating different facts share, and "Valente said" an attribution. Before a name,
+    A common word is lower-case, not a stop word, not a word of saying (`SAYING`) or of the
+    compass (`COMPASS`), and not a figure. A phrase has two to four words, opens on a common
+    word and closes on a word that is not a stop word, holds two such words and no figure,
+    never crosses punctuation, and its head is a common word: "talks in London" counts, while
+    "eastern Ukraine" is a name, which many sentences stating different facts share, and
+    "Valente said" an attribution; "the south bank" says where, as a name does. Before a name,
     common words are its title ("harbour master Ilse Varga") and count for nothing. Cached: a
     story's refresh reads the same sentences again.
     """
     split = _TOKEN.findall(text)
     words = [w for w, _ in split]
     lower = [w.lower().replace("’", "'") for w in words]
-    stop = [w in ENGLISH_STOP_WORDS or w in SAYING or w.isdigit() for w in lower]
+    stop = [w in ENGLISH_STOP_WORDS or w in SAYING or w in COMPASS or w.isdigit() for w in lower]
     common = [w[0].islower() and not s for w, s in zip(words, stop, strict=True)]
     # titled[k]: the words up to k stand right before a name, with only a space between.
     titled = [
