@@ -201,50 +201,43 @@ def test_an_attribution_ties_nothing(report, story_claims, speaker):
     assert all(len(c.support) == 1 for c in claims), claims
 
 
-def test_an_office_ties_nothing(report, story_claims):
-    # Each report names the company's chief executive in a sentence on a different fact: the
-    # office says who, not what happened.
-    gazette = report(
-        "Gazette",
+# Two reports of one event; the words in each second sentence, on different facts, say who (an
+# office) or where (the compass), not what happened.
+WHO_OR_WHERE = {
+    "chief executive": (
         [
             "A cargo ship ran aground near the Brenna lighthouse early on Sunday.",
             "Opposition councillors asked the chief executive of Brenna Shipping to explain the "
             "delays at a public meeting.",
             "Tugs refloated the ship at high tide on Monday morning.",
         ],
-    )
-    courier = report(
-        "Courier",
         [
             "The Brenna Star struck a sandbank by the lighthouse on Sunday morning.",
             "Oskar Lind, the company's chief executive, promised new radar equipment for every "
             "vessel in the fleet.",
             "The ship was towed back to port after the tide turned on Monday.",
         ],
-    )
-    claims = _quoting(story_claims([gazette, courier]), "chief executive")
-    assert all(len(c.support) == 1 for c in claims), claims
-
-
-def test_a_place_told_by_the_compass_ties_nothing(report, story_claims):
-    # "the south bank" says where, as a name does: two facts of the story happen there.
-    gazette = report(
-        "Gazette",
+    ),
+    "south bank": (
         [
             "A river ferry hit the pier at the Brenna terminal on Tuesday evening.",
             "The ferry was completing its evening crossing from the south bank when its engines "
             "failed.",
             "Eleven passengers were treated for minor injuries at the scene.",
         ],
-    )
-    courier = report(
-        "Courier",
         [
             "Eleven people were hurt when a ferry struck the pier in Brenna on Tuesday.",
             "A residents' group on the south bank has complained for months about cancelled "
             "sailings.",
             "The operator suspended the route while the vessel is inspected.",
         ],
-    )
-    claims = _quoting(story_claims([gazette, courier]), "south bank")
+    ),
+}
+
+
+@pytest.mark.parametrize("words", list(WHO_OR_WHERE))
+def test_an_office_or_a_compass_place_ties_nothing(report, story_claims, words):
+    gazette_lines, courier_lines = WHO_OR_WHERE[words]
+    gazette, courier = report("Gazette", gazette_lines), report("Courier", courier_lines)
+    claims = _quoting(story_claims([gazette, courier]), words)
     assert all(len(c.support) == 1 for c in claims), claims
