@@ -26,7 +26,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str], str]]:
     agency = rf"(?:{agencies}|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:Wire|News Agency|Press))"
     compiled = []
     for kind, pattern in raw["patterns"].items():
-        pattern = pattern.replace("{agency}", agency).replace("{name}", raw["name"])
+        name = raw["name"].replace("{word}", raw["word"])
+        pattern = pattern.replace("{agency}", agency).replace("{name}", name)
         flags = re.MULTILINE if kind == "wire_credit" else 0
         compiled.append((kind, re.compile(pattern, flags), raw["requires"].get(kind, "")))
     return compiled

@@ -1,0 +1,43 @@
+"""Lineage markers name the outlet a report credits, and only the outlet."""
+
+import pytest
+
+from newsweave.markers import find_markers
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "outlet"),
+    [
+        # The name stops at the sentence's end, even when the next sentence opens on a name.
+        (
+            "The ship had left at 15:30, according to Cyclades Blue Lines. Katerina Voulgari, a "
+            "spokeswoman, said the crew acted quickly.",
+            "according_to",
+            "Cyclades Blue Lines",
+        ),
+        # A title's abbreviation and an initial keep their dots.
+        (
+            "The plan was dropped in May, according to Mr. Dennis B. Ross. He left soon after.",
+            "according_to",
+            "Mr. Dennis B. Ross",
+        ),
+        # A dot inside a name is part of it.
+        (
+            "The minister arrived on Monday, Caliber.Az reports, citing foreign media.",
+            "citing",
+            "foreign media",
+        ),
+        (
+            "Talks resumed on Friday, according to Caliber.Az. Both sides declined to comment.",
+            "according_to",
+            "Caliber.Az",
+        ),
+        (
+            "LISBON (Meridian Wire) — A ferry struck a pier on Tuesday.",
+            "wire_credit",
+            "Meridian Wire",
+        ),
+    ],
+)
+def test_a_marker_names_the_outlet_it_credits(text, kind, outlet):
+    assert [(m.kind, m.outlet) for m in find_markers(text)] == [(kind, outlet)]
