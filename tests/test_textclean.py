@@ -1,5 +1,6 @@
 """Cleaning pasted pages: worked example section 1, and the same rules on text we wrote."""
 
+from newsweave.demo import demo_source
 from newsweave.extract import extract
 from newsweave.ingest import Source, ingest
 
@@ -65,3 +66,80 @@ def test_pasted_page_rules_are_general():
         "duplicate_caption",
         "suspected_related_link",
     } <= reasons
+
+
+def test_a_pasted_pages_header_gives_title_and_byline_and_leaves_the_body():
+    page = "\n".join(
+        [
+            "Skip to content",
+            "The Velmora Post",
+            "News",
+            "Harbour",
+            "Weather",
+            "",
+            "Storm closes harbour for two days",
+            "By Ana Ruiz and Tomas Berg, harbour correspondents",
+            "Tuesday 3 March 2026, 07:15",
+            "Share this article",
+            "    Heavy seas closed the harbour at Port Vell on Monday, and ferries stayed in port "
+            "while waves broke over the outer wall for most of the afternoon.",
+            "    Harbour officials said the closure would last until Wednesday at the earliest, "
+            "and that fishing boats should stay tied up inside the breakwater.",
+            "Newsletter: the Velmora Post in your inbox every morning",
+        ]
+    )
+    for given in (None, "Storm closes harbour for two days"):
+        raw = ingest(Source("paste.txt", page.encode()))[0].model_copy(update={"title": given})
+        article = extract(raw)
+        assert article.title == "Storm closes harbour for two days"
+        assert article.byline == "Ana Ruiz and Tomas Berg"
+        assert [p[:12] for p in article.paragraphs] == ["Heavy seas c", "Harbour offi"]
+        reasons = {r.text: r.reason for r in article.removed}
+        assert reasons["The Velmora Post"] == reasons["Weather"] == "navigation"
+        assert reasons["Tuesday 3 March 2026, 07:15"] == "dateline"
+        assert reasons["By Ana Ruiz and Tomas Berg, harbour correspondents"] == "byline"
+
+
+def test_a_pasted_headline_with_a_year_is_no_date_line():
+    page = "\n".join(
+        [
+            "Menu",
+            "Sport",
+            "World Cup 2026 final set for Sunday in Velmora",
+            "Updated 14 July 2026, 09:10 BST",
+            "    The final of the tournament will be played at the harbour stadium on Sunday "
+            "evening, organisers confirmed after a meeting with the city council.",
+            "    About 60,000 spectators are expected, and extra ferries will run from the islands "
+            "throughout the weekend.",
+        ]
+    )
+    article = extract(ingest(Source("paste.txt", page.encode()))[0])
+    assert article.title == "World Cup 2026 final set for Sunday in Velmora"
+    assert ("Updated 14 July 2026, 09:10 BST", "dateline") in [
+        (r.text, r.reason) for r in article.removed
+    ]
+    assert len(article.paragraphs) == 2
+
+
+def test_a_sentence_opening_on_by_or_a_short_first_line_stays_in_the_body():
+    text = "\n".join(
+        [
+            "By Tuesday, the council had approved the tram line after a five-hour debate.",
+            "Work starts in 2027.",
+            "The line will have 22 stops between the central station and the eastern suburbs, "
+            "and the council expects the first trams to run four years after work begins.",
+        ]
+    )
+    article = extract(ingest(Source("note.txt", text.encode()))[0])
+    assert article.byline is None
+    assert article.paragraphs[0].startswith("By Tuesday, the council")
+    assert "Work starts in 2027." in article.paragraphs
+
+
+def test_the_demos_pasted_page_keeps_its_eight_body_paragraphs():
+    # src/newsweave/demo/CORPUS.md, event B: "A cleaner should keep 9 - 1 = 8 body paragraphs".
+    [pasted] = [d for d in ingest(demo_source()) if d.kind == "text" and "Lindqvist" in d.body]
+    article = extract(pasted)
+    assert len(article.paragraphs) == 8
+    assert article.byline == "Petra Lindqvist"
+    assert not any("Coastline Daily" in p or "Lindqvist" in p for p in article.paragraphs)

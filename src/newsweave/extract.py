@@ -44,7 +44,8 @@ def extract(raw: RawDoc, settings: ExtractSettings | None = None) -> Article | R
             return parsed
         cleaned, meta = parsed
     else:
-        cleaned, meta = clean_text(raw.body, title=raw.title), {}
+        cleaned = clean_text(raw.body, title=raw.title)
+        meta = {"author": cleaned.byline}
     text = "\n\n".join(cleaned.paragraphs)
     if len(text) < settings.min_chars:
         return _reject(

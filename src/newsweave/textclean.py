@@ -3,11 +3,15 @@
 The rules (data/boilerplate.toml) take out navigation and share lines, separate image captions
 and photo credits from the body (keeping one copy of a caption pasted twice, even glued to
 itself), and flag short Title Case lines inside the body as stray related-article links. The
-body text is otherwise kept verbatim, paragraph by paragraph.
+page's header, the lines before the first sentence of prose, gives the title; its byline and
+date lines are set apart (the byline kept as metadata), and so are the short lines above the
+title: the site's name and its section menu. The body text is otherwise kept verbatim,
+paragraph by paragraph.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 import tomllib
 import unicodedata
@@ -28,6 +32,7 @@ class CleanText:
     paragraphs: tuple[str, ...]
     captions: tuple[str, ...]
     removed: tuple[RemovedLine, ...]
+    byline: str | None = None
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,10 @@ class _Rules:
     credit_end: re.Pattern[str]
     credit_line: re.Pattern[str]
     small_words: frozenset[str]
+    byline: re.Pattern[str]
+    dateline: re.Pattern[str]
+    date_words: frozenset[str]
+    menu_words: int
 
 
 @cache
@@ -48,23 +57,30 @@ def rules() -> _Rules:
         credit_end=re.compile(raw["credit_end"], re.IGNORECASE),
         credit_line=re.compile(rf"^(?:{raw['credit_line']})$", re.IGNORECASE),
         small_words=frozenset(raw["title_case_small_words"]),
+        byline=re.compile(rf"^(?:{raw['byline']})$"),
+        dateline=re.compile(raw["dateline"], re.IGNORECASE),
+        date_words=frozenset(raw["date_words"])
+        | {n.lower() for n in (*calendar.month_name, *calendar.month_abbr) if n}
+        | {n.lower() for n in (*calendar.day_name, *calendar.day_abbr)},
+        menu_words=raw["menu_words"],
     )
 
 
 def clean_text(text: str, title: str | None = None) -> CleanText:
-    """Split text into paragraphs and set apart navigation, captions and stray link lines.
+    """Split text into paragraphs and set apart navigation, captions, the page's header lines
+    and stray link lines.
 
-    When `title` is None and the text opens with a short line that does not read as a sentence,
-    that line is taken as the title.
+    When `title` is None, the page's header gives it: its first line that reads as a title and
+    is longer than a menu entry (else its first line that reads as a title at all).
     """
     r = rules()
     lines = [
         _normalise(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     ]
-    paragraphs: list[str] = []
     captions: list[str] = []
     removed: list[RemovedLine] = []
     seen_captions: set[str] = set()
+    kept: list[str] = []
     for line in lines:
         if not line:
             continue
@@ -72,27 +88,91 @@ def clean_text(text: str, title: str | None = None) -> CleanText:
             removed.append(RemovedLine(text=line, reason="navigation"))
             continue
         caption = _caption(line, r)
-        if caption is not None:
-            key = _key(caption)
-            if key in seen_captions:
-                removed.append(RemovedLine(text=line, reason="duplicate_caption"))
-            else:
-                seen_captions.add(key)
-                captions.append(caption)
-                if caption != line:
-                    removed.append(RemovedLine(text=line, reason="caption_pasted_twice"))
+        if caption is None:
+            kept.append(line)
             continue
-        if title is None and not paragraphs and _reads_as_title(line):
-            title = line.strip(_QUOTES + " ")
-            continue
-        if title is not None and not paragraphs and _key(line) == _key(title):
-            removed.append(RemovedLine(text=line, reason="repeated_title"))
-            continue
+        key = _key(caption)
+        if key in seen_captions:
+            removed.append(RemovedLine(text=line, reason="duplicate_caption"))
+        else:
+            seen_captions.add(key)
+            captions.append(caption)
+            if caption != line:
+                removed.append(RemovedLine(text=line, reason="caption_pasted_twice"))
+    # A text with page navigation (or a caption pasted twice) is a pasted page: its header is
+    # the page's furniture. A plain text's first line may be its title.
+    pasted = bool(removed)
+    if title is None and not pasted and kept and _reads_as_title(kept[0]):
+        title = kept.pop(0).strip(_QUOTES + " ")
+    header = next((i for i, line in enumerate(kept) if _reads_as_prose(line)), len(kept))
+    title, byline, opening = _header(kept[:header], title, pasted, r, removed)
+    paragraphs: list[str] = []
+    for line in opening + kept[header:]:
         if paragraphs and _is_stray_headline(line, r):
             removed.append(RemovedLine(text=line, reason="suspected_related_link"))
+        else:
+            paragraphs.append(line)
+    return CleanText(title, tuple(paragraphs), tuple(captions), tuple(removed), byline)
+
+
+def _header(
+    lines: list[str], title: str | None, pasted: bool, r: _Rules, removed: list[RemovedLine]
+) -> tuple[str | None, str | None, list[str]]:
+    """The title, byline and kept paragraphs of a text's header (the lines before its prose);
+    what it sets apart goes to `removed`.
+
+    A byline is set apart in any text. A pasted page's title is its header's first line that
+    reads as a title and is longer than a menu entry; the short lines above it (the site's
+    name, its section menu) and its date lines are set apart.
+    """
+    titles = [
+        i
+        for i, line in enumerate(lines)
+        if _reads_as_title(line) and not r.byline.match(line) and not (pasted and _dated(line, r))
+    ]
+    detected = None
+    if title is None and pasted and titles:
+        longer = [i for i in titles if len(lines[i].split()) > r.menu_words]
+        detected = (longer or titles)[0]
+        title = lines[detected].strip(_QUOTES + " ")
+    key = _key(title) if title else None
+    at = next((i for i, line in enumerate(lines) if _key(line) == key), -1)
+    byline: str | None = None
+    kept: list[str] = []
+    for i, line in enumerate(lines):
+        if i == detected:
             continue
-        paragraphs.append(line)
-    return CleanText(title, tuple(paragraphs), tuple(captions), tuple(removed))
+        if _key(line) == key and (pasted or not kept):
+            removed.append(RemovedLine(text=line, reason="repeated_title"))
+        elif match := r.byline.match(line):
+            byline = byline or match.group("name").strip(" ,")
+            removed.append(RemovedLine(text=line, reason="byline"))
+        elif pasted and _dated(line, r):
+            removed.append(RemovedLine(text=line, reason="dateline"))
+        elif pasted and i < at and len(line.split()) <= r.menu_words:
+            # Above the title, short lines are the site's name and its section menu.
+            removed.append(RemovedLine(text=line, reason="navigation"))
+        else:
+            kept.append(line)
+    return title, byline, kept
+
+
+def _reads_as_prose(line: str) -> bool:
+    """A sentence: several words and a sentence's end (after any closing quote)."""
+    return len(line.split()) >= 6 and line.rstrip(_QUOTES + ")").endswith((".", "!", "?"))
+
+
+def _dated(line: str, r: _Rules) -> bool:
+    """A dateline: a short line with a date or a time, and at most one word besides the words
+    of dates ("Monday 15 June 2026, 08:30"; not "World Cup 2026 final set for Sunday")."""
+    if len(line.split()) > 10 or r.dateline.search(line) is None:
+        return False
+    rest = [
+        w
+        for w in re.findall(r"[^\W\d_]+", r.dateline.sub(" ", line))
+        if w.lower() not in r.date_words and not (w.isupper() and len(w) <= 4)  # a time zone
+    ]
+    return len(rest) <= 1
 
 
 def _normalise(line: str) -> str:
