@@ -157,6 +157,18 @@ def test_a_block_right_under_the_body_goes_back_in_its_place():
     assert etree.tostring(tree) == before
 
 
+def test_an_article_set_without_paragraphs_is_not_narrowed_to_a_promotion():
+    lines = "<br>".join(f"{PARAGRAPH} Line {n}." for n in range(3))
+    html = page(
+        f"<div class='story'>{lines}</div>"
+        "<div class='promo'><p>Subscribe to the Velmora Post for unlimited access.</p></div>"
+    )
+    assert _block_of(html)[1] is None
+    for mode in ("accurate", "fast"):
+        body = main_text(html, parse_html(html), None, "Tram line approved", [], mode)
+        assert body is not None and "Line 2." in body.text
+
+
 def test_paragraphs_spread_over_the_page_leave_it_as_it_is():
     html = f"<html><body><div><p>{PARAGRAPH}</p></div><div><p>{PARAGRAPH}</p></div></body></html>"
     assert _block_of(html)[1] is None

@@ -3,6 +3,7 @@
 from newsweave.demo import demo_source
 from newsweave.extract import extract
 from newsweave.ingest import Source, ingest
+from newsweave.textclean import clean_text
 
 
 def article_from(path):
@@ -143,3 +144,16 @@ def test_the_demos_pasted_page_keeps_its_eight_body_paragraphs():
     assert len(article.paragraphs) == 8
     assert article.byline == "Petra Lindqvist"
     assert not any("Coastline Daily" in p or "Lindqvist" in p for p in article.paragraphs)
+
+
+def test_header_lines_that_look_like_a_byline_a_date_or_prose_are_read_as_what_they_are():
+    body = "Heavy seas closed the harbour at Port Vell on Monday, and ferries stayed in port."
+    lead_in = clean_text(f"Tram line approved\nBy Monday, three things had changed:\n{body}")
+    assert (
+        lead_in.byline is None and lead_in.paragraphs[0] == "By Monday, three things had changed:"
+    )
+    question = "Will the harbour reopen before the summer season?"
+    asked = clean_text(f"{question}\n{body}", title=question)
+    assert asked.paragraphs == (body,)
+    budget = clean_text(f"Skip to content\nThe Velmora Post\nBudget 2026\nBy Ana Ruiz\n{body}")
+    assert budget.title == "Budget 2026" and budget.byline == "Ana Ruiz"

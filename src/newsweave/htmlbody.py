@@ -52,6 +52,9 @@ CARDS = 3
 SHORTER, LONGER = 0.5, 1.5
 # trafilatura reads only the smallest element holding this share of the page's paragraph text.
 ARTICLE_SHARE = 0.95
+# The block is read alone only when the page's paragraphs hold this many characters: a page whose
+# article is not set in paragraphs (lines broken by <br>) may have them in a promotion alone.
+ARTICLE_MIN_CHARS = 500
 # The rescue is tried when the page's paragraphs hold this many times the text trafilatura kept
 # (opened on 4 AEB dev pages of 90, and the pages it repairs are among them).
 RESCUE_GATE = 2.0
@@ -256,14 +259,17 @@ def paragraph_text(tree: Any) -> tuple[dict[Any, int], int]:
 
 
 def article_block(held: dict[Any, int], total: int) -> Any | None:
-    """The deepest element holding `ARTICLE_SHARE` of the body's paragraph text, if any.
+    """The deepest element holding `ARTICLE_SHARE` of the body's paragraph text, if any (and if
+    that text is `ARTICLE_MIN_CHARS` long).
 
     Every element holding more than half the text lies on one line of ancestors (they share a
     paragraph), so the deepest is the one holding least; a wrapper holding exactly its only
     child's text counts as deeper or not, with the same text either way.
     """
+    if total < ARTICLE_MIN_CHARS:
+        return None
     enough = [(size, element) for element, size in held.items() if size >= ARTICLE_SHARE * total]
-    return min(enough, key=lambda pair: pair[0])[1] if total and enough else None
+    return min(enough, key=lambda pair: pair[0])[1] if enough else None
 
 
 @contextmanager

@@ -43,8 +43,17 @@ class _Rules:
     small_words: frozenset[str]
     byline: re.Pattern[str]
     dateline: re.Pattern[str]
+    year: re.Pattern[str]
+    calendar_names: frozenset[str]
     date_words: frozenset[str]
     menu_words: int
+
+
+_CALENDAR_NAMES = frozenset(
+    n.lower()
+    for n in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name, *calendar.day_abbr)
+    if n
+)
 
 
 @cache
@@ -59,9 +68,9 @@ def rules() -> _Rules:
         small_words=frozenset(raw["title_case_small_words"]),
         byline=re.compile(rf"^(?:{raw['byline']})$"),
         dateline=re.compile(raw["dateline"], re.IGNORECASE),
-        date_words=frozenset(raw["date_words"])
-        | {n.lower() for n in (*calendar.month_name, *calendar.month_abbr) if n}
-        | {n.lower() for n in (*calendar.day_name, *calendar.day_abbr)},
+        year=re.compile(raw["year"]),
+        calendar_names=_CALENDAR_NAMES,
+        date_words=frozenset(raw["date_words"]) | _CALENDAR_NAMES,
         menu_words=raw["menu_words"],
     )
 
@@ -70,8 +79,8 @@ def clean_text(text: str, title: str | None = None) -> CleanText:
     """Split text into paragraphs and set apart navigation, captions, the page's header lines
     and stray link lines.
 
-    When `title` is None, the page's header gives it: its first line that reads as a title and
-    is longer than a menu entry (else its first line that reads as a title at all).
+    When `title` is None, a plain text's first line may be its title, and a pasted page's header
+    gives it (see `_header`).
     """
     r = rules()
     lines = [
@@ -122,18 +131,20 @@ def _header(
     what it sets apart goes to `removed`.
 
     A byline is set apart in any text. A pasted page's title is its header's first line that
-    reads as a title and is longer than a menu entry; the short lines above it (the site's
-    name, its section menu) and its date lines are set apart.
+    reads as a title and is longer than a menu entry (else its last short one); the short lines
+    above it (the site's name, its section menu) and its date lines are set apart.
     """
     titles = [
         i
         for i, line in enumerate(lines)
-        if _reads_as_title(line) and not r.byline.match(line) and not (pasted and _dated(line, r))
+        if _reads_as_title(line) and not _byline(line, r) and not (pasted and _dated(line, r))
     ]
     detected = None
     if title is None and pasted and titles:
+        # The first line longer than a menu entry; among short lines only, the last: a
+        # headline follows the site's name and menu.
         longer = [i for i in titles if len(lines[i].split()) > r.menu_words]
-        detected = (longer or titles)[0]
+        detected = longer[0] if longer else titles[-1]
         title = lines[detected].strip(_QUOTES + " ")
     key = _key(title) if title else None
     at = next((i for i, line in enumerate(lines) if _key(line) == key), -1)
@@ -144,8 +155,8 @@ def _header(
             continue
         if _key(line) == key and (pasted or not kept):
             removed.append(RemovedLine(text=line, reason="repeated_title"))
-        elif match := r.byline.match(line):
-            byline = byline or match.group("name").strip(" ,")
+        elif name := _byline(line, r):
+            byline = byline or name
             removed.append(RemovedLine(text=line, reason="byline"))
         elif pasted and _dated(line, r):
             removed.append(RemovedLine(text=line, reason="dateline"))
@@ -157,19 +168,37 @@ def _header(
     return title, byline, kept
 
 
+def _byline(line: str, r: _Rules) -> str | None:
+    """The name a byline gives ("By Petra Lindqvist, Islands correspondent"), if the line is one."""
+    match = r.byline.match(line)
+    if match is None or _names_a_day(match["name"], r):
+        return None
+    return match["name"].strip(" ,")
+
+
+def _names_a_day(name: str, r: _Rules) -> bool:
+    """A weekday or a month is no one's name: "By Monday, …" opens a sentence."""
+    return name.split()[0].lower() in r.calendar_names
+
+
 def _reads_as_prose(line: str) -> bool:
-    """A sentence: several words and a sentence's end (after any closing quote)."""
-    return len(line.split()) >= 6 and line.rstrip(_QUOTES + ")").endswith((".", "!", "?"))
+    """A sentence: several words and a full stop (after any closing quote). A question or an
+    exclamation may be a headline ("Will the harbour reopen before the summer?")."""
+    return len(line.split()) >= 6 and line.rstrip(_QUOTES + ")").endswith(".")
 
 
 def _dated(line: str, r: _Rules) -> bool:
     """A dateline: a short line with a date or a time, and at most one word besides the words
     of dates ("Monday 15 June 2026, 08:30"; not "World Cup 2026 final set for Sunday")."""
-    if len(line.split()) > 10 or r.dateline.search(line) is None:
+    if len(line.split()) > 10:
+        return False
+    words = re.findall(r"[^\W\d_]+", r.year.sub(" ", r.dateline.sub(" ", line)))
+    named = any(w.lower() in r.calendar_names for w in words)
+    if not (r.dateline.search(line) or (named and r.year.search(line))):
         return False
     rest = [
         w
-        for w in re.findall(r"[^\W\d_]+", r.dateline.sub(" ", line))
+        for w in words
         if w.lower() not in r.date_words and not (w.isupper() and len(w) <= 4)  # a time zone
     ]
     return len(rest) <= 1

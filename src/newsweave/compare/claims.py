@@ -94,7 +94,7 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
 
 
 def _set_apart(text: str, start: int, spans: list[tuple[int, int]]) -> str:
-    """`text` (at `start` in its article) with each span replaced by a comma, or "" if none."""
+    """`text` (at `start` in its article) with each span replaced by ", ", or "" if none."""
     if not spans:
         return ""
     parts, at = [], 0
@@ -178,9 +178,14 @@ PAIR_SPAN = 2
 SAYING = frozenset({"say", "says", "said", "tell", "tells", "told", "add", "adds", "added"})
 # So do the points of the compass: "the south bank", "the eastern end" say where, as a name does,
 # and a story's different facts happen in the same places.
-COMPASS = frozenset(
-    {"north", "south", "east", "west", "northern", "southern", "eastern", "western"}
-)
+# fmt: off
+COMPASS = frozenset([
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east",
+    "south-west", "northeastern", "northwestern", "southeastern", "southwestern",
+    "north-eastern", "north-western", "south-eastern", "south-western",
+])
+# fmt: on
 
 
 def borrowed_words(items: list[Unit]) -> list[Tie]:
