@@ -15,8 +15,8 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from newsweave.htmlbody import body_of, main_text, parse_html
 from newsweave.htmlbody import captions as page_captions
-from newsweave.htmlbody import main_text, parse_html
 from newsweave.markers import find_markers, reporting_outlet
 from newsweave.models import Article, RawDoc, Rejected, RemovedLine
 from newsweave.settings import ExtractSettings
@@ -195,9 +195,7 @@ def _metadata(tree: Any, url: str | None, latest: str) -> Any:
 
 def _link_density(tree: Any) -> float:
     """The share of the page's visible text that sits inside links."""
-    body = tree.find("body") if tree.tag != "body" else tree
-    if body is None:
-        body = tree
+    body = body_of(tree)
     total = len(" ".join(body.text_content().split()))
     linked = sum(len(" ".join(a.text_content().split())) for a in body.iter("a"))
     return linked / total if total else 0.0

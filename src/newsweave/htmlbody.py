@@ -183,12 +183,12 @@ def main_text(
     held, paragraph_chars = paragraph_text(tree)
     with narrowed(tree, article_block(held, paragraph_chars)):
         broad = _trafilatura(tree, url, recall=True)
-    precise = _trafilatura(tree, url, recall=False) if mode != "fast" else None
     if mode == "fast":
         if broad is None:
             return None
         text, dropped, chosen = *_filtered(broad, drop), "recall"
     else:
+        precise = _trafilatura(tree, url, recall=False)
         if precise is None:
             return None
         text, dropped = _filtered(precise, drop)
@@ -245,7 +245,7 @@ def prune(tree: Any) -> None:
 def paragraph_text(tree: Any) -> tuple[dict[Any, int], int]:
     """How much paragraph text (characters in `<p>`) each element of the page's body holds,
     and the body's total."""
-    body = _body(tree)
+    body = body_of(tree)
     held: dict[Any, int] = {}
     total = 0
     for paragraph in body.iter("p"):
@@ -284,7 +284,7 @@ def narrowed(tree: Any, block: Any | None) -> Iterator[None]:
     if block is None:
         yield
         return
-    body = _body(tree)
+    body = body_of(tree)
     parent = block.getparent()
     at = parent.index(block)
     kept = list(body)
@@ -298,7 +298,8 @@ def narrowed(tree: Any, block: Any | None) -> Iterator[None]:
         body.extend(kept)
 
 
-def _body(tree: Any) -> Any:
+def body_of(tree: Any) -> Any:
+    """The page's `<body>` (the tree itself when it has none)."""
     body = tree.find("body") if tree.tag != "body" else tree
     return tree if body is None else body
 

@@ -24,9 +24,9 @@ def _patterns() -> list[tuple[str, re.Pattern[str], str]]:
     raw = tomllib.loads(resources.files("newsweave").joinpath("data/lineage.toml").read_text())
     agencies = "|".join(re.escape(a) for a in sorted(raw["wire_agencies"], key=len, reverse=True))
     agency = rf"(?:{agencies}|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:Wire|News Agency|Press))"
+    name = raw["name"].replace("{word}", raw["word"])
     compiled = []
     for kind, pattern in raw["patterns"].items():
-        name = raw["name"].replace("{word}", raw["word"])
         pattern = pattern.replace("{agency}", agency).replace("{name}", name)
         flags = re.MULTILINE if kind == "wire_credit" else 0
         compiled.append((kind, re.compile(pattern, flags), raw["requires"].get(kind, "")))

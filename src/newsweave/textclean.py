@@ -44,7 +44,6 @@ class _Rules:
     byline: re.Pattern[str]
     dateline: re.Pattern[str]
     year: re.Pattern[str]
-    calendar_names: frozenset[str]
     date_words: frozenset[str]
     menu_words: int
 
@@ -69,7 +68,6 @@ def rules() -> _Rules:
         byline=re.compile(rf"^(?:{raw['byline']})$"),
         dateline=re.compile(raw["dateline"], re.IGNORECASE),
         year=re.compile(raw["year"]),
-        calendar_names=_CALENDAR_NAMES,
         date_words=frozenset(raw["date_words"]) | _CALENDAR_NAMES,
         menu_words=raw["menu_words"],
     )
@@ -171,14 +169,14 @@ def _header(
 def _byline(line: str, r: _Rules) -> str | None:
     """The name a byline gives ("By Petra Lindqvist, Islands correspondent"), if the line is one."""
     match = r.byline.match(line)
-    if match is None or _names_a_day(match["name"], r):
+    if match is None or _names_a_day(match["name"]):
         return None
     return match["name"].strip(" ,")
 
 
-def _names_a_day(name: str, r: _Rules) -> bool:
+def _names_a_day(name: str) -> bool:
     """A weekday or a month is no one's name: "By Monday, …" opens a sentence."""
-    return name.split()[0].lower() in r.calendar_names
+    return name.split()[0].lower() in _CALENDAR_NAMES
 
 
 def _reads_as_prose(line: str) -> bool:
@@ -193,7 +191,7 @@ def _dated(line: str, r: _Rules) -> bool:
     if len(line.split()) > 10:
         return False
     words = re.findall(r"[^\W\d_]+", r.year.sub(" ", r.dateline.sub(" ", line)))
-    named = any(w.lower() in r.calendar_names for w in words)
+    named = any(w.lower() in _CALENDAR_NAMES for w in words)
     if not (r.dateline.search(line) or (named and r.year.search(line))):
         return False
     rest = [
