@@ -117,3 +117,45 @@ def test_the_byline_is_searched_in_the_page_but_not_in_its_asides():
 def test_a_page_that_declares_its_encoding_is_read():
     html = "<?xml version='1.0' encoding='utf-8'?>" + page(BODY)
     assert isinstance(extract(RawDoc(source="x.html", kind="html", body=html)), Article)
+
+
+BYLINES = [
+    "<p class='byline'>By Jane Smith</p>",
+    "<a rel='author' href='/jane'>Jane Smith</a>",
+    "<span itemprop='author name'>Jane Smith</span>",
+    "<div data-component='Byline'>Jane Smith</div>",
+    "<div id='Author-box'>Jane Smith</div>",
+    "<span class='screenname'>Jane Smith</span>",
+    "<author>Jane Smith</author>",
+    "<p class='lede'>No byline on this page at all.</p>",
+]
+
+
+@pytest.mark.parametrize("byline", BYLINES)
+def test_the_byline_search_finds_what_trafilaturas_finds(byline):
+    from trafilatura.metadata import extract_author
+
+    from newsweave.extract import _byline
+    from newsweave.htmlbody import parse_html
+
+    html = page(BODY).replace("<h1>Tram line approved</h1>", f"<h1>Tram line approved</h1>{byline}")
+    assert _byline(parse_html(html)) == extract_author(parse_html(html))
+
+
+def test_the_byline_search_agrees_with_trafilatura_on_real_pages():
+    """trafilatura's byline XPaths may change with its versions; the hint words must follow."""
+    from pathlib import Path
+
+    from trafilatura.metadata import extract_author
+
+    from newsweave.evaluate import read_jsonl
+    from newsweave.extract import _byline
+    from newsweave.htmlbody import parse_html, prune
+
+    corpus = Path(__file__).resolve().parents[2] / "shared" / "eval" / "aeb-dev.jsonl"
+    if not corpus.exists():
+        pytest.skip(f"{corpus} is absent")
+    for record in read_jsonl(corpus):
+        ours, theirs = parse_html(record["html"]), parse_html(record["html"])
+        prune(ours), prune(theirs)
+        assert _byline(ours) == extract_author(theirs), record["url"]
