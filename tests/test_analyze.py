@@ -104,6 +104,20 @@ def test_numbers_with_qualifiers_ratios_and_words(noisy):
     assert found["hundreds of thousands"].qualifier == "vague"
 
 
+def test_a_ratio_may_name_whose_whole_it_is():
+    analysis = analysed_text(
+        "Thirty-eight of the 46 councillors backed the plan after a long debate in the chamber.\n\n"
+        "The company is inspecting four of its six ferries after the crash at the pier.\n\n"
+        "Opponents said the plan was too expensive and promised to keep campaigning against it.\n"
+    )
+    found = {n.text: n for n in analysis.numbers}
+    assert (
+        found["Thirty-eight of the 46"].value == 38 and found["Thirty-eight of the 46"].upper == 46
+    )
+    assert found["Thirty-eight of the 46"].counts == "councillors"
+    assert found["four of its six"].upper == 6 and found["four of its six"].counts == "ferries"
+
+
 def test_relative_dates_resolve_against_publication(noisy):
     _, analysis = noisy
     dates = {d.text: d for d in analysis.dates}

@@ -117,12 +117,14 @@ _num = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{_word})(?:[- ](?:{_word}))
 _scale = "|".join(SCALES)
 _unit = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
 _qual = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+# "38 of 46", "four of its six", "Thirty-eight of the council's 46": whose the whole is.
+_ratio = r"(?:out\s+)?of(?:\s+(?:the|its|their|his|her|our|your))?(?:\s+\w+['’]s)?"
 _vague = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
 
 PATTERN = re.compile(
     rf"(?<![\w.,:])(?:(?P<qual>{_qual})\s+)?(?P<cur>[€$£¥])?"
     rf"(?:(?P<vague>{_vague})\b|(?P<num>{_num})(?:\s*(?P<scale>{_scale}))?"
-    rf"(?:\s*(?P<sep>of|to|-|–|out of)\s*(?P<upper>{_num}))?"
+    rf"(?:\s*(?P<sep>{_ratio}|to|-|–)\s*(?P<upper>{_num}))?"
     rf"(?:\s*(?P<unit>{_unit}))?)(?![\w]|[:.]\d)",
     re.IGNORECASE,
 )
