@@ -154,6 +154,32 @@ def test_demo_multi_paragraph_quote_nickname_and_misspelling(demo):
     assert biggest.speaker == "person:adaeze-okafor"
 
 
+def test_the_end_of_a_week_month_or_year_is_its_close():
+    from newsweave.models import Article
+
+    paragraphs = (
+        "The council expects final government approval by the end of the year.",
+        "Utility diversions could start before the end of next month, and the survey closes at "
+        "the end of this week.",
+    )
+    article = Article(
+        id="a1",
+        source="t",
+        url=None,
+        canonical_url=None,
+        outlet="T",
+        title="T",
+        text="\n\n".join(paragraphs),
+        paragraphs=paragraphs,
+        content_hash="h",
+        published=datetime(2026, 4, 22, tzinfo=UTC),  # a Wednesday
+    )
+    dates = {d.text: (d.resolved, d.resolved_end) for d in analyze(article).dates}
+    assert dates["by the end of the year"] == (date(2026, 12, 1), date(2026, 12, 31))
+    assert dates["before the end of next month"] == (date(2026, 5, 25), date(2026, 5, 31))
+    assert dates["at the end of this week"] == (date(2026, 4, 24), date(2026, 4, 26))
+
+
 def test_a_date_in_a_sentence_without_a_verb_resolves():
     from newsweave.models import Article
 

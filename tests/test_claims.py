@@ -202,8 +202,8 @@ def test_an_attribution_ties_nothing(report, story_claims, speaker):
 
 
 # Two reports of one event; the words in each second sentence, on different facts, say who (an
-# office) or where (the compass), not what happened.
-WHO_OR_WHERE = {
+# office), where (the compass) or when (a date phrase), not what happened.
+WHO_WHERE_OR_WHEN = {
     "chief executive": (
         [
             "A cargo ship ran aground near the Brenna lighthouse early on Sunday.",
@@ -232,12 +232,25 @@ WHO_OR_WHERE = {
             "The operator suspended the route while the vessel is inspected.",
         ],
     ),
+    "end of the year": (
+        [
+            "The Brenna council approved a new tram line on Tuesday night after a long debate.",
+            "The council leader said she expected final government approval by the end of the "
+            "year.",
+            "Construction is due to begin in the spring of 2027.",
+        ],
+        [
+            "Brenna's councillors voted on Tuesday to build the city's first tram line.",
+            "Early utility diversions along the route could start before the end of the year.",
+            "The first trams are expected to run in 2031.",
+        ],
+    ),
 }
 
 
-@pytest.mark.parametrize("words", list(WHO_OR_WHERE))
-def test_an_office_or_a_compass_place_ties_nothing(report, story_claims, words):
-    gazette_lines, courier_lines = WHO_OR_WHERE[words]
+@pytest.mark.parametrize("words", list(WHO_WHERE_OR_WHEN))
+def test_an_office_a_compass_place_or_a_date_ties_nothing(report, story_claims, words):
+    gazette_lines, courier_lines = WHO_WHERE_OR_WHEN[words]
     gazette, courier = report("Gazette", gazette_lines), report("Courier", courier_lines)
     claims = _quoting(story_claims([gazette, courier]), words)
     assert all(len(c.support) == 1 for c in claims), claims

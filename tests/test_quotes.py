@@ -250,3 +250,13 @@ def test_a_cue_without_a_source_is_kept_unless_its_pair_needs_one():
     assert reported.speaker is None and tag(text, reported) == (None, "Opposition")
     doc = load()(sentence)
     assert attributions([doc], [0], lexicon(), [], frozenset({"opposition prep:to"})) == []
+
+
+def test_a_pronoun_within_what_someone_said_is_that_someone():
+    # A person is named just before; "it" speaks inside what the company is reported saying.
+    _, quotes = quotes_of(
+        "Priya Lal, who runs the chamber of commerce, welcomed the vote on Tuesday night.",
+        "Ribeira Ferries said it expected the route to reopen within a month.",
+    )
+    [inner] = [q for q in only(quotes, "reported") if q.text.startswith("the route")]
+    assert inner.speaker == "organisation:ribeira-ferries"

@@ -33,6 +33,7 @@ PATTERN = re.compile(
     rf"|(?P<my>(?P<my_month>{_month})\s+(?P<my_year>\d{{4}}))"
     rf"|(?P<weekday>(?:(?:last|next|this|on|since|by|until)\s+)?(?P<wd>{_weekday_names})(?:\s+(?P<part>morning|afternoon|evening|night))?)"
     rf"|(?P<rel>(?:later|earlier)\s+today|today|tonight|yesterday|tomorrow|overnight"
+    rf"|(?:(?:by|before|until|at)\s+)?the\s+end\s+of\s+(?:the|this|next|last)\s+(?:week|month|year)"
     rf"|(?:this|last|next)\s+(?:week|month|year|weekend)|within\s+(?:days|weeks|months|hours)"
     rf"|(?:a|one|two|three)\s+(?:days?|weeks?|months?|years?)\s+ago)"
     rf"|(?P<year>(?:in|since|by|until|from)\s+(?P<yy>(?:19|20)\d{{2}}))"
@@ -192,6 +193,8 @@ def _relative(phrase: str, anchor: date) -> tuple[date | None, date | None]:
     if phrase == "overnight":
         return anchor - timedelta(days=1), anchor
     which, unit = phrase.split()[0], phrase.split()[-1]
+    if " end of " in f" {phrase}":
+        return _end_of(unit, {"next": 1, "last": -1}.get(phrase.split()[-2], 0), anchor)
     if which in {"this", "last", "next"}:
         shift = {"this": 0, "last": -1, "next": 1}[which]
         if unit == "week":
@@ -212,6 +215,19 @@ def _relative(phrase: str, anchor: date) -> tuple[date | None, date | None]:
         days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit.rstrip("s")]
         return anchor - timedelta(days=count * days), None
     return None, None  # "within weeks": a span with no edges
+
+
+def _end_of(unit: str, shift: int, anchor: date) -> tuple[date, date]:
+    """The close of the week (Friday to Sunday), month (its last seven days) or year (December)
+    that is `shift` from the anchor's: "by the end of the year"."""
+    if unit == "week":
+        monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=shift)
+        return monday + timedelta(days=4), monday + timedelta(days=6)
+    if unit == "month":
+        year, month = divmod(anchor.year * 12 + anchor.month - 1 + shift, 12)
+        last = date(year, month + 1, calendar.monthrange(year, month + 1)[1])
+        return last - timedelta(days=6), last
+    return date(anchor.year + shift, 12, 1), date(anchor.year + shift, 12, 31)
 
 
 def _month_number(name: str) -> int:

@@ -309,7 +309,26 @@ def _reported(ctx: Context, direct: list[Quote]) -> list[Quote]:
                 **Tag(speaker_text, item.cue_text, item.source, item.cue).fields(),
             )
         )
-    return found
+    return _said_of_themselves(found)
+
+
+def _said_of_themselves(found: list[Quote]) -> list[Quote]:
+    """A pronoun that speaks within what someone is reported saying is that someone: in
+    "Okafor said she expected approval by the end of the year", she is Okafor, whoever was
+    named last before the sentence; in "Ribeira Ferries said it expected …", it is the company
+    (a bare "it" is otherwise never a speaker)."""
+    pronouns = {*table("quotes")["pronouns"], "it", "It"}
+    resolved = []
+    for quote in found:
+        at = quote.speaker_start
+        if quote.speaker_text in pronouns and at is not None:
+            outer = next(
+                (o for o in found if o.speaker and o is not quote and o.start <= at < o.end), None
+            )
+            if outer is not None:
+                quote = quote.model_copy(update={"speaker": outer.speaker})
+        resolved.append(quote)
+    return resolved
 
 
 def _sentence(sentences: list[Sentence], offset: int) -> int:

@@ -53,8 +53,8 @@ class Unit:
     ("friday", "august 6")."""
     wording: str = ""
     """The text that `worded_alike` reads: descriptions of a person's office ("the chief
-    executive of Ribeira Ferries") set apart as if by commas, as they name who, not what
-    happened. Empty when the text has none."""
+    executive of Ribeira Ferries") and date phrases ("by the end of the year") set apart as if
+    by commas, as they say who and when, not what happened. Empty when the text has none."""
 
 
 def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
@@ -65,16 +65,17 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
         entities: dict[int, set[str]] = defaultdict(set)
         numbers: dict[int, set[float]] = defaultdict(set)
         days: dict[int, set[str]] = defaultdict(set)
-        offices: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        apart: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for m in analysis.mentions:
             entities[m.sentence].add(entity_map.get(m.entity, m.entity))
             if m.kind == "role":
-                offices[m.sentence].append((m.start, m.end))
+                apart[m.sentence].append((m.start, m.end))
         for n in analysis.numbers:
             numbers[n.sentence].add(n.value)
         for d in analysis.dates:
             if (day := day_of(d)) is not None:
                 days[d.sentence].add(day)
+            apart[d.sentence].append((d.start, d.end))
         for sentence in analysis.sentences:
             if len(sentence.text.split()) < MIN_WORDS:
                 continue
@@ -87,7 +88,7 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
                     frozenset(entities.get(at, ())),
                     frozenset(numbers.get(at, ())),
                     frozenset(days.get(at, ())),
-                    _set_apart(sentence.text, sentence.start, offices.get(at, [])),
+                    _set_apart(sentence.text, sentence.start, apart.get(at, [])),
                 )
             )
     return found
