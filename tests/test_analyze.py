@@ -154,14 +154,10 @@ def test_demo_multi_paragraph_quote_nickname_and_misspelling(demo):
     assert biggest.speaker == "person:adaeze-okafor"
 
 
-def test_the_end_of_a_week_month_or_year_is_its_close():
+def dated_dates(published: datetime, *paragraphs: str) -> dict:
+    """The date phrases of an article of these paragraphs published then, by their text."""
     from newsweave.models import Article
 
-    paragraphs = (
-        "The council expects final government approval by the end of the year.",
-        "Utility diversions could start before the end of next month, and the survey closes at "
-        "the end of this week.",
-    )
     article = Article(
         id="a1",
         source="t",
@@ -172,33 +168,30 @@ def test_the_end_of_a_week_month_or_year_is_its_close():
         text="\n\n".join(paragraphs),
         paragraphs=paragraphs,
         content_hash="h",
-        published=datetime(2026, 4, 22, tzinfo=UTC),  # a Wednesday
+        published=published,
     )
-    dates = {d.text: (d.resolved, d.resolved_end) for d in analyze(article).dates}
-    assert dates["by the end of the year"] == (date(2026, 12, 1), date(2026, 12, 31))
-    assert dates["before the end of next month"] == (date(2026, 5, 25), date(2026, 5, 31))
-    assert dates["at the end of this week"] == (date(2026, 4, 24), date(2026, 4, 26))
+    return {d.text: d for d in analyze(article).dates}
+
+
+def test_the_end_of_a_week_month_or_year_is_its_close():
+    dates = dated_dates(
+        datetime(2026, 4, 22, tzinfo=UTC),  # a Wednesday
+        "The council expects final government approval by the end of the year.",
+        "Utility diversions could start before the end of next month, and the survey closes at "
+        "the end of this week.",
+    )
+    spans = {text: (d.resolved, d.resolved_end) for text, d in dates.items()}
+    assert spans["by the end of the year"] == (date(2026, 12, 1), date(2026, 12, 31))
+    assert spans["before the end of next month"] == (date(2026, 5, 25), date(2026, 5, 31))
+    assert spans["at the end of this week"] == (date(2026, 4, 24), date(2026, 4, 26))
 
 
 def test_a_date_in_a_sentence_without_a_verb_resolves():
-    from newsweave.models import Article
-
-    text = (
-        "Election night in Valdora, Tuesday, March 3.\n\nThe count went on until Wednesday morning."
+    dates = dated_dates(
+        datetime(2026, 3, 5, tzinfo=UTC),
+        "Election night in Valdora, Tuesday, March 3.",
+        "The count went on until Wednesday morning.",
     )
-    article = Article(
-        id="a1",
-        source="t",
-        url=None,
-        canonical_url=None,
-        outlet="T",
-        title="T",
-        text=text,
-        paragraphs=tuple(text.split("\n\n")),
-        content_hash="h",
-        published=datetime(2026, 3, 5, tzinfo=UTC),
-    )
-    dates = {d.text: d for d in analyze(article).dates}
     assert dates["Tuesday"].resolved == date(2026, 3, 3)
 
 
