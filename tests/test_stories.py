@@ -3,6 +3,7 @@
 import pytest
 
 import builders
+from newsweave.brief import render
 from newsweave.cluster import cluster, features, make_index
 from newsweave.models import Analysis, Article
 
@@ -59,6 +60,19 @@ def test_a_number_that_differs_is_a_conflict(demo_store):
         if c.what == "people" and {"at least 14", "Twelve"} <= {v.value for v in c.values}
     ]
     assert injured, conflicts
+
+
+def test_the_vote_conflict_sets_the_agreeing_outlets_against_the_other(demo_store):
+    # "38 of 46" and "Thirty-eight of the 46" give one count; "40 of 46" another.
+    conflicts = [c for s in demo_store.stories() for c in demo_store.brief(s.id).conflicts]
+    [vote] = [c for c in conflicts if c.what == "councillors"]
+    readings = [v.reading for v in vote.values]
+    assert readings == sorted(readings, key=readings.index)  # agreeing values stand together
+    assert sorted(set(readings)) == ["38/46", "40/46"] and readings.count("38/46") >= 2
+    brief = next(demo_store.brief(s.id) for s in demo_store.stories() if "tram" in s.title.lower())
+    line = next(x for x in render(brief, "md").splitlines() if x.startswith("- councillors:"))
+    # One entry a value, citing every article that gives it: "38 of 46 [2][4]; 40 of 46 [3]".
+    assert line.count(";") == 1 and line.count("[") == len(vote.values), line
 
 
 def test_quote_drift_between_outlets(demo_store):

@@ -18,6 +18,7 @@ from newsweave.models import (
     BriefQuote,
     Citation,
     Comparison,
+    ConflictValue,
     Story,
     SummarySentence,
 )
@@ -175,7 +176,14 @@ def _markdown(b: Brief) -> str:
     if b.conflicts:
         lines += ["", "## Conflicts", ""]
         for c in b.conflicts:
-            values = "; ".join(f"{v.value} [{n[v.article]}]" for v in c.values)
+            # One entry for each value, citing every article that gives it.
+            agreeing: dict[str, list[ConflictValue]] = {}
+            for v in c.values:
+                agreeing.setdefault(v.reading or v.value, []).append(v)
+            values = "; ".join(
+                vs[0].value + " " + "".join(f"[{n[v.article]}]" for v in vs)
+                for vs in agreeing.values()
+            )
             lines.append(f"- {c.what}: {values}")
     if b.quote_drift:
         lines += ["", "## Quote drift", ""]

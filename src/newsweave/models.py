@@ -302,7 +302,11 @@ class QuoteDrift(Record):
 class ConflictValue(Record):
     article: str
     value: str
+    """The value as the article words it ("Thirty-eight of the 46")."""
     text: str
+    reading: str = ""
+    """The value as read, in digits ("38/46", "at least 14", "2,400,000 EUR"): articles that
+    give one value read alike, however they word it."""
 
 
 class Conflict(Record):

@@ -36,17 +36,24 @@ def _in_claim(claim: Claim, analyses: dict[str, Analysis]) -> list[Conflict]:
             continue
         if not _disagree([n for _, _, n in found]):
             continue
-        conflicts.append(
-            Conflict(
-                what=thing,
-                values=tuple(ConflictValue(article=a, value=n.text, text=t) for a, t, n in found),
-            )
-        )
+        given = [
+            ConflictValue(article=a, value=n.text, text=t, reading=_reading(n)) for a, t, n in found
+        ]
+        # Articles that agree stand together, in the order their reading first comes.
+        first = {v.reading: k for k, v in reversed(list(enumerate(given)))}
+        given.sort(key=lambda v: first[v.reading])
+        conflicts.append(Conflict(what=thing, values=tuple(given)))
     return conflicts
 
 
 def _value(n: NumberMention) -> str:
     return f"{n.value:g}" + (f"/{n.upper:g}" if n.upper is not None else "")
+
+
+def _reading(n: NumberMention) -> str:
+    """The value in digits with its qualifier and unit: "at least 14", "38/46", "2,400,000 EUR"."""
+    value = f"{n.value:,.15g}" + (f"/{n.upper:,.15g}" if n.upper is not None else "")
+    return " ".join(part for part in (n.qualifier, value, n.unit) if part)
 
 
 def _disagree(numbers: list[NumberMention]) -> bool:
