@@ -1,5 +1,7 @@
 """Dedupe, clustering and comparison on the demo corpus (see src/newsweave/demo/CORPUS.md)."""
 
+import re
+
 import pytest
 
 import builders
@@ -210,3 +212,12 @@ def test_dates_with_and_without_a_timezone_meet_in_one_story(tmp_path):
         report = Pipeline(store).add(docs)
         assert len(report.added) == 2
         assert all(a.published and a.published.tzinfo for a in report.added)
+
+
+def test_timeline_entries_cite_their_articles_in_the_briefs_order(demo_store):
+    for story in demo_store.stories():
+        text = render(demo_store.brief(story.id), "md")
+        timeline = text.split("## Timeline", 1)[1].split("\n## ", 1)[0]
+        for line in timeline.splitlines():
+            cited = [int(k) for k in re.findall(r"\[(\d+)\]", line)]
+            assert cited == sorted(cited), line

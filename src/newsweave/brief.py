@@ -202,7 +202,8 @@ def _markdown(b: Brief) -> str:
     if b.timeline:
         lines += ["", "## Timeline", ""]
         lines += [
-            f"- {t.when}: {t.what} " + "".join(f"[{n[a]}]" for a in t.articles) for t in b.timeline
+            f"- {t.when}: {t.what} " + "".join(f"[{k}]" for k in sorted(n[a] for a in t.articles))
+            for t in b.timeline
         ]
     single = {o: ids for o, ids in b.unique_coverage.items() if ids}
     if single:

@@ -8,6 +8,7 @@ the lineage. The template only loops and escapes.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newsweave.models import Article, Brief, Claim, Entity, LineageLink, Sentence
@@ -151,7 +152,7 @@ def story_page(store: Store, story_id: str) -> StoryPage:
         drift=drift(brief, sources),
         conflicts=conflicts(brief, sources),
         timeline=tuple(
-            TimelineView(t.when, t.what, tuple(sources[a] for a in t.articles if a in sources))
+            TimelineView(t.when, t.what, _in_order(sources[a] for a in t.articles if a in sources))
             for t in brief.timeline
         ),
         lineage=lineage(brief, sources),
@@ -298,3 +299,8 @@ def _column(
         paragraphs=paragraphs(article, sentences, marks.get(article.id)),
         lineage=tuple(dict.fromkeys(notes)),
     )
+
+
+def _in_order(cited: Iterable[Source]) -> tuple[Source, ...]:
+    """Sources as the brief numbers them: [1] before [2]."""
+    return tuple(sorted(cited, key=lambda source: source.number))
