@@ -107,7 +107,7 @@ def test_numbers_with_qualifiers_ratios_and_words(noisy):
 def test_a_ratio_may_name_whose_whole_it_is():
     analysis = analysed_text(
         "Thirty-eight of the 46 councillors backed the plan after a long debate in the chamber.\n\n"
-        "The company is inspecting four of its six ferries after the crash at the pier.\n\n"
+        "The company is inspecting four of its six ferries under Article 3 of the 1984 code.\n\n"
         "Opponents said the plan was too expensive and promised to keep campaigning against it.\n"
     )
     found = {n.text: n for n in analysis.numbers}
@@ -116,6 +116,7 @@ def test_a_ratio_may_name_whose_whole_it_is():
     )
     assert found["Thirty-eight of the 46"].counts == "councillors"
     assert found["four of its six"].upper == 6 and found["four of its six"].counts == "ferries"
+    assert not any(n.upper == 1984 for n in analysis.numbers)  # a year is no whole
 
 
 def test_relative_dates_resolve_against_publication(noisy):

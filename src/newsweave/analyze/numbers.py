@@ -117,8 +117,12 @@ _num = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{_word})(?:[- ](?:{_word}))
 _scale = "|".join(SCALES)
 _unit = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
 _qual = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
-# "38 of 46", "four of its six", "Thirty-eight of the council's 46": whose the whole is.
-_ratio = r"(?:out\s+)?of(?:\s+(?:the|its|their|his|her|our|your))?(?:\s+\w+['’]s)?"
+# "38 of 46", "four of its six", "Thirty-eight of the council's 46": whose the whole is. A year
+# is no whole: "Article 3 of the 1984 Convention", "one of Trump's 2016 rivals".
+_ratio = (
+    r"(?:out\s+)?of(?:\s+(?:the|its|their|his|her|our|your))?(?:\s+\w+['’]s)?"
+    r"(?!\s*(?:19|20)\d\d\b)"
+)
 _vague = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
 
 PATTERN = re.compile(
