@@ -142,20 +142,63 @@ def test_the_byline_search_finds_what_trafilaturas_finds(byline):
     assert _byline(parse_html(html)) == extract_author(parse_html(html))
 
 
-def test_the_byline_search_agrees_with_trafilatura_on_real_pages():
-    """trafilatura's byline XPaths may change with its versions; the hint words must follow."""
+def aeb_pages():
+    """The AEB dev pages from ../shared/eval, or a skip when they are absent."""
     from pathlib import Path
 
-    from trafilatura.metadata import extract_author
-
     from newsweave.evaluate import read_jsonl
-    from newsweave.extract import _byline
-    from newsweave.htmlbody import parse_html, prune
 
     corpus = Path(__file__).resolve().parents[2] / "shared" / "eval" / "aeb-dev.jsonl"
     if not corpus.exists():
         pytest.skip(f"{corpus} is absent")
-    for record in read_jsonl(corpus):
+    return list(read_jsonl(corpus))
+
+
+def test_the_byline_search_agrees_with_trafilatura_on_real_pages():
+    """trafilatura's byline XPaths may change with its versions; the hint words must follow."""
+    from trafilatura.metadata import extract_author
+
+    from newsweave.extract import _byline
+    from newsweave.htmlbody import parse_html, prune
+
+    for record in aeb_pages():
         ours, theirs = parse_html(record["html"]), parse_html(record["html"])
         prune(ours), prune(theirs)
         assert _byline(ours) == extract_author(theirs), record["url"]
+
+
+JSON_LD = [
+    '{\n  "@context": "https://schema.org",\n  "@type": "NewsArticle",\n'
+    '  "headline": "Tram line approved",\n  "author": {"@type": "Person", "name": "Jane Smith"}\n}',
+    # broken JSON: trafilatura's patterns still find the author
+    '{"@context": "https://schema.org", "@type": "NewsArticle", '
+    '"author": {"@type": "Person", "name": "Jane Smith"}, "x": }',
+]
+
+
+def _json_metadata(html):
+    from trafilatura.metadata import examine_meta, extract_meta_json
+
+    from newsweave.extract import _json_ld
+    from newsweave.htmlbody import parse_html
+
+    def fields(doc):
+        return {k: getattr(doc, k, None) for k in ("title", "author", "date", "sitename", "url")}
+
+    tree = parse_html(html)
+    return fields(_json_ld(tree, examine_meta(tree))), fields(
+        extract_meta_json(tree, examine_meta(tree))
+    )
+
+
+@pytest.mark.parametrize("script", JSON_LD)
+def test_json_ld_is_read_as_trafilatura_reads_it(script):
+    html = page(BODY, f'<script type="application/ld+json">{script}</script>')
+    ours, theirs = _json_metadata(html)
+    assert ours == theirs and ours["author"] == "Jane Smith"
+
+
+def test_json_ld_agrees_with_trafilatura_on_real_pages():
+    for record in aeb_pages():
+        ours, theirs = _json_metadata(record["html"])
+        assert ours == theirs, record["url"]
