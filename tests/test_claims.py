@@ -254,3 +254,27 @@ def test_an_office_a_compass_place_or_a_date_ties_nothing(report, story_claims, 
     gazette, courier = report("Gazette", gazette_lines), report("Courier", courier_lines)
     claims = _quoting(story_claims([gazette, courier]), words)
     assert all(len(c.support) == 1 for c in claims), claims
+
+
+def test_one_figure_of_one_thing_ties_the_only_two_sentences_giving_it(report, story_claims):
+    # Few shared words, but the same share of the same kind: the same fact.
+    gazette = report(
+        "Gazette",
+        [
+            "The Brenna council approved a new tram line on Tuesday night after a long debate.",
+            "Council leader Maria Holt said the national government had agreed to pay 45 per "
+            "cent of the cost.",
+            "Construction is due to begin in the spring.",
+        ],
+    )
+    courier = report(
+        "Courier",
+        [
+            "Brenna's councillors voted on Tuesday to build the city's first tram line.",
+            "Ministers in London have committed to fund 45 per cent of the capital bill, officials "
+            "confirmed.",
+            "The first trams are expected to run within five years.",
+        ],
+    )
+    [claim] = _quoting(story_claims([gazette, courier]), "45 per cent")
+    assert {s.article for s in claim.support} == {gazette.id, courier.id}, claim

@@ -9,9 +9,9 @@ Pairs are joined greedily, best first, never putting two sentences of one articl
 Signals the embedding misses tie a pair regardless of wording (`anchor`): one speaker's same
 statement quoted in both (`quoted_alike`), words one article puts in quotation marks that the
 other uses too ("special relationship"; `borrowed_words`), a phrase that only these two
-sentences of their articles use ("talks in London"; `worded_alike`), and a person and a day
+sentences of their articles use ("talks in London"; `worded_alike`), a person and a day
 that only these two sentences of their articles bring together ("Starmer ... on Friday";
-`named_and_dated_alike`).
+`named_and_dated_alike`), and one figure of one thing ("45 per cent"; `figured_alike`).
 
 A sentence may state two facts ("he received Blinken for talks in London ahead of the visit"),
 so once the claims are grouped, each also takes the sentence of another article that matches
@@ -51,6 +51,9 @@ class Unit:
     days: frozenset[str] = field(default=frozenset())
     """Its date phrases that name a day: the resolved date when known, else the phrase
     ("friday", "august 6")."""
+    figures: frozenset[str] = field(default=frozenset())
+    """Its numbers that count something or carry a unit, as "value|thing" ("45|percent",
+    "387|passengers")."""
     wording: str = ""
     """The text that `worded_alike` reads: descriptions of a person's office ("the chief
     executive of Ribeira Ferries") and date phrases ("by the end of the year") set apart as if
@@ -70,8 +73,12 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
             entities[m.sentence].add(entity_map.get(m.entity, m.entity))
             if m.kind == "role":
                 apart[m.sentence].append((m.start, m.end))
+        figures: dict[int, set[str]] = defaultdict(set)
         for n in analysis.numbers:
             numbers[n.sentence].add(n.value)
+            if thing := n.counts or n.unit:
+                whole = "" if n.upper is None else f"/{n.upper:g}"
+                figures[n.sentence].add(f"{n.value:g}{whole}|{thing}")
         for d in analysis.dates:
             if (day := day_of(d)) is not None:
                 days[d.sentence].add(day)
@@ -88,6 +95,7 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
                     frozenset(entities.get(at, ())),
                     frozenset(numbers.get(at, ())),
                     frozenset(days.get(at, ())),
+                    frozenset(figures.get(at, ())),
                     _set_apart(sentence.text, sentence.start, apart.get(at, [])),
                 )
             )
@@ -296,6 +304,15 @@ def _wordings(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def figured_alike(items: list[Unit]) -> list[Tie]:
+    """Sentences of two articles that, alone in their articles, give one figure of one thing.
+
+    "The national government had agreed to pay 45 per cent of the cost" and "The national
+    government will pay 45 per cent of the bill" share few words, but the same share.
+    """
+    return _tied_alone(items, [u.figures for u in items])
+
+
 def named_and_dated_alike(items: list[Unit]) -> list[Tie]:
     """Sentences of two articles that, alone in their articles, name one person with one day.
 
@@ -460,14 +477,20 @@ def align(
     vectors: Mapping[str, np.ndarray] | None = None,
 ) -> list[Group]:
     """A story's sentences grouped into claims: embedding similarity, pairs tied by quoting one
-    of `statements` (`drift.same_statements`), by borrowed words, a shared phrase, or a person and
-    a day, then best-first grouping at `threshold` and each claim extended (`extend`)."""
+    of `statements` (`drift.same_statements`), by borrowed words, a shared phrase, a person and
+    a day, or a figure, then best-first grouping at `threshold` and each claim extended
+    (`extend`)."""
     sim = similarity(items, vectors)
     quoting = quoted_alike(statements or [])
     anchor(items, sim, quoting)
     # A shared quoted phrase or wording, or a person and a day, is a lesser sign: it passes the
     # threshold, but any pair that scores better on its own is grouped first.
-    lesser = borrowed_words(items) + worded_alike(items) + named_and_dated_alike(items)
+    lesser = (
+        borrowed_words(items)
+        + worded_alike(items)
+        + named_and_dated_alike(items)
+        + figured_alike(items)
+    )
     anchor(items, sim, lesser, score=threshold)
     claims = extend(items, sim, group(items, sim, threshold), threshold)
     return claims + tied_apart(items, claims, quoting + lesser)
