@@ -202,7 +202,7 @@ def test_an_attribution_ties_nothing(report, story_claims, speaker):
 
 
 # Two reports of one event; the words in each second sentence, on different facts, say who (an
-# office), where (the compass) or when (a date phrase), not what happened.
+# office, a body's name), where (the compass) or when (a date phrase), not what happened.
 WHO_WHERE_OR_WHEN = {
     "chief executive": (
         [
@@ -232,6 +232,20 @@ WHO_WHERE_OR_WHEN = {
             "The operator suspended the route while the vessel is inspected.",
         ],
     ),
+    "national maritime accident office": (
+        [
+            "A river ferry hit the pier at the Brenna terminal on Tuesday evening.",
+            "Investigators from the national maritime accident office were due to board the "
+            "vessel on Wednesday morning.",
+            "Eleven passengers were treated for minor injuries at the scene.",
+        ],
+        [
+            "Eleven people were hurt when a ferry struck the pier in Brenna on Tuesday.",
+            "The minister said he had asked the national maritime accident office for a report "
+            "within a month.",
+            "The operator suspended the route while the vessel is inspected.",
+        ],
+    ),
     "end of the year": (
         [
             "The Brenna council approved a new tram line on Tuesday night after a long debate.",
@@ -249,7 +263,7 @@ WHO_WHERE_OR_WHEN = {
 
 
 @pytest.mark.parametrize("words", list(WHO_WHERE_OR_WHEN))
-def test_an_office_a_compass_place_or_a_date_ties_nothing(report, story_claims, words):
+def test_words_of_who_where_or_when_tie_nothing(report, story_claims, words):
     gazette_lines, courier_lines = WHO_WHERE_OR_WHEN[words]
     gazette, courier = report("Gazette", gazette_lines), report("Courier", courier_lines)
     claims = _quoting(story_claims([gazette, courier]), words)

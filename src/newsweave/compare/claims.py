@@ -195,6 +195,16 @@ COMPASS = frozenset([
     "north-eastern", "north-western", "south-eastern", "south-western",
 ])
 # fmt: on
+# A run of common words that closes on one of these names a body ("the national maritime
+# accident office", "the port authority"), as a name does: who acts or speaks. A wording made of
+# such a name alone ties nothing; one that runs on into what the body did still does.
+# fmt: off
+INSTITUTIONS = frozenset([
+    "office", "authority", "authorities", "ministry", "department", "agency", "council",
+    "committee", "commission", "court", "police", "company", "union", "board", "association",
+    "bureau", "institute", "guard", "government", "parliament",
+])
+# fmt: on
 
 
 def borrowed_words(items: list[Unit]) -> list[Tie]:
@@ -268,8 +278,9 @@ def _wordings(text: str) -> frozenset[str]:
     never crosses punctuation, and its head is a common word: "talks in London" counts, while
     "eastern Ukraine" is a name, which many sentences stating different facts share, and
     "Valente said" an attribution; "the south bank" says where, as a name does. Before a name,
-    common words are its title ("harbour master Ilse Varga") and count for nothing. Cached: a
-    story's refresh reads the same sentences again.
+    common words are its title ("harbour master Ilse Varga") and count for nothing, and the
+    name of a body in lower case ("the national maritime accident office") ties nothing alone.
+    Cached: a story's refresh reads the same sentences again.
     """
     split = _TOKEN.findall(text)
     words = [w for w, _ in split]
@@ -281,6 +292,7 @@ def _wordings(text: str) -> frozenset[str]:
         k + 1 < len(words) and words[k + 1][0].isupper() and split[k][1].isspace()
         for k in range(len(words))
     ]
+    body = _body_names(words, split, common)
     found = set()
     for size in range(2, PHRASE_WORDS + 1):
         for start in range(len(words) - size + 1):
@@ -291,6 +303,8 @@ def _wordings(text: str) -> frozenset[str]:
                 continue  # a phrase never runs across punctuation ("basin, harbour")
             if size - sum(stop[start:end]) < 2 or any(w.isdigit() for w in lower[start:end]):
                 continue
+            if all(body[k] or stop[k] for k in range(start, end)):
+                continue  # a body's name alone ("national maritime accident office") is who
             # The head of an English noun phrase is its last word, or the last before a
             # preposition ("talks in London"); a capitalised head makes the phrase a name.
             head = next((k for k in range(start + 1, end) if stop[k]), end) - 1
@@ -298,7 +312,7 @@ def _wordings(text: str) -> frozenset[str]:
                 found.add(" ".join(lower[start:end]))
     for i in [k for k, c in enumerate(common) if c]:
         for j in range(i + 1, min(i + PAIR_SPAN + 1, len(words))):
-            if common[j] and not titled[j]:
+            if common[j] and not titled[j] and not (body[i] and body[j]):
                 a, b = sorted((lower[i], lower[j]))
                 found.add(f"{a}|{b}")
     return frozenset(found)
@@ -311,6 +325,20 @@ def figured_alike(items: list[Unit]) -> list[Tie]:
     government will pay 45 per cent of the bill" share few words, but the same share.
     """
     return _tied_alone(items, [u.figures for u in items])
+
+
+def _body_names(words: list[str], split: list[tuple[str, str]], common: list[bool]) -> list[bool]:
+    """Which words name a body in lower case: a run of common words closed by one of
+    `INSTITUTIONS` ("the national maritime accident office said", "the port authority")."""
+    body = [False] * len(words)
+    for k, word in enumerate(words):
+        closes = not (k + 1 < len(words) and common[k + 1] and split[k][1].isspace())
+        if word.lower() in INSTITUTIONS and common[k] and closes:
+            j = k
+            while j >= 0 and common[j] and (j == k or split[j][1].isspace()):
+                body[j] = True
+                j -= 1
+    return body
 
 
 def named_and_dated_alike(items: list[Unit]) -> list[Tie]:
