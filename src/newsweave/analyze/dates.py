@@ -197,19 +197,10 @@ def _relative(phrase: str, anchor: date) -> tuple[date | None, date | None]:
         return _end_of(unit, {"next": 1, "last": -1}.get(phrase.split()[-2], 0), anchor)
     if which in {"this", "last", "next"}:
         shift = {"this": 0, "last": -1, "next": 1}[which]
-        if unit == "week":
-            monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=shift)
-            return monday, monday + timedelta(days=6)
         if unit == "weekend":
             saturday = anchor - timedelta(days=anchor.weekday()) + timedelta(days=5, weeks=shift)
             return saturday, saturday + timedelta(days=1)
-        if unit == "month":
-            year, month = divmod(anchor.year * 12 + anchor.month - 1 + shift, 12)
-            return date(year, month + 1, 1), date(
-                year, month + 1, calendar.monthrange(year, month + 1)[1]
-            )
-        if unit == "year":
-            return date(anchor.year + shift, 1, 1), date(anchor.year + shift, 12, 31)
+        return _period(unit, shift, anchor)
     if phrase.endswith("ago"):
         count = {"a": 1, "one": 1, "two": 2, "three": 3}[which]
         days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit.rstrip("s")]
@@ -217,17 +208,25 @@ def _relative(phrase: str, anchor: date) -> tuple[date | None, date | None]:
     return None, None  # "within weeks": a span with no edges
 
 
-def _end_of(unit: str, shift: int, anchor: date) -> tuple[date, date]:
-    """The close of the week (Friday to Sunday), month (its last seven days) or year (December)
-    that is `shift` from the anchor's: "by the end of the year"."""
+def _period(unit: str, shift: int, anchor: date) -> tuple[date, date]:
+    """The week (Monday to Sunday), month or year that is `shift` from the anchor's."""
     if unit == "week":
         monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=shift)
-        return monday + timedelta(days=4), monday + timedelta(days=6)
+        return monday, monday + timedelta(days=6)
     if unit == "month":
         year, month = divmod(anchor.year * 12 + anchor.month - 1 + shift, 12)
-        last = date(year, month + 1, calendar.monthrange(year, month + 1)[1])
-        return last - timedelta(days=6), last
-    return date(anchor.year + shift, 12, 1), date(anchor.year + shift, 12, 31)
+        return date(year, month + 1, 1), date(
+            year, month + 1, calendar.monthrange(year, month + 1)[1]
+        )
+    return date(anchor.year + shift, 1, 1), date(anchor.year + shift, 12, 31)
+
+
+def _end_of(unit: str, shift: int, anchor: date) -> tuple[date, date]:
+    """The close of that period (`_period`): Friday to Sunday, a month's last seven days,
+    December. "By the end of the year"."""
+    end = _period(unit, shift, anchor)[1]
+    days = {"week": 2, "month": 6}.get(unit)
+    return (end - timedelta(days=days), end) if days else (date(end.year, 12, 1), end)
 
 
 def _month_number(name: str) -> int:

@@ -134,6 +134,11 @@ PATTERN = re.compile(
 )
 
 
+def amount(n: NumberMention) -> str:
+    """A number's value as a key: "38", or "38/46" for a ratio ("38 of 46")."""
+    return f"{n.value:g}" + (f"/{n.upper:g}" if n.upper is not None else "")
+
+
 def parse_number(text: str) -> float | None:
     """The value of a number in digits or words ("1,200" → 1200, "thirty-eight" → 38)."""
     text = text.lower().replace(",", "").strip()

@@ -32,6 +32,7 @@ import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsweave.analyze.dates import day_of
+from newsweave.analyze.numbers import amount
 from newsweave.compare.drift import Statement
 from newsweave.embed import encode
 from newsweave.models import Analysis, Claim, Support
@@ -77,8 +78,7 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
         for n in analysis.numbers:
             numbers[n.sentence].add(n.value)
             if thing := n.counts or n.unit:
-                whole = "" if n.upper is None else f"/{n.upper:g}"
-                figures[n.sentence].add(f"{n.value:g}{whole}|{thing}")
+                figures[n.sentence].add(f"{amount(n)}|{thing}")
         for d in analysis.dates:
             if (day := day_of(d)) is not None:
                 days[d.sentence].add(day)
@@ -292,7 +292,7 @@ def _wordings(text: str) -> frozenset[str]:
         k + 1 < len(words) and words[k + 1][0].isupper() and split[k][1].isspace()
         for k in range(len(words))
     ]
-    body = _body_names(words, split, common)
+    body = _body_names(lower, split, common)
     found = set()
     for size in range(2, PHRASE_WORDS + 1):
         for start in range(len(words) - size + 1):
@@ -327,13 +327,13 @@ def figured_alike(items: list[Unit]) -> list[Tie]:
     return _tied_alone(items, [u.figures for u in items])
 
 
-def _body_names(words: list[str], split: list[tuple[str, str]], common: list[bool]) -> list[bool]:
+def _body_names(lower: list[str], split: list[tuple[str, str]], common: list[bool]) -> list[bool]:
     """Which words name a body in lower case: a run of common words closed by one of
     `INSTITUTIONS` ("the national maritime accident office said", "the port authority")."""
-    body = [False] * len(words)
-    for k, word in enumerate(words):
-        closes = not (k + 1 < len(words) and common[k + 1] and split[k][1].isspace())
-        if word.lower() in INSTITUTIONS and common[k] and closes:
+    body = [False] * len(lower)
+    for k, word in enumerate(lower):
+        closes = not (k + 1 < len(lower) and common[k + 1] and split[k][1].isspace())
+        if word in INSTITUTIONS and common[k] and closes:
             j = k
             while j >= 0 and common[j] and (j == k or split[j][1].isspace()):
                 body[j] = True

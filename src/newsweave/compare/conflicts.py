@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newsweave.analyze.numbers import amount
 from newsweave.models import Analysis, Claim, Conflict, ConflictValue, NumberMention
 
 
@@ -31,7 +32,7 @@ def _in_claim(claim: Claim, analyses: dict[str, Analysis]) -> list[Conflict]:
             by_thing.setdefault(thing, []).append((article, text, n))
     conflicts = []
     for thing, found in by_thing.items():
-        values = {(a, _value(n)) for a, _, n in found}
+        values = {(a, amount(n)) for a, _, n in found}
         if len({v for _, v in values}) < 2 or len({a for a, _ in values}) < 2:
             continue
         if not _disagree([n for _, _, n in found]):
@@ -46,10 +47,6 @@ def _in_claim(claim: Claim, analyses: dict[str, Analysis]) -> list[Conflict]:
     return conflicts
 
 
-def _value(n: NumberMention) -> str:
-    return f"{n.value:g}" + (f"/{n.upper:g}" if n.upper is not None else "")
-
-
 def _reading(n: NumberMention) -> str:
     """The value in digits with its qualifier and unit: "at least 14", "38/46", "2,400,000 EUR"."""
     value = f"{n.value:,.15g}" + (f"/{n.upper:,.15g}" if n.upper is not None else "")
@@ -59,7 +56,7 @@ def _reading(n: NumberMention) -> str:
 def _disagree(numbers: list[NumberMention]) -> bool:
     """Different values, unless a vague or bounded one ("at least 12") admits the other."""
     exact = [n for n in numbers if n.qualifier in (None, "only", "just")]
-    if len({_value(n) for n in exact}) >= 2:
+    if len({amount(n) for n in exact}) >= 2:
         return True
     for bound in numbers:
         lower = bound.qualifier in {"at least", "more than", "over"}
