@@ -30,6 +30,17 @@ def seeds() -> tuple[Path, Path]:
 
 
 @pytest.fixture(scope="session")
+def aeb_pages() -> list[dict]:
+    """The AEB dev pages (real news pages with gold text) from ../shared/eval, or a skip."""
+    from newsweave.evaluate import read_jsonl
+
+    corpus = SHARED / "eval" / "aeb-dev.jsonl"
+    if not corpus.exists():
+        pytest.skip(f"{corpus} is absent")
+    return list(read_jsonl(corpus))
+
+
+@pytest.fixture(scope="session")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     """A database holding the processed demo corpus (built once per test session)."""
     path = str(tmp_path_factory.mktemp("demo") / "demo.db")

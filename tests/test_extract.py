@@ -142,26 +142,14 @@ def test_the_byline_search_finds_what_trafilaturas_finds(byline):
     assert _byline(parse_html(html)) == extract_author(parse_html(html))
 
 
-def aeb_pages():
-    """The AEB dev pages from ../shared/eval, or a skip when they are absent."""
-    from pathlib import Path
-
-    from newsweave.evaluate import read_jsonl
-
-    corpus = Path(__file__).resolve().parents[2] / "shared" / "eval" / "aeb-dev.jsonl"
-    if not corpus.exists():
-        pytest.skip(f"{corpus} is absent")
-    return list(read_jsonl(corpus))
-
-
-def test_the_byline_search_agrees_with_trafilatura_on_real_pages():
+def test_the_byline_search_agrees_with_trafilatura_on_real_pages(aeb_pages):
     """trafilatura's byline XPaths may change with its versions; the hint words must follow."""
     from trafilatura.metadata import extract_author
 
     from newsweave.extract import _byline
     from newsweave.htmlbody import parse_html, prune
 
-    for record in aeb_pages():
+    for record in aeb_pages:
         ours, theirs = parse_html(record["html"]), parse_html(record["html"])
         prune(ours), prune(theirs)
         assert _byline(ours) == extract_author(theirs), record["url"]
@@ -198,7 +186,7 @@ def test_json_ld_is_read_as_trafilatura_reads_it(script):
     assert ours == theirs and ours["author"] == "Jane Smith"
 
 
-def test_json_ld_agrees_with_trafilatura_on_real_pages():
-    for record in aeb_pages():
+def test_json_ld_agrees_with_trafilatura_on_real_pages(aeb_pages):
+    for record in aeb_pages:
         ours, theirs = _json_metadata(record["html"])
         assert ours == theirs, record["url"]
