@@ -1,3 +1,4 @@
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -54,6 +55,24 @@ def test_a_date_in_the_future_of_the_fetch_is_rejected():
         fetched=datetime(2026, 1, 1, tzinfo=UTC),
     )
     assert extract(raw).reason == "future_date"
+
+
+def test_the_update_is_the_one_the_page_declares_not_a_later_date_in_its_body():
+    modified = '<meta property="article:modified_time" content="2026-04-22T08:00:00+00:00">'
+    declared = extract(RawDoc(source="u.html", kind="html", body=page(BODY, modified)))
+    assert declared.updated is not None and declared.updated.date().isoformat() == "2026-04-22"
+    # Dated by its URL only, with a picture filed two days later: a date, not an update.
+    undated = re.sub(
+        r'<meta property="article:published_time"[^>]*>|<link rel="canonical"[^>]*>', "", page(BODY)
+    )
+    picture = '<meta property="og:image" content="https://cdn.citypaper.example/2026/04/23/t.jpg">'
+    html = undated.replace("</head>", f"{picture}</head>")
+    raw = RawDoc(
+        source="p.html", kind="html", body=html, url="https://citypaper.example/2026/04/21/tram"
+    )
+    article = extract(raw)
+    assert article.published.date().isoformat() == "2026-04-21"
+    assert article.updated is None
 
 
 def test_demo_html_articles_extract_with_captions_and_wire_credit():

@@ -266,30 +266,54 @@ def _link_density(tree: Any) -> float:
     return linked / total if total else 0.0
 
 
-def _link_canonical(tree: object) -> str | None:
-    hrefs = tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content")  # type: ignore[attr-defined]
-    return str(hrefs[0]).strip() if hrefs else None
+def _link_canonical(tree: Any) -> str | None:
+    """The first canonical link or og:url of the page."""
+    for node in tree.iter("link", "meta"):
+        if node.tag == "link" and node.get("rel") == "canonical":
+            href = node.get("href")
+        elif node.tag == "meta" and node.get("property") == "og:url":
+            href = node.get("content")
+        else:
+            continue
+        if href is not None:
+            return str(href).strip()
+    return None
 
 
 def _dates(
     tree: Any, published: str | None, latest: str
 ) -> tuple[datetime | None, datetime | None]:
     """Publication date (from trafilatura's metadata) and, kept apart, the last update."""
-    from htmldate import find_date
-
     try:
-        updated = find_date(
-            tree,
-            original_date=False,
-            extensive_search=False,
-            max_date=latest,
-            outputformat=DATE_FORMAT,
-        )
+        updated = _declared_update(tree, latest)
     except (ValueError, TypeError):
         updated = None
     first = _parse_date(published)
     last = _parse_date(updated)
     return first, (last if last and first and last > first else None)
+
+
+def _declared_update(tree: Any, latest: str) -> str | None:
+    """The last update the page declares: htmldate's search for it (`find_date` with
+    `original_date=False`) in the canonical URL, the head's meta tags and the JSON-LD.
+
+    htmldate goes on to search the body, where the newest date is a reader comment's or an
+    image path's more often than an update: on AEB dev, 3 pages got an update that way, and
+    all 3 were such dates. That search was also two thirds of the time htmldate took here.
+    """
+    from htmldate.core import examine_header
+    from htmldate.extractors import extract_url_date, json_search
+    from htmldate.utils import Extractor
+    from htmldate.validators import get_max_date, get_min_date
+
+    options = Extractor(False, get_max_date(latest), get_min_date(None), False, DATE_FORMAT)
+    canonical = tree.find('.//link[@rel="canonical"]')
+    url = canonical.get("href") if canonical is not None else None
+    return (
+        extract_url_date(url, options)
+        or examine_header(tree, options)
+        or json_search(tree, options)
+    )
 
 
 def _parse_date(value: str | None) -> datetime | None:

@@ -312,14 +312,11 @@ def _lines_to_drop(tree: Any, title: str | None, page_captions: list[str]) -> Dr
     """Normalised headlines, captions and teaser cards: lines equal to these (or inside a
     headline) go."""
     titles = {_norm(title or "")}
-    for expr in (
-        "//h1",
-        "//title",
-        "//meta[@property='og:title']/@content",
-        "//meta[@name='twitter:title']/@content",
-    ):
-        for node in tree.xpath(expr):
-            titles.add(_norm(node if isinstance(node, str) else node.text_content()))
+    for node in tree.iter("h1", "title", "meta"):  # one walk, where an XPath each took four
+        if node.tag != "meta":
+            titles.add(_norm(node.text_content()))
+        elif node.get("property") == "og:title" or node.get("name") == "twitter:title":
+            titles.add(_norm(node.get("content") or ""))
     titles = {t for t in titles if len(t.split()) >= 3}
     exact = dict.fromkeys(_teaser_cards(tree, titles), "related_link")
     exact |= dict.fromkeys(titles, "headline")
