@@ -32,16 +32,19 @@ _FRAMES = ("article", "div", "main", "section")
 class Rule:
     """The elements one of trafilatura's XPath rules selects, found by a Python test.
 
-    `page`: the XPath starts with `//` (every element of the page), not `.//` (the elements
-    below the one given). `first`: it keeps only the first match (`[1]`); trafilatura reads
-    only the first of such rules' results.
+    `test` is given each element and its attributes, read once into a dict (in the element's
+    order, which `@id|@class` depends on). `page`: the XPath starts with `//` (every element
+    of the page), not `.//` (the elements below the one given). `first`: it keeps only the
+    first match (`[1]`); trafilatura reads only the first of such rules' results. `bare`: an
+    element without attributes may match, by its tag or its children.
     """
 
     xpath: str
-    test: Callable[[Any], bool]
+    test: Callable[[Any, dict[str, str]], bool]
     tags: tuple[str, ...] = ()
     page: bool = False
     first: bool = False
+    bare: bool = False
 
     def __call__(self, tree: Any) -> list[Any]:
         """The matching elements, in document order, as the XPath would return them."""
@@ -50,9 +53,15 @@ class Rule:
             elements = tree.getroottree().getroot().iter(*tags)
         else:
             elements = tree.iterdescendants(*tags)
-        if self.first:
-            return next(([element] for element in elements if self.test(element)), [])
-        return [element for element in elements if self.test(element)]
+        test, bare = self.test, self.bare
+        found = []
+        for element in elements:
+            attributes = dict(element.items())
+            if (attributes or bare) and test(element, attributes):
+                if self.first:
+                    return [element]
+                found.append(element)
+        return found
 
     @property
     def path(self) -> str:
@@ -90,20 +99,16 @@ def _normal(xpath: str) -> str:
     return " ".join(xpath.split())
 
 
-def _first(element: Any, one: str, other: str) -> str:
+def _first(attributes: dict[str, str], one: str, other: str) -> str:
     """XPath's string of `@one|@other`: the value of whichever comes first in the element."""
-    a, b = element.get(one), element.get(other)
+    a, b = attributes.get(one), attributes.get(other)
     if a is None or b is None:
         return a or b or ""
-    return next(value for name, value in element.items() if name in (one, other))
+    return next(value for name, value in attributes.items() if name in (one, other))
 
 
 def _search(pattern: str, flags: int = 0) -> Callable[[str], re.Match[str] | None]:
     return re.compile(pattern, flags).search
-
-
-def _attr(element: Any, name: str) -> str:
-    return element.get(name) or ""
 
 
 # trafilatura.xpaths.RAW_TREE_PRUNE_XPATH
@@ -111,8 +116,8 @@ _APPENDED_POSTS = _search("mvp-post-add-(?:box|wrap)|infinite-?scroll")
 _APPENDED_BOX = _search("mvp-post-add-(?:box|wrap)")
 
 
-def _appended_posts(element: Any) -> bool:
-    id_, class_ = _attr(element, "id"), _attr(element, "class")
+def _appended_posts(element: Any, attributes: dict[str, str]) -> bool:
+    id_, class_ = attributes.get("id", ""), attributes.get("class", "")
     if not (_APPENDED_POSTS(id_) or _APPENDED_POSTS(class_)):
         return False
     return (
@@ -128,15 +133,17 @@ _COMMENTS_CLASS = _search("^[Cc]omment(?!ary)|(?:article|post)-comments")
 _COMMENTS_LIST_ID = _search("^(?:[Cc]omment(?!ary)|comol)")
 
 
-def _comments(element: Any) -> bool:
-    return bool(_COMMENTS_ID(_attr(element, "id")) or _COMMENTS_CLASS(_attr(element, "class")))
+def _comments(element: Any, attributes: dict[str, str]) -> bool:
+    return bool(
+        _COMMENTS_ID(attributes.get("id", "")) or _COMMENTS_CLASS(attributes.get("class", ""))
+    )
 
 
-def _comments_or_list(element: Any) -> bool:
-    return _comments(element) and (
+def _comments_or_list(element: Any, attributes: dict[str, str]) -> bool:
+    return _comments(element, attributes) and (
         element.tag not in ("ol", "ul")
-        or _COMMENTS_LIST_ID(_attr(element, "id")) is not None
-        or _COMMENTS_CLASS(_attr(element, "class")) is not None
+        or _COMMENTS_LIST_ID(attributes.get("id", "")) is not None
+        or _COMMENTS_CLASS(attributes.get("class", "")) is not None
     )
 
 
@@ -160,14 +167,14 @@ _DISCARD_CLASS_PATTERN = (
 _DISCARD_CLASS = _search(_DISCARD_CLASS_PATTERN)
 
 
-def _page_furniture(element: Any) -> bool:
+def _page_furniture(element: Any, attributes: dict[str, str]) -> bool:
     return (
-        element.get("data-lp-replacement-content") is not None
-        or "nav" in _attr(element, "role").replace("N", "n")
-        or "MostPopularStories" in _attr(element, "data-component")
-        or _COOKIE(_first(element, "id", "class")) is not None
-        or _DISCARD_ID(_attr(element, "id")) is not None
-        or _DISCARD_CLASS(_attr(element, "class")) is not None
+        attributes.get("data-lp-replacement-content") is not None
+        or "nav" in attributes.get("role", "").replace("N", "n")
+        or "MostPopularStories" in attributes.get("data-component", "")
+        or _COOKIE(_first(attributes, "id", "class")) is not None
+        or _DISCARD_ID(attributes.get("id", "")) is not None
+        or _DISCARD_CLASS(attributes.get("class", "")) is not None
     )
 
 
@@ -180,28 +187,28 @@ _HIDDEN_CLASS_PATTERN = (
 _HIDDEN_CLASS = _search(_HIDDEN_CLASS_PATTERN)
 
 
-def _hidden_or_reply(element: Any) -> bool:
-    class_, style = _attr(element, "class"), _attr(element, "style")
+def _hidden_or_reply(element: Any, attributes: dict[str, str]) -> bool:
+    class_, style = attributes.get("class", ""), attributes.get("style", "")
     return (
         class_ == "comments-title"
-        or _first(element, "id", "class").startswith("reply-")
-        or _HIDDEN(_first(element, "id", "style")) is not None
+        or _first(attributes, "id", "class").startswith("reply-")
+        or _HIDDEN(_first(attributes, "id", "style")) is not None
         or "display:none" in style
         or "display: none" in style
-        or _HIDDEN_ID(_attr(element, "id")) is not None
+        or _HIDDEN_ID(attributes.get("id", "")) is not None
         or _HIDDEN_CLASS(class_) is not None
-        or element.get("aria-hidden") == "true"
+        or attributes.get("aria-hidden") == "true"
     )
 
 
 # trafilatura.xpaths.DISCARD_IMAGE_ELEMENTS, TEASER_DISCARD_XPATH, PRECISION_DISCARD_XPATH
-def _caption(element: Any) -> bool:
-    return "caption" in _attr(element, "id") or "caption" in _attr(element, "class")
+def _caption(element: Any, attributes: dict[str, str]) -> bool:
+    return "caption" in attributes.get("id", "") or "caption" in attributes.get("class", "")
 
 
-def _teaser(element: Any) -> bool:
-    return "teaser" in _attr(element, "id").replace("T", "t") or "teaser" in _attr(
-        element, "class"
+def _teaser(element: Any, attributes: dict[str, str]) -> bool:
+    return "teaser" in attributes.get("id", "").replace("T", "t") or "teaser" in attributes.get(
+        "class", ""
     ).replace("T", "t")
 
 
@@ -209,10 +216,12 @@ _BOTTOM = _search(r"(^|\s)bottom|bottom(\s|$)")
 _LINK = _search(r"(^|\s)link(\s|$)")
 
 
-def _bottom_or_link(element: Any) -> bool:
-    name = _first(element, "id", "class")
+def _bottom_or_link(element: Any, attributes: dict[str, str]) -> bool:
+    name = _first(attributes, "id", "class")
     return (
-        _BOTTOM(name) is not None or _LINK(name) is not None or "border" in _attr(element, "style")
+        _BOTTOM(name) is not None
+        or _LINK(name) is not None
+        or "border" in attributes.get("style", "")
     )
 
 
@@ -229,13 +238,13 @@ _ARTICLE_CLASS_PATTERN = (
 _ARTICLE_CLASS = _search(_ARTICLE_CLASS_PATTERN)
 
 
-def _article_body(element: Any) -> bool:
+def _article_body(element: Any, attributes: dict[str, str]) -> bool:
     return (
-        _attr(element, "class") in ("post", "entry")
-        or element.get("itemprop") == "articleBody"
-        or element.get("id") == "articleContent"
-        or _ARTICLE_ID(_attr(element, "id")) is not None
-        or _ARTICLE_CLASS(_attr(element, "class")) is not None
+        attributes.get("class", "") in ("post", "entry")
+        or attributes.get("itemprop") == "articleBody"
+        or attributes.get("id") == "articleContent"
+        or _ARTICLE_ID(attributes.get("id", "")) is not None
+        or _ARTICLE_CLASS(attributes.get("class", "")) is not None
     )
 
 
@@ -248,13 +257,13 @@ _STORY_CLASS_PATTERN = (
 _STORY_CLASS = _search(_STORY_CLASS_PATTERN)
 
 
-def _story(element: Any) -> bool:
-    class_ = _attr(element, "class")
+def _story(element: Any, attributes: dict[str, str]) -> bool:
+    class_ = attributes.get("class", "")
     return (
-        element.get("role") == "article"
-        or element.get("id") in ("article", "story")
+        attributes.get("role") == "article"
+        or attributes.get("id") in ("article", "story")
         or class_ in ("postarea", "art-postcontent", "text", "cell", "story")
-        or _STORY_ID(_attr(element, "id")) is not None
+        or _STORY_ID(attributes.get("id", "")) is not None
         or _FULLTEXT(class_) is not None
         or _STORY_CLASS(class_) is not None
     )
@@ -264,8 +273,8 @@ _CONTENT_ID = _search("content-main|content-body|contentBody")
 _CONTENT_CLASS = _search("content[-_]main|content(?:-|__)body")
 
 
-def _content(element: Any) -> bool:
-    id_, class_ = _attr(element, "id"), _attr(element, "class")
+def _content(element: Any, attributes: dict[str, str]) -> bool:
+    id_, class_ = attributes.get("id", ""), attributes.get("class", "")
     return (
         id_ == "content"
         or class_ == "content"
@@ -277,11 +286,11 @@ def _content(element: Any) -> bool:
     )
 
 
-def _main(element: Any) -> bool:
+def _main(element: Any, attributes: dict[str, str]) -> bool:
     return element.tag == "main" or (
-        _attr(element, "class").startswith("main")
-        or _attr(element, "id").startswith("main")
-        or _attr(element, "role").startswith("main")
+        attributes.get("class", "").startswith("main")
+        or attributes.get("id", "").startswith("main")
+        or attributes.get("role", "").startswith("main")
     )
 
 
@@ -295,32 +304,32 @@ _NOT_BYLINE_CLASS_PATTERN = (
 _NOT_BYLINE_CLASS = _search(_NOT_BYLINE_CLASS_PATTERN)
 
 
-def _not_byline(element: Any) -> bool:
-    id_, class_ = _attr(element, "id"), _attr(element, "class")
+def _not_byline(element: Any, attributes: dict[str, str]) -> bool:
+    id_, class_ = attributes.get("id", ""), attributes.get("class", "")
     return (
         id_ == "comments"
         or class_ in ("comments", "title", "date")
         or _NOT_BYLINE_ID(id_) is not None
         or _NOT_BYLINE_CLASS(class_) is not None
-        or "Figure" in _attr(element, "data-component")
+        or "Figure" in attributes.get("data-component", "")
     )
 
 
 _AUTHOR_NAME = _search("author-?name|AuthorName|authorName")
 
 
-def _author(element: Any) -> bool:
+def _author(element: Any, attributes: dict[str, str]) -> bool:
     if element.tag == "author":
         return True
     return (
-        element.get("rel") == "author"
-        or element.get("id") == "author"
-        or element.get("class") == "author"
-        or element.get("itemprop") == "author name"
+        attributes.get("rel") == "author"
+        or attributes.get("id") == "author"
+        or attributes.get("class") == "author"
+        or attributes.get("itemprop") == "author name"
         # trafilatura's `rel='me'` compares the text of a child element named rel
         or any(child.xpath("string()") == "me" for child in element.iterchildren("rel"))
-        or element.get("data-testid") in ("AuthorCard", "AuthorURL")
-        or _AUTHOR_NAME(_attr(element, "class")) is not None
+        or attributes.get("data-testid") in ("AuthorCard", "AuthorURL")
+        or _AUTHOR_NAME(attributes.get("class", "")) is not None
     )
 
 
@@ -331,12 +340,12 @@ _BYLINE_CLASS_PATTERN = (
 _BYLINE_CLASS = _search(_BYLINE_CLASS_PATTERN)
 
 
-def _byline(element: Any) -> bool:
+def _byline(element: Any, attributes: dict[str, str]) -> bool:
     return (
-        element.get("class") in ("byline", "username", "byl", "BBL")
-        or "author" in _attr(element, "itemprop")
-        or _BYLINE_ID(_attr(element, "id")) is not None
-        or _BYLINE_CLASS(_attr(element, "class")) is not None
+        attributes.get("class") in ("byline", "username", "byl", "BBL")
+        or "author" in attributes.get("itemprop", "")
+        or _BYLINE_ID(attributes.get("id", "")) is not None
+        or _BYLINE_CLASS(attributes.get("class", "")) is not None
     )
 
 
@@ -344,12 +353,12 @@ _WRITER_ID = _search("[Aa]uthor")
 _WRITER_CLASS = _search("[Aa]uthor|screenname|writer|[Bb]yline")
 
 
-def _writer(element: Any) -> bool:
+def _writer(element: Any, attributes: dict[str, str]) -> bool:
     return (
-        "Byline" in _attr(element, "data-component")
-        or "author" in _attr(element, "itemprop")
-        or _WRITER_ID(_attr(element, "id")) is not None
-        or _WRITER_CLASS(_attr(element, "class")) is not None
+        "Byline" in attributes.get("data-component", "")
+        or "author" in attributes.get("itemprop", "")
+        or _WRITER_ID(attributes.get("id", "")) is not None
+        or _WRITER_CLASS(attributes.get("class", "")) is not None
     )
 
 
@@ -367,7 +376,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         ".//*[self::div or self::section or self::aside]"
         "[contains(@class, 'elementor-share-buttons')]",
-        lambda element: "elementor-share-buttons" in _attr(element, "class"),
+        lambda element, attributes: "elementor-share-buttons" in attributes.get("class", ""),
         ("div", "section", "aside"),
     ),
     Rule(
@@ -459,6 +468,7 @@ RULES: tuple[Rule, ...] = (
         _main,
         ("article", "div", "section", "main"),
         first=True,
+        bare=True,
     ),
     Rule(
         ".//*[self::a or self::div or self::section or self::span][ @id='comments' or "
@@ -478,6 +488,7 @@ RULES: tuple[Rule, ...] = (
         _author,
         ("a", "address", "div", "link", "p", "span", "strong", "author"),
         page=True,
+        bare=True,
     ),
     Rule(
         "//*[self::a or self::div or self::h3 or self::h4 or self::p or self::span][ "
