@@ -1,6 +1,8 @@
 """Claims across outlets: sentences that quote one speaker's same statement are one claim, and
 lesser signs (quoted words, a person with a day) tie sentences that say one thing differently."""
 
+from datetime import UTC, datetime
+
 import pytest
 
 from newsweave.models import Claim
@@ -292,3 +294,28 @@ def test_one_figure_of_one_thing_ties_the_only_two_sentences_giving_it(report, s
     )
     [claim] = _quoting(story_claims([gazette, courier]), "45 per cent")
     assert {s.article for s in claim.support} == {gazette.id, courier.id}, claim
+
+
+@pytest.mark.parametrize(("when", "tied"), [("late on Saturday", True), ("on Sunday", False)])
+def test_one_figure_on_two_different_days_ties_nothing(report, story_claims, when, tied):
+    # The same people counted in two happenings: an evacuation, then a departure a day later.
+    published = {"published": datetime(2026, 6, 14, 9, tzinfo=UTC)}
+    courier = report(
+        "Courier",
+        [
+            "The ferry ran aground off Kalyra late on Saturday, forcing the evacuation of 387 "
+            "passengers, the coast guard said.",
+            "Nine people were hurt, most of them with minor injuries, officials said.",
+            "The captain was detained overnight and questioned by a prosecutor on Syros.",
+        ],
+    ).model_copy(update=published)
+    daily = report(
+        "Daily",
+        [
+            f"All 387 passengers left the island {when} on a chartered ferry to Piraeus.",
+            "Salvage crews began preparing to pull the vessel off the reef near the harbour.",
+            "A floating barrier has been placed around the ship as a precaution.",
+        ],
+    ).model_copy(update=published)
+    claims = _quoting(story_claims([courier, daily]), "387")
+    assert (len(claims) == 1) is tied, claims

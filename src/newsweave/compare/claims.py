@@ -322,9 +322,18 @@ def figured_alike(items: list[Unit]) -> list[Tie]:
     """Sentences of two articles that, alone in their articles, give one figure of one thing.
 
     "The national government had agreed to pay 45 per cent of the cost" and "The national
-    government will pay 45 per cent of the bill" share few words, but the same share.
+    government will pay 45 per cent of the bill" share few words, but the same share. Not when
+    the two name different days: "the evacuation of 387 passengers" late on Saturday and "all
+    387 passengers left on Sunday afternoon" count the same people in two happenings.
     """
-    return _tied_alone(items, [u.figures for u in items])
+    dated = {(u.article, u.sentence): {d for d in u.days if d[:1].isdigit()} for u in items}
+    return [
+        tie
+        for tie in _tied_alone(items, [u.figures for u in items])
+        if not any(
+            dated[a] and dated[b] and not dated[a] & dated[b] for a, b in combinations(tie, 2)
+        )
+    ]
 
 
 def _body_names(lower: list[str], split: list[tuple[str, str]], common: list[bool]) -> list[bool]:
