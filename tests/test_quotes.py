@@ -260,3 +260,21 @@ def test_a_pronoun_within_what_someone_said_is_that_someone():
     )
     [inner] = [q for q in only(quotes, "reported") if q.text.startswith("the route")]
     assert inner.speaker == "organisation:ribeira-ferries"
+
+
+@pytest.mark.parametrize(
+    ("subject", "speaker"),
+    [
+        ("Portugal", "place:portugal"),  # a country speaks through its government
+        ("Officials in Portugal", None),
+        ("Most voters in Portugal", None),
+        ("The Portugal coach", None),
+    ],
+)
+def test_a_place_speaks_only_as_the_whole_tag(subject, speaker):
+    _, quotes = quotes_of(
+        "Portugal and Spain share the Tagus river, which runs through Lisbon to the sea.",
+        f"{subject} said the river crossings would reopen next week after the inspections.",
+    )
+    [quote] = [q for q in quotes if "reopen" in q.text]
+    assert quote.speaker == speaker
