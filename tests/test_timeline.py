@@ -90,3 +90,40 @@ def test_a_dated_report_is_not_placed_among_the_undated():
     analyses = {"a-dated": analysis("a-dated", DONE), "a-early": analysis("a-early", COMING)}
     shared = [claim(("a-dated", 0), ("a-early", 0))]
     assert order([dated, early], analyses, shared) == ["a-early"]
+
+
+def test_a_sentence_dating_two_happenings_shows_each_phrase_in_its_place():
+    from datetime import date
+
+    from newsweave.brief import dated_runs
+
+    text = "Divers will inspect the hull later today, and a ministry team arrives on Monday."
+    today, monday = text.index("later today"), text.index("on Monday")
+    report = article("a", text, published=datetime(2026, 6, 14, 9, tzinfo=UTC))
+    dated = Analysis(
+        article_id="a",
+        sentences=(Sentence(index=0, start=0, end=len(text), paragraph=0, text=text),),
+        dates=(
+            DateMention(
+                text="later today",
+                sentence=0,
+                start=today,
+                end=today + 11,
+                resolved=date(2026, 6, 14),
+            ),
+            DateMention(
+                text="on Monday",
+                sentence=0,
+                start=monday,
+                end=monday + 9,
+                resolved=date(2026, 6, 15),
+            ),
+        ),
+    )
+    entries = [t for t in build_timeline([report], {"a": dated}) if t.what == text]
+    assert [(t.when, t.phrases) for t in entries] == [
+        ("2026-06-14", ("later today",)),
+        ("2026-06-15", ("on Monday",)),
+    ]
+    assert [run for run, marked in dated_runs(entries[1]) if marked] == ["on Monday"]
+    assert "".join(run for run, _ in dated_runs(entries[1])) == text

@@ -21,6 +21,7 @@ from newsweave.models import (
     ConflictValue,
     Story,
     SummarySentence,
+    TimelineEntry,
 )
 from newsweave.settings import BriefSettings
 
@@ -143,6 +144,26 @@ def render(b: Brief, fmt: Format = "md") -> str:
     return _markdown(b)
 
 
+def dated_runs(entry: TimelineEntry) -> list[tuple[str, bool]]:
+    """A timeline entry's sentence as (run, is a date phrase) pairs: the phrases that place it
+    marked where they first occur, so a sentence dating two happenings shows which is which."""
+    runs: list[tuple[str, bool]] = []
+    cursor = 0
+    found = sorted(
+        (at, at + len(phrase)) for phrase in entry.phrases if (at := entry.what.find(phrase)) >= 0
+    )
+    for start, end in found:
+        if start < cursor:
+            continue  # a phrase inside another
+        if start > cursor:
+            runs.append((entry.what[cursor:start], False))
+        runs.append((entry.what[start:end], True))
+        cursor = end
+    if cursor < len(entry.what):
+        runs.append((entry.what[cursor:], False))
+    return runs
+
+
 def _numbers(b: Brief) -> dict[str, int]:
     return {a.id: i + 1 for i, a in enumerate(b.articles)}
 
@@ -202,7 +223,10 @@ def _markdown(b: Brief) -> str:
     if b.timeline:
         lines += ["", "## Timeline", ""]
         lines += [
-            f"- {t.when}: {t.what} " + "".join(f"[{k}]" for k in sorted(n[a] for a in t.articles))
+            f"- {t.when}: "
+            + "".join(f"**{run}**" if dated else run for run, dated in dated_runs(t))
+            + " "
+            + "".join(f"[{k}]" for k in sorted(n[a] for a in t.articles))
             for t in b.timeline
         ]
     single = {o: ids for o, ids in b.unique_coverage.items() if ids}

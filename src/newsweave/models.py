@@ -321,6 +321,10 @@ class TimelineEntry(Record):
     """An ISO date or `start/end` range; for a relative entry, the phrase as written."""
     what: str
     articles: tuple[str, ...]
+    phrases: tuple[str, ...] = ()
+    """The date phrases of `what` that give `when` ("late on Saturday"): a sentence that dates
+    two happenings stands in the timeline twice, each time for its own phrase. None for a
+    publication."""
     relative: bool = False
     """Dated only by a relative phrase of an article without a publication date."""
 

@@ -14,13 +14,13 @@ def build_timeline(
     """Resolved dates with the sentence that dates them, plus when each article was published;
     then what undated articles date only by relative phrases (`_undated`), in the order the
     claims show they were written (`undated_in_telling_order`)."""
-    entries: dict[tuple[str, str], set[str]] = {}
+    # (when, what) → (articles, phrases)
+    entries: dict[tuple[str, str], tuple[set[str], list[str]]] = {}
     for article in articles:
         if article.published:
             when = article.published.date().isoformat()
-            entries.setdefault((when, f"{article.outlet} publishes “{article.title}”"), set()).add(
-                article.id
-            )
+            what = f"{article.outlet} publishes “{article.title}”"
+            entries.setdefault((when, what), (set(), []))[0].add(article.id)
         analysis = analyses.get(article.id)
         if analysis is None:
             continue
@@ -30,11 +30,15 @@ def build_timeline(
             when = d.resolved.isoformat()
             if d.resolved_end and d.resolved_end != d.resolved:
                 when += f"/{d.resolved_end.isoformat()}"
-            what = analysis.sentences[d.sentence].text
-            entries.setdefault((when, what), set()).add(article.id)
+            ids, phrases = entries.setdefault(
+                (when, analysis.sentences[d.sentence].text), (set(), [])
+            )
+            ids.add(article.id)
+            if d.text not in phrases:
+                phrases.append(d.text)
     dated = [
-        TimelineEntry(when=when, what=what, articles=tuple(sorted(ids)))
-        for (when, what), ids in sorted(entries.items())
+        TimelineEntry(when=when, what=what, articles=tuple(sorted(ids)), phrases=tuple(phrases))
+        for (when, what), (ids, phrases) in sorted(entries.items())
     ]
     return dated + _undated(undated_in_telling_order(articles, analyses, claims), analyses)
 
@@ -60,6 +64,7 @@ def _undated(articles: list[Article], analyses: dict[str, Analysis]) -> list[Tim
             what=what,
             articles=tuple(sorted(ids)),
             relative=True,
+            phrases=tuple(phrases),
         )
         for what, (phrases, ids) in found.items()
     ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from newsweave.brief import dated_runs
 from newsweave.models import Article, Brief, Claim, Entity, LineageLink, Sentence
 from newsweave.store import Store
 from newsweave.web.markup import ClaimMark, SentenceView, paragraphs, word_marks
@@ -98,7 +99,8 @@ class ConflictView:
 @dataclass(frozen=True)
 class TimelineView:
     when: str
-    what: str
+    what: list[tuple[str, bool]]
+    """The sentence as runs, its date phrases marked (`brief.dated_runs`)."""
     sources: tuple[Source, ...]
 
 
@@ -152,7 +154,9 @@ def story_page(store: Store, story_id: str) -> StoryPage:
         drift=drift(brief, sources),
         conflicts=conflicts(brief, sources),
         timeline=tuple(
-            TimelineView(t.when, t.what, _in_order(sources[a] for a in t.articles if a in sources))
+            TimelineView(
+                t.when, dated_runs(t), _in_order(sources[a] for a in t.articles if a in sources)
+            )
             for t in brief.timeline
         ),
         lineage=lineage(brief, sources),
