@@ -319,3 +319,23 @@ def test_one_figure_on_two_different_days_ties_nothing(report, story_claims, whe
     ).model_copy(update=published)
     claims = _quoting(story_claims([courier, daily]), "387")
     assert (len(claims) == 1) is tied, claims
+
+
+def _units(*keys: str) -> list:
+    from newsweave.compare.claims import Unit
+
+    return [Unit(key[0], int(key[1:]), f"sentence {key}", frozenset(), frozenset()) for key in keys]
+
+
+def test_two_claims_holding_three_reports_in_common_are_one():
+    from newsweave.compare.claims import Group, merged
+
+    items = _units("a0", "b0", "c0", "d0", "e0", "d1")
+    common = (0, 1, 2)  # a0, b0, c0
+    one, other = Group((*common, 3)), Group(common, shared=(4,))
+    [claim] = merged(items, [one, other])
+    assert sorted(claim.sentences) == [0, 1, 2, 3, 4]
+    # d0 and d1 are two sentences of one article: two different facts, two claims
+    assert len(merged(items, [one, Group((*common, 5))])) == 2
+    # two reports in common are not enough
+    assert len(merged(items, [Group((0, 1, 3)), Group((0, 1, 4))])) == 2

@@ -391,6 +391,9 @@ def _name(entity: str) -> str:
     return entity.split(":", 1)[-1]
 
 
+# Two claims holding this many sentences in common are one (`merged`; ECB+ dev, above).
+MERGE_COMMON = 3
+
 # A tie of more sentences than this is written to `sim` as one block (speed only).
 BLOCK = 8
 
@@ -530,7 +533,37 @@ def align(
     )
     anchor(items, sim, lesser, score=threshold)
     claims = extend(items, sim, group(items, sim, threshold), threshold)
-    return claims + tied_apart(items, claims, quoting + lesser)
+    return merged(items, claims + tied_apart(items, claims, quoting + lesser))
+
+
+def merged(items: list[Unit], groups: list[Group]) -> list[Group]:
+    """Claims that hold three sentences in common and no two sentences of one article, as one.
+
+    Grouping, extension and the ties can give one fact as two claims that overlap in most of
+    their reports and each add one more. Two claims that differ in an article (one holds its
+    sentence on who chairs a committee, the other its sentence on the vote) stay apart. On ECB+
+    dev, three sentences in common lift precision and recall (P 0.9036 -> 0.9043, R 0.3113 ->
+    0.3154); two in common lift recall more but fall to P 0.894, and in the demo they join
+    "the vote showed the city could deliver big projects" to a different statement's claim.
+    """
+    groups = list(groups)
+    changed = True
+    while changed:
+        changed = False
+        for i, j in combinations(range(len(groups)), 2):
+            a, b = groups[i], groups[j]
+            both = set(a.sentences) | set(b.sentences)
+            if len(set(a.sentences) & set(b.sentences)) < MERGE_COMMON:
+                continue
+            if len({items[k].article for k in both}) < len(both):
+                continue  # an article would support the claim twice
+            members = tuple(dict.fromkeys(a.members + b.members))
+            shared = tuple(k for k in dict.fromkeys(a.shared + b.shared) if k not in members)
+            groups[i] = Group(members, shared)
+            del groups[j]
+            changed = True
+            break
+    return groups
 
 
 def tied_apart(items: list[Unit], groups: list[Group], ties: list[Tie]) -> list[Group]:
