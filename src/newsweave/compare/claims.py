@@ -547,23 +547,35 @@ def merged(items: list[Unit], groups: list[Group]) -> list[Group]:
     "the vote showed the city could deliver big projects" to a different statement's claim.
     """
     groups = list(groups)
-    changed = True
-    while changed:
-        changed = False
-        for i, j in combinations(range(len(groups)), 2):
-            a, b = groups[i], groups[j]
-            both = set(a.sentences) | set(b.sentences)
-            if len(set(a.sentences) & set(b.sentences)) < MERGE_COMMON:
-                continue
-            if len({items[k].article for k in both}) < len(both):
-                continue  # an article would support the claim twice
-            members = tuple(dict.fromkeys(a.members + b.members))
-            shared = tuple(k for k in dict.fromkeys(a.shared + b.shared) if k not in members)
-            groups[i] = Group(members, shared)
-            del groups[j]
-            changed = True
-            break
-    return groups
+    while True:
+        # Pairs of claims by how many sentences they share, from the claims each sentence is in.
+        holders: dict[int, list[int]] = defaultdict(list)
+        for c, g in enumerate(groups):
+            for k in g.sentences:
+                holders[k].append(c)
+        common = Counter(pair for held in holders.values() for pair in combinations(held, 2))
+        pair = next(
+            (
+                (i, j)
+                for (i, j), n in sorted(common.items())
+                if n >= MERGE_COMMON and _one_a_report(items, groups[i], groups[j])
+            ),
+            None,
+        )
+        if pair is None:
+            return groups
+        i, j = pair
+        a, b = groups[i], groups[j]
+        members = tuple(dict.fromkeys(a.members + b.members))
+        shared = tuple(k for k in dict.fromkeys(a.shared + b.shared) if k not in members)
+        groups[i] = Group(members, shared)
+        del groups[j]
+
+
+def _one_a_report(items: list[Unit], a: Group, b: Group) -> bool:
+    """Do two claims together hold at most one sentence of each article?"""
+    both = set(a.sentences) | set(b.sentences)
+    return len({items[k].article for k in both}) == len(both)
 
 
 def tied_apart(items: list[Unit], groups: list[Group], ties: list[Tie]) -> list[Group]:
