@@ -395,8 +395,8 @@ def _name(entity: str) -> str:
 MERGE_COMMON = 3
 # An article lends a claim its sentence (`extend`) at this much below the grouping threshold:
 # the sentence must match every member, a stricter test than grouping's one link. ECB+ dev at
-# 0.70: 0.02 below gives P 0.9039, R 0.3291 (at the threshold: 0.9043, 0.3154; 0.04 below:
-# 0.8977, 0.3394).
+# 0.70: 0.02 below gives P 0.9039, R 0.3291 (at the threshold: 0.9043, 0.3154; 0.03 below:
+# 0.9004, 0.3322, too near the floor of 0.90; 0.04 below: 0.8977, 0.3394).
 EXTEND_BELOW = 0.02
 
 # A tie of more sentences than this is written to `sim` as one block (speed only).
