@@ -339,3 +339,19 @@ def test_two_claims_holding_three_reports_in_common_are_one():
     assert len(merged(items, [one, Group((*common, 5))])) == 2
     # two reports in common are not enough
     assert len(merged(items, [Group((0, 1, 3)), Group((0, 1, 4))])) == 2
+
+
+def test_of_three_reports_of_one_figure_the_two_on_one_day_still_tie():
+    from newsweave.compare.claims import Unit, figured_alike
+
+    def unit(article: str, days: set[str]) -> Unit:
+        return Unit(
+            article, 0, "text", frozenset(), frozenset(), frozenset(days), frozenset({"387|people"})
+        )
+
+    same, other = {"2026-06-13"}, {"2026-06-14"}
+    assert figured_alike([unit("a", same), unit("b", same), unit("c", other)]) == [
+        (("a", 0), ("b", 0))
+    ]
+    # a day-first phrase left unresolved ("6 august") is no date to tell the two apart by
+    assert len(figured_alike([unit("a", {"2026-08-06"}), unit("b", {"6 august"})])) == 1

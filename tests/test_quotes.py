@@ -266,6 +266,8 @@ def test_a_pronoun_within_what_someone_said_is_that_someone():
     ("subject", "speaker"),
     [
         ("Portugal", "place:portugal"),  # a country speaks through its government
+        ("Portugal's government", "place:portugal"),
+        ("The foreign ministry of Portugal", "place:portugal"),
         ("Officials in Portugal", None),
         ("Most voters in Portugal", None),
         ("The Portugal coach", None),

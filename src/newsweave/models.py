@@ -323,7 +323,7 @@ class TimelineEntry(Record):
     articles: tuple[str, ...]
     phrases: tuple[str, ...] = ()
     """The date phrases of `what` that give `when` ("late on Saturday"): a sentence that dates
-    two happenings stands in the timeline twice, each time for its own phrase. None for a
+    two happenings stands in the timeline twice, each time for its own phrase. Empty for a
     publication."""
     relative: bool = False
     """Dated only by a relative phrase of an article without a publication date."""

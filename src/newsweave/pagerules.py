@@ -47,7 +47,8 @@ class Rule:
     bare: bool = False
 
     def __call__(self, tree: Any) -> list[Any]:
-        """The matching elements, in document order, as the XPath would return them."""
+        """The matching elements, in document order, as the XPath returns them (for a `first`
+        rule, the first of them: all trafilatura reads)."""
         tags = self.tags or (etree.Element,)
         if self.page:
             elements = tree.getroottree().getroot().iter(*tags)

@@ -61,6 +61,8 @@ def day_of(mention: DateMention) -> str | None:
     if not _NAMES_A_DAY.search(mention.text):
         return None
     if mention.resolved:
+        if mention.resolved_end and mention.resolved_end != mention.resolved:
+            return None  # "in August 2026" is a stretch, not a day
         return mention.resolved.isoformat()
     return _ON.sub("", mention.text.lower())
 

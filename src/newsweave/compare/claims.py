@@ -157,6 +157,9 @@ Tie = tuple[SentenceKey, ...]
 """Sentences of different articles known to state one thing."""
 
 
+# A resolved day in `Unit.days` (the others are phrases as written: "friday", "6 august").
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
 # A statement this short ("unacceptable", "a dramatic escalation") may be a stock phrase that two
 # speakers' different sentences share; longer ones tie their sentences into one claim.
 ANCHOR_WORDS = 5
@@ -326,14 +329,18 @@ def figured_alike(items: list[Unit]) -> list[Tie]:
     the two name different days: "the evacuation of 387 passengers" late on Saturday and "all
     387 passengers left on Sunday afternoon" count the same people in two happenings.
     """
-    dated = {(u.article, u.sentence): {d for d in u.days if d[:1].isdigit()} for u in items}
-    return [
-        tie
-        for tie in _tied_alone(items, [u.figures for u in items])
-        if not any(
-            dated[a] and dated[b] and not dated[a] & dated[b] for a, b in combinations(tie, 2)
-        )
-    ]
+    dated = {(u.article, u.sentence): {d for d in u.days if _ISO_DAY.fullmatch(d)} for u in items}
+
+    def apart(a: SentenceKey, b: SentenceKey) -> bool:
+        return bool(dated[a] and dated[b] and not dated[a] & dated[b])
+
+    found: list[Tie] = []
+    for tie in _tied_alone(items, [u.figures for u in items]):
+        if not any(apart(a, b) for a, b in combinations(tie, 2)):
+            found.append(tie)
+        else:  # of three reports or more, the pairs on one day still tie
+            found.extend((a, b) for a, b in combinations(tie, 2) if not apart(a, b))
+    return found
 
 
 def _body_names(lower: list[str], split: list[tuple[str, str]], common: list[bool]) -> list[bool]:

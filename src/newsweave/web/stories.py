@@ -99,7 +99,7 @@ class ConflictView:
 @dataclass(frozen=True)
 class TimelineView:
     when: str
-    what: list[tuple[str, bool]]
+    what: tuple[tuple[str, bool], ...]
     """The sentence as runs, its date phrases marked (`brief.dated_runs`)."""
     sources: tuple[Source, ...]
 
@@ -155,7 +155,9 @@ def story_page(store: Store, story_id: str) -> StoryPage:
         conflicts=conflicts(brief, sources),
         timeline=tuple(
             TimelineView(
-                t.when, dated_runs(t), _in_order(sources[a] for a in t.articles if a in sources)
+                t.when,
+                tuple(dated_runs(t)),
+                _in_order(sources[a] for a in t.articles if a in sources),
             )
             for t in brief.timeline
         ),
