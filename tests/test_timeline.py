@@ -98,26 +98,18 @@ def test_a_sentence_dating_two_happenings_shows_each_phrase_in_its_place():
     from newsweave.brief import dated_runs
 
     text = "Divers will inspect the hull later today, and a ministry team arrives on Monday."
-    today, monday = text.index("later today"), text.index("on Monday")
     report = article("a", text, published=datetime(2026, 6, 14, 9, tzinfo=UTC))
+
+    def dated_by(phrase: str, day: date) -> DateMention:
+        at = text.index(phrase)
+        return DateMention(text=phrase, sentence=0, start=at, end=at + len(phrase), resolved=day)
+
     dated = Analysis(
         article_id="a",
         sentences=(Sentence(index=0, start=0, end=len(text), paragraph=0, text=text),),
         dates=(
-            DateMention(
-                text="later today",
-                sentence=0,
-                start=today,
-                end=today + 11,
-                resolved=date(2026, 6, 14),
-            ),
-            DateMention(
-                text="on Monday",
-                sentence=0,
-                start=monday,
-                end=monday + 9,
-                resolved=date(2026, 6, 15),
-            ),
+            dated_by("later today", date(2026, 6, 14)),
+            dated_by("on Monday", date(2026, 6, 15)),
         ),
     )
     entries = [t for t in build_timeline([report], {"a": dated}) if t.what == text]

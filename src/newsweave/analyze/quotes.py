@@ -243,32 +243,29 @@ def _speaker(
     )
     # A name the tag holds ("Iran" in "Iran said") before a longer name the tag is part of ("Iran
     # Air"); people, then organisations, then places (a country speaks through its government).
-    # A place speaks as the whole tag or as its state ("Portugal's government"), not where it
-    # only says where or whose: "residents of Kalyra" are not Kalyra.
-    state = bool(set(speaker_text.lower().split()) & set(table("quotes")["state_bodies"]))
+    # A place speaks as the whole tag or as its state (`_place_speaks`).
     for within in (True, False):
         for prefix in ("person:", "organisation:", "place:"):
             for m in named:
-                if (m.text in speaker_text) == within and m.entity.startswith(prefix):
-                    if (
-                        prefix == "place:"
-                        and within
-                        and not state
-                        and not _whole(m.text, speaker_text)
-                    ):
-                        continue
-                    return m.entity
+                if (m.text in speaker_text) != within or not m.entity.startswith(prefix):
+                    continue
+                if prefix == "place:" and within and not _place_speaks(m.text, speaker_text):
+                    continue
+                return m.entity
     guess = resolve_typo(speaker_text.split()[-1], ctx.entities)
     return guess.id if guess else None
 
 
-def _whole(name: str, tag: str) -> bool:
-    """Is the name the whole speaker tag, but for an article ("the United States")?"""
+def _place_speaks(name: str, tag: str) -> bool:
+    """Does a place named in a speaker tag speak: as the whole tag, but for an article ("the
+    United States"), or as one of its state's bodies ("Portugal's government")? Not where it
+    only says where or whose: "residents of Kalyra" are not Kalyra."""
 
     def bare(text: str) -> str:
         return text.removeprefix("the ").removeprefix("The ")
 
-    return bare(name) == bare(tag)
+    bodies = table("quotes")["state_bodies"]
+    return bare(name) == bare(tag) or any(word in bodies for word in tag.lower().split())
 
 
 def _inside_quote(ctx: Context, offset: int) -> bool:
