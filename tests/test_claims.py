@@ -355,3 +355,30 @@ def test_of_three_reports_of_one_figure_the_two_on_one_day_still_tie():
     ]
     # a day-first phrase left unresolved ("6 august") is no date to tell the two apart by
     assert len(figured_alike([unit("a", {"2026-08-06"}), unit("b", {"6 august"})])) == 1
+
+
+# One statement that runs over two paragraphs, and a report that quotes only its end.
+SENTINEL = [
+    "The Velmora harbour authority closed the northern quay on Tuesday after cracks were found "
+    "in its concrete deck.",
+    'Harbour master Ilse Varga said: "Our pilots have asked for better lighting in the outer '
+    "basin for years. They will have it by the spring.",
+    "“Every pillar will be checked before a single ship berths there again, and the owners will "
+    'pay for whatever the divers find."',
+]
+CLARION = [
+    "Ships bound for Velmora were sent to the southern berths as repairs began.",
+    '"Every pillar will be checked before a single ship berths there again, and the owners will '
+    'pay for whatever the divers find," harbour master Ilse Varga said.',
+]
+
+
+def test_a_report_quoting_the_end_of_a_long_statement_ties_to_that_end(report, story_claims):
+    sentinel, clarion = report("Sentinel", SENTINEL), report("Clarion", CLARION)
+    claims = _quoting(story_claims([sentinel, clarion]), "Every pillar will be checked")
+    tied = [c for c in claims if {s.article for s in c.support} == {sentinel.id, clarion.id}]
+    assert len(tied) == 1
+    assert {s.text.split()[0] for s in tied[0].support} == {"“Every", '"Every'}
+    # The statement's opening sentence, about lighting, states another fact.
+    opening = _quoting(story_claims([sentinel, clarion]), "better lighting")
+    assert all({s.article for s in c.support} == {sentinel.id} for c in opening)

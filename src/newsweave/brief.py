@@ -197,12 +197,13 @@ def _markdown(b: Brief) -> str:
     if b.conflicts:
         lines += ["", "## Conflicts", ""]
         for c in b.conflicts:
-            # One entry for each value, citing every article that gives it.
+            # One entry for each value, in its plainest wording, citing every article that
+            # gives it.
             agreeing: dict[str, list[ConflictValue]] = {}
             for v in c.values:
                 agreeing.setdefault(v.reading or v.value, []).append(v)
             values = "; ".join(
-                vs[0].value + " " + "".join(f"[{n[v.article]}]" for v in vs)
+                min((v.value for v in vs), key=len) + " " + "".join(f"[{n[v.article]}]" for v in vs)
                 for vs in agreeing.values()
             )
             lines.append(f"- {c.what}: {values}")

@@ -168,10 +168,10 @@ ANCHOR_WORDS = 5
 def quoted_alike(statements: list[Statement]) -> list[Tie]:
     """The sentences of two articles that quote one speaker's same statement of some length."""
     return [
-        ((a, qa.sentence), (b, qb.sentence))
+        ((a, sa), (b, sb))
         for statement in statements
         if statement.words >= ANCHOR_WORDS
-        for (a, qa), (b, qb) in [statement.quotes]
+        for ((a, _), (b, _)), (sa, sb) in [(statement.quotes, statement.sentences)]
     ]
 
 

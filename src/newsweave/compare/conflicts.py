@@ -30,6 +30,7 @@ def _in_claim(claim: Claim, analyses: dict[str, Analysis]) -> list[Conflict]:
         thing = n.counts or n.unit
         if thing:
             by_thing.setdefault(thing, []).append((article, text, n))
+    place = {s.article: k for k, s in enumerate(claim.support)}
     conflicts = []
     for thing, found in by_thing.items():
         values = {(a, amount(n)) for a, _, n in found}
@@ -37,6 +38,7 @@ def _in_claim(claim: Claim, analyses: dict[str, Analysis]) -> list[Conflict]:
             continue
         if not _disagree([n for _, _, n in found]):
             continue
+        found = sorted(found + _same_figure_elsewhere(found, numbers), key=lambda f: place[f[0]])
         given = [
             ConflictValue(article=a, value=n.text, text=t, reading=_reading(n)) for a, t, n in found
         ]
@@ -45,6 +47,26 @@ def _in_claim(claim: Claim, analyses: dict[str, Analysis]) -> list[Conflict]:
         given.sort(key=lambda v: first[v.reading])
         conflicts.append(Conflict(what=thing, values=tuple(given)))
     return conflicts
+
+
+def _same_figure_elsewhere(
+    found: list[tuple[str, str, NumberMention]], numbers: list[tuple[str, str, NumberMention]]
+) -> list[tuple[str, str, NumberMention]]:
+    """The figures of the claim's other articles that give one of `found`'s values, though
+    they name what it counts differently ("38 of the council's 46 members" beside "38 of 46
+    councillors"): those articles take a side too.
+
+    Only figures that can hardly agree by chance count: a ratio, or a count of 10 or more.
+    """
+    values = {amount(n) for _, _, n in found}
+    giving = {a for a, _, _ in found}
+    return [
+        (a, t, n)
+        for a, t, n in numbers
+        if a not in giving
+        and amount(n) in values
+        and (n.upper is not None or (n.value >= 10 and (n.counts or n.unit)))
+    ]
 
 
 def _reading(n: NumberMention) -> str:

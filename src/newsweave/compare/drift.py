@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 
-from newsweave.models import Analysis, Quote, QuoteDrift, Variant
+from newsweave.models import Analysis, Quote, QuoteDrift, Sentence, Variant
 
 _WORD = re.compile(r"[\w’']+")
 
@@ -30,6 +31,9 @@ class Statement:
     """The matching words of each quote (the whole shorter quote, its window of the longer)."""
     words: int
     """How many words match: the length of the shorter text."""
+    sentences: tuple[int, int] = (-1, -1)
+    """The sentence of each article where its matching words begin: a quote may run over
+    several sentences, and another article may quote only the last of them."""
 
     @property
     def differs(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -47,6 +51,7 @@ def same_statements(
     the best window of the longer quote must hold `threshold` of the shorter one's words.
     """
     quotes: list[tuple[str, str, Quote]] = []
+    sentences = {a.article_id: a.sentences for a in analyses}
     for analysis in analyses:
         for q in analysis.quotes:
             if q.speaker and q.kind in {"direct", "partial"}:
@@ -78,8 +83,31 @@ def same_statements(
                 continue
             size = min(len(tokens[s]), len(_words(window)))
         texts = (short.text, window) if short is qa else (window, short.text)
-        found.append(Statement(speaker, ((article_a, qa), (article_b, qb)), texts, size))
+        at = (
+            _sentence_of(texts[0], qa, sentences[article_a]),
+            _sentence_of(texts[1], qb, sentences[article_b]),
+        )
+        found.append(Statement(speaker, ((article_a, qa), (article_b, qb)), texts, size, at))
     return found
+
+
+def _sentence_of(text: str, quote: Quote, sentences: Sequence[Sentence]) -> int:
+    """The sentence where `text`, a stretch of `quote`'s words, begins.
+
+    Found by words, not characters: another article's copy may differ in punctuation, and a
+    quote that runs over paragraphs is stored without the marks and line breaks between them.
+    """
+    part, whole = _words(text), _words(quote.text)
+    skip = next(
+        (i for i in range(len(whole) - len(part) + 1) if whole[i : i + len(part)] == part), 0
+    )
+    for sentence in sentences[quote.sentence :]:
+        start = max(quote.start - sentence.start, 0)
+        here = len(_WORD.findall(sentence.text[start:]))
+        if skip < here:
+            return sentence.index
+        skip -= here
+    return quote.sentence
 
 
 def find_drift(statements: list[Statement], names: dict[str, str]) -> list[QuoteDrift]:

@@ -1,0 +1,40 @@
+"""Conflicts: one fact given with different values; outlets that agree stand together."""
+
+from builders import article
+from newsweave.analyze import analyze_many
+from newsweave.compare.conflicts import find_conflicts
+from newsweave.models import Claim, Support
+
+
+def _conflicts(sentences: dict[str, str]) -> list[set[tuple[str, str]]]:
+    """The conflicts in one claim made of one sentence from each outlet."""
+    articles = [article(f"a{k}", text, outlet=o) for k, (o, text) in enumerate(sentences.items())]
+    analyses = {a.article_id: a for a in analyze_many(articles)}
+    support = tuple(Support(article=a.id, sentence=0, text=a.text) for a in articles)
+    claim = Claim(id="c1", text="", status="corroborated", independent_sources=3, support=support)
+    _, conflicts = find_conflicts([claim], analyses)
+    outlet = {a.id: a.outlet for a in articles}
+    return [{(outlet[v.article], v.reading) for v in c.values} for c in conflicts]
+
+
+def test_the_same_ratio_of_differently_named_people_takes_a_side():
+    found = _conflicts(
+        {
+            "Post": "Thirty-one of the board's 40 members backed the merger on Monday.",
+            "Wire": "On Monday 31 of 40 directors backed the merger.",
+            "Times": "The merger was backed by 33 of 40 directors on Monday.",
+        },
+    )
+    assert found == [{("Post", "31/40"), ("Wire", "31/40"), ("Times", "33/40")}]
+
+
+def test_a_small_count_of_something_else_takes_no_side():
+    # Four crews and four ferries agree by chance, not as one count.
+    found = _conflicts(
+        {
+            "Post": "Four crews were on duty when the strike began on Monday morning.",
+            "Wire": "The strike on Monday morning stopped four ferries.",
+            "Times": "The strike on Monday morning stopped five ferries.",
+        },
+    )
+    assert found == [{("Wire", "4"), ("Times", "5")}]
