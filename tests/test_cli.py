@@ -4,6 +4,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsweave.cli import app
+from newsweave.store import Store
 
 runner = CliRunner()
 
@@ -39,9 +40,26 @@ def test_a_missing_file_is_one_line_and_exit_2(tmp_path):
     assert "Traceback" not in result.output
 
 
+def test_an_implausible_publication_date_is_one_line_and_exit_2(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text("The harbour of Velmora reopened on Monday after repairs. " * 8)
+    result = run("add", str(report), "--published", "0001-01-01", db=str(tmp_path / "n.db"))
+    assert result.exit_code == 2 and "year 1 is not a plausible time" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_an_unknown_story_is_a_clean_error(tmp_path):
+    Store(tmp_path / "n.db").close()
     result = run("brief", "s000", db=str(tmp_path / "n.db"))
     assert result.exit_code == 3 and "no story with id" in result.output
+
+
+@pytest.mark.parametrize("command", [["stories"], ["articles"], ["brief", "s1"], ["rejected"]])
+def test_reading_a_database_that_is_not_there_makes_none(tmp_path, command):
+    path = tmp_path / "typo" / "news.db"
+    result = run(*command, db=str(path))
+    assert result.exit_code == 4 and "no database at" in result.output
+    assert not path.parent.exists()
 
 
 def test_a_bad_format_is_a_clean_error(demo_db):
@@ -136,7 +154,7 @@ def test_eval_measures_under_the_settings_given(tmp_path):
     corpus = tmp_path / "tiny.jsonl"
     corpus.write_text("\n".join(lines) + "\n")
     strict = tmp_path / "strict.toml"
-    strict.write_text("[cluster]\nthreshold = 5.0\n")
+    strict.write_text("[cluster]\nthreshold = 1.0\n")
     default = runner.invoke(app, ["eval", "cluster", str(corpus), "--json"])
     changed = runner.invoke(
         app, ["--settings", str(strict), "eval", "cluster", str(corpus), "--json"]
@@ -144,3 +162,20 @@ def test_eval_measures_under_the_settings_given(tmp_path):
     assert default.exit_code == changed.exit_code == 0, default.output + changed.output
     assert json.loads(default.output)["stories"] == 2
     assert json.loads(changed.output)["stories"] == 4
+
+
+def test_an_eval_file_of_another_format_is_one_line_and_exit_2(tmp_path):
+    pages = tmp_path / "pages.jsonl"
+    pages.write_text(json.dumps({"id": "p1", "html": "<p>x</p>", "text": "x"}) + "\n")
+    result = run("eval", "cluster", str(pages))
+    assert result.exit_code == 2 and "no 'gold_event_id'" in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(["--limit", "0", "ferry"], "--limit must be at least 1"), ([" "], "at least one word")],
+)
+def test_a_search_that_can_find_nothing_is_refused(demo_db, args, message):
+    result = run("search", *args, db=demo_db)
+    assert result.exit_code == 2 and message in result.output

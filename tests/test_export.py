@@ -7,6 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsweave.cli import app
+from newsweave.store import Store
 
 runner = CliRunner()
 
@@ -65,6 +66,7 @@ def test_jsonl_to_a_file_and_of_stories(demo_db, tmp_path):
 def test_an_empty_store_exports_nothing_but_a_parquet_file_keeps_its_columns(tmp_path):
     pq = pytest.importorskip("pyarrow.parquet", reason="Parquet needs pyarrow (the parquet extra)")
     db = str(tmp_path / "empty.db")
+    Store(db).close()
     assert run(db, "export").output == ""
     path = tmp_path / "a.parquet"
     assert run(db, "export", "-f", "parquet", "--out", str(path)).exit_code == 0

@@ -26,3 +26,16 @@ def test_a_sentence_citing_an_outlet_is_not_independent_but_the_rest_of_the_arti
     }
     assert claims["Orrin"] == (1, ("Northern Ledger", "Velmora Post"))  # repeated, with credit
     assert claims["replaced"] == (2, ("Northern Ledger", "Velmora Post"))  # its own reporting
+
+
+def test_articles_of_no_known_outlet_are_not_one_source(story_claims):
+    from newsweave.extract import extract
+    from newsweave.models import UNKNOWN_OUTLET, Article, RawDoc
+
+    pasted = [
+        extract(RawDoc(source=f"paste-{n}.txt", kind="text", body="\n\n".join(body)))
+        for n, body in enumerate([POST, POST[1:] + POST[:1]])
+    ]
+    assert all(isinstance(a, Article) and a.outlet == UNKNOWN_OUTLET for a in pasted)
+    claims = {c.text.split()[1]: c.independent_sources for c in story_claims(pasted)}
+    assert claims["replaced"] == 2

@@ -2,6 +2,7 @@ import gzip
 import io
 import json
 
+import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -85,3 +86,24 @@ def test_warc_html_responses_become_documents():
 def test_malformed_warc_is_rejected():
     results = ingest(Source("bad.warc.gz", gzip.compress(b"WARC/1.0\r\nnonsense")))
     assert reasons(results) and all(isinstance(r, Rejected) for r in results)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        # A record whose length runs past the end of the file, as a crawl cut short leaves it.
+        b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\nshort",
+        bytes(range(256)) * 8,  # no archive at all
+    ],
+)
+def test_a_damaged_warc_is_one_short_rejection(data):
+    [rejected] = ingest(Source("crawl.warc", data))
+    assert isinstance(rejected, Rejected) and rejected.reason == "malformed_warc"
+    assert len(rejected.detail) < 100 and rejected.detail.isprintable()
+
+
+def test_a_jsonl_time_given_as_a_number_is_rejected():
+    # 2026 as a number would be read as seconds after 1970.
+    line = {"text": "The harbour of Velmora reopened on Monday. " * 8, "published": 2026}
+    [rejected] = ingest(Source("items.jsonl", json.dumps(line).encode()))
+    assert isinstance(rejected, Rejected) and "ISO date" in rejected.detail

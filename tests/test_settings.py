@@ -36,6 +36,22 @@ def test_wrong_types_and_bad_toml_are_errors(tmp_path):
         Settings.load(tmp_path / "missing.toml")
 
 
+@pytest.mark.parametrize(
+    ("section", "line", "bounds"),
+    [
+        ("dedupe", "num_perm = 0", "at least 1"),  # datasketch would fail on the first article
+        ("compare", "claim_similarity = 7", "from 0 to 1"),  # a similarity is 0-1
+        ("cluster", "threshold = -5", "from 0 to 1"),
+        ("brief", "summary_sentences = 0", "at least 1"),
+    ],
+)
+def test_a_value_out_of_its_range_is_an_error(tmp_path, section, line, bounds):
+    path = tmp_path / "mine.toml"
+    path.write_text(f"[{section}]\n{line}\n")
+    with pytest.raises(SettingsError, match=f"must be {bounds}"):
+        Settings.load(path)
+
+
 def test_every_setting_has_help():
     for row in table():
         assert len(row.help) > 20, f"{row.section}.{row.name} needs a real help text"

@@ -22,10 +22,10 @@ from rich.text import Text
 
 from newsweave import __version__
 from newsweave.brief import render
-from newsweave.errors import InputError, NewsweaveError
+from newsweave.errors import InputError, NewsweaveError, StoreError
 from newsweave.fetch import Fetcher
 from newsweave.pipeline import AddReport, Pipeline
-from newsweave.search import search
+from newsweave.search import fts_query, search
 from newsweave.settings import Settings, markdown, table
 from newsweave.sources import read_targets
 from newsweave.store import Store, default_path
@@ -62,8 +62,15 @@ def _errors() -> Iterator[None]:
         raise typer.Exit(exc.exit_code) from None
 
 
-def _store(path: str | None = None) -> Store:
-    return Store(path or state.db or default_path(), state.settings.store.busy_timeout_ms)
+def _store(path: str | None = None, existing: bool = False) -> Store:
+    """The database; with `existing`, for commands that only read it, one that is there: a
+    mistyped --db must not quietly make an empty database (and its folders)."""
+    path = path or state.db or default_path()
+    if existing and path != ":memory:" and not Path(path).exists():
+        raise StoreError(
+            f"no database at {path}: add articles first (newsweave add), or check --db"
+        )
+    return Store(path, state.settings.store.busy_timeout_ms)
 
 
 def _print_json(value: Any) -> None:
@@ -200,7 +207,7 @@ def stories(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
     Example: `newsweave stories --json`
     """
-    with _errors(), _store() as store:
+    with _errors(), _store(existing=True) as store:
         rows: list[dict[str, Any]] = []
         for story in store.stories():
             articles = store.articles(story=story.id)
@@ -237,7 +244,7 @@ def articles(
 
     Example: `newsweave articles --story s8ac1e89b1 --json`
     """
-    with _errors(), _store() as store:
+    with _errors(), _store(existing=True) as store:
         found = store.articles(story=store.story(story).id if story else None)
         story_of = {a.id: store.story_of(a.id) for a in found}
     if as_json:
@@ -262,7 +269,7 @@ def brief(
     with _errors():
         if fmt not in {"md", "json", "html"}:
             raise InputError(f"--format must be md, json or html, not {fmt!r}")
-        with _store() as store:
+        with _store(existing=True) as store:
             text = render(store.brief(story), fmt)  # type: ignore[arg-type]
     print(text, end="" if text.endswith("\n") else "\n")
 
@@ -276,7 +283,7 @@ def entities(
 
     Example: `newsweave entities --story s8ac1e89b1`
     """
-    with _errors(), _store() as store:
+    with _errors(), _store(existing=True) as store:
         ids = [store.story(story).id] if story else [s.id for s in store.stories()]
         found: dict[str, dict[str, Any]] = {}
         for sid in ids:
@@ -312,8 +319,13 @@ def search_command(
 
     Example: `newsweave search "ferry pier" --limit 5`
     """
-    with _errors(), _store() as store:
-        hits = search(store, text, limit=limit)
+    with _errors():
+        if limit < 1:
+            raise InputError(f"--limit must be at least 1, not {limit}")
+        if not fts_query(text):
+            raise InputError("give at least one word to search for")
+        with _store(existing=True) as store:
+            hits = search(store, text, limit=limit)
     if as_json:
         _print_json([h.model_dump(mode="json") for h in hits])
         return
@@ -332,7 +344,7 @@ def rejected(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")
 
     Example: `newsweave rejected --json`
     """
-    with _errors(), _store() as store:
+    with _errors(), _store(existing=True) as store:
         found = store.rejected()
     if as_json:
         _print_json([r.model_dump() for r in found])
@@ -452,7 +464,7 @@ def export_command(
     """
     from newsweave.export import export
 
-    with _errors(), _store() as store:
+    with _errors(), _store(existing=True) as store:
         count = export(store, what, fmt, out_path, sys.stdout)
     if out_path is not None:
         err.print(f"Wrote {count} {what} to {out_path}", highlight=False)

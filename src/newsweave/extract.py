@@ -20,7 +20,7 @@ from newsweave import pagerules
 from newsweave.htmlbody import body_of, main_text, parse_html
 from newsweave.htmlbody import captions as page_captions
 from newsweave.markers import find_markers, reporting_outlet
-from newsweave.models import Article, RawDoc, Rejected, RemovedLine
+from newsweave.models import UNKNOWN_OUTLET, Article, RawDoc, Rejected, RemovedLine
 from newsweave.settings import ExtractSettings
 from newsweave.textclean import CleanText, clean_text
 
@@ -82,7 +82,7 @@ def extract(raw: RawDoc, settings: ExtractSettings | None = None) -> Article | R
         source=raw.source,
         url=url,
         canonical_url=canonical,
-        outlet=outlet or "unknown",
+        outlet=outlet or UNKNOWN_OUTLET,
         title=raw.title or cleaned.title or meta.get("title") or _first_words(text),
         byline=meta.get("author"),
         published=published,

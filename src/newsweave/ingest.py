@@ -124,6 +124,10 @@ def _jsonl(source: Source, text: str) -> Iterator[RawDoc | Rejected]:
             yield _reject(where, "malformed_jsonl", f"line {number} is not a JSON object")
             continue
         body = item.get("html") or item.get("text")
+        if body is not None and not isinstance(body, str):
+            field = "html" if item.get("html") else "text"
+            yield _reject(where, "malformed_jsonl", f"line {number}: '{field}' is not a string")
+            continue
         if not isinstance(body, str) or not body.strip():
             yield _reject(where, "empty", f"line {number} has no 'text' or 'html'")
             continue
@@ -171,8 +175,15 @@ def _warc(source: Source) -> Iterator[RawDoc | Rejected]:
                 published=source.published,
                 fetched=_warc_date(record),
             )
-    except (ArchiveLoadFailed, ValueError, OSError) as exc:
-        yield _reject(source.name, "malformed_warc", f"cannot read the WARC archive: {exc}")
+    except ArchiveLoadFailed:
+        yield _reject(
+            source.name, "malformed_warc", "not a WARC archive: it opens on no WARC header"
+        )
+        return
+    except (ValueError, OSError, EOFError, AttributeError, KeyError, TypeError):
+        # warcio fails on a damaged archive in many ways (a record cut short surfaces as an
+        # AttributeError on a header it lacks): each refuses this file, not the whole run.
+        yield _reject(source.name, "malformed_warc", "the WARC archive is damaged or cut short")
         return
     if not found:
         yield _reject(source.name, "no_html", "the WARC archive holds no HTML response records")

@@ -12,16 +12,26 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
 
 Stage = Literal["ingest", "extract", "analyze", "dedupe", "cluster", "compare", "brief"]
 
 
 def _aware(value: datetime) -> datetime:
+    if not 1000 <= value.year <= 9000:
+        # Year 1 or 9999 is a typo or a placeholder, and dates reckoned from it overflow.
+        raise ValueError(f"year {value.year} is not a plausible time for news")
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value
 
 
-Moment = Annotated[datetime, AfterValidator(_aware)]
+def _written(value: object) -> object:
+    # A bare number would be read as seconds since 1970: "published": 2026 is no date of 2026.
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise ValueError("a time is written as an ISO date ('2026-09-16'), not a number")
+    return value
+
+
+Moment = Annotated[datetime, BeforeValidator(_written), AfterValidator(_aware)]
 """A point in time, always with a timezone: a naive one ("2026-09-16" in a JSONL line) is read as
 UTC, so dates from different inputs compare and sort together."""
 
@@ -76,6 +86,11 @@ class RemovedLine(Record):
 
     text: str
     reason: str
+
+
+UNKNOWN_OUTLET = "unknown"
+"""`Article.outlet` when neither the input, the page nor the text names one. Such articles are not
+one outlet: each counts as a source of its own (`compare.identity.source_keys`)."""
 
 
 class Article(Record):

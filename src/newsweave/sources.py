@@ -11,11 +11,13 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
+from pydantic import TypeAdapter, ValidationError
+
 from newsweave.errors import FetchError, InputError
 from newsweave.feeds import looks_like_feed, parse_feed
 from newsweave.fetch import Fetcher
 from newsweave.ingest import Source
-from newsweave.models import Rejected
+from newsweave.models import Moment, Rejected
 
 # Files taken from a folder; a file named explicitly is read whatever its name.
 SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".warc", ".gz"}
@@ -33,6 +35,12 @@ def read_targets(
     fetcher: Fetcher | None = None,
 ) -> Iterator[Source | Rejected]:
     """Sources for files, folders (recursively), URLs, feeds and `-` (standard input)."""
+    if published is not None:
+        try:
+            published = TypeAdapter(Moment).validate_python(published)
+        except ValidationError as exc:
+            reason = exc.errors()[0]["msg"].removeprefix("Value error, ")
+            raise InputError(f"publication date {published.date().isoformat()}: {reason}") from None
     for target in targets:
         if is_url(target):
             if fetcher is None:

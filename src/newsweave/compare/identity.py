@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from newsweave.analyze.roles import Role, holder, is_role_only
 from newsweave.markers import is_agency
-from newsweave.models import Analysis, Article, Entity, LineageLink, LineageMarker
+from newsweave.models import UNKNOWN_OUTLET, Analysis, Article, Entity, LineageLink, LineageMarker
 
 
 def story_entities(analyses: list[Analysis]) -> tuple[list[Entity], dict[str, str]]:
@@ -145,7 +145,8 @@ def source_keys(articles: list[Article], links: list[LineageLink]) -> dict[str, 
     """Article id → the key of the independent source it stands for.
 
     Copies and rewrites fold into their source; an article carrying a wire credit stands for the
-    agency; two articles of one outlet are one source.
+    agency; two articles of one outlet are one source, and an article of no known outlet is
+    one of its own.
     """
     parent = {a.id: a.id for a in articles}
 
@@ -158,7 +159,8 @@ def source_keys(articles: list[Article], links: list[LineageLink]) -> dict[str, 
     for link in links:
         if link.sentence is None and link.source in parent and link.article in parent:
             parent[find(link.article)] = find(link.source)
-    outlet = {a.id: norm_outlet(a.outlet) for a in articles}
+    # Articles whose outlet nobody named are not one outlet: each is its own source.
+    outlet = {a.id: norm_outlet(a.outlet) if a.outlet != UNKNOWN_OUTLET else "" for a in articles}
     wire = {
         link.article: norm_outlet(link.source_outlet)
         for link in links

@@ -63,6 +63,7 @@ def evaluate(
     known = tasks()
     if task not in known:
         raise InputError(f"no evaluation task {task!r}; known: {', '.join(sorted(known))}")
+    _check_format(task, path)
     if split is None:
         return known[task](path, limit=limit, settings=settings)
     if task not in SPLIT_TASKS:
@@ -72,3 +73,26 @@ def evaluate(
 
 # Tasks whose entry function takes `split=` (records carry a `split` field).
 SPLIT_TASKS = frozenset({"quotes"})
+
+# The fields each task reads from every record (../shared/eval/README.md).
+FIELDS = {
+    "extract": ("html", "text"),
+    "cluster": ("text", "gold_event_id"),
+    "align": ("text", "sentences", "mentions"),
+    "quotes": ("text", "annotations"),
+}
+
+
+def _check_format(task: str, path: str | Path) -> None:
+    """A clear error for a file of another format, read from its first record: scoring it would
+    fail far into the run, or print zeros."""
+    first = next(read_jsonl(path), None)
+    if first is None:
+        raise InputError(f"{path} holds no records")
+    if not isinstance(first, dict):
+        raise InputError(f"{path}: its records are not JSON objects")
+    if missing := [f for f in FIELDS[task] if f not in first]:
+        raise InputError(
+            f"{path} is not in the format eval {task} reads: its records have no "
+            + ", ".join(repr(f) for f in missing)
+        )
