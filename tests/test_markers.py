@@ -41,3 +41,18 @@ from newsweave.markers import find_markers
 )
 def test_a_marker_names_the_outlet_it_credits(text, kind, outlet):
     assert [(m.kind, m.outlet) for m in find_markers(text)] == [(kind, outlet)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The captain was detained overnight, the Aegean Courier reported, citing coast guard "
+        "officials.",
+        "Investigators are focusing on the propulsion system, the Iberia Observer reported, "
+        "citing officials at the national maritime accident office.",
+    ],
+)
+def test_people_cited_are_no_outlet(text):
+    # The outlet that reported it is credited; the officials it cites are its sources, not an
+    # outlet whose copy the sentence would be.
+    assert [m.kind for m in find_markers(text)] == ["reported_by"]

@@ -7,6 +7,7 @@ sentence index, most corroborated first. Rendered as JSON, Markdown or HTML by `
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Literal
 
 from newsweave.compare.identity import story_entities
@@ -17,10 +18,13 @@ from newsweave.models import (
     BriefArticle,
     BriefQuote,
     Citation,
+    Claim,
     Comparison,
+    Conflict,
     ConflictValue,
     Story,
     SummarySentence,
+    Support,
     TimelineEntry,
 )
 from newsweave.settings import BriefSettings
@@ -92,19 +96,39 @@ def _summary(comparison: Comparison, limit: int) -> list[SummarySentence]:
     for claim in comparison.claims:
         if len(chosen) >= limit:
             break
-        text = next((s.text for s in claim.support if stands_alone(s.text)), None)
-        if text is None or text.lower() in used:
+        said = next((s for s in claim.support if stands_alone(s.text)), None)
+        if said is None or said.text.lower() in used:
             continue
-        used.add(text.lower())
+        used.add(said.text.lower())
+        differ = _differing(said, claim, comparison.conflicts)
         chosen.append(
             SummarySentence(
-                text=text,
+                text=said.text,
                 citations=tuple(
-                    Citation(article=s.article, sentence=s.sentence) for s in claim.support
+                    Citation(article=s.article, sentence=s.sentence)
+                    for s in claim.support
+                    if (s.article, s.sentence) not in differ
                 ),
             )
         )
     return chosen
+
+
+def _differing(said: Support, claim: Claim, conflicts: Sequence[Conflict]) -> set[tuple[str, int]]:
+    """The sentences of a claim that give another value than `said` for something it counts:
+    a citation says the article states the sentence, so "at least 14 injured" does not cite the
+    report of twelve."""
+    differ = set()
+    for conflict in conflicts:
+        readings = {(v.article, v.text): v.reading for v in conflict.values}
+        mine = readings.get((said.article, said.text))
+        if mine is None:
+            continue
+        for s in claim.support:
+            theirs = readings.get((s.article, s.text))
+            if theirs is not None and theirs != mine:
+                differ.add((s.article, s.sentence))
+    return differ
 
 
 # Words that point back to an earlier sentence: one that opens on them says nothing alone.

@@ -21,7 +21,7 @@ _NOT_OUTLETS = {"He", "She", "They", "It", "We", "I", "This", "That", "The", "Of
 @cache
 def _patterns() -> list[tuple[str, re.Pattern[str], str]]:
     """Each marker kind, its compiled pattern, and the words it cannot match without ("")."""
-    raw = tomllib.loads(resources.files("newsweave").joinpath("data/lineage.toml").read_text())
+    raw = _data()
     agencies = "|".join(re.escape(a) for a in sorted(raw["wire_agencies"], key=len, reverse=True))
     agency = rf"(?:{agencies}|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:Wire|News Agency|Press))"
     name = raw["name"].replace("{word}", raw["word"])
@@ -48,6 +48,8 @@ def find_markers(text: str, outlet: str | None = None) -> tuple[LineageMarker, .
                 continue
             if kind == "citing_plain" and any(m.kind == "citing" for m in found):
                 continue
+            if kind in ("citing", "citing_plain") and _people(name):
+                continue  # "citing coast guard officials": a source, but no outlet
             marker_kind = "citing" if kind == "citing_plain" else kind
             if (marker_kind, name) in seen:
                 continue
@@ -70,8 +72,22 @@ def is_agency(name: str) -> bool:
 
 @cache
 def _agencies() -> frozenset[str]:
-    raw = tomllib.loads(resources.files("newsweave").joinpath("data/lineage.toml").read_text())
-    return frozenset(raw["wire_agencies"])
+    return frozenset(_data()["wire_agencies"])
+
+
+def _people(name: str) -> bool:
+    """Whether a cited source names people or a body ("officials at the ... office")."""
+    return not _not_outlets().isdisjoint(re.findall(r"[a-z]+", name.lower()))
+
+
+@cache
+def _not_outlets() -> frozenset[str]:
+    return frozenset(_data()["sources_not_outlets"])
+
+
+@cache
+def _data() -> dict:
+    return tomllib.loads(resources.files("newsweave").joinpath("data/lineage.toml").read_text())
 
 
 def reporting_outlet(text: str) -> str | None:

@@ -113,10 +113,14 @@ def _sentence_of(text: str, quote: Quote, sentences: Sequence[Sentence]) -> int:
 def find_drift(statements: list[Statement], names: dict[str, str]) -> list[QuoteDrift]:
     """The statements whose two quotes differ in words (`names`: entity id to name)."""
     drifts: list[QuoteDrift] = []
+    seen: set[tuple[str, str, str]] = set()
     for statement in statements:
         a_differs, b_differs = statement.differs
         if not a_differs and not b_differs:
             continue  # the same words, perhaps cut at another place: faithful quoting
+        if (statement.speaker, *statement.texts) in seen:
+            continue  # a copy's quote against the same other wording: told once
+        seen.add((statement.speaker, *statement.texts))
         (article_a, _), (article_b, _) = statement.quotes
         drifts.append(
             QuoteDrift(
@@ -134,12 +138,13 @@ def _best_window(short: tuple[str, ...], text: str) -> tuple[str, float]:
     """The stretch of `text` that best matches the words of `short`, and how well (0–1).
 
     How well: the share of the short quote's words found in the stretch, which is as long as
-    the short quote and two words more (so a word added or dropped does not cut it short).
+    the short quote and a third more (two words at least): a paraphrase runs longer than what
+    it renders ("return to service" for "put a single vessel back in the water").
     """
     tokens = list(_WORD.finditer(text))
     if not short or not tokens:
         return "", 0.0
-    size = min(len(tokens), len(short) + 2)
+    size = min(len(tokens), len(short) + max(2, len(short) // 3))
     target = set(short)
     best, best_score = (0, size), 0.0
     for start in range(0, max(len(tokens) - size, 0) + 1):
