@@ -179,3 +179,17 @@ def test_an_eval_file_of_another_format_is_one_line_and_exit_2(tmp_path):
 def test_a_search_that_can_find_nothing_is_refused(demo_db, args, message):
     result = run("search", *args, db=demo_db)
     assert result.exit_code == 2 and message in result.output
+
+
+def test_a_folder_s_other_files_are_rejections_and_the_rest_is_added(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "report.txt").write_text("The harbour of Velmora reopened on Monday. " * 8)
+    (folder / "photo.bin").write_bytes(b"\x89PNG\r\n")
+    (folder / ".DS_Store").write_bytes(b"\x00\x01")  # hidden: passed over
+    result = run("add", str(folder), "--json", db=str(tmp_path / "n.db"))
+    report = json.loads(result.output)
+    assert len(report["added"]) == 1
+    assert [(r["source"].rsplit("/", 1)[-1], r["reason"]) for r in report["rejected"]] == [
+        ("photo.bin", "unsupported_type")
+    ]

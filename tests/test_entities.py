@@ -6,6 +6,7 @@ import pytest
 
 import builders
 from newsweave.analyze import analyze
+from newsweave.analyze.entities import entity_id
 from newsweave.analyze.roles import Role, holder
 from newsweave.compare.identity import story_entities
 from newsweave.models import Analysis, Article
@@ -313,3 +314,15 @@ def test_names_the_model_misses_before_a_region_or_pact_word_are_entities():
     assert kinds.get("Varnak") == "place" and kinds.get("Indo-Pacific") == "place"
     assert "Pacific" not in kinds
     assert kinds.get("BRICS") == "organisation" and kinds.get("AUKUS") == "organisation"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Inês Calado", "person:ines-calado"),  # the id a user types, as the docs say
+        ("Ακτή Express", "person:ακτη-express"),  # another script keeps its letters
+        ("Antony Blinken", "person:antony-blinken"),
+    ],
+)
+def test_an_entity_id_drops_accents_and_keeps_letters(name, expected):
+    assert entity_id("person", name) == expected

@@ -37,7 +37,7 @@ from newsweave.embed import MODEL, sentence_vectors
 from newsweave.errors import InputError, SettingsError
 from newsweave.export import pyarrow
 from newsweave.extract import extract
-from newsweave.ingest import ingest
+from newsweave.ingest import Source, ingest
 from newsweave.models import Analysis, Article, RawDoc, Rejected
 from newsweave.pipeline import AddReport, Pipeline, Progress
 from newsweave.settings import ExtractSettings, Settings
@@ -116,7 +116,11 @@ def read_file(
 ) -> list[Item]:
     """Read and ingest one file; its documents keyed by (file number, position)."""
     sources = read_paths([path], outlet, published)
-    docs = [doc for source in sources for doc in ingest(source, settings)]
+    docs = [
+        doc
+        for source in sources
+        for doc in (ingest(source, settings) if isinstance(source, Source) else [source])
+    ]
     return [((number, position), doc) for position, doc in enumerate(docs)]
 
 

@@ -188,6 +188,13 @@ def dated_runs(entry: TimelineEntry) -> list[tuple[str, bool]]:
     return runs
 
 
+def counted(n: int, noun: str) -> str:
+    """ "1 article", "3 articles", "2 stories"."""
+    if n == 1:
+        return f"1 {noun}"
+    return f"{n} {noun[:-1]}ies" if noun.endswith("y") else f"{n} {noun}s"
+
+
 def _numbers(b: Brief) -> dict[str, int]:
     return {a.id: i + 1 for i, a in enumerate(b.articles)}
 
@@ -201,7 +208,7 @@ def _markdown(b: Brief) -> str:
     lines = [
         f"# {b.title}",
         "",
-        f"Story `{b.id}` · {len(b.articles)} articles",
+        f"Story `{b.id}` · {counted(len(b.articles), 'article')}",
         "",
         "## Summary",
         "",
@@ -261,7 +268,7 @@ def _markdown(b: Brief) -> str:
         for outlet, ids in single.items():
             shown = [claims[i] for i in ids if stands_alone(claims[i].text)][:UNIQUE_SHOWN]
             rest = len(ids) - len(shown)
-            lines.append(f"- {outlet} ({len(ids)} claims{', the first' if rest else ''}):")
+            lines.append(f"- {outlet} ({counted(len(ids), 'claim')}):")
             lines += [f"  - {c.text} {cite(c.support)}" for c in shown]
             if rest:
                 lines.append(f"  - … and {rest} more")

@@ -21,7 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsweave import __version__
-from newsweave.brief import render
+from newsweave.brief import counted, render
 from newsweave.errors import InputError, NewsweaveError, StoreError
 from newsweave.fetch import Fetcher
 from newsweave.pipeline import AddReport, Pipeline
@@ -554,7 +554,8 @@ def batch_command(
         return
     if not import_only:
         out.print(
-            f"Wrote {done.articles} articles and {done.rejected} rejections to {done.out} "
+            f"Wrote {counted(done.articles, 'article')} and "
+            f"{counted(done.rejected, 'rejection')} to {done.out} "
             f"({done.engine}, {len(done.parts)} partitions, {done.seconds:.1f} s).",
             highlight=False,
         )
@@ -654,8 +655,9 @@ def _report_json(report: AddReport) -> dict[str, Any]:
 
 def _print_report(report: AddReport) -> None:
     out.print(
-        f"Added {len(report.added)} articles, {len(report.already_stored)} already stored, "
-        f"{len(report.rejected)} rejected; {len(report.stories)} stories updated.",
+        f"Added {counted(len(report.added), 'article')}, "
+        f"{len(report.already_stored)} already stored, "
+        f"{len(report.rejected)} rejected; {counted(len(report.stories), 'story')} updated.",
         highlight=False,
     )
     for r in report.rejected:

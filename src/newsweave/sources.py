@@ -56,14 +56,27 @@ def read_targets(
 
 def read_paths(
     targets: list[str], outlet: str | None = None, published: datetime | None = None
-) -> Iterator[Source]:
-    """Sources for files and folders (recursively)."""
+) -> Iterator[Source | Rejected]:
+    """Sources for files and folders (recursively). In a folder, a file of another kind is a
+    rejection that says so; hidden files (".DS_Store") are passed over."""
     for target in targets:
         path = Path(target)
         if path.is_dir():
-            files = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
+            files = [p for p in found if p.suffix.lower() in SUFFIXES]
+            for other in (p for p in found if p.suffix.lower() not in SUFFIXES):
+                yield Rejected(
+                    source=str(other),
+                    stage="ingest",
+                    reason="unsupported_type",
+                    detail="not a .txt, .html, .jsonl or .warc file; name it alone to read it "
+                    "as text",
+                )
             if not files:
                 raise InputError(
                     f"{target}: the folder holds no .txt, .html, .jsonl or .warc files"

@@ -17,6 +17,7 @@ an organisation.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
@@ -190,9 +191,16 @@ def canonical_place(name: str) -> str:
 
 
 def entity_id(type_: str, name: str) -> str:
-    """A stable id from the type and canonical name: `person:antony-blinken`."""
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-    return f"{type_}:{slug or 'unnamed'}"
+    """A stable id from the type and canonical name: `person:antony-blinken`,
+    `person:ines-calado` for Inês Calado."""
+    return f"{type_}:{slug(name) or 'unnamed'}"
+
+
+def slug(text: str) -> str:
+    """Lower-case words joined by hyphens, accents dropped ("Inês" → "ines"); letters of other
+    scripts stay, so that a Greek or Cyrillic name keeps an id of its own."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", "-", plain.lower()).strip("-")
 
 
 def resolve(raw: list[RawMention], sentences: list[Sentence]) -> tuple[list[Entity], list[Mention]]:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from newsweave.analyze.entities import RawMention, canonical_place, strip_name
+from newsweave.analyze.entities import RawMention, canonical_place, slug, strip_name
 from newsweave.analyze.nlp import doc_text, table
 from newsweave.models import Entity, Mention, Sentence
 
@@ -151,7 +151,7 @@ def link_roles(
             continue
         target = holder(phrase.role, holders, past)
         if target is None:
-            target = ROLE_PREFIX + _slug(str(phrase.role))
+            target = ROLE_PREFIX + slug(str(phrase.role))
             if target not in new:
                 name = re.sub(r"^(?:the|The|its|Its)\s+", "", phrase.text)
                 new[target] = Entity(id=target, name=name, type="person", roles=(str(phrase.role),))
@@ -339,10 +339,6 @@ def _owner(words: str, known: dict[str, str]) -> str | None:
 
 def _plain(words: str) -> str:
     return re.sub(r"^(?:the|The)\s+", "", " ".join(words.split()))
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 # ── who holds what ──────────────────────────────────────────────────────────────────────────
