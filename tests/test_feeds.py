@@ -93,9 +93,9 @@ def settings_file(tmp_path):
     return str(path)
 
 
-def cli(settings_file, db, *args):
+def cli(settings_file, db, *args, code=0):
     result = CliRunner().invoke(app, ["--settings", settings_file, "--db", db, *args])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == code, result.output
     return result.output
 
 
@@ -143,13 +143,15 @@ def test_watch_processes_only_new_items_and_survives_a_bad_feed(site, settings_f
     # Unchanged feed: a conditional request answered 304, nothing fetched again.
     again = json.loads(cli(settings_file, db, "watch", f"{site.base}/feed.xml", "--once", "--json"))
     assert again["unchanged"] == 1 and again["new_items"] == 0
-    # Down, then malformed: reported, not fatal, nothing lost.
+    # Down, then malformed: reported, not fatal, nothing lost; a round that read no feed exits 1.
     site.mode = "down"
-    down = json.loads(cli(settings_file, db, "watch", f"{site.base}/feed.xml", "--once", "--json"))
+    down = json.loads(
+        cli(settings_file, db, "watch", f"{site.base}/feed.xml", "--once", "--json", code=1)
+    )
     assert "503" in down["failed"][f"{site.base}/feed.xml"]
     site.mode = "broken"
     broken = json.loads(
-        cli(settings_file, db, "watch", f"{site.base}/feed.xml", "--once", "--json")
+        cli(settings_file, db, "watch", f"{site.base}/feed.xml", "--once", "--json", code=1)
     )
     assert broken["failed"]
     # Back up with one new item: only that one is processed (state survived each restart).

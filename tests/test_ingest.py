@@ -107,3 +107,9 @@ def test_a_jsonl_time_given_as_a_number_is_rejected():
     line = {"text": "The harbour of Velmora reopened on Monday. " * 8, "published": 2026}
     [rejected] = ingest(Source("items.jsonl", json.dumps(line).encode()))
     assert isinstance(rejected, Rejected) and "ISO date" in rejected.detail
+
+
+def test_a_jsonl_url_that_is_no_web_address_is_rejected():
+    line = {"text": "The harbour of Velmora reopened on Monday. " * 8, "url": "javascript:alert(1)"}
+    [rejected] = ingest(Source("items.jsonl", json.dumps(line).encode()))
+    assert isinstance(rejected, Rejected) and "http(s)" in rejected.detail

@@ -173,6 +173,9 @@ def watch(
                     else:
                         _print_poll(report)
                     if once:
+                        # For cron: a round in which no feed could be read is a failure.
+                        if report.failed and len(report.failed) == report.feeds:
+                            raise typer.Exit(1)
                         return
                     time.sleep(seconds)
             except KeyboardInterrupt:

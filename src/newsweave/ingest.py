@@ -131,12 +131,18 @@ def _jsonl(source: Source, text: str) -> Iterator[RawDoc | Rejected]:
         if not isinstance(body, str) or not body.strip():
             yield _reject(where, "empty", f"line {number} has no 'text' or 'html'")
             continue
+        url = item.get("url") or None
+        if url is not None and not (
+            isinstance(url, str) and url.startswith(("http://", "https://"))
+        ):
+            yield _reject(where, "malformed_jsonl", f"line {number}: url is no http(s) address")
+            continue
         try:
             yield RawDoc(
                 source=where,
                 kind="html" if item.get("html") else "text",
                 body=body,
-                url=item.get("url") or None,
+                url=url,
                 outlet=source.outlet or item.get("outlet") or None,
                 title=item.get("title") or None,
                 published=source.published or item.get("published") or None,
