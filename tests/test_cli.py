@@ -40,12 +40,19 @@ def test_a_missing_file_is_one_line_and_exit_2(tmp_path):
     assert "Traceback" not in result.output
 
 
-def test_an_implausible_publication_date_is_one_line_and_exit_2(tmp_path):
+@pytest.mark.parametrize(
+    ("date", "message"),
+    [
+        ("0001-01-01", "year 1 is not a plausible time"),
+        ("2026-13-45", "--published must be a date such as"),
+    ],
+)
+def test_a_bad_publication_date_is_one_line_and_exit_2(tmp_path, date, message):
     report = tmp_path / "report.txt"
     report.write_text("The harbour of Velmora reopened on Monday after repairs. " * 8)
-    result = run("add", str(report), "--published", "0001-01-01", db=str(tmp_path / "n.db"))
-    assert result.exit_code == 2 and "year 1 is not a plausible time" in result.output
-    assert "Traceback" not in result.output
+    result = run("add", str(report), "--published", date, db=str(tmp_path / "n.db"))
+    assert result.exit_code == 2 and message in result.output
+    assert "Traceback" not in result.output and "╭" not in result.output
 
 
 def test_an_unknown_story_is_a_clean_error(tmp_path):

@@ -27,7 +27,7 @@ from newsweave.fetch import Fetcher
 from newsweave.pipeline import AddReport, Pipeline
 from newsweave.search import fts_query, search
 from newsweave.settings import Settings, markdown, table
-from newsweave.sources import read_targets
+from newsweave.sources import plausible, read_targets
 from newsweave.store import Store, default_path
 
 app = typer.Typer(
@@ -71,6 +71,16 @@ def _store(path: str | None = None, existing: bool = False) -> Store:
             f"no database at {path}: add articles first (newsweave add), or check --db"
         )
     return Store(path, state.settings.store.busy_timeout_ms)
+
+
+def _date(text: str | None) -> datetime | None:
+    """A --published value: an ISO date, or date and time ("2026-03-04", "2026-03-04T07:30Z")."""
+    if text is None:
+        return None
+    try:
+        return plausible(datetime.fromisoformat(text.strip()))
+    except ValueError:
+        raise InputError(f"--published must be a date such as 2026-03-04, not {text!r}") from None
 
 
 def _print_json(value: Any) -> None:
@@ -122,7 +132,8 @@ def add(
         typer.Option(help="Outlet name for these articles (else from the page or the text)."),
     ] = None,
     published: Annotated[
-        datetime | None, typer.Option(help="Publication date for these articles, e.g. 2024-09-11.")
+        str | None,
+        typer.Option(help="Publication date for these articles, e.g. 2024-09-11.", metavar="DATE"),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
@@ -132,7 +143,7 @@ def add(
     """
     with _errors(), _store() as store, Fetcher(state.settings.fetch) as fetcher:
         pipeline = Pipeline(store, state.settings)
-        sources = list(read_targets(targets, outlet, published, fetcher))
+        sources = list(read_targets(targets, outlet, _date(published), fetcher))
         with _progress(as_json) as tick:
             report = pipeline.add_sources(sources, tick)
     if as_json:
@@ -510,7 +521,8 @@ def batch_command(
         typer.Option(help="Outlet name for these articles (else from the page or the text)."),
     ] = None,
     published: Annotated[
-        datetime | None, typer.Option(help="Publication date for these articles, e.g. 2024-09-11.")
+        str | None,
+        typer.Option(help="Publication date for these articles, e.g. 2024-09-11.", metavar="DATE"),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
@@ -534,7 +546,7 @@ def batch_command(
                 engine=engine,
                 partitions=partitions,
                 outlet=outlet,
-                published=published,
+                published=_date(published),
                 master=master,
                 workers=workers,
             )

@@ -35,12 +35,7 @@ def read_targets(
     fetcher: Fetcher | None = None,
 ) -> Iterator[Source | Rejected]:
     """Sources for files, folders (recursively), URLs, feeds and `-` (standard input)."""
-    if published is not None:
-        try:
-            published = TypeAdapter(Moment).validate_python(published)
-        except ValidationError as exc:
-            reason = exc.errors()[0]["msg"].removeprefix("Value error, ")
-            raise InputError(f"publication date {published.date().isoformat()}: {reason}") from None
+    published = plausible(published)
     for target in targets:
         if is_url(target):
             if fetcher is None:
@@ -52,6 +47,17 @@ def read_targets(
             )
         else:
             yield from read_paths([target], outlet, published)
+
+
+def plausible(published: datetime | None) -> datetime | None:
+    """A publication time given for many inputs, checked once (as `models.Moment` checks each)."""
+    if published is None:
+        return None
+    try:
+        return TypeAdapter(Moment).validate_python(published)
+    except ValidationError as exc:
+        reason = exc.errors()[0]["msg"].removeprefix("Value error, ")
+        raise InputError(f"publication date {published.date().isoformat()}: {reason}") from None
 
 
 def read_paths(
