@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import signal
 import socket
@@ -347,6 +348,23 @@ def test_form_post_redirects_to_the_story(client: TestClient, injected: dict[str
     assert response.status_code == 303
     assert response.headers["location"].startswith("/stories/s")
     assert client.get(response.headers["location"]).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("fields", "why"),
+    [
+        ({"text": "Too short to be an article.", "published": "2026-03-04"}, "too short"),
+        ({"text": "A line of text, twice " * 20, "published": "someday"}, "published"),
+    ],
+)
+def test_a_refused_form_keeps_what_was_typed(
+    client: TestClient, fields: dict[str, str], why: str
+) -> None:
+    response = client.post("/api/articles", data=fields, follow_redirects=False)
+    assert response.status_code == 422 and "text/html" in response.headers["content-type"]
+    page = response.text
+    assert why in page and html.escape(fields["text"], quote=False) in page
+    assert f'value="{fields["published"]}"' in page
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ package; the add form is URL-encoded.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import parse_qs
 
 from fastapi import HTTPException, Request
@@ -21,9 +21,13 @@ FORM = "application/x-www-form-urlencoded"
 class AddForm:
     """An add request as posted, whether it came as JSON or as a form."""
 
-    request: AddRequest
+    request: AddRequest | None
+    """None when a form's fields do not make a request (`error` says why)."""
     token: str | None
     is_form: bool
+    fields: dict[str, str] = field(default_factory=dict)
+    """A form's fields as typed, to show again with an error: pasted text is never lost."""
+    error: str | None = None
 
 
 async def read_body(request: Request, limit: int) -> bytes:
@@ -47,20 +51,16 @@ async def read_add_form(request: Request, limit: int) -> AddForm:
         fields = {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace")).items() if v}
         token = fields.pop("token", None)
         values = {k: v for k, v in fields.items() if k in AddRequest.model_fields and v.strip()}
-        return AddForm(_validate(values), token, is_form=True)
+        try:
+            return AddForm(AddRequest.model_validate(values), token, True, values)
+        except ValidationError as exc:
+            return AddForm(None, token, True, values, _errors(exc))
     if ctype in ("application/json", ""):
         try:
             return AddForm(AddRequest.model_validate_json(body or b"{}"), None, is_form=False)
         except ValidationError as exc:
             raise HTTPException(422, _errors(exc)) from None
     raise HTTPException(415, f"send JSON or {FORM}, not {ctype}")
-
-
-def _validate(values: dict[str, str]) -> AddRequest:
-    try:
-        return AddRequest.model_validate(values)
-    except ValidationError as exc:
-        raise HTTPException(422, _errors(exc)) from None
 
 
 def _errors(exc: ValidationError) -> str:

@@ -107,24 +107,30 @@ async def add(request: Request) -> Any:
     posted = await read_add_form(request, cfg.settings.extract.max_bytes + 10_000)
     try:
         check_write(request, cfg.token, posted.token)
+        if posted.request is None:
+            raise HTTPException(422, posted.error)
         result = await run_in_threadpool(add_article, cfg.writer, posted.request, cfg.make_fetcher)
     except (HTTPException, InputError) as exc:
         if posted.is_form:
-            return _form_error(request, exc, posted.request)
+            return _form_error(request, exc, posted.fields)
         raise
-    return _form_done(request, result) if posted.is_form else result
+    return _form_done(request, result, posted.fields) if posted.is_form else result
 
 
-def _form_error(request: Request, exc: HTTPException | InputError, form: AddRequest) -> Response:
+def _form_error(
+    request: Request, exc: HTTPException | InputError, form: dict[str, str]
+) -> Response:
     """The add page again, with what went wrong and the fields as they were."""
     if isinstance(exc, HTTPException):
         return render(request, "add.html", status=exc.status_code, error=exc.detail, form=form)
     return render(request, "add.html", status=422, error=str(exc), form=form)
 
 
-def _form_done(request: Request, result: AddResult) -> Response:
-    """To the story the article joined; or the add page saying why nothing was added."""
+def _form_done(request: Request, result: AddResult, form: dict[str, str]) -> Response:
+    """To the story the article joined; or the add page saying why nothing was added, with the
+    fields as they were."""
     story = next((a.story for a in result.added if a.story), None)
     if story:
         return RedirectResponse(f"/stories/{path_part(story)}", status_code=303)
-    return render(request, "add.html", status=422 if result.rejected else 200, result=result)
+    status = 422 if result.rejected else 200
+    return render(request, "add.html", status=status, result=result, form=form)
