@@ -382,3 +382,25 @@ def test_a_report_quoting_the_end_of_a_long_statement_ties_to_that_end(report, s
     # The statement's opening sentence, about lighting, states another fact.
     opening = _quoting(story_claims([sentinel, clarion]), "better lighting")
     assert all({s.article for s in c.support} == {sentinel.id} for c in opening)
+
+
+def test_a_subject_and_its_verb_tie_nothing(report, story_claims):
+    # "passengers were taken" off the ferry, and to hospital: two happenings.
+    gazette = report(
+        "Gazette",
+        [
+            "A river ferry hit the pier at the Brenna terminal on Tuesday evening.",
+            "All passengers were taken off the ferry within an hour, the port authority said.",
+            "The operator suspended the route while the vessel is inspected.",
+        ],
+    )
+    courier = report(
+        "Courier",
+        [
+            "Eleven people were hurt when a ferry struck the pier in Brenna on Tuesday.",
+            "Four passengers were taken to hospital with broken bones, a nurse said on Wednesday.",
+            "Replacement buses will run along the river until the route reopens.",
+        ],
+    )
+    claims = _quoting(story_claims([gazette, courier]), "passengers were taken")
+    assert len(claims) == 2 and all(len(c.support) == 1 for c in claims), claims

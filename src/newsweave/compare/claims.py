@@ -201,6 +201,33 @@ COMPASS = frozenset([
 # A run of common words that closes on one of these names a body ("the national maritime
 # accident office", "the port authority"), as a name does: who acts or speaks. A wording made of
 # such a name alone ties nothing; one that runs on into what the body did still does.
+# An auxiliary between two common words makes them a clause's subject and verb ("passengers were
+# taken" off a ferry, or to hospital), which sentences about different happenings share.
+VERB_BRIDGES = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "can",
+        "must",
+        "did",
+        "does",
+        "do",
+    ]
+)
 # fmt: off
 INSTITUTIONS = frozenset([
     "office", "authority", "authorities", "ministry", "department", "agency", "council",
@@ -283,6 +310,8 @@ def _wordings(text: str) -> frozenset[str]:
     "Valente said" an attribution; "the south bank" says where, as a name does. Before a name,
     common words are its title ("harbour master Ilse Varga") and count for nothing, and the
     name of a body in lower case ("the national maritime accident office") ties nothing alone.
+    An auxiliary inside ("passengers were taken") makes a clause, a subject and its verb, which
+    names no term: neither a phrase nor a pair holds one.
     Cached: a story's refresh reads the same sentences again.
     """
     split = _TOKEN.findall(text)
@@ -308,6 +337,8 @@ def _wordings(text: str) -> frozenset[str]:
                 continue
             if all(body[k] or stop[k] for k in range(start, end)):
                 continue  # a body's name alone ("national maritime accident office") is who
+            if any(lower[k] in VERB_BRIDGES for k in range(start + 1, end - 1)):
+                continue  # "passengers were taken": a clause, not a term
             # The head of an English noun phrase is its last word, or the last before a
             # preposition ("talks in London"); a capitalised head makes the phrase a name.
             head = next((k for k in range(start + 1, end) if stop[k]), end) - 1
@@ -315,6 +346,8 @@ def _wordings(text: str) -> frozenset[str]:
                 found.add(" ".join(lower[start:end]))
     for i in [k for k, c in enumerate(common) if c]:
         for j in range(i + 1, min(i + PAIR_SPAN + 1, len(words))):
+            if j == i + 2 and lower[i + 1] in VERB_BRIDGES and split[i][1].isspace():
+                continue  # "passengers were taken": a subject and its verb, not a term
             if common[j] and not titled[j] and not (body[i] and body[j]):
                 a, b = sorted((lower[i], lower[j]))
                 found.add(f"{a}|{b}")
