@@ -404,3 +404,27 @@ def test_a_subject_and_its_verb_tie_nothing(report, story_claims):
     )
     claims = _quoting(story_claims([gazette, courier]), "passengers were taken")
     assert len(claims) == 2 and all(len(c.support) == 1 for c in claims), claims
+
+
+def test_a_speaker_with_the_day_they_spoke_ties_nothing(report, story_claims):
+    # The day is when Lindqvist spoke; the two sentences report two statements.
+    herald = report(
+        "Herald",
+        [
+            "A fire destroyed a paper warehouse in Vellmora late on Monday.",
+            '"This was one of the largest fires in years," fire chief Oskar Lindqvist told '
+            "reporters at the site on Tuesday.",
+            "About 300 homes were evacuated overnight as a precaution.",
+        ],
+    )
+    post = report(
+        "Post",
+        [
+            "Hundreds of Vellmora residents left their homes as a warehouse burned on Monday.",
+            "Oskar Lindqvist said crews had brought the blaze under control at around 05:00 on "
+            "Tuesday.",
+            "The company that owns the site said it was working with the authorities.",
+        ],
+    )
+    claims = _quoting(story_claims([herald, post]), "Lindqvist")
+    assert len(claims) == 2 and all(len(c.support) == 1 for c in claims), claims

@@ -55,6 +55,10 @@ class Unit:
     figures: frozenset[str] = field(default=frozenset())
     """Its numbers that count something or carry a unit, as "value|thing" ("45|percent",
     "387|passengers")."""
+    said_on: frozenset[str] = field(default=frozenset())
+    """"name|day" for each speaker of this sentence and each day that dates their saying, not
+    what they said (the date phrase stands outside their words: "Lindqvist told reporters on
+    Tuesday")."""
     wording: str = ""
     """The text that `worded_alike` reads: descriptions of a person's office ("the chief
     executive of Ribeira Ferries") and date phrases ("by the end of the year") set apart as if
@@ -79,9 +83,18 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
             numbers[n.sentence].add(n.value)
             if thing := n.counts or n.unit:
                 figures[n.sentence].add(f"{amount(n)}|{thing}")
+        said: dict[int, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+        for q in analysis.quotes:
+            if q.speaker:
+                speaker = _name(entity_map.get(q.speaker, q.speaker))
+                said[q.sentence][speaker].append((q.start, q.end))
+        said_on: dict[int, set[str]] = defaultdict(set)
         for d in analysis.dates:
             if (day := day_of(d)) is not None:
                 days[d.sentence].add(day)
+                for speaker, words in said.get(d.sentence, {}).items():
+                    if not any(start <= d.start and d.end <= end for start, end in words):
+                        said_on[d.sentence].add(f"{speaker}|{day}")
             apart[d.sentence].append((d.start, d.end))
         for sentence in analysis.sentences:
             if len(sentence.text.split()) < MIN_WORDS:
@@ -96,6 +109,7 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
                     frozenset(numbers.get(at, ())),
                     frozenset(days.get(at, ())),
                     frozenset(figures.get(at, ())),
+                    frozenset(said_on.get(at, ())),
                     _set_apart(sentence.text, sentence.start, apart.get(at, [])),
                 )
             )
@@ -394,7 +408,9 @@ def named_and_dated_alike(items: list[Unit]) -> list[Tie]:
     """Sentences of two articles that, alone in their articles, name one person with one day.
 
     "Sir Keir flies to Washington on Friday" and "Keir Starmer's visit to the White House
-    scheduled for Friday" share little wording but the same person on the same day. A name
+    scheduled for Friday" share little wording but the same person on the same day; not a
+    speaker with the day they spoke ("Lindqvist told reporters on Tuesday", `Unit.said_on`),
+    which another of their statements that day would share. A name
     counts as a person's when the story tags it a person anywhere (the tagger sometimes types
     a person as an organisation); organisations and places never count: a story's lead names its
     operator or town with its day in many sentences that state different facts.
@@ -404,6 +420,7 @@ def named_and_dated_alike(items: list[Unit]) -> list[Tie]:
         items,
         [
             {f"{n}|{day}" for n in {_name(e) for e in u.entities} & people for day in u.days}
+            - u.said_on
             for u in items
         ],
     )
