@@ -326,3 +326,16 @@ def test_names_the_model_misses_before_a_region_or_pact_word_are_entities():
 )
 def test_an_entity_id_drops_accents_and_keeps_letters(name, expected):
     assert entity_id("person", name) == expected
+
+
+def test_a_name_after_a_person_s_title_is_a_person_whatever_the_tagger_says():
+    # The small model types "Inês Calado" as an organisation; her title says otherwise.
+    analysis = analyze(
+        article(
+            "Harbour master Inês Calado said three people had been taken to hospital.\n\n"
+            '"The vessel came in far too fast," Calado told reporters at the terminal.'
+        )
+    )
+    assert entity(analysis, "person:ines-calado").type == "person"
+    assert mentions_of(analysis, "person:ines-calado") == ["Inês Calado", "Calado"]
+    assert not [e for e in analysis.entities if e.type == "organisation"]

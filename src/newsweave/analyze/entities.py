@@ -68,6 +68,8 @@ def raw_mentions(docs: list[Any], starts: list[int]) -> list[RawMention]:
             label = ent.label_
             if named.get((ent.start, ent.end)) == "GPE" or (label == "PERSON" and name in places):
                 label = "GPE"  # "the Kursk region" as a product, "Kiev launched" as a person
+            elif label != "PERSON" and _titled(doc, ent) and name not in places:
+                label = "PERSON"  # "harbour master Inês Calado" tagged as an organisation
             if label in LABELS and name not in peoples:
                 found.append(
                     RawMention(
@@ -141,6 +143,18 @@ def _known_places() -> frozenset[str]:
     entities = table("entities")
     aliases: dict[str, str] = entities["aliases"]
     return frozenset([*aliases, *aliases.values(), *entities["capital_governments"]])
+
+
+def _titled(doc: Any, ent: Any) -> bool:
+    """Whether a name of two words or more stands right after a person's title."""
+    if ent.start == 0 or len(ent) < 2 or not all(t.is_title for t in ent):
+        return False
+    return doc[ent.start - 1].lower_.rstrip(".") in _person_titles()
+
+
+@cache
+def _person_titles() -> frozenset[str]:
+    return frozenset(table("entities")["person_titles"]["words"])
 
 
 @cache
