@@ -406,14 +406,23 @@ def test_a_subject_and_its_verb_tie_nothing(report, story_claims):
     assert len(claims) == 2 and all(len(c.support) == 1 for c in claims), claims
 
 
-def test_a_speaker_with_the_day_they_spoke_ties_nothing(report, story_claims):
+@pytest.mark.parametrize(
+    "quote",
+    [
+        '"This was one of the largest fires in years," fire chief Oskar Lindqvist told reporters '
+        "at the site on Tuesday.",
+        # The tag two sentences after the quote opens.
+        '"This was one of the largest fires in years. We were lucky nobody was hurt," fire chief '
+        "Oskar Lindqvist told reporters at the site on Tuesday.",
+    ],
+)
+def test_a_speaker_with_the_day_they_spoke_ties_nothing(report, story_claims, quote):
     # The day is when Lindqvist spoke; the two sentences report two statements.
     herald = report(
         "Herald",
         [
             "A fire destroyed a paper warehouse in Vellmora late on Monday.",
-            '"This was one of the largest fires in years," fire chief Oskar Lindqvist told '
-            "reporters at the site on Tuesday.",
+            quote,
             "About 300 homes were evacuated overnight as a precaution.",
         ],
     )

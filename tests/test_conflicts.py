@@ -1,8 +1,10 @@
 """Conflicts: one fact given with different values; outlets that agree stand together."""
 
+import pytest
+
 from builders import article
 from newsweave.analyze import analyze_many
-from newsweave.compare.conflicts import find_conflicts
+from newsweave.compare.conflicts import find_conflicts, readings_disagree
 from newsweave.models import Claim, Support
 
 
@@ -38,3 +40,27 @@ def test_a_small_count_of_something_else_takes_no_side():
         },
     )
     assert found == [{("Wire", "4"), ("Times", "5")}]
+
+
+def test_a_measure_of_the_same_number_takes_no_side_in_a_count():
+    found = _conflicts(
+        {
+            "Post": "The ferry sank 14 km off the coast on Monday, and divers were sent.",
+            "Wire": "At least 14 people were hurt when the ferry sank on Monday.",
+            "Times": "Twelve people were hurt when the ferry sank on Monday.",
+        }
+    )
+    assert found == [{("Wire", "at least 14"), ("Times", "12")}]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "differ"),
+    [
+        ("at least 14", "12", True),
+        ("at least 12", "14", False),  # a bound admits the other value
+        ("38/46", "40/46", True),
+        ("2,400,000 EUR", "2,400,000 EUR", False),
+    ],
+)
+def test_two_readings_disagree_only_if_both_cannot_be_right(a, b, differ):
+    assert readings_disagree(a, b) is differ

@@ -50,9 +50,20 @@ def test_a_marker_names_the_outlet_it_credits(text, kind, outlet):
         "officials.",
         "Investigators are focusing on the propulsion system, the Iberia Observer reported, "
         "citing officials at the national maritime accident office.",
+        "The ship was boarded at dawn, the Aegean Courier reported, citing Coast Guard officials.",
+        "The talks were called off, the Aegean Courier reported, citing U.S. officials.",
+        "The inquiry will start in June, the Aegean Courier reported, citing Interior Ministry "
+        "sources.",
     ],
 )
 def test_people_cited_are_no_outlet(text):
     # The outlet that reported it is credited; the officials it cites are its sources, not an
     # outlet whose copy the sentence would be.
     assert [m.kind for m in find_markers(text)] == ["reported_by"]
+
+
+def test_a_magazine_named_people_is_an_outlet():
+    found = find_markers(
+        "The couple married in May, the Aegean Courier reported, citing People magazine."
+    )
+    assert ("citing", "People magazine") in [(m.kind, m.outlet) for m in found]

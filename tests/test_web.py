@@ -354,7 +354,8 @@ def test_form_post_redirects_to_the_story(client: TestClient, injected: dict[str
     ("fields", "why"),
     [
         ({"text": "Too short to be an article.", "published": "2026-03-04"}, "too short"),
-        ({"text": "A line of text, twice " * 20, "published": "someday"}, "published"),
+        ({"text": "A line of text, twice " * 20, "published": "someday"}, "published: Input"),
+        ({"text": "A line of text, twice " * 20, "published": "9999-01-01"}, "not a plausible"),
     ],
 )
 def test_a_refused_form_keeps_what_was_typed(

@@ -41,7 +41,7 @@ from newsweave.ingest import Source, ingest
 from newsweave.models import Analysis, Article, RawDoc, Rejected
 from newsweave.pipeline import AddReport, Pipeline, Progress
 from newsweave.settings import ExtractSettings, Settings
-from newsweave.sources import SUFFIXES, is_url, read_paths
+from newsweave.sources import folder_files, is_url, read_paths
 
 Engine = Literal["local", "spark"]
 ENGINES = ("local", "spark")
@@ -92,14 +92,7 @@ def input_files(targets: list[str]) -> list[str]:
             )
         path = Path(target)
         if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-            )
-            if not found:
-                raise InputError(
-                    f"{target}: the folder holds no .txt, .html, .jsonl or .warc files"
-                )
-            files += [str(p) for p in found]
+            files += [str(p) for p in folder_files(path)[0]]
         elif path.is_file():
             files.append(str(path))
         else:

@@ -10,6 +10,7 @@ import json
 from collections.abc import Sequence
 from typing import Literal
 
+from newsweave.compare.conflicts import readings_disagree
 from newsweave.compare.identity import story_entities
 from newsweave.models import (
     Analysis,
@@ -126,7 +127,7 @@ def _differing(said: Support, claim: Claim, conflicts: Sequence[Conflict]) -> se
             continue
         for s in claim.support:
             theirs = readings.get((s.article, s.text))
-            if theirs is not None and theirs != mine:
+            if theirs is not None and readings_disagree(mine, theirs):
                 differ.add((s.article, s.sentence))
     return differ
 
@@ -192,7 +193,9 @@ def counted(n: int, noun: str) -> str:
     """ "1 article", "3 articles", "2 stories"."""
     if n == 1:
         return f"1 {noun}"
-    return f"{n} {noun[:-1]}ies" if noun.endswith("y") else f"{n} {noun}s"
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return f"{n} {noun[:-1]}ies"
+    return f"{n} {noun}s"
 
 
 def _numbers(b: Brief) -> dict[str, int]:

@@ -185,7 +185,7 @@ def watch(
                         _print_poll(report)
                     if once:
                         # For cron: a round in which no feed could be read is a failure.
-                        if report.failed and len(report.failed) == report.feeds:
+                        if report.failed and set(report.failed) >= set(feeds):
                             raise typer.Exit(1)
                         return
                     time.sleep(seconds)

@@ -154,45 +154,67 @@ def _jsonl(source: Source, text: str) -> Iterator[RawDoc | Rejected]:
 
 
 def _warc(source: Source) -> Iterator[RawDoc | Rejected]:
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
-
     found = 0
     try:
-        for index, record in enumerate(ArchiveIterator(io.BytesIO(source.data))):
-            if record.rec_type != "response" or record.http_headers is None:
-                continue
-            ctype = record.http_headers.get_header("Content-Type") or ""
-            if "html" not in ctype.lower():
-                continue
-            url = record.rec_headers.get_header("WARC-Target-URI")
+        for index, url, body, fetched in _html_responses(source.data):
             where = f"{source.name}#{index}"
-            body = decode(record.content_stream().read())
             found += 1
             if body is None or not body.strip():
                 yield _reject(where, "empty", f"WARC record for {url} has no readable body")
                 continue
-            yield RawDoc(
-                source=where,
-                kind="html",
-                body=body,
-                url=url,
-                outlet=source.outlet,
-                published=source.published,
-                fetched=_warc_date(record),
-            )
-    except ArchiveLoadFailed:
-        yield _reject(
-            source.name, "malformed_warc", "not a WARC archive: it opens on no WARC header"
-        )
-        return
-    except (ValueError, OSError, EOFError, AttributeError, KeyError, TypeError):
-        # warcio fails on a damaged archive in many ways (a record cut short surfaces as an
-        # AttributeError on a header it lacks): each refuses this file, not the whole run.
-        yield _reject(source.name, "malformed_warc", "the WARC archive is damaged or cut short")
+            try:
+                yield RawDoc(
+                    source=where,
+                    kind="html",
+                    body=body,
+                    url=url,
+                    outlet=source.outlet,
+                    published=source.published,
+                    fetched=fetched,
+                )
+            except ValidationError as exc:
+                reason = "; ".join(
+                    f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()
+                )
+                yield _reject(where, "malformed_warc", f"WARC record for {url}: {reason}")
+    except _Unreadable as exc:
+        yield _reject(source.name, "malformed_warc", str(exc))
         return
     if not found:
         yield _reject(source.name, "no_html", "the WARC archive holds no HTML response records")
+
+
+class _Unreadable(Exception):
+    """warcio could not read the archive (its message says how)."""
+
+
+def _html_responses(data: bytes) -> Iterator[tuple[int, str | None, str | None, datetime | None]]:
+    """(record number, target URL, decoded body, WARC date) of each HTML response record.
+
+    Only warcio's reading is guarded: it fails on a damaged archive in many ways (a record cut
+    short surfaces as an AttributeError on a header it lacks), and each refuses the file.
+    """
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    records = enumerate(ArchiveIterator(io.BytesIO(data)))
+    while True:
+        try:
+            item = next(records, None)
+            if item is None:
+                return
+            index, record = item
+            if record.rec_type != "response" or record.http_headers is None:
+                continue
+            if "html" not in (record.http_headers.get_header("Content-Type") or "").lower():
+                continue
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            content = record.content_stream().read()
+        except ArchiveLoadFailed:
+            raise _Unreadable("not a WARC archive: it opens on no WARC header") from None
+        except (ValueError, OSError, EOFError, AttributeError, KeyError, TypeError):
+            raise _Unreadable("the WARC archive is damaged or cut short") from None
+        yield index, url, decode(content), _warc_date(record)
 
 
 def _warc_date(record: object) -> datetime | None:

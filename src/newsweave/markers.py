@@ -48,7 +48,7 @@ def find_markers(text: str, outlet: str | None = None) -> tuple[LineageMarker, .
                 continue
             if kind == "citing_plain" and any(m.kind == "citing" for m in found):
                 continue
-            if kind in ("citing", "citing_plain") and _people(name):
+            if kind in ("citing", "citing_plain") and _people(name, text[match.end() :]):
                 continue  # "citing coast guard officials": a source, but no outlet
             marker_kind = "citing" if kind == "citing_plain" else kind
             if (marker_kind, name) in seen:
@@ -75,9 +75,13 @@ def _agencies() -> frozenset[str]:
     return frozenset(_data()["wire_agencies"])
 
 
-def _people(name: str) -> bool:
-    """Whether a cited source names people or a body ("officials at the ... office")."""
-    return not _not_outlets().isdisjoint(re.findall(r"[a-z]+", name.lower()))
+def _people(name: str, after: str) -> bool:
+    """Whether a cited source names people or a body ("officials at the ... office"), by its
+    words in lower case or the word right after it ("citing U.S. officials", "citing Interior
+    Ministry sources"); "People magazine" is a name."""
+    following = re.match(r"[\s.]*([a-z]+)", after)
+    words = re.findall(r"\b[a-z]+\b", name) + ([following[1]] if following else [])
+    return not _not_outlets().isdisjoint(words)
 
 
 @cache

@@ -266,8 +266,16 @@ def _build_section(section_cls: Any, values: dict[str, Any], where: str) -> Any:
 def _in_range(value: Any, metadata: Mapping[str, Any], what: str) -> None:
     low, high = metadata.get("low"), metadata.get("high")
     if (low is not None and value < low) or (high is not None and value > high):
-        bounds = f"from {low:g} to {high:g}" if high is not None else f"at least {low:g}"
-        raise SettingsError(f"{what} must be {bounds}, not {value!r}")
+        raise SettingsError(f"{what} must be {_bounds(low, high)}, not {value!r}")
+
+
+def _bounds(low: float | None, high: float | None) -> str:
+    """A range in words: "from 0 to 1", "at least 1", "at most 5", or "" for none."""
+    if low is not None and high is not None:
+        return f"from {low:g} to {high:g}"
+    if low is not None:
+        return f"at least {low:g}"
+    return f"at most {high:g}" if high is not None else ""
 
 
 def _check(expected: Any, value: Any, what: str) -> Any:
@@ -298,7 +306,7 @@ class SettingDoc:
     default: Any
     help: str
     range: str = ""
-    """The values a user may set: "0-1", "at least 1", or "" for any of its type."""
+    """The values a user may set ("from 0 to 1", "at least 1"), or "" for any of its type."""
 
 
 def table() -> list[SettingDoc]:
@@ -306,10 +314,7 @@ def table() -> list[SettingDoc]:
     rows = []
     for section, section_cls in _sections().items():
         for f in dataclasses.fields(section_cls):
-            low, high = f.metadata["low"], f.metadata["high"]
-            bounds = (
-                "" if low is None else f"{low:g}-{high:g}" if high is not None else f">= {low:g}"
-            )
+            bounds = _bounds(f.metadata["low"], f.metadata["high"])
             rows.append(SettingDoc(section, f.name, f.default, f.metadata["help"], bounds))
     return rows
 

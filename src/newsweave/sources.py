@@ -68,24 +68,14 @@ def read_paths(
     for target in targets:
         path = Path(target)
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            files = [p for p in found if p.suffix.lower() in SUFFIXES]
-            for other in (p for p in found if p.suffix.lower() not in SUFFIXES):
+            files, others = folder_files(path)
+            for other in others:
                 yield Rejected(
                     source=str(other),
                     stage="ingest",
                     reason="unsupported_type",
                     detail="not a .txt, .html, .jsonl or .warc file; name it alone to read it "
                     "as text",
-                )
-            if not files:
-                raise InputError(
-                    f"{target}: the folder holds no .txt, .html, .jsonl or .warc files"
                 )
         elif path.is_file():
             files = [path]
@@ -97,6 +87,20 @@ def read_paths(
             except OSError as exc:
                 raise InputError(f"{file}: cannot read it ({exc.strerror})") from None
             yield Source(name=str(file), data=data, outlet=outlet, published=published)
+
+
+def folder_files(folder: Path) -> tuple[list[Path], list[Path]]:
+    """A folder's files, recursively and sorted: those of the kinds newsweave reads, and the
+    others. Hidden files and folders (".git", ".DS_Store") are neither."""
+    found = sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
+    files = [p for p in found if p.suffix.lower() in SUFFIXES]
+    if not files:
+        raise InputError(f"{folder}: the folder holds no .txt, .html, .jsonl or .warc files")
+    return files, [p for p in found if p.suffix.lower() not in SUFFIXES]
 
 
 def read_url(

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
@@ -84,10 +85,15 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
             if thing := n.counts or n.unit:
                 figures[n.sentence].add(f"{amount(n)}|{thing}")
         said: dict[int, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+        starts = [sentence.start for sentence in analysis.sentences]
         for q in analysis.quotes:
             if q.speaker:
                 speaker = _name(entity_map.get(q.speaker, q.speaker))
-                said[q.sentence][speaker].append((q.start, q.end))
+                # The tag may stand sentences after the quote opens ('"...  We were lucky,"
+                # Lindqvist told reporters on Tuesday'): each sentence up to it has the speaker.
+                last = max(q.end, q.speaker_end or 0, q.cue_end or 0) - 1
+                for at in range(q.sentence, max(bisect_right(starts, last) - 1, q.sentence) + 1):
+                    said[at][speaker].append((q.start, q.end))
         said_on: dict[int, set[str]] = defaultdict(set)
         for d in analysis.dates:
             if (day := day_of(d)) is not None:
@@ -102,15 +108,15 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
             at = sentence.index
             found.append(
                 Unit(
-                    analysis.article_id,
-                    at,
-                    sentence.text,
-                    frozenset(entities.get(at, ())),
-                    frozenset(numbers.get(at, ())),
-                    frozenset(days.get(at, ())),
-                    frozenset(figures.get(at, ())),
-                    frozenset(said_on.get(at, ())),
-                    _set_apart(sentence.text, sentence.start, apart.get(at, [])),
+                    article=analysis.article_id,
+                    sentence=at,
+                    text=sentence.text,
+                    entities=frozenset(entities.get(at, ())),
+                    numbers=frozenset(numbers.get(at, ())),
+                    days=frozenset(days.get(at, ())),
+                    figures=frozenset(figures.get(at, ())),
+                    said_on=frozenset(said_on.get(at, ())),
+                    wording=_set_apart(sentence.text, sentence.start, apart.get(at, [])),
                 )
             )
     return found
@@ -215,38 +221,19 @@ COMPASS = frozenset([
 # A run of common words that closes on one of these names a body ("the national maritime
 # accident office", "the port authority"), as a name does: who acts or speaks. A wording made of
 # such a name alone ties nothing; one that runs on into what the body did still does.
-# An auxiliary between two common words makes them a clause's subject and verb ("passengers were
-# taken" off a ferry, or to hospital), which sentences about different happenings share.
-VERB_BRIDGES = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "could",
-        "should",
-        "may",
-        "might",
-        "can",
-        "must",
-        "did",
-        "does",
-        "do",
-    ]
-)
 # fmt: off
 INSTITUTIONS = frozenset([
     "office", "authority", "authorities", "ministry", "department", "agency", "council",
     "committee", "commission", "court", "police", "company", "union", "board", "association",
     "bureau", "institute", "guard", "government", "parliament",
+])
+# fmt: on
+# An auxiliary between two common words makes them a clause's subject and verb ("passengers were
+# taken" off a ferry, or to hospital), which sentences about different happenings share.
+# fmt: off
+VERB_BRIDGES = frozenset([
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+    "could", "should", "may", "might", "can", "must", "did", "does", "do",
 ])
 # fmt: on
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from newsweave.analyze.numbers import amount
 from newsweave.models import Analysis, Claim, Conflict, ConflictValue, NumberMention
 
@@ -60,13 +62,45 @@ def _same_figure_elsewhere(
     """
     values = {amount(n) for _, _, n in found}
     giving = {a for a, _, _ in found}
+    # A count sides only with a count, a measure only with the same unit: "14 km" is no count
+    # of 14 people.
+    units = {n.unit for _, _, n in found}
     return [
         (a, t, n)
         for a, t, n in numbers
         if a not in giving
         and amount(n) in values
+        and n.unit in units
         and (n.upper is not None or (n.value >= 10 and (n.counts or n.unit)))
     ]
+
+
+# `_reading`'s form: an optional qualifier, the value (a ratio's whole after "/"), a unit.
+_READING = re.compile(
+    r"^(?:(?P<qualifier>[a-z][a-z ]*?) )?(?P<value>[\d,.]+)(?:/(?P<upper>[\d,.]+))?"
+)
+
+
+def readings_disagree(a: str, b: str) -> bool:
+    """Whether two values of a conflict, by their readings, cannot both be right: "12" and
+    "14" disagree, "at least 12" and "14" do not."""
+    return _disagree([_mention(a), _mention(b)])
+
+
+def _mention(reading: str) -> NumberMention:
+    match = _READING.match(reading)
+    if match is None:
+        return NumberMention(text=reading, value=float("nan"), sentence=0, start=0, end=0)
+    upper = match["upper"]
+    return NumberMention(
+        text=reading,
+        value=float(match["value"].replace(",", "")),
+        upper=float(upper.replace(",", "")) if upper else None,
+        qualifier=match["qualifier"],
+        sentence=0,
+        start=0,
+        end=0,
+    )
 
 
 def _reading(n: NumberMention) -> str:

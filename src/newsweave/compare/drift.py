@@ -31,7 +31,7 @@ class Statement:
     """The matching words of each quote (the whole shorter quote, its window of the longer)."""
     words: int
     """How many words match: the length of the shorter text."""
-    sentences: tuple[int, int] = (-1, -1)
+    sentences: tuple[int, int]
     """The sentence of each article where its matching words begin: a quote may run over
     several sentences, and another article may quote only the last of them."""
 
@@ -113,14 +113,15 @@ def _sentence_of(text: str, quote: Quote, sentences: Sequence[Sentence]) -> int:
 def find_drift(statements: list[Statement], names: dict[str, str]) -> list[QuoteDrift]:
     """The statements whose two quotes differ in words (`names`: entity id to name)."""
     drifts: list[QuoteDrift] = []
-    seen: set[tuple[str, str, str]] = set()
+    seen: set[tuple[str, frozenset[str]]] = set()
     for statement in statements:
         a_differs, b_differs = statement.differs
         if not a_differs and not b_differs:
             continue  # the same words, perhaps cut at another place: faithful quoting
-        if (statement.speaker, *statement.texts) in seen:
+        told = (statement.speaker, frozenset(statement.texts))
+        if told in seen:
             continue  # a copy's quote against the same other wording: told once
-        seen.add((statement.speaker, *statement.texts))
+        seen.add(told)
         (article_a, _), (article_b, _) = statement.quotes
         drifts.append(
             QuoteDrift(

@@ -91,7 +91,7 @@ def _check_format(task: str, path: str | Path) -> None:
         raise InputError(f"{path} holds no records")
     if not isinstance(first, dict):
         raise InputError(f"{path}: its records are not JSON objects")
-    if missing := [f for f in FIELDS[task] if f not in first]:
+    if missing := [f for f in FIELDS.get(task, ()) if f not in first]:
         raise InputError(
             f"{path} is not in the format eval {task} reads: its records have no "
             + ", ".join(repr(f) for f in missing)

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from newsweave.models import Analysis, Article, Entity, LineageLink, Rejected
+from newsweave.models import Analysis, Article, Entity, LineageLink, Moment, Rejected
 from newsweave.search import SearchHit
 
 
@@ -106,7 +106,7 @@ class AddRequest(Schema):
     url: str | None = None
     text: str | None = None
     outlet: str | None = None
-    published: datetime | None = None
+    published: Moment | None = None
 
 
 class AddedArticle(Schema):
