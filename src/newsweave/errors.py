@@ -14,6 +14,8 @@ and what to do; the CLI prints them on one line and exits non-zero.
 
 from __future__ import annotations
 
+from pydantic import ValidationError
+
 
 class NewsweaveError(Exception):
     """Base of every error newsweave raises on purpose."""
@@ -47,3 +49,8 @@ class StoreError(NewsweaveError):
     """The database cannot be opened, migrated or written."""
 
     exit_code = 4
+
+
+def invalid_fields(exc: ValidationError) -> str:
+    """A pydantic validation error on one line, field by field: "published: Input should be..."."""
+    return "; ".join(f"{'.'.join(map(str, e['loc'])) or 'body'}: {e['msg']}" for e in exc.errors())

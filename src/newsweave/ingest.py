@@ -16,6 +16,7 @@ from datetime import datetime
 from charset_normalizer import from_bytes
 from pydantic import ValidationError
 
+from newsweave.errors import invalid_fields
 from newsweave.models import RawDoc, Rejected
 from newsweave.settings import ExtractSettings
 
@@ -149,8 +150,7 @@ def _jsonl(source: Source, text: str) -> Iterator[RawDoc | Rejected]:
                 fetched=source.fetched,
             )
         except ValidationError as exc:
-            reason = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-            yield _reject(where, "malformed_jsonl", f"line {number}: {reason}")
+            yield _reject(where, "malformed_jsonl", f"line {number}: {invalid_fields(exc)}")
 
 
 def _warc(source: Source) -> Iterator[RawDoc | Rejected]:
@@ -173,10 +173,9 @@ def _warc(source: Source) -> Iterator[RawDoc | Rejected]:
                     fetched=fetched,
                 )
             except ValidationError as exc:
-                reason = "; ".join(
-                    f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()
+                yield _reject(
+                    where, "malformed_warc", f"WARC record for {url}: {invalid_fields(exc)}"
                 )
-                yield _reject(where, "malformed_warc", f"WARC record for {url}: {reason}")
     except _Unreadable as exc:
         yield _reject(source.name, "malformed_warc", str(exc))
         return

@@ -12,6 +12,7 @@ from urllib.parse import parse_qs
 from fastapi import HTTPException, Request
 from pydantic import ValidationError
 
+from newsweave.errors import invalid_fields
 from newsweave.web.schemas import AddRequest
 
 FORM = "application/x-www-form-urlencoded"
@@ -54,14 +55,10 @@ async def read_add_form(request: Request, limit: int) -> AddForm:
         try:
             return AddForm(AddRequest.model_validate(values), token, True, values)
         except ValidationError as exc:
-            return AddForm(None, token, True, values, _errors(exc))
+            return AddForm(None, token, True, values, invalid_fields(exc))
     if ctype in ("application/json", ""):
         try:
             return AddForm(AddRequest.model_validate_json(body or b"{}"), None, is_form=False)
         except ValidationError as exc:
-            raise HTTPException(422, _errors(exc)) from None
+            raise HTTPException(422, invalid_fields(exc)) from None
     raise HTTPException(415, f"send JSON or {FORM}, not {ctype}")
-
-
-def _errors(exc: ValidationError) -> str:
-    return "; ".join(f"{'.'.join(map(str, e['loc'])) or 'body'}: {e['msg']}" for e in exc.errors())
