@@ -189,10 +189,12 @@ def dated_runs(entry: TimelineEntry) -> list[tuple[str, bool]]:
     return runs
 
 
-def counted(n: int, noun: str) -> str:
-    """ "1 article", "3 articles", "2 stories"."""
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """ "1 article", "3 articles", "2 stories"; `plural` for a noun the rule gets wrong."""
     if n == 1:
         return f"1 {noun}"
+    if plural:
+        return f"{n} {plural}"
     if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
         return f"{n} {noun[:-1]}ies"
     return f"{n} {noun}s"

@@ -222,6 +222,7 @@ def stories(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")]
     Example: `newsweave stories --json`
     """
     with _errors(), _store(existing=True) as store:
+        _note_stale(store)
         rows: list[dict[str, Any]] = []
         for story in store.stories():
             articles = store.articles(story=story.id)
@@ -242,6 +243,39 @@ def stories(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")]
     for row in rows:
         grid.add_row(row["id"], str(row["articles"]), ", ".join(row["outlets"]), row["title"])
     out.print(grid if rows else "No stories yet. Add articles with `newsweave add PATH`.")
+
+
+@app.command()
+def refresh(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """Remake what another version of newsweave, or other settings, made: re-analyse those
+    articles, then recompute their stories' briefs and every other out-of-date brief.
+
+    Run it after an upgrade; `stories` and `brief` say when it is due. Stories keep their
+    articles. Example: `newsweave refresh`
+    """
+    with _errors(), _store(existing=True) as store, _progress(as_json) as tick:
+        done = Pipeline(store, state.settings).remake(tick)
+    if as_json:
+        _print_json({"analyses": done.analyses, "briefs": done.briefs})
+        return
+    out.print(
+        f"Re-analysed {counted(len(done.analyses), 'article')}; "
+        f"remade {counted(len(done.briefs), 'brief')}.",
+        highlight=False,
+    )
+
+
+def _note_stale(store: Store) -> None:
+    """Tell (on stderr) when stored records are out of date, and what remakes them."""
+    stale = Pipeline(store, state.settings).stale()
+    if stale.analyses or stale.briefs:
+        err.print(
+            f"note: {counted(len(stale.analyses), 'analysis', 'analyses')} and "
+            f"{counted(len(stale.briefs), 'brief')} were made by another version of newsweave "
+            f"or other settings; `{_command_name()} refresh` remakes them.",
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 @app.command()
@@ -285,6 +319,7 @@ def brief(
             raise InputError(f"--format must be md, json or html, not {fmt!r}")
         with _store(existing=True) as store:
             text = render(store.brief(story), fmt)  # type: ignore[arg-type]
+            _note_stale(store)
     print(text, end="" if text.endswith("\n") else "\n")
 
 

@@ -38,6 +38,7 @@ from newsweave.ingest import Source, ingest
 from newsweave.models import Analysis, Article, Assignment, RawDoc, Rejected, Story
 from newsweave.settings import Settings
 from newsweave.store import Store
+from newsweave.versions import analysis_version, brief_version
 
 # Articles whose index entries are recomputed per transaction when an old store is first opened.
 _BACKFILL_CHUNK = 500
@@ -60,6 +61,16 @@ class AddReport:
     already_stored: list[str] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
     stories: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Stale:
+    """Records another version of newsweave (or other settings) made."""
+
+    analyses: list[str] = field(default_factory=list)
+    """Ids of the articles whose analysis is out of date, in arrival order."""
+    briefs: list[str] = field(default_factory=list)
+    """Ids of the stories whose comparison and brief are out of date (or missing)."""
 
 
 class Pipeline:
@@ -200,7 +211,7 @@ class Pipeline:
         for article, analysis in fresh:
             with self.store.transaction():
                 self.store.add_article(article)
-                self.store.put_analysis(analysis)
+                self.store.put_analysis(analysis, analysis_version(self.settings.analyze))
                 if article.id in vectors:
                     self.store.put_vectors(article.id, MODEL, vectors[article.id])
                 fp = fingerprint(article.text, self.settings.dedupe)
@@ -258,6 +269,47 @@ class Pipeline:
                     self.store.put_vectors(article_id, MODEL, matrix)
         return stored | missing
 
+    # ── records made by another version ────────────────────────────────────────────────────
+
+    def stale(self) -> Stale:
+        """What another version of newsweave, or other settings, made (`versions`)."""
+        return Stale(
+            analyses=self.store.stale_analyses(analysis_version(self.settings.analyze)),
+            briefs=self.store.stale_briefs(brief_version(self.settings)),
+        )
+
+    def remake(self, progress: Progress | None = None) -> Stale:
+        """Re-analyse the stale analyses (with their sentence vectors and index entries), then
+        recompute the briefs of their stories and every stale brief; returns what was remade.
+
+        Story membership stays as it is: re-clustering would move articles between stories
+        users have already read and linked to. Extraction (text, lineage markers) stays too,
+        since the pages it read are not stored.
+        """
+        stale = self.stale()
+        touched = set(stale.briefs)
+        for start in range(0, len(stale.analyses), _BACKFILL_CHUNK):
+            chunk = stale.analyses[start : start + _BACKFILL_CHUNK]
+            articles = [self.store.article(i) for i in chunk]
+            analyses = list(analyze_many(articles, self.settings.analyze))
+            vectors = sentence_vectors(analyses)
+            for article, analysis in zip(articles, analyses, strict=True):
+                with self.store.transaction():
+                    self.store.put_analysis(analysis, analysis_version(self.settings.analyze))
+                    if article.id in vectors:
+                        self.store.put_vectors(article.id, MODEL, vectors[article.id])
+                    fp = fingerprint(article.text, self.settings.dedupe)
+                    self._put_entry(article, features(article, analysis), fp)
+                story = self.store.story_of(article.id)
+                if story:
+                    touched.add(story)
+                if progress:
+                    progress("analyze", len(stale.analyses))
+        # The indexes are rebuilt from the new entries when next used.
+        self._copies = self._stories = None
+        self.refresh(sorted(touched), progress)
+        return Stale(analyses=stale.analyses, briefs=sorted(touched))
+
     # ── comparing and briefing ─────────────────────────────────────────────────────────────
 
     def refresh(self, story_ids: Iterable[str], progress: Progress | None = None) -> None:
@@ -274,6 +326,6 @@ class Pipeline:
             )
             result = brief(story, articles, analyses, comparison, self.settings.brief)
             with self.store.transaction():
-                self.store.put_brief(comparison, result)
+                self.store.put_brief(comparison, result, brief_version(self.settings))
             if progress:
                 progress("compare", len(story_ids))

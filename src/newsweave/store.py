@@ -267,12 +267,25 @@ class Store(ReadQueries):
 
     # ── analyses and lineage ───────────────────────────────────────────────────────────────
 
-    def put_analysis(self, analysis: Analysis) -> None:
-        """Store (or replace) an article's analysis."""
+    def put_analysis(self, analysis: Analysis, made_by: str | None = None) -> None:
+        """Store (or replace) an article's analysis, with what made it (`versions`).
+
+        Stored sentence vectors are dropped: they belong to the sentences of the analysis replaced.
+        """
         self._write(
-            "INSERT OR REPLACE INTO analyses (article_id, record) VALUES (?, ?)",
-            (analysis.article_id, analysis.model_dump_json()),
+            "INSERT OR REPLACE INTO analyses (article_id, record, made_by) VALUES (?, ?, ?)",
+            (analysis.article_id, analysis.model_dump_json(), made_by),
         )
+        self._write("DELETE FROM sentence_vectors WHERE article_id = ?", (analysis.article_id,))
+
+    def stale_analyses(self, made_by: str) -> list[str]:
+        """Ids of the articles whose analysis something other than `made_by` made."""
+        rows = self._db.execute(
+            "SELECT a.article_id FROM analyses a JOIN index_entries e USING (article_id) "
+            "WHERE a.made_by IS NOT ? ORDER BY e.seq",
+            (made_by,),
+        )
+        return [r[0] for r in rows]
 
     def analysis(self, article_id: str) -> Analysis:
         """The analysis of one article."""
@@ -405,14 +418,30 @@ class Store(ReadQueries):
 
     # ── comparisons and briefs ─────────────────────────────────────────────────────────────
 
-    def put_brief(self, comparison: Comparison, brief: Brief) -> None:
-        """Store a story's comparison and brief (replacing the previous ones)."""
+    def put_brief(self, comparison: Comparison, brief: Brief, made_by: str | None = None) -> None:
+        """Store a story's comparison and brief (replacing the previous ones), with what made
+        them (`versions`)."""
         self._write(
-            "INSERT OR REPLACE INTO briefs (story_id, comparison, brief, updated) "
-            "VALUES (?, ?, ?, ?)",
-            (comparison.story, comparison.model_dump_json(), brief.model_dump_json(), _now()),
+            "INSERT OR REPLACE INTO briefs (story_id, comparison, brief, updated, made_by) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (
+                comparison.story,
+                comparison.model_dump_json(),
+                brief.model_dump_json(),
+                _now(),
+                made_by,
+            ),
         )
         self._write("UPDATE stories SET dirty = 0 WHERE id = ?", (comparison.story,))
+
+    def stale_briefs(self, made_by: str) -> list[str]:
+        """Ids of the stories whose brief is missing, or made by something other than `made_by`."""
+        rows = self._db.execute(
+            "SELECT s.id FROM stories s LEFT JOIN briefs b ON b.story_id = s.id "
+            "WHERE b.made_by IS NOT ? ORDER BY s.id",
+            (made_by,),
+        )
+        return [r[0] for r in rows]
 
     def brief(self, story_id: str) -> Brief:
         """The stored brief of a story."""
