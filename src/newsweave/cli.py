@@ -457,6 +457,9 @@ def serve(
     from newsweave.web.server import serve as run_server
 
     with _errors():
+        if Path(state.db or default_path()).exists():
+            with _store() as store:
+                _note_stale(store)
         out.print(f"Serving {state.db or default_path()} at http://{host}:{port} (Ctrl-C stops)")
         run_server(state.db or default_path(), state.settings, host, port, token, workers)
 
