@@ -339,3 +339,68 @@ def test_a_name_after_a_person_s_title_is_a_person_whatever_the_tagger_says():
     assert entity(analysis, "person:ines-calado").type == "person"
     assert mentions_of(analysis, "person:ines-calado") == ["Inês Calado", "Calado"]
     assert not [e for e in analysis.entities if e.type == "organisation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # Each of these the small model tags as a person.
+        (
+            "Three were taken to hospital on Syros for observation, officials said.",
+            "Syros",
+            "place",
+        ),
+        ("About 200 people gathered outside the council house on Kingsgate.", "Kingsgate", "place"),
+        ("The quake was felt in Maple Crossing and in Caleta Honda.", "Caleta Honda", "place"),
+        ("Rescuers reached villages south of Punta Escarcha on Monday.", "Punta Escarcha", "place"),
+        (
+            "The Maré Alta, which was carrying 200 passengers, hit the pier.",
+            "Maré Alta",
+            "organisation",
+        ),
+        ("Around 18,000 people use the Ribeira crossing each weekday.", "Ribeira", "organisation"),
+        # ... and these as an organisation.
+        (
+            "Councillors in the English city of Brackenford approved the plan.",
+            "Brackenford",
+            "place",
+        ),
+        ("Brackenford, a city of 480,000 people, has no tram network.", "Brackenford", "place"),
+    ],
+)
+def test_where_the_text_says_what_a_name_is_the_type_follows(text, name, kind):
+    kinds = {e.name: e.type for e in analyze(article(text)).entities}
+    assert kinds.get(name) == kind
+
+
+def test_a_known_person_after_the_stays_a_person():
+    analysis = analyze(
+        article(
+            "Mayor Clara Voss opened the new bridge on Monday.\n\n"
+            "Critics said the Voss administration had ignored the cost."
+        )
+    )
+    assert {e.type for e in analysis.entities if "Voss" in e.name} == {"person"}
+
+
+def test_lower_case_words_are_no_names():
+    analysis = analyze(
+        article(
+            "Brackenford is one of the largest cities without a tram, metro or light rail network."
+        )
+    )
+    assert "metro" not in {e.name for e in analysis.entities}
+
+
+def test_a_story_gives_a_name_one_type():
+    # One article's tagger slip ("Bresk" as a person) gives way to the type most mentions have.
+    slip = analyze(article("Bresk said the road would reopen.", "a1"))
+    right = [
+        analyze(article("Rescuers reached Bresk overnight. Most of the dead were in Bresk.", "a2")),
+        analyze(article("Aid arrived in Bresk on Tuesday.", "a3")),
+    ]
+    entities, mapping = story_entities([slip, *right])
+    assert [e.type for e in entities if e.name == "Bresk"] == ["place"]
+    assert {mapping[e.id] for a in (slip, *right) for e in a.entities if e.name == "Bresk"} == {
+        "place:bresk"
+    }

@@ -468,7 +468,9 @@ def serve(
 def evaluate_command(
     task: Annotated[
         str,
-        typer.Argument(help="extract (AEB format), cluster or align (ECB+), quotes (PolNeAR)."),
+        typer.Argument(
+            help="extract (AEB format), cluster, align or entities (ECB+), quotes (PolNeAR)."
+        ),
     ],
     path: Annotated[
         Path, typer.Argument(help="A labelled JSONL file, e.g. ../shared/eval/aeb-dev.jsonl.")

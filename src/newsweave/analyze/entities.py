@@ -66,10 +66,18 @@ def raw_mentions(docs: list[Any], starts: list[int]) -> list[RawMention]:
             tagged.update(range(ent.start, ent.end))
             name = strip_name(ent.text)
             label = ent.label_
+            if ent.text.islower() and not any(t.pos_ == "PROPN" for t in ent):
+                continue  # no name: "a tram, metro or light rail network", "jewel thieves"
             if named.get((ent.start, ent.end)) == "GPE" or (label == "PERSON" and name in places):
                 label = "GPE"  # "the Kursk region" as a product, "Kiev launched" as a person
             elif label != "PERSON" and _titled(doc, ent) and name not in places:
                 label = "PERSON"  # "harbour master Inês Calado" tagged as an organisation
+            elif _called_a_place(doc, ent) and name not in places:
+                label = "GPE"  # "the city of Brackenford", "Maple Crossing, a town of 8,000"
+            elif label == "PERSON" and _located(ent):
+                label = "GPE"  # "a park-and-ride site at Hollin Moor", "hospital on Syros"
+            elif label == "PERSON" and _after_the(doc, ent):
+                label = "ORG"  # "the Maré Alta", "the Ribeira crossing": no person's name
             if label in LABELS and name not in peoples:
                 found.append(
                     RawMention(
@@ -143,6 +151,50 @@ def _known_places() -> frozenset[str]:
     entities = table("entities")
     aliases: dict[str, str] = entities["aliases"]
     return frozenset([*aliases, *aliases.values(), *entities["capital_governments"]])
+
+
+# Prepositions whose object is where something is, not who: a person is seldom "at", "in" or
+# "near" someone. "to" and "from" are left out: "said to Valente", "a letter from Harrow".
+_LOCATIVE = frozenset({"in", "at", "on", "near", "off", "outside", "inside"})
+
+
+def _located(ent: Any) -> bool:
+    """Whether a name is the object of a locative preposition, or joined to one that is
+    ("in Eastfield and Hollin Moor")."""
+    root = ent.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE
+
+
+def _called_a_place(doc: Any, ent: Any) -> bool:
+    """Whether the text says the name is a place: "the city of X", "south of X", "X, a town
+    ..." (the words are data: `[place_nouns]`)."""
+    nouns = _place_nouns()
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in nouns:
+        return True
+    if any(child.dep_ == "appos" and child.lemma_.lower() in nouns for child in root.children):
+        return True
+    after = doc[ent.end : ent.end + 5]
+    if len(after) >= 3 and after[0].text == "," and after[1].lower_ in {"a", "an", "the"}:
+        for token in after[2:]:
+            if token.lemma_.lower() in nouns:
+                return True
+            if token.pos_ not in {"ADJ", "NOUN", "PROPN"}:
+                break
+    return False
+
+
+@cache
+def _place_nouns() -> frozenset[str]:
+    return frozenset(table("entities")["place_nouns"]["words"])
+
+
+def _after_the(doc: Any, ent: Any) -> bool:
+    """Whether a name opens with, or follows, the definite article, as people's names do not."""
+    first = ent[0] if ent[0].lower_ == "the" else (doc[ent.start - 1] if ent.start else None)
+    return first is not None and first.lower_ == "the"
 
 
 def _titled(doc: Any, ent: Any) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 
 from newsweave.analyze.roles import Role, holder, is_role_only
@@ -27,9 +28,13 @@ def story_entities(analyses: list[Analysis]) -> tuple[list[Entity], dict[str, st
             by_id[entity.id] = entity.model_copy(
                 update={"aliases": tuple(sorted(aliases)), "roles": tuple(sorted(roles))}
             )
-    named = [e for e in by_id.values() if e.type == "person" and not is_role_only(e)]
+    mapping = {eid: eid for eid in by_id} | _one_type_per_name(analyses, by_id)
+    named = [
+        e
+        for e in by_id.values()
+        if e.type == "person" and not is_role_only(e) and mapping[e.id] == e.id
+    ]
     full = [e for e in named if " " in e.name]
-    mapping = {eid: eid for eid in by_id}
     for entity in named:
         if " " in entity.name:
             continue
@@ -50,6 +55,9 @@ def story_entities(analyses: list[Analysis]) -> tuple[list[Entity], dict[str, st
             found = {h for h in (holder(role, holders) for role in described) if h is not None}
             if len(found) == 1:
                 mapping[entity.id] = found.pop()
+    for eid in mapping:  # a name retyped, then folded into a full name: follow to the end
+        while mapping[mapping[eid]] != mapping[eid]:
+            mapping[eid] = mapping[mapping[eid]]
     merged: dict[str, Entity] = {}
     for eid, entity in by_id.items():
         target = mapping[eid]
@@ -65,6 +73,28 @@ def story_entities(analyses: list[Analysis]) -> tuple[list[Entity], dict[str, st
             }
         )
     return sorted(merged.values(), key=lambda e: (e.type, e.name)), mapping
+
+
+def _one_type_per_name(analyses: list[Analysis], by_id: dict[str, Entity]) -> dict[str, str]:
+    """One name the articles give different types ("Bresk" a person in one, a place in
+    others): every id of it maps to the id of the type its mentions give most often.
+
+    The small model's type slips differ from article to article, and a story is about one
+    Bresk. Ties go to a person, then a place: on ECB+ the model's persons are right 94% of the
+    time, its places 81% and its organisations 69% (`newsweave eval entities`).
+    """
+    mentions = Counter(m.entity for a in analyses for m in a.mentions)
+    by_name: dict[str, list[Entity]] = {}
+    for entity in by_id.values():
+        if not is_role_only(entity):
+            by_name.setdefault(entity.id.split(":", 1)[1], []).append(entity)
+    preference = {"person": 0, "place": 1, "organisation": 2}
+    mapping: dict[str, str] = {}
+    for same in by_name.values():
+        if len(same) > 1:
+            best = min(same, key=lambda e: (-mentions[e.id], preference.get(e.type, 3)))
+            mapping |= {e.id: best.id for e in same}
+    return mapping
 
 
 def norm_outlet(name: str | None) -> str:

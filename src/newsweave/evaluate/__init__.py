@@ -40,6 +40,7 @@ def tasks() -> dict[str, Callable[..., Metrics]]:
     """Evaluation task name → its entry function `(path, limit=None, settings=None) -> metrics`."""
     from newsweave.evaluate.alignment import evaluate_align
     from newsweave.evaluate.clustering import evaluate_cluster
+    from newsweave.evaluate.entities import evaluate_entities
     from newsweave.evaluate.extraction import evaluate_extract
     from newsweave.evaluate.quotes import evaluate_quotes
 
@@ -48,6 +49,7 @@ def tasks() -> dict[str, Callable[..., Metrics]]:
         "cluster": evaluate_cluster,
         "align": evaluate_align,
         "quotes": evaluate_quotes,
+        "entities": evaluate_entities,
     }
 
 
@@ -80,6 +82,7 @@ FIELDS = {
     "cluster": ("text", "gold_event_id"),
     "align": ("text", "sentences", "mentions"),
     "quotes": ("text", "annotations"),
+    "entities": ("text", "mentions", "gold_event_id"),
 }
 
 

@@ -52,9 +52,7 @@ def evaluate_align(
     settings = settings or Settings()
     started = time.perf_counter()
     records = list(read_jsonl(path, limit))
-    by_event: dict[str, list[dict]] = defaultdict(list)
-    for record in records:
-        by_event[record["gold_event_id"]].append(record)
+    by_event = by_gold_event(records)
     annotated = {(r["id"], s) for r in records for s in r.get("annotated_sentences") or []}
     predicted: set[tuple[Key, Key]] = set()
     for event_records in by_event.values():
@@ -80,7 +78,7 @@ def evaluate_align(
 
 def _aligned(records: list[dict], settings: Settings) -> set[tuple[Key, Key]]:
     """Sentence pairs that the claim grouping puts together, one story per gold event."""
-    articles = [_article(r) for r in records]
+    articles = [ecb_article(r) for r in records]
     analyses = list(analyze_many(articles, settings.analyze))
     _, entity_map = story_entities(analyses)
     items = units(analyses, entity_map)
@@ -109,7 +107,16 @@ def _aligned(records: list[dict], settings: Settings) -> set[tuple[Key, Key]]:
     return pairs
 
 
-def _article(record: dict) -> Article:
+def by_gold_event(records: list[dict]) -> dict[str, list[dict]]:
+    """ECB+ records grouped by their gold event, in file order."""
+    grouped: dict[str, list[dict]] = defaultdict(list)
+    for record in records:
+        grouped[record["gold_event_id"]].append(record)
+    return grouped
+
+
+def ecb_article(record: dict) -> Article:
+    """An ECB+ record as an article whose paragraphs are its lines, and sentence indices ECB+'s."""
     # Lines kept as paragraphs exactly (no cleaning), so sentence indices stay ECB+'s.
     lines = tuple(record["text"].split("\n"))
     return Article(
