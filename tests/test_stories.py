@@ -54,6 +54,17 @@ def test_copies_do_not_count_as_independent_confirmation(demo_store):
             assert claim.independent_sources == 1 and claim.status != "corroborated"
 
 
+def test_what_only_a_source_and_its_copy_report_is_the_sources_alone(demo_store):
+    lisbon = next(s for s in demo_store.stories() if "Lisbon" in demo_store.brief(s.id).title)
+    brief = demo_store.brief(lisbon.id)
+    claims = {c.id: c for c in brief.claims}
+    wire = [claims[i] for i in brief.unique_coverage["Meridian Wire"]]
+    # The evacuation time is in Meridian Wire and in the Harbour Gazette's copy of it only.
+    assert any("about 50 minutes" in c.text for c in wire)
+    assert not brief.unique_coverage.get("Harbour Gazette")
+    assert all(c.independent_sources == 1 for c in wire)
+
+
 def test_a_number_that_differs_is_a_conflict(demo_store):
     conflicts = [c for s in demo_store.stories() for c in demo_store.brief(s.id).conflicts]
     injured = [

@@ -61,10 +61,16 @@ def brief(
     for claim in comparison.claims:
         for outlet in claim.outlets:
             coverage.setdefault(outlet, []).append(claim.id)
-    unique = {
-        outlet: tuple(cid for cid in ids if len(_claim(comparison, cid).outlets) == 1)
-        for outlet, ids in coverage.items()
-    }
+    # What one source alone reports, under the outlet it came from: a copy's outlet (a wire
+    # story run by a client) adds no second source, so the fact stays the original's alone.
+    order = {a.id: k for k, a in enumerate(articles)}
+    outlet_of = {a.id: a.outlet for a in articles}
+    unique: dict[str, tuple[str, ...]] = {outlet: () for outlet in coverage}
+    for claim in comparison.claims:
+        if claim.independent_sources == 1:
+            first = min((s.article for s in claim.support), key=lambda a: order.get(a, len(order)))
+            origin = outlet_of.get(first, claim.outlets[0] if claim.outlets else "")
+            unique[origin] = (*unique.get(origin, ()), claim.id)
     return Brief(
         id=story.id,
         title=story.title,
@@ -83,10 +89,6 @@ def brief(
         unique_coverage=unique,
         coverage={outlet: tuple(ids) for outlet, ids in coverage.items()},
     )
-
-
-def _claim(comparison: Comparison, claim_id: str):
-    return next(c for c in comparison.claims if c.id == claim_id)
 
 
 def _summary(comparison: Comparison, limit: int) -> list[SummarySentence]:
