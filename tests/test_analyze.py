@@ -119,6 +119,24 @@ def test_a_ratio_may_name_whose_whole_it_is():
     assert not any(n.upper == 1984 for n in analysis.numbers)  # a year is no whole
 
 
+def test_money_in_the_forms_business_news_writes_it():
+    analysis = analysed_text(
+        "The company booked a charge of €450m ($485 million) and now expects sales of "
+        "$4.6bn-$4.8bn, against 1.2bn dollars a year ago and $95 million to $110 million in "
+        "costs. Its runway is 450m long.\n\n"
+        "A magnitude 6.1 quake struck at dawn, and a 6.4-magnitude aftershock followed. "
+        "Several hundred people left their homes.\n"
+    )
+    found = {n.text: n for n in analysis.numbers}
+    assert (found["€450m"].value, found["€450m"].unit) == (450e6, "EUR")
+    assert (found["$4.6bn-$4.8bn"].value, found["$4.6bn-$4.8bn"].upper) == (4.6e9, 4.8e9)
+    assert (found["1.2bn dollars"].value, found["1.2bn dollars"].unit) == (1.2e9, "USD")
+    assert found["$95 million to $110 million"].upper == 110e6
+    assert "450m" not in found  # metres or millions: the text does not say
+    assert found["6.1"].unit == "magnitude" and found["6.4"].unit == "magnitude"
+    assert found["Several hundred"].qualifier == "several"
+
+
 def test_relative_dates_resolve_against_publication(noisy):
     _, analysis = noisy
     dates = {d.text: d for d in analysis.dates}

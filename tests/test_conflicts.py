@@ -60,7 +60,41 @@ def test_a_measure_of_the_same_number_takes_no_side_in_a_count():
         ("at least 12", "14", False),  # a bound admits the other value
         ("38/46", "40/46", True),
         ("2,400,000 EUR", "2,400,000 EUR", False),
+        ("about 80", "60", True),  # a rounded figure admits a tenth either way
+        ("about 230", "more than 200", False),
+        ("about 1,200", "nearly 1,200", False),
+        ("about 1,200", "1,500", True),
+        ("85,000,000 USD", "1,200,000,000 USD", False),  # so far apart: two quantities
     ],
 )
 def test_two_readings_disagree_only_if_both_cannot_be_right(a, b, differ):
     assert readings_disagree(a, b) is differ
+
+
+def test_an_article_giving_two_values_of_one_thing_takes_no_side():
+    found = _conflicts(
+        {
+            "Post": "Quarterly revenue fell to $1.2 billion from $1.36 billion a year earlier.",
+            "Wire": "Quarterly revenue was $1.2 billion, the company said.",
+        }
+    )
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "values"),
+    [
+        (
+            "The company will book a charge of €450m against the closure this quarter.",
+            "The company will book a charge of €480 million against the closure this quarter.",
+            {("Post", "450,000,000 EUR"), ("Wire", "480,000,000 EUR")},
+        ),
+        (
+            "A magnitude 6.1 earthquake struck the mountain region at dawn on Monday.",
+            "A 6.4-magnitude earthquake struck the mountain region at dawn on Monday.",
+            {("Post", "6.1 magnitude"), ("Wire", "6.4 magnitude")},
+        ),
+    ],
+)
+def test_money_and_magnitudes_in_any_form_can_conflict(first, second, values):
+    assert _conflicts({"Post": first, "Wire": second}) == [values]

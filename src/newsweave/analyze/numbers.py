@@ -53,6 +53,12 @@ SCALES = {
     "million": 1_000_000,
     "billion": 1_000_000_000,
     "trillion": 10**12,
+    # Business-news abbreviations: "$1.2bn", "€450mn", "$3tn" (a lone "m" or "k" right after
+    # the number is read in `_mention`: "€450m" is millions; "450m" is left out).
+    "bn": 1_000_000_000,
+    "mn": 1_000_000,
+    "mln": 1_000_000,
+    "tn": 10**12,
 }
 VAGUE = {
     "dozens": 24,
@@ -88,8 +94,16 @@ UNITS = {
     "weeks": "week",
     "hours": "hour",
     "minutes": "minute",
+    "magnitude": "magnitude",
+    "dollars": "USD",
+    "euros": "EUR",
+    "usd": "USD",
+    "eur": "EUR",
+    "gbp": "GBP",
 }
 CURRENCIES = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY"}
+# Units that name what a figure measures whatever noun follows ("a 12% fall", "$1.2bn in sales").
+MEASURES = frozenset({"percent", "magnitude", *CURRENCIES.values()})
 QUALIFIERS = [
     "at least",
     "at most",
@@ -110,11 +124,13 @@ QUALIFIERS = [
     "an estimated",
     "only",
     "just",
+    "several",
+    "a few",
 ]
 
 _word = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))
 _num = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{_word})(?:[- ](?:{_word}))?)"
-_scale = "|".join(SCALES)
+_scale = "|".join(sorted(SCALES, key=len, reverse=True))
 _unit = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
 _qual = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
 # "38 of 46", "four of its six", "Thirty-eight of the council's 46": whose the whole is. A year
@@ -127,11 +143,19 @@ _vague = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
 
 PATTERN = re.compile(
     rf"(?<![\w.,:])(?:(?P<qual>{_qual})\s+)?(?P<cur>[€$£¥])?"
-    rf"(?:(?P<vague>{_vague})\b|(?P<num>{_num})(?:\s*(?P<scale>{_scale}))?"
-    rf"(?:\s*(?P<sep>{_ratio}|to|-|–)\s*(?P<upper>{_num}))?"
+    rf"(?:(?P<vague>{_vague})\b|(?P<num>{_num})(?:\s*(?P<scale>{_scale})|(?P<short>[mk])\b)?"
+    rf"(?:\s*(?P<sep>{_ratio}|to|-|–)\s*[€$£¥]?(?P<upper>{_num})(?:\s*(?P<uscale>{_scale}))?)?"
     rf"(?:\s*(?P<unit>{_unit}))?)(?![\w]|[:.]\d)",
     re.IGNORECASE,
 )
+
+
+def measured(n: NumberMention) -> str | None:
+    """What a figure measures or counts: its unit for money, shares and magnitudes ("a 12%
+    fall" and "12 per cent lower" both measure percent), else the noun it counts, else its unit."""
+    if n.unit in MEASURES:
+        return n.unit
+    return n.counts or n.unit
 
 
 def amount(n: NumberMention) -> str:
@@ -183,10 +207,21 @@ def _mention(
         value = parse_number(match.group("num"))
     if value is None:
         return None
-    scale = match.group("scale")
-    if scale:
-        value *= SCALES[scale.lower()]
+    scale, uscale = match.group("scale"), match.group("uscale")
+    unit_text = (match.group("unit") or "").lower()
+    short = (match.group("short") or "").lower()
+    if short == "k":
+        scale = "thousand"  # "$85k", "a 5k run"
+    elif short == "m" and match.group("cur"):
+        scale = "million"  # "€450m": after a currency sign, "m" is millions
+    elif short == "m":
+        return None  # "2m people" or "a 450m runway": millions or metres, the text can't say
+    # "4.6-4.8 billion": a scale after the upper end is the lower end's too.
+    if scale or uscale:
+        value *= SCALES[(scale or uscale).lower()]
     upper = parse_number(match.group("upper")) if match.group("upper") else None
+    if upper is not None and (uscale or scale):
+        upper *= SCALES[(uscale or scale).lower()]
     counts = _counted(doc, match.end())
     if (
         match.group("num")
@@ -197,8 +232,14 @@ def _mention(
     unit = None
     if match.group("cur"):
         unit = CURRENCIES[match.group("cur")]
-    elif match.group("unit"):
-        unit = UNITS[match.group("unit").lower()]
+    elif unit_text:
+        unit = UNITS[unit_text]
+    elif _magnitude_before(doc_text(doc), match.start()) or re.match(
+        r"-magnitude\b", doc_text(doc)[match.end() :], re.IGNORECASE
+    ):
+        unit = "magnitude"  # "a magnitude 6.1 quake", "magnitude-6.4"
+    if unit == "magnitude":
+        counts = None  # the quake it measures, not a count of quakes
     qualifier = match.group("qual").lower() if match.group("qual") else None
     if vague:
         qualifier = qualifier or "vague"
@@ -213,6 +254,10 @@ def _mention(
         qualifier=qualifier,
         counts=counts,
     )
+
+
+def _magnitude_before(text: str, start: int) -> bool:
+    return bool(re.search(r"\bmagnitude[\s-]*$", text[max(0, start - 12) : start], re.IGNORECASE))
 
 
 def _counted(doc: Any, end_char: int) -> str | None:

@@ -33,7 +33,7 @@ import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsweave.analyze.dates import day_of
-from newsweave.analyze.numbers import amount
+from newsweave.analyze.numbers import amount, measured
 from newsweave.compare.drift import Statement
 from newsweave.embed import encode
 from newsweave.models import Analysis, Claim, Support
@@ -82,7 +82,7 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
         figures: dict[int, set[str]] = defaultdict(set)
         for n in analysis.numbers:
             numbers[n.sentence].add(n.value)
-            if thing := n.counts or n.unit:
+            if thing := measured(n):
                 figures[n.sentence].add(f"{amount(n)}|{thing}")
         said: dict[int, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
         starts = [sentence.start for sentence in analysis.sentences]

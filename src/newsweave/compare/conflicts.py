@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
-from newsweave.analyze.numbers import amount
+from newsweave.analyze.numbers import amount, measured
 from newsweave.models import Analysis, Claim, Conflict, ConflictValue, NumberMention
 
 
@@ -29,9 +30,16 @@ def _in_claim(claim: Claim, analyses: dict[str, Analysis]) -> list[Conflict]:
                 numbers.append((support.article, support.text, n))
     by_thing: dict[str, list[tuple[str, str, NumberMention]]] = {}
     for article, text, n in numbers:
-        thing = n.counts or n.unit
+        thing = measured(n)
         if thing:
             by_thing.setdefault(thing, []).append((article, text, n))
+    for thing, figures in by_thing.items():
+        # An article that gives two values of one thing ("$1.2 billion, from $1.36 billion a
+        # year earlier") is counting two things; which one another article gives is unknown.
+        values_of: defaultdict[str, set[str]] = defaultdict(set)
+        for a, _, n in figures:
+            values_of[a].add(amount(n))
+        by_thing[thing] = [f for f in figures if len(values_of[f[0]]) == 1]
     place = {s.article: k for k, s in enumerate(claim.support)}
     conflicts = []
     for thing, found in by_thing.items():
@@ -110,15 +118,37 @@ def _reading(n: NumberMention) -> str:
 
 
 def _disagree(numbers: list[NumberMention]) -> bool:
-    """Different values, unless a vague or bounded one ("at least 12") admits the other."""
-    exact = [n for n in numbers if n.qualifier in (None, "only", "just")]
-    if len({amount(n) for n in exact}) >= 2:
+    """Whether no one value fits every figure: each figure admits a range ("12": 12; "at
+    least 12": 12 and up; "about 80": 72 to 88; "nearly 1,200": 1,080 to 1,200), and two
+    figures disagree when their ranges do not meet, unless they lie more than `APART` times
+    apart. Ratios must be equal; a vague figure ("hundreds", "several hundred") admits
+    anything."""
+    ratios = {amount(n) for n in numbers if n.upper is not None}
+    if len(ratios) >= 2:
         return True
-    for bound in numbers:
-        lower = bound.qualifier in {"at least", "more than", "over"}
-        upper = bound.qualifier in {"at most", "less than", "fewer than", "under", "up to"}
-        if lower and any(n.value < bound.value for n in exact):
-            return True
-        if upper and any(n.value > bound.value for n in exact):
-            return True
-    return False
+    spans = [span for n in numbers if n.upper is None and (span := _admits(n)) is not None]
+    return any(a[1] < b[0] <= a[1] * APART for a in spans for b in spans)
+
+
+# How far a rounded figure may lie from the value it rounds ("about 80" is 72 to 88).
+APPROXIMATE = 0.10
+# Reports of one figure differ by a fifth or a half ("12" and "at least 14", "1,200" and
+# "1,500"), not by a factor of ten: figures further apart than this, each an article's only one
+# of its kind in a claim, are two quantities ("a net loss of $85mn", "revenue of $1.2bn").
+APART = 2.0
+
+
+def _admits(n: NumberMention) -> tuple[float, float] | None:
+    """The values a figure admits, by its qualifier; None for a vague one."""
+    q, v = n.qualifier, n.value
+    if q in (None, "only", "just"):
+        return (v, v)
+    if q in {"at least", "more than", "over"}:
+        return (v, float("inf"))
+    if q in {"at most", "less than", "fewer than", "under", "up to", "as many as"}:
+        return (0.0, v)
+    if q in {"about", "around", "roughly", "approximately", "some", "an estimated"}:
+        return (v * (1 - APPROXIMATE), v * (1 + APPROXIMATE))
+    if q in {"almost", "nearly"}:
+        return (v * (1 - APPROXIMATE), v)
+    return None
