@@ -1,5 +1,7 @@
 """Conflicts: one fact given with different values; outlets that agree stand together."""
 
+from datetime import UTC, datetime
+
 import pytest
 
 from builders import article
@@ -98,3 +100,28 @@ def test_an_article_giving_two_values_of_one_thing_takes_no_side():
 )
 def test_money_and_magnitudes_in_any_form_can_conflict(first, second, values):
     assert _conflicts({"Post": first, "Wire": second}) == [values]
+
+
+def test_a_count_that_grew_between_reports_a_day_apart_is_progress():
+    articles = [
+        article("a0", "Nine people were killed in the quake, officials said.", outlet="Post"),
+        article(
+            "a1", "The toll rose to 17 people killed in the quake, officials said.", outlet="Wire"
+        ),
+        article("a2", "Twelve people were killed in the quake, officials said.", outlet="Times"),
+    ]
+    analyses = {a.article_id: a for a in analyze_many(articles)}
+    support = tuple(Support(article=a.id, sentence=0, text=a.text) for a in articles)
+    claim = Claim(id="c1", text="", status="corroborated", independent_sources=3, support=support)
+    monday, tuesday = datetime(2026, 9, 14, 10, tzinfo=UTC), datetime(2026, 9, 15, 9, tzinfo=UTC)
+    grew = {"a0": monday, "a1": tuesday}
+    assert (
+        find_conflicts([claim.model_copy(update={"support": support[:2]})], analyses, grew)[1] == []
+    )
+    # The same two figures on the same morning conflict, and so does a toll revised down.
+    same_day = {"a0": monday, "a1": monday}
+    assert find_conflicts([claim.model_copy(update={"support": support[:2]})], analyses, same_day)[
+        1
+    ]
+    revised = {"a1": monday, "a2": tuesday}
+    assert find_conflicts([claim.model_copy(update={"support": support[1:]})], analyses, revised)[1]

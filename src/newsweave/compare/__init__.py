@@ -55,7 +55,8 @@ def compare(
     order = {a.id: i for i, a in enumerate(articles)}
     outlets = {a.id: a.outlet for a in articles}
     claims = make_claims(story.id, items, groups, keys, outlets, order, repeated)
-    claims, conflicts = find_conflicts(claims, analyses)
+    published = {a.id: a.published for a in articles}
+    claims, conflicts = find_conflicts(claims, analyses, published)
     claims.sort(
         key=lambda c: (
             -c.independent_sources,

@@ -4,25 +4,40 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
+from datetime import datetime, timedelta
 
 from newsweave.analyze.numbers import amount, measured
 from newsweave.models import Analysis, Claim, Conflict, ConflictValue, NumberMention
 
 
 def find_conflicts(
-    claims: list[Claim], analyses: dict[str, Analysis]
+    claims: list[Claim],
+    analyses: dict[str, Analysis],
+    published: Mapping[str, datetime | None] | None = None,
 ) -> tuple[list[Claim], list[Conflict]]:
-    """Conflicts among each claim's supporting sentences; those claims become `conflicting`."""
+    """Conflicts among each claim's supporting sentences; those claims become `conflicting`.
+
+    `published` (article id → publication time) lets a count that grew between reports a day
+    or more apart stand as progress, not conflict.
+    """
     conflicts: list[Conflict] = []
     updated: list[Claim] = []
+    published = published or {}
     for claim in claims:
-        found = _in_claim(claim, analyses) if len({s.article for s in claim.support}) > 1 else []
+        found = (
+            _in_claim(claim, analyses, published)
+            if len({s.article for s in claim.support}) > 1
+            else []
+        )
         conflicts.extend(found)
         updated.append(claim.model_copy(update={"status": "conflicting"}) if found else claim)
     return updated, conflicts
 
 
-def _in_claim(claim: Claim, analyses: dict[str, Analysis]) -> list[Conflict]:
+def _in_claim(
+    claim: Claim, analyses: dict[str, Analysis], published: Mapping[str, datetime | None]
+) -> list[Conflict]:
     numbers: list[tuple[str, str, NumberMention]] = []
     for support in claim.support:
         for n in analyses[support.article].numbers:
@@ -46,7 +61,11 @@ def _in_claim(claim: Claim, analyses: dict[str, Analysis]) -> list[Conflict]:
         values = {(a, amount(n)) for a, _, n in found}
         if len({v for _, v in values}) < 2 or len({a for a, _ in values}) < 2:
             continue
-        if not _disagree([n for _, _, n in found]):
+        if not any(
+            _disagree([m, n]) and not _grew((a, t, m), (b, u, n), published)
+            for a, t, m in found
+            for b, u, n in found
+        ):
             continue
         found = sorted(found + _same_figure_elsewhere(found, numbers), key=lambda f: place[f[0]])
         given = [
@@ -57,6 +76,36 @@ def _in_claim(claim: Claim, analyses: dict[str, Analysis]) -> list[Conflict]:
         given.sort(key=lambda v: first[v.reading])
         conflicts.append(Conflict(what=thing, values=tuple(given)))
     return conflicts
+
+
+# Reports this far apart (the next morning's edition) may count a toll, a crowd or a bill that
+# has grown since.
+UPDATE_AFTER = timedelta(hours=12)
+
+
+def _grew(
+    first: tuple[str, str, NumberMention],
+    second: tuple[str, str, NumberMention],
+    published: Mapping[str, datetime | None],
+) -> bool:
+    """Whether the later of two reports (article, sentence, figure), `UPDATE_AFTER` or more
+    apart, gives a larger value in words of change ("the toll rose to 17", "has now reached"):
+    an update, not a conflict. A count revised down, or a larger one with no such words
+    ("1,500 jobs" the next morning against "about 1,200"), stays a conflict."""
+    when_a, when_b = published.get(first[0]), published.get(second[0])
+    if when_a is None or when_b is None or (when_a.tzinfo is None) != (when_b.tzinfo is None):
+        return False
+    if abs(when_a - when_b) < UPDATE_AFTER:
+        return False
+    earlier, later = (first, second) if when_a < when_b else (second, first)
+    return later[2].value > earlier[2].value and bool(_CHANGE.search(later[1]))
+
+
+_CHANGE = re.compile(
+    r"\b(?:rose|risen|rising|rises|climbed|climbs|reached|reaches|now|increased|grew|grown|"
+    r"jumped|latest|updated|so far)\b",
+    re.IGNORECASE,
+)
 
 
 def _same_figure_elsewhere(
