@@ -208,10 +208,11 @@ class Pipeline:
         # Sentence vectors are made once per article, in one batch, and kept for every refresh.
         vectors = dict(vectors or {})
         vectors |= sentence_vectors([a for i, a in fresh if i.id not in vectors])
+        made_by = analysis_version(self.settings.analyze)
         for article, analysis in fresh:
             with self.store.transaction():
                 self.store.add_article(article)
-                self.store.put_analysis(analysis, analysis_version(self.settings.analyze))
+                self.store.put_analysis(analysis, made_by)
                 if article.id in vectors:
                     self.store.put_vectors(article.id, MODEL, vectors[article.id])
                 fp = fingerprint(article.text, self.settings.dedupe)
@@ -288,6 +289,7 @@ class Pipeline:
         """
         stale = self.stale()
         touched = set(stale.briefs)
+        made_by = analysis_version(self.settings.analyze)
         for start in range(0, len(stale.analyses), _BACKFILL_CHUNK):
             chunk = stale.analyses[start : start + _BACKFILL_CHUNK]
             articles = [self.store.article(i) for i in chunk]
@@ -295,7 +297,7 @@ class Pipeline:
             vectors = sentence_vectors(analyses)
             for article, analysis in zip(articles, analyses, strict=True):
                 with self.store.transaction():
-                    self.store.put_analysis(analysis, analysis_version(self.settings.analyze))
+                    self.store.put_analysis(analysis, made_by)
                     if article.id in vectors:
                         self.store.put_vectors(article.id, MODEL, vectors[article.id])
                     fp = fingerprint(article.text, self.settings.dedupe)
@@ -315,6 +317,7 @@ class Pipeline:
     def refresh(self, story_ids: Iterable[str], progress: Progress | None = None) -> None:
         """Recompute the comparison and brief of the given stories."""
         story_ids = list(story_ids)
+        made_by = brief_version(self.settings)
         for story_id in story_ids:
             story = self.store.story(story_id)
             articles = self.store.articles(story=story.id)
@@ -326,6 +329,6 @@ class Pipeline:
             )
             result = brief(story, articles, analyses, comparison, self.settings.brief)
             with self.store.transaction():
-                self.store.put_brief(comparison, result, brief_version(self.settings))
+                self.store.put_brief(comparison, result, made_by)
             if progress:
                 progress("compare", len(story_ids))

@@ -16,7 +16,7 @@ from functools import cache
 from importlib import resources
 from importlib.util import find_spec
 
-from newsweave.analyze.nlp import FALLBACKS
+from newsweave.analyze.nlp import candidates
 from newsweave.settings import AnalyzeSettings, Settings
 
 # The package's files each kind of record is made from (folders stand for their .py files).
@@ -38,7 +38,7 @@ def brief_version(settings: Settings) -> str:
 def model_version(name: str) -> str:
     """The spaCy model package `analyze.nlp.load` would load for `name`, with its version,
     read from its meta.json without importing it ("" when none is installed)."""
-    for candidate in (name, *[f for f in FALLBACKS if f != name]):
+    for candidate in candidates(name):
         spec = find_spec(candidate)
         if spec is None or not spec.submodule_search_locations:
             continue

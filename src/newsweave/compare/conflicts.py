@@ -18,8 +18,8 @@ def find_conflicts(
 ) -> tuple[list[Claim], list[Conflict]]:
     """Conflicts among each claim's supporting sentences; those claims become `conflicting`.
 
-    `published` (article id → publication time) lets a count that grew between reports a day
-    or more apart stand as progress, not conflict.
+    `published` (article id → publication time) lets a count that a later report gives as
+    grown ("the toll rose to 17") stand as progress, not conflict (`_grew`).
     """
     conflicts: list[Conflict] = []
     updated: list[Claim] = []
