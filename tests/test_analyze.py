@@ -123,7 +123,7 @@ def test_money_in_the_forms_business_news_writes_it():
     analysis = analysed_text(
         "The company booked a charge of €450m ($485 million) and now expects sales of "
         "$4.6bn-$4.8bn, against 1.2bn dollars a year ago and $95 million to $110 million in "
-        "costs. Its runway is 450m long.\n\n"
+        "costs. Its runway is 450m long. Thieves took $137-million of jewels.\n\n"
         "A magnitude 6.1 quake struck at dawn, and a 6.4-magnitude aftershock followed. "
         "Several hundred people left their homes.\n"
     )
@@ -133,6 +133,7 @@ def test_money_in_the_forms_business_news_writes_it():
     assert (found["1.2bn dollars"].value, found["1.2bn dollars"].unit) == (1.2e9, "USD")
     assert found["$95 million to $110 million"].upper == 110e6
     assert "450m" not in found  # metres or millions: the text does not say
+    assert found["$137-million"].value == 137e6
     assert found["6.1"].unit == "magnitude" and found["6.4"].unit == "magnitude"
     assert found["Several hundred"].qualifier == "several"
 

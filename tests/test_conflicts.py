@@ -67,6 +67,9 @@ def test_a_measure_of_the_same_number_takes_no_side_in_a_count():
         ("about 1,200", "nearly 1,200", False),
         ("about 1,200", "1,500", True),
         ("85,000,000 USD", "1,200,000,000 USD", False),  # so far apart: two quantities
+        ("as many as 35–40", "as many as 30–40", False),  # ranges that meet
+        ("35–40", "about 40", False),
+        ("10–12", "15", True),
     ],
 )
 def test_two_readings_disagree_only_if_both_cannot_be_right(a, b, differ):
@@ -125,3 +128,53 @@ def test_a_count_that_grew_between_reports_a_day_apart_is_progress():
     ]
     revised = {"a1": monday, "a2": tuesday}
     assert find_conflicts([claim.model_copy(update={"support": support[1:]})], analyses, revised)[1]
+
+
+def _in_leads(texts: dict[str, str], published: dict | None = None) -> list[set[tuple[str, str]]]:
+    """The conflicts in the leads of one article per outlet, with no claim joining them."""
+    articles = [article(f"a{k}", text, outlet=o) for k, (o, text) in enumerate(texts.items())]
+    analyses = {a.article_id: a for a in analyze_many(articles)}
+    _, conflicts = find_conflicts([], analyses, published)
+    outlet = {a.id: a.outlet for a in articles}
+    return [{(outlet[v.article], v.reading) for v in c.values} for c in conflicts]
+
+
+QUAKE = (
+    "A strong earthquake struck the north of the country before dawn on Monday. "
+    "The magnitude {} quake hit at 04:12 and was centred near the town of Bresk. "
+    "Rescue teams were searching collapsed houses."
+)
+OTHER = (
+    "At least nine people died when an earthquake hit the mountains on Monday. "
+    "The monitoring centre in Halden measured the quake at magnitude {}. "
+    "Roads into the valley were blocked by landslides."
+)
+
+
+def test_leads_that_give_one_figure_differently_conflict_though_no_claim_joins_them():
+    found = _in_leads(
+        {"Wire": QUAKE.format("6.1"), "Copy": QUAKE.format("6.1"), "Times": OTHER.format("6.4")}
+    )
+    assert found == [
+        {("Wire", "6.1 magnitude"), ("Copy", "6.1 magnitude"), ("Times", "6.4 magnitude")}
+    ]
+
+
+def test_a_figure_below_the_lead_or_given_twice_takes_no_side():
+    background = (
+        "Rescue teams searched collapsed houses on Monday. Roads were blocked. Power was cut. "
+        "Schools were shut. The region was hit by a magnitude 5.6 quake in 1987."
+    )
+    assert _in_leads({"Wire": QUAKE.format("6.1"), "Times": background}) == []
+    twice = OTHER.format("6.4") + " An aftershock of magnitude 4.9 followed in the afternoon."
+    assert _in_leads({"Wire": QUAKE.format("6.1"), "Times": twice}) == []
+
+
+def test_leads_counting_people_or_reports_a_day_apart_take_no_side():
+    killed = "Three people were killed when a fire bomb hit a bank in the capital on Wednesday."
+    hurt = "Four people were treated in hospital after a fire bomb hit a bank on Wednesday."
+    assert _in_leads({"Wire": killed, "Times": hurt}) == []
+    monday, tuesday = datetime(2026, 9, 14, 6, tzinfo=UTC), datetime(2026, 9, 15, 9, tzinfo=UTC)
+    texts = {"Wire": QUAKE.format("6.1"), "Times": OTHER.format("6.4")}
+    assert _in_leads(texts, {"a0": monday, "a1": tuesday}) == []
+    assert _in_leads(texts, {"a0": monday, "a1": monday}) != []

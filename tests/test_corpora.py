@@ -77,3 +77,21 @@ def test_a_toll_that_rises_over_the_days_is_no_conflict(loaded):
         if any(word in v.text.lower() for word in ("dead", "killed", "toll"))
     ]
     assert tolls == []
+
+
+def test_two_agencies_magnitudes_conflict_though_no_claim_joins_their_sentences(loaded):
+    found = []
+    for articles, brief in _briefs(loaded["quake"]).values():
+        outlet = {a.id: a.outlet for a in articles}
+        found += [
+            sorted((outlet[v.article], v.reading) for v in c.values)
+            for c in brief.conflicts
+            if c.what == "magnitude"
+        ]
+    assert found == [
+        [
+            ("Continental Times", "6.4 magnitude"),
+            ("Northgate Wire", "6.1 magnitude"),
+            ("The Talvin Herald", "6.1 magnitude"),
+        ]
+    ]

@@ -143,7 +143,7 @@ _vague = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
 
 PATTERN = re.compile(
     rf"(?<![\w.,:])(?:(?P<qual>{_qual})\s+)?(?P<cur>[€$£¥])?"
-    rf"(?:(?P<vague>{_vague})\b|(?P<num>{_num})(?:\s*(?P<scale>{_scale})|(?P<short>[mk])\b)?"
+    rf"(?:(?P<vague>{_vague})\b|(?P<num>{_num})(?:[\s-]*(?P<scale>{_scale})|(?P<short>[mk])\b)?"
     rf"(?:\s*(?P<sep>{_ratio}|to|-|–)\s*[€$£¥]?(?P<upper>{_num})(?:\s*(?P<uscale>{_scale}))?)?"
     rf"(?:\s*(?P<unit>{_unit}))?)(?![\w]|[:.]\d)",
     re.IGNORECASE,

@@ -56,7 +56,8 @@ def compare(
     outlets = {a.id: a.outlet for a in articles}
     claims = make_claims(story.id, items, groups, keys, outlets, order, repeated)
     published = {a.id: a.published for a in articles}
-    claims, conflicts = find_conflicts(claims, analyses, published)
+    in_order = {a.article_id: a for a in ordered}
+    claims, conflicts = find_conflicts(claims, in_order, published, vectors)
     claims.sort(
         key=lambda c: (
             -c.independent_sources,
