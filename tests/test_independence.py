@@ -39,3 +39,38 @@ def test_articles_of_no_known_outlet_are_not_one_source(story_claims):
     assert all(isinstance(a, Article) and a.outlet == UNKNOWN_OUTLET for a in pasted)
     claims = {c.text.split()[1]: c.independent_sources for c in story_claims(pasted)}
     assert claims["replaced"] == 2
+
+
+# A rewrite: the lead credits the Post, the next paragraphs retell its story with credit (by
+# name, then as "the newspaper"), and the last two are the Ledger's own reporting.
+REWRITE = [
+    "The Orrin bridge in Velmora reopened to traffic on Monday after repairs costing 4 million "
+    "euros, the Velmora Post reported.",
+    "Engineers replaced the bridge's corroded steel cables during six weeks of night work.",
+    "Inspectors had found rust on three anchor points during a routine survey last spring, "
+    "the newspaper said.",
+    "Cafe owners near the river said trade had fallen by half while the crossing was closed.",
+    "The city council will debate a second bridge in the spring.",
+]
+HERALD = [
+    "Engineers replaced corroded steel cables on the Orrin bridge over six weeks of night work.",
+    "Cafe owners by the river told the Herald that their trade had halved during the closure.",
+    "Traffic on the ring road, which took the diverted cars, is expected to ease this week.",
+]
+
+
+def test_a_rewrite_crediting_an_outlet_in_its_lead_repeats_it_down_to_the_last_credit(
+    report, story_claims
+):
+    post, ledger = report("Velmora Post", POST), report("Northern Ledger", REWRITE)
+    herald = report("Herald", HERALD)
+    claims = {
+        c.text.split()[1]: (c.independent_sources, c.outlets)
+        for c in story_claims([post, ledger, herald])
+    }
+    # The cables sentence carries no credit of its own, but stands between two that do.
+    assert claims["replaced"] == (2, ("Herald", "Northern Ledger", "Velmora Post"))
+    assert claims["Orrin"] == (1, ("Northern Ledger", "Velmora Post"))
+    # After the last credit, the Ledger reports on its own.
+    cafe = next(v for k, v in claims.items() if "Cafe" in k or k == "owners")
+    assert cafe == (2, ("Herald", "Northern Ledger"))

@@ -257,7 +257,13 @@ def _markdown(b: Brief) -> str:
             source = (
                 f"[{n[link.source]}]" if link.source in n else (link.source_outlet or "unknown")
             )
-            scope = "" if link.sentence is None else f" (sentence {link.sentence} only)"
+            scope = (
+                ""
+                if link.sentence is None
+                else f" (sentences {link.sentence}–{link.through})"
+                if link.through is not None
+                else f" (sentence {link.sentence} only)"
+            )
             lines.append(f"- [{n[link.article]}] {link.kind} of {source}{scope}: {link.evidence}")
     if b.timeline:
         lines += ["", "## Timeline", ""]

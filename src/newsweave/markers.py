@@ -65,6 +65,17 @@ def find_markers(text: str, outlet: str | None = None) -> tuple[LineageMarker, .
     return tuple(found)
 
 
+def credits(text: str, outlet: str) -> list[int]:
+    """Where `text` credits `outlet` with what it tells: by name ("Castlegate Wire said",
+    "according to the Gazette", "quoted by Reuters") or as the outlet again ("the news agency
+    reported", "quoted by the agency"). Offsets of each credit, in order."""
+    raw = _data()["credits"]
+    name = r"\s+".join(re.escape(word) for word in outlet.split())
+    named = re.compile(raw["named"].replace("{outlet}", name))
+    back = re.compile(raw["back"].replace("{noun}", raw["noun"]))
+    return sorted({m.start() for pattern in (named, back) for m in pattern.finditer(text)})
+
+
 def is_agency(name: str) -> bool:
     """Whether `name` is a news agency of data/lineage.toml ("Reuters", "the AP")."""
     return _clean_name(name) in _agencies()

@@ -247,6 +247,9 @@ class LineageLink(Record):
     score: float | None = None
     sentence: int | None = None
     """The one sentence whose content the link covers ("…, according to X"); None: all of it."""
+    through: int | None = None
+    """With `sentence`, the last sentence of the stretch the link covers: a lead that says
+    "…, X reported" and credits X down to the fifth paragraph covers sentences 0 to 4."""
 
 
 class Story(Record):

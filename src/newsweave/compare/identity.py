@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Mapping
 
 from newsweave.analyze.roles import Role, holder, is_role_only
-from newsweave.markers import is_agency
+from newsweave.markers import credits, is_agency
 from newsweave.models import UNKNOWN_OUTLET, Analysis, Article, Entity, LineageLink, LineageMarker
 
 
@@ -111,9 +111,11 @@ def marker_links(
     """Lineage from markers in the text, resolved to a story article of the named outlet if any.
 
     A wire credit, a hat tip, or "X reports, citing Y" in the opening paragraph says where the
-    whole article comes from. "…, according to Y" or "Y reported" further down covers only its
-    own sentence: the rest of the article is the outlet's own reporting. Such a link carries the
-    sentence (found through `analyses`) and does not fold the article into its source.
+    whole article comes from. "…, X reported" or "according to X" in the opening paragraph,
+    X an outlet, covers the stretch down to the last sentence that credits X again (`_credited`):
+    a rewrite that tells X's story with credit, then adds reporting of its own. Further down,
+    such a marker covers only its own sentence. These links carry the sentences (found through
+    `analyses`) and do not fold the article into its source.
     """
     by_outlet: dict[str, list[Article]] = {}
     for article in articles:
@@ -125,7 +127,11 @@ def marker_links(
             named = norm_outlet(marker.outlet)
             sources = [a for a in by_outlet.get(named, []) if a.id != article.id]
             source = _earliest(sources)
-            sentence = None if _whole_article(article, marker) else _sentence_at(analysis, marker)
+            sentence = through = None
+            if not _whole_article(article, marker):
+                sentence = _sentence_at(analysis, marker.offset)
+                if _in_lead(article, marker) and (source or _an_outlet(marker)):
+                    through = _credited(article, analysis, marker)
             links.append(
                 LineageLink(
                     article=article.id,
@@ -133,22 +139,59 @@ def marker_links(
                     source=source.id if source else None,
                     source_outlet=marker.outlet,
                     evidence=marker.text,
-                    sentence=sentence,
+                    sentence=0 if through is not None else sentence,
+                    through=through,
                 )
             )
-    return links
+    return _outside_stretches(links)
+
+
+def _outside_stretches(links: list[LineageLink]) -> list[LineageLink]:
+    """The links, less those to one source for a sentence that a stretch to it already covers
+    ("according to X" in the second sentence of a lead that says "…, X reported")."""
+    stretches = [link for link in links if link.through is not None]
+
+    def covered(link: LineageLink) -> bool:
+        return any(
+            s.article == link.article
+            and s.source_outlet == link.source_outlet
+            and s.sentence is not None
+            and s.through is not None
+            and s.sentence <= link.sentence <= s.through
+            for s in stretches
+            if s is not link and link.sentence is not None and link.through is None
+        )
+
+    return [link for link in links if not covered(link)]
 
 
 def _whole_article(article: Article, marker: LineageMarker) -> bool:
     if marker.kind in {"wire_credit", "hat_tip"} or marker.offset is None:
         return True
+    return marker.kind == "citing" and _in_lead(article, marker)
+
+
+def _in_lead(article: Article, marker: LineageMarker) -> bool:
     lead = len(article.paragraphs[0]) if article.paragraphs else 0
-    return marker.kind == "citing" and marker.offset < lead
+    return marker.offset is not None and marker.offset < lead
 
 
-def _sentence_at(analysis: Analysis | None, marker: LineageMarker) -> int | None:
+def _an_outlet(marker: LineageMarker) -> bool:
+    """Whether a marker names an outlet, not where an outlet got its facts ("according to the
+    port authority"): a news agency, or a name said to have reported."""
+    return is_agency(marker.outlet or "") or marker.kind == "reported_by"
+
+
+def _credited(article: Article, analysis: Analysis | None, marker: LineageMarker) -> int | None:
+    """The last sentence of `article` that credits the marker's outlet (`markers.credits`)."""
+    offsets = credits(article.text, marker.outlet or "")
+    last = _sentence_at(analysis, offsets[-1]) if offsets else None
+    return last if last is not None and last > 0 else None
+
+
+def _sentence_at(analysis: Analysis | None, offset: int | None) -> int | None:
     for sentence in analysis.sentences if analysis else ():
-        if sentence.start <= (marker.offset or 0) < sentence.end:
+        if sentence.start <= (offset or 0) < sentence.end:
             return sentence.index
     return None
 
@@ -165,9 +208,13 @@ def sentence_keys(links: list[LineageLink], keys: Mapping[str, str]) -> dict[tup
         if link.sentence is None:
             continue
         if link.source is not None and link.source in keys:
-            found[(link.article, link.sentence)] = keys[link.source]
+            key = keys[link.source]
         elif link.source_outlet and (is_agency(link.source_outlet) or "reported" in link.evidence):
-            found[(link.article, link.sentence)] = norm_outlet(link.source_outlet)
+            key = norm_outlet(link.source_outlet)
+        else:
+            continue
+        for sentence in range(link.sentence, (link.through or link.sentence) + 1):
+            found[(link.article, sentence)] = key
     return found
 
 
