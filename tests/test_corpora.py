@@ -95,3 +95,18 @@ def test_two_agencies_magnitudes_conflict_though_no_claim_joins_their_sentences(
             ("The Talvin Herald", "6.1 magnitude"),
         ]
     ]
+
+
+def test_quote_speakers_are_the_ones_the_keys_give(loaded):
+    with Store(loaded["quake"]) as store:
+        quotes = [q for a in store.analyses().values() for q in a.quotes]
+    # "Walking ... with Governor Mirela Dovan, he said the government would set aside €50
+    # million": he is the prime minister, the subject of the sentence before.
+    [aid] = [q for q in quotes if "€50 million" in q.text and q.cue == "said"]
+    assert aid.speaker == "person:tomas-verin"
+    # "Carmen Soto, who runs a grocery ..., said ... 'It went on and on ...,' she said."
+    soto = [q for q in quotes if q.text.startswith(("bottles and tins", "It went on and on"))]
+    assert len(soto) == 2 and all(q.speaker == "person:carmen-soto" for q in soto)
+    briefs = _briefs(loaded["biz"]).values()
+    said = {q.text: q.speaker for _, brief in briefs for q in brief.quotes}
+    assert said["study all options"] == "Spain's industry ministry"

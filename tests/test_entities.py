@@ -316,6 +316,17 @@ def test_names_the_model_misses_before_a_region_or_pact_word_are_entities():
     assert kinds.get("BRICS") == "organisation" and kinds.get("AUKUS") == "organisation"
 
 
+def test_a_name_the_model_misses_before_who_is_a_person():
+    # spaCy's small model tags no entity in this sentence.
+    analysis = analyze(
+        article(
+            "Carmen Soto, who runs a bakery on the harbour road, said the ovens had cracked "
+            "in the night."
+        )
+    )
+    assert [(e.name, e.type) for e in analysis.entities] == [("Carmen Soto", "person")]
+
+
 @pytest.mark.parametrize(
     ("name", "expected"),
     [

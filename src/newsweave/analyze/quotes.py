@@ -4,9 +4,11 @@ Direct quotes are found by their marks (straight or curly), including the newspa
 a quote running over several paragraphs where each continued paragraph opens a mark and only the
 last one closes it. The speaker comes from the quote's tag (`tags.py`: `Mr X added: “…`, `“…,” he
 said`, `described by X as "…"`), or from the tag of the quote it continues (`“A,” X said. “B.”`);
-a pronoun is resolved to the previous speaker or person. Short quotes inside a sentence are
-partial; quotes with no cue and no speaker are scare quotes and dropped. Reported speech and
-other attributions (`X said the US would …`, `voters want …`) come from the parse
+a pronoun is resolved to a person named before (the subject of the latest sentence naming one,
+never a name in the pronoun's own clause). The speaker is the entity at the tag's head, not a
+name that only modifies it ("Spain's industry ministry" is not Spain). Short quotes inside a
+sentence are partial; quotes with no cue and no speaker are scare quotes and dropped. Reported
+speech and other attributions (`X said the US would …`, `voters want …`) come from the parse
 (`attribution.py`): kind `reported`, the content being the cue's complement.
 """
 
@@ -67,7 +69,7 @@ def find_quotes(ctx: Context) -> list[Quote]:
         kind = _kind(ctx, first, content)
         if kind == "partial" and _title(ctx, first, content):
             continue
-        speaker = _speaker(ctx, tag.speaker_text, first.start, last_speaker[0])
+        speaker = _speaker(ctx, tag.speaker_text, first.start, last_speaker[0], tag.speaker_span)
         if tag.speaker_text is None and tag.cue is None:
             opens_paragraph = first.start - ctx.starts[found.paragraph] <= 1
             if opens_paragraph and _continues_previous(ctx, quotes, found.paragraph):
@@ -222,50 +224,159 @@ def _mixed_close(paragraph: str, opening: str, start: int, stop: int) -> int | N
 
 
 def _speaker(
-    ctx: Context, speaker_text: str | None, offset: int, last: str | None = None
+    ctx: Context,
+    speaker_text: str | None,
+    offset: int,
+    last: str | None = None,
+    span: tuple[int, int] | None = None,
 ) -> str | None:
-    """The entity id a speaker tag refers to: a named mention, a pronoun, or a misspelled name."""
+    """The entity id a speaker tag (its words at `span`) refers to: a named mention, a pronoun,
+    or a misspelled name."""
     if not speaker_text:
         return None
     if speaker_text in table("quotes")["pronouns"]:
-        # The nearest person named before the quote, outside any quote ("Liz and I" is not it).
-        before = [
-            m
-            for m in ctx.mentions
-            if m.start < offset
-            and m.entity.startswith("person:")
-            and not _inside_quote(ctx, m.start)
-        ]
-        return before[-1].entity if before else last
+        return _antecedent(ctx, offset, last, span)
+    heads = _heads(ctx, span) if span else []
     named = sorted(
         (m for m in ctx.mentions if m.text in speaker_text or speaker_text in m.text),
         key=lambda m: -len(m.text),
     )
     # A name the tag holds ("Iran" in "Iran said") before a longer name the tag is part of ("Iran
     # Air"); people, then organisations, then places (a country speaks through its government).
-    # A place speaks as the whole tag or as its state (`_place_speaks`).
     for within in (True, False):
         for prefix in ("person:", "organisation:", "place:"):
             for m in named:
                 if (m.text in speaker_text) != within or not m.entity.startswith(prefix):
                     continue
-                if prefix == "place:" and within and not _place_speaks(m.text, speaker_text):
+                if within and not (span and _speaks(m, speaker_text, span[0], heads)):
                     continue
                 return m.entity
-    guess = resolve_typo(speaker_text.split()[-1], ctx.entities)
+    # A name misspelled ("Mr Blinked added"): the head, else the tag's last word.
+    word = ctx.text[heads[0].word : heads[0].end] if heads else speaker_text.split()[-1]
+    guess = resolve_typo(word, ctx.entities) if word[:1].isupper() else None
     return guess.id if guess else None
 
 
-def _place_speaks(name: str, tag: str) -> bool:
-    """Does a place named in a speaker tag speak: as the whole tag, but for an article ("the
-    United States"), or as one of its state's bodies ("Portugal's government")? Not where it
-    only says where or whose: "residents of Kalyra" are not Kalyra."""
+@dataclass(frozen=True)
+class _Head:
+    """A word that a speaker tag is about, by article offsets: the proper name it ends starts
+    at `start` ("Norhaven Appliances"), the word itself at `word`."""
 
-    def bare(text: str) -> str:
-        return text.removeprefix("the ").removeprefix("The ")
+    start: int
+    word: int
+    end: int
+    lower: str
 
+
+def _heads(ctx: Context, span: tuple[int, int]) -> list[_Head]:
+    """The words a speaker tag is about: its head, and the heads set beside it as an apposition
+    or a conjunct ("the regional governor, Ana Ruiz"; "Ruiz and Cole"). The rest only modifies
+    them: a possessor ("Spain's industry ministry", "Smith's lawyer"), a phrase after ("a
+    spokesman for Smith", "residents of Kalyra"), a noun before ("the Florida senator"), a
+    clause ("Cole, who runs the dam")."""
+    parsed = _parsed(ctx, *span)
+    if parsed is None:
+        return []
+    words, base = parsed
+    heads, todo = [], [words.root]
+    while todo:
+        token = todo.pop(0)
+        first = token
+        while first.pos_ == "PROPN" and first.i > words.start:
+            before = first.nbor(-1)
+            if before.pos_ != "PROPN" or before.dep_ not in {"compound", "flat"}:
+                break
+            first = before
+        end = base + token.idx + len(token.text)
+        heads.append(_Head(base + first.idx, base + token.idx, end, token.lower_))
+        todo.extend(
+            c
+            for c in token.children
+            if c.dep_ in {"appos", "conj"} and words.start <= c.i < words.end
+        )
+    return heads
+
+
+def _speaks(mention: Mention, tag: str, at: int, heads: list[_Head]) -> bool:
+    """Does a name in a speaker tag (whose words start at `at`) say who speaks: it is one of the
+    tag's heads or the proper name a head ends; a place only as the head word itself ("the
+    Hollin Democrat" is no place), or as the place whose state the head is ("Portugal's
+    government", "the government of Portugal"; `quotes.toml` `state_bodies`)."""
+    place = mention.entity.startswith("place:")
+    for found in re.finditer(rf"(?<!\w){re.escape(mention.text)}(?!\w)", tag):
+        lo, hi = at + found.start(), at + found.end()
+        if any(lo < h.end and (h.word if place else h.start) < hi for h in heads):
+            return True
     bodies = table("quotes")["state_bodies"]
-    return bare(name) == bare(tag) or any(word in bodies for word in tag.lower().split())
+    return place and any(h.lower in bodies for h in heads)
+
+
+def _antecedent(
+    ctx: Context, offset: int, last: str | None, span: tuple[int, int] | None
+) -> str | None:
+    """The person a pronoun (at `span`, of a quote at `offset`) stands for: of the people named
+    before, outside any quote ("Liz and I" is not it) and outside the pronoun's own clause (in
+    "Walking with Governor Dovan, he said", he is not Dovan), those of the latest sentence that
+    names one; of them the subject, the main clause's first ("Verin visited Bresk with Dovan. He
+    said": Verin), else the last named ("The prize went to Ana Ruiz. She said": Ruiz). `last`
+    when no person is named."""
+    clause = _clause(ctx, span) if span else None
+    persons = [
+        m
+        for m in ctx.mentions
+        if m.start < offset
+        and m.entity.startswith("person:")
+        and not (clause and clause[0] <= m.start < clause[1])
+        and not _inside_quote(ctx, m.start)
+    ]
+    if not persons:
+        return last
+    latest = [m for m in persons if m.sentence == persons[-1].sentence]
+    subjects = [
+        (depth, m.start, m) for m in latest if (depth := _subject_depth(ctx, m)) is not None
+    ]
+    return min(subjects)[2].entity if subjects else latest[-1].entity
+
+
+def _clause(ctx: Context, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The article offsets of the clause whose subject the words at `span` are."""
+    parsed = _parsed(ctx, *span)
+    if parsed is None or parsed[0].root.dep_ not in SUBJECT_DEPS:
+        return None
+    verb, base = parsed[0].root.head, parsed[1]
+    right = verb.right_edge
+    return base + verb.left_edge.idx, base + right.idx + len(right.text)
+
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# How a name hangs off the subject it is part of: "Prime Minister Tomas Verin", "the governor,
+# Ana Ruiz", "Ruiz and Cole".
+NAME_DEPS = {"compound", "flat", "appos", "conj"}
+
+
+def _subject_depth(ctx: Context, mention: Mention) -> int | None:
+    """How deep below its sentence's root the clause is whose subject a mention is (or is part
+    of): 1 for the main clause's, more for a clause within it; None for no subject."""
+    parsed = _parsed(ctx, mention.start, mention.end)
+    if parsed is None:
+        return None
+    token = parsed[0].root
+    while token.dep_ in NAME_DEPS and token.head.i != token.i:
+        token = token.head
+    if token.dep_ not in SUBJECT_DEPS:
+        return None
+    depth = 0
+    while token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _parsed(ctx: Context, start: int, end: int) -> tuple[Any, int] | None:
+    """The parsed words at article offsets start..end, with the offset of their paragraph."""
+    number = max(bisect_right(ctx.starts, start) - 1, 0)
+    base = ctx.starts[number]
+    words = ctx.docs[number].char_span(start - base, end - base, alignment_mode="expand")
+    return (words, base) if words is not None and len(words) else None
 
 
 def _inside_quote(ctx: Context, offset: int) -> bool:
@@ -321,7 +432,7 @@ def _reported(ctx: Context, direct: list[Quote]) -> list[Quote]:
                 start=start,
                 end=end,
                 sentence=_sentence(ctx.sentences, start),
-                speaker=_speaker(ctx, speaker_text, start),
+                speaker=_speaker(ctx, speaker_text, start, span=item.source),
                 **Tag(speaker_text, item.cue_text, item.source, item.cue).fields(),
             )
         )
@@ -332,16 +443,25 @@ def _said_of_themselves(found: list[Quote]) -> list[Quote]:
     """A pronoun that speaks within what someone is reported saying is that someone: in
     "Okafor said she expected approval by the end of the year", she is Okafor, whoever was
     named last before the sentence; in "Ribeira Ferries said it expected …", it is the company
-    (a bare "it" is otherwise never a speaker)."""
+    (a bare "it" is otherwise never a speaker). Of several, the innermost ("Ruiz said the
+    company said it would …" is the company). "It" and "they" are so even when the words that
+    hold them name no entity ("Ferry officials said they expected …": the officials, no one
+    named before), but not "he" or "she": "the report said he warned …" is no report's."""
     pronouns = {*table("quotes")["pronouns"], "it", "It"}
+    bodies = {"it", "they"}
     resolved = []
     for quote in found:
-        at = quote.speaker_start
-        if quote.speaker_text in pronouns and at is not None:
-            outer = next(
-                (o for o in found if o.speaker and o is not quote and o.start <= at < o.end), None
-            )
-            if outer is not None:
+        at, text = quote.speaker_start, quote.speaker_text
+        if text is not None and text in pronouns and at is not None:
+            holders = [
+                o
+                for o in found
+                if (o.speaker or (o.speaker_text and text.lower() in bodies))
+                and o is not quote
+                and o.start <= at < o.end
+            ]
+            if holders:
+                outer = max(holders, key=lambda o: o.start)
                 quote = quote.model_copy(update={"speaker": outer.speaker})
         resolved.append(quote)
     return resolved
