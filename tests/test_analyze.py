@@ -228,6 +228,18 @@ def test_a_full_stop_inside_a_name_does_not_end_the_sentence():
     assert texts[1].startswith("The visit is the first")
 
 
+def test_a_dateline_opens_its_sentence_and_is_no_sentence_alone():
+    body = (
+        "Appliance maker to close its plant in Spain\n\n"
+        "NEW YORK (Castlegate Wire) — Norhaven Appliances said on Thursday it would close its "
+        "factory in Castrovalle, with the loss of about 1,200 jobs. Shares fell 8% in early "
+        "trading.\n\nProduction will move to plants in Poland and Mexico by the end of June."
+    )
+    texts = [s.text for s in analysed_text(body).sentences]
+    assert texts[0].startswith("NEW YORK (Castlegate Wire) — Norhaven Appliances said")
+    assert texts[1] == "Shares fell 8% in early trading."
+
+
 def test_a_country_as_speaker_is_the_country_not_a_company_named_after_it():
     body = (
         "Sanctions hit the national airline\n\n"

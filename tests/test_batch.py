@@ -73,6 +73,7 @@ def write_corpus(folder: Path, short: bool = True) -> Path:
     (folder / "wire.jsonl").write_text("\n".join(json.dumps(r) for r in WIRE) + "\n")
     if short:
         (folder / "short.txt").write_text("Too short to be an article.\n")
+        (folder / "scan.pdf").write_bytes(b"%PDF-1.4 not a kind newsweave reads")
     return folder
 
 
@@ -106,10 +107,11 @@ def added(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
     return state(db)
 
 
-def test_the_corpus_makes_two_stories_and_two_rejections(added):
+def test_the_corpus_makes_two_stories_and_three_rejections(added):
     sizes = sorted(s["articles"] for s in added["stories"])
     assert sizes == [1, 3]
-    assert sorted(r["reason"] for r in added["rejected"]) == ["empty", "too_short"]
+    reasons = sorted(r["reason"] for r in added["rejected"])
+    assert reasons == ["empty", "too_short", "unsupported_type"]
 
 
 def test_local_batch_gives_what_add_gives(corpus, added, tmp_path):
@@ -121,7 +123,8 @@ def test_local_batch_gives_what_add_gives(corpus, added, tmp_path):
     )
     report = json.loads(result.output)
     assert (report["engine"], report["partitions"]) == ("local", 2)
-    assert (report["articles"], report["rejected"]) == (4, 2)
+    # The PDF is skipped, and stored as a rejection, as `add` does.
+    assert (report["articles"], report["rejected"]) == (4, 3)
     assert len(report["imported"]["added"]) == 4
     assert state(db) == added
 
@@ -188,8 +191,10 @@ def test_spark_batch_writes_parquet_and_imports(tmp_path, added):
 
 
 def test_files_are_read_in_the_order_add_reads_them(corpus):
-    files = input_files([str(corpus)])
-    assert [Path(f).name for f in files] == sorted(p.name for p in corpus.iterdir())
+    files, skipped = input_files([str(corpus)])
+    names = sorted(p.name for p in corpus.iterdir())
+    assert [Path(f).name for f in files] == [n for n in names if n != "scan.pdf"]
+    assert [Path(f).name for f in skipped] == ["scan.pdf"]
     items = read_file(3, str(corpus / "wire.jsonl"))
     assert [key for key, _ in items] == [(3, 0), (3, 1), (3, 2)]
 

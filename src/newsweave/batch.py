@@ -41,7 +41,7 @@ from newsweave.ingest import Source, ingest
 from newsweave.models import Analysis, Article, RawDoc, Rejected
 from newsweave.pipeline import AddReport, Pipeline, Progress
 from newsweave.settings import ExtractSettings, Settings
-from newsweave.sources import folder_files, is_url, read_paths
+from newsweave.sources import folder_files, is_url, read_paths, unsupported
 
 Engine = Literal["local", "spark"]
 ENGINES = ("local", "spark")
@@ -66,6 +66,8 @@ class BatchReport:
     parts: list[dict[str, int]] = field(default_factory=list)
     seconds: float = 0.0
     vector_model: str | None = None
+    skipped: list[str] = field(default_factory=list)
+    """Files in the input folders of no kind newsweave reads (rejected, as `add` does)."""
 
     @property
     def articles(self) -> int:
@@ -74,16 +76,18 @@ class BatchReport:
 
     @property
     def rejected(self) -> int:
-        """Documents refused by ingest or extract."""
-        return sum(p["rejected"] for p in self.parts)
+        """Documents refused by ingest or extract, and files skipped."""
+        return sum(p["rejected"] for p in self.parts) + len(self.skipped)
 
 
 # ── the inputs ─────────────────────────────────────────────────────────────────────────────
 
 
-def input_files(targets: list[str]) -> list[str]:
-    """The files to read, in the order `newsweave add` reads them (folders recursively, sorted)."""
+def input_files(targets: list[str]) -> tuple[list[str], list[str]]:
+    """The files to read, in the order `newsweave add` reads them (folders recursively, sorted),
+    and the files of the folders that are of no kind newsweave reads."""
     files: list[str] = []
+    skipped: list[str] = []
     for target in targets:
         if is_url(target) or target == "-":
             raise InputError(
@@ -92,12 +96,14 @@ def input_files(targets: list[str]) -> list[str]:
             )
         path = Path(target)
         if path.is_dir():
-            files += [str(p) for p in folder_files(path)[0]]
+            found, others = folder_files(path)
+            files += [str(p) for p in found]
+            skipped += [str(p) for p in others]
         elif path.is_file():
             files.append(str(path))
         else:
             raise InputError(f"{target}: no such file or folder")
-    return files
+    return files, skipped
 
 
 def read_file(
@@ -233,11 +239,11 @@ def run(
     for name, value in (("partitions", partitions), ("workers", workers)):
         if value is not None and value < 1:
             raise InputError(f"--{name} must be 1 or more, not {value}")
-    files = input_files(targets)
+    files, skipped = input_files(targets)
     pyarrow()  # fail before any work when Parquet cannot be written
     out = Path(out)
     _prepare(out)
-    report = BatchReport(out=str(out), engine=engine, inputs=files)
+    report = BatchReport(out=str(out), engine=engine, inputs=files, skipped=skipped)
     started = time.perf_counter()
     n = partitions or os.cpu_count() or 1
     if engine == "spark":
@@ -429,7 +435,7 @@ def import_output(
     stages (dedupe, cluster, compare, brief), part by part in input order."""
     done = manifest(out)
     report = AddReport()
-    rejected = rejected_rows(out)
+    rejected = [unsupported(path) for path in done.skipped] + rejected_rows(out)
     with pipeline.store.transaction():
         for r in rejected:
             pipeline.store.add_rejected(r)

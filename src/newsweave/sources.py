@@ -69,14 +69,7 @@ def read_paths(
         path = Path(target)
         if path.is_dir():
             files, others = folder_files(path)
-            for other in others:
-                yield Rejected(
-                    source=str(other),
-                    stage="ingest",
-                    reason="unsupported_type",
-                    detail="not a .txt, .html, .jsonl or .warc file; name it alone to read it "
-                    "as text",
-                )
+            yield from (unsupported(str(other)) for other in others)
         elif path.is_file():
             files = [path]
         else:
@@ -87,6 +80,16 @@ def read_paths(
             except OSError as exc:
                 raise InputError(f"{file}: cannot read it ({exc.strerror})") from None
             yield Source(name=str(file), data=data, outlet=outlet, published=published)
+
+
+def unsupported(path: str) -> Rejected:
+    """The rejection of a file in a folder that is of no kind newsweave reads."""
+    return Rejected(
+        source=path,
+        stage="ingest",
+        reason="unsupported_type",
+        detail="not a .txt, .html, .jsonl or .warc file; name it alone to read it as text",
+    )
 
 
 def folder_files(folder: Path) -> tuple[list[Path], list[Path]]:

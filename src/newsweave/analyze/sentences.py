@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -9,6 +10,10 @@ from newsweave.analyze.nlp import doc_text
 from newsweave.models import Sentence
 
 PARAGRAPH_BREAK = "\n\n"
+
+# A dateline the parser cut off as a sentence ("NEW YORK (Castlegate Wire) —", "BRESK,
+# Kardania -"): it opens the sentence after it, and states nothing alone.
+_DATELINE = re.compile(r"^[A-Z]{2,}[A-Z .'’-]*(?:,[^—–()]*)?(?:\([^)]*\))?\s*[—–-]+$")
 
 
 def paragraph_starts(paragraphs: Iterable[str]) -> list[int]:
@@ -46,7 +51,8 @@ def sentences(docs: list[Any], starts: list[int]) -> list[Sentence]:
 
 def _merged(doc: Any) -> list[tuple[int, int]]:
     """spaCy's sentence spans, with a lone closing quote or bracket glued back to its sentence,
-    and a break inside a word ("Caliber.Az reports", "example.com") undone."""
+    a break inside a word ("Caliber.Az reports", "example.com") undone, and a dateline glued
+    to the sentence it opens."""
     spans: list[tuple[int, int]] = []
     text = doc_text(doc)
     for sent in doc.sents:
@@ -56,7 +62,8 @@ def _merged(doc: Any) -> list[tuple[int, int]]:
         in_word = 2 <= begin < len(text) and (
             text[begin - 1] == "." and text[begin - 2].isalnum() and text[begin].isalnum()
         )
-        if spans and (len(piece) <= 2 or piece[:1].islower() or in_word):
+        after_dateline = spans and _DATELINE.match(text[spans[-1][0] : spans[-1][1]].strip())
+        if spans and (len(piece) <= 2 or piece[:1].islower() or in_word or after_dateline):
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((begin, end))
