@@ -68,6 +68,13 @@ def test_another_quake_months_apart_is_its_own_story_and_the_copy_is_found(loade
         ] == [("The Talvin Herald", "Northgate Wire")]
 
 
+def test_the_quake_and_its_follow_ups_in_new_words_are_one_story(loaded):
+    # Day 2 and day 3 tell the toll, the camps and the engineers, about the same towns and
+    # officials; the Chile quake months before is another story.
+    sizes = sorted(len(articles) for articles, _ in _briefs(loaded["quake"]).values())
+    assert sizes == [1, 5]
+
+
 def test_a_toll_that_rises_over_the_days_is_no_conflict(loaded):
     tolls = [
         v.text

@@ -194,7 +194,7 @@ def synthetic_features(count: int, seed: int = 3) -> list[tuple[Features, int]]:
     return [(f, event) for _, f, event in stream]
 
 
-@pytest.mark.parametrize("algorithm", ["cluster.v3", "cluster.v2", "cluster.v1"])
+@pytest.mark.parametrize("algorithm", ["cluster.v4", "cluster.v3", "cluster.v2", "cluster.v1"])
 def test_replaying_the_stored_features_rebuilds_the_index_a_long_run_holds(algorithm) -> None:
     """At the index level, over a stream long enough for the caps (300 latest postings, 200
     candidates) and several IDF epochs, merges included."""
