@@ -1,9 +1,22 @@
-"""Dates: explicit dates, weekdays and relative phrases, resolved against the publication date.
+"""Dates: explicit dates, weekdays, months, seasons, quarters and relative phrases, resolved
+against the publication date.
 
 "on Wednesday" resolves to the nearest Wednesday on the side its verb points to (past tense:
-the one before publication; future or present: the one after); "this week" to the Monday–Sunday
-range of publication; "later today" to the publication day. Without a publication date a
-relative phrase stays unresolved and is marked `relative=True` with no anchor.
+the one before publication; future or present: the one after), and "starting on Thursday" or
+"from Monday onwards" to the one after; "this week" to the Monday–Sunday range of publication;
+"later today" to the publication day.
+
+A month, season, quarter or half without a year ("in March", "by the end of June", "the
+second quarter") is the one of the year its clause names ("Last year, sales fell in March"),
+else the one its tense points to: the latest to have begun by publication in a past tense, the
+first not yet over in a future one. Its two readings are a year apart, so a tense that does
+not plainly say ("the one sign is a report in September"), a sentence of every year, or
+another year in the sentence leaves it unresolved unless both readings agree: a wrong date on
+a timeline is worse than none. "Last autumn" and "this spring" are read from the publication
+date; "early", "mid" and "late" are a month's or a year's thirds.
+
+Without a publication date a relative phrase stays unresolved and is marked `relative=True`
+with no anchor.
 """
 
 from __future__ import annotations
@@ -11,33 +24,85 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from newsweave.analyze.nlp import doc_text
 from newsweave.models import Aspect, DateMention, Sentence
 
+Span = tuple[date, date]
+
 WEEKDAYS = [d.lower() for d in calendar.day_name]
 MONTHS = [m.lower() for m in calendar.month_name if m]
-_month = (
-    "|".join(m.capitalize() for m in MONTHS)
-    + "|"
-    + "|".join(m.capitalize() + r"\.?" for m in (x[:3] for x in MONTHS))
-)
+# Meteorological seasons of the northern hemisphere: first and last month; winter runs on into
+# the next year.
+SEASONS = {
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "autumn": (9, 11),
+    "fall": (9, 11),
+    "winter": (12, 2),
+}
+SHIFTS = {"last": -1, "this": 0, "next": 1}
+# "a year ago", "five days ago"
+COUNTS = {"a": 1} | {
+    word: n
+    for n, word in enumerate(
+        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"], start=1
+    )
+}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
+
+_full_month = "|".join(m.capitalize() for m in MONTHS)
+_month = _full_month + "|" + "|".join(m.capitalize() + r"\.?" for m in (x[:3] for x in MONTHS))
 _weekday_names = "|".join(d.capitalize() for d in WEEKDAYS)
+_year = r"(?:19|20)\d\d"
+_count = "|".join(COUNTS) + r"|\d{1,2}"
+# A bare month is a date only after one of these ("in May", "by the end of June"): alone, "May"
+# may be the verb or a name, "March" the walk.
+_lead = r"(?i:in|by|until|till|since|from|before|after|through|throughout|during|between|at)"
+_part = r"(?i:the\s+(?:end|start|beginning|middle)\s+of\s+|(?:early|late|mid)[\s-]+|end-)"
+# After a bare month: no day or year (other forms read those), no name ("April Ryan"), no
+# possessive ("May's government").
+_month_end = r"(?![\w’']|,?\s+\d|\s+[A-Z][a-z])"
+_season = "|".join(s for s in SEASONS if s != "fall")
+# "Fall" is the season only where it is not the noun or verb of falling ("this fall in prices").
+_fall = (
+    r"fall(?!\s+(?:in|of|on|from|to|by|at|and|for|back|below|above|is|was|has|had|will|would)\b)"
+)
 
 PATTERN = re.compile(
     rf"\b(?:"
     rf"(?P<md>(?P<md_month>{_month})\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<md_year>\d{{4}}))?)"
     rf"|(?P<dm>(?P<dm_day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dm_month>{_month})(?:,?\s+(?P<dm_year>\d{{4}}))?)"
     rf"|(?P<my>(?P<my_month>{_month})\s+(?P<my_year>\d{{4}}))"
-    rf"|(?P<weekday>(?:(?:last|next|this|on|since|by|until)\s+)?(?P<wd>{_weekday_names})(?:\s+(?P<part>morning|afternoon|evening|night))?)"
+    rf"|(?P<mp>(?P<mp_part>{_part})(?P<mp_month>{_full_month}),?\s+(?P<mp_year>{_year}))"
+    rf"|(?P<mo>(?:(?P<mo_lead>{_lead})\s+(?P<mo_part>{_part})?|(?P<mo_part2>{_part}))"
+    rf"(?P<mo_month>{_full_month})(?:\s*(?P<mo_sep>and|to|through|until|-|–)\s*(?P<mo_to>{_full_month})"
+    rf"(?:,?\s+(?P<mo_year>{_year})\b|{_month_end})|{_month_end}))"
+    rf"|(?<!Super\s)(?P<weekday>(?:(?i:last|next|this|on|since|by|until)\s+)?(?P<wd>{_weekday_names})(?:\s+(?P<part>morning|afternoon|evening|night))?)"
+    rf"|(?P<season>(?:(?P<s_which>(?i:last|this|next))|(?P<s_lead>{_lead})(?:\s+the)?)\s+(?P<s_name>{_season}|{_fall})(?!\s+(?:of\s+)?\d)"
+    rf"|(?:the\s+)?(?P<s_name2>{_season})\s+(?:of\s+)?(?P<s_year>{_year}))"
+    rf"|(?P<quarter>(?:{_lead}\s+)?(?i:the)\s+(?:(?P<q_ord>first|second|third|fourth)|(?P<q_final>final|last))\s+quarter"
+    rf"(?:\s+of\s+(?:(?P<q_year>{_year})|(?P<q_which>the|this|last|next)\s+year))?(?(q_final)(?<=year|\d\d\d\d))(?![\w-])"
+    rf"|Q(?P<q_num>[1-4])\s+(?:of\s+)?(?P<q_year2>{_year}))"
+    rf"|(?P<half>(?:{_lead}\s+)?(?i:the)\s+(?P<h_ord>first|second)\s+half\s+of\s+(?:(?P<h_year>{_year})|(?P<h_which>the|this|last|next)\s+year)"
+    rf"|H(?P<h_num>[12])\s+(?P<h_year2>{_year}))"
     rf"|(?P<rel>(?:later|earlier)\s+today|today|tonight|yesterday|tomorrow|overnight"
-    rf"|(?:(?:by|before|until|at)\s+)?the\s+end\s+of\s+(?:the|this|next|last)\s+(?:week|month|year)"
-    rf"|(?:this|last|next)\s+(?:week|month|year|weekend)|within\s+(?:days|weeks|months|hours)"
-    rf"|(?:a|one|two|three)\s+(?:days?|weeks?|months?|years?)\s+ago)"
+    rf"|(?:(?i:by|before|until|at)\s+)?(?i:the)\s+end\s+of\s+(?:the|this|next|last)\s+(?:week|month|year)"
+    rf"|(?i:later|earlier)\s+this\s+(?:week|month|year)"
+    rf"|(?i:this|last|next)\s+(?:week|month|year|weekend)|within\s+(?:days|weeks|months|hours)"
+    rf"|(?<!-)(?i:{_count})\s+(?:days?|weeks?|months?|years?)\s+ago)"
+    rf"|(?P<yp>(?:{_lead}\s+)?(?P<yp_part>{_part})(?:(?P<yp_year>{_year})|(?P<yp_which>(?i:last|this|next))\s+year))"
+    rf"|(?P<decade>(?i:the)\s+(?P<dec>(?:1[89]|20)\d0)s)"
     rf"|(?P<year>(?:in|since|by|until|from)\s+(?P<yy>(?:19|20)\d{{2}}))"
     rf")\b",
+)
+# The pattern's groups that hold a year of the phrase's own.
+_YEAR_GROUPS = (
+    "md_year dm_year my_year yy mp_year mo_year s_year q_year q_year2 h_year h_year2 yp_year"
 )
 
 FUTURE_AUXILIARIES = frozenset(["will", "'ll", "wo", "would", "shall"])  # "wo" as in "wo n't"
@@ -45,13 +110,69 @@ FUTURE_AUXILIARIES = frozenset(["will", "'ll", "wo", "would", "shall"])  # "wo" 
 PROSPECTIVE_VERBS = frozenset(
     ["announce", "plan", "schedule", "expect", "prepare", "promise", "pledge", "intend", "propose"]
 )
+# Past-tense verbs that tell of a decision about what is to come: "declared three days of
+# mourning starting on Thursday" looks ahead; "a strike beginning on Monday shut the port" back.
+ANNOUNCING_VERBS = PROSPECTIVE_VERBS | frozenset(
+    [
+        "say",
+        "declare",
+        "order",
+        "decide",
+        "agree",
+        "approve",
+        "vote",
+        "confirm",
+        "set",
+        "call",
+        "impose",
+        "introduce",
+        "extend",
+        "warn",
+        "tell",
+        "issue",
+        "sign",
+        "adopt",
+        "pass",
+        "unveil",
+    ]
+)
+# Auxiliaries that look ahead; not "could" or "can" ("could not be reached in March").
+MODALS = FUTURE_AUXILIARIES | frozenset(["may", "might", "should", "must"])
+PRESENT_BE = frozenset(["is", "are", "am", "'re"])
+PERFECT = frozenset(["have", "has", "had", "'ve", "been"])
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|to|set to|due to|going to|scheduled|plans? to|expected to)\b", re.I
 )
+# What in a present-tense sentence, before the date, looks ahead ("is set for after May").
+_AHEAD = re.compile(
+    r"\b(?:set (?:to|for)|due (?:to|in|by)|going to|scheduled|plans? to|expected to)\b", re.I
+)
+# Words before or after a date that make it the start of something still to come.
+_STARTING = re.compile(
+    r"\b(?:starting|beginning|commencing|effective)\s+(?:(?:on|from)\s+)?$", re.I
+)
+_ONWARDS = re.compile(r"\s+onwards?\b", re.I)
+# A sentence of what happens every year ("the first snow usually falls in late October") or of a
+# game ("scored in the third quarter") names no one month, season or quarter.
+_HABITUAL = re.compile(
+    r"\b(?:usually|typically|normally|generally|traditionally|often|always"
+    r"|(?:every|each)\s+(?:year|spring|summer|autumn|fall|winter)"
+    r"|score[sd]?|scoring|touchdowns?|quarterback|innings|half-?time|overtime|trail(?:ed|ing))\b",
+    re.I,
+)
+# A year standing alone in a sentence ("the 2019 season"), not a figure ("2,000", "$2000").
+_BARE_YEAR = re.compile(r"(?<![\d.,$€£])\b(?:19|20)\d\d\b(?![.,]?\d)")
+# Years the text does not count: "many years ago", "decades earlier".
+_YEARS_AGO = re.compile(r"\b(?:years|decades)\s+(?:ago|earlier|before|later)\b", re.I)
+# A month name that is a name or the subject of its own clause ("since May took office").
+_NOT_A_MONTH_DEPS = frozenset(["nsubj", "nsubjpass", "compound", "poss", "appos"])
 
 
-# A phrase that names one day ("on Friday", "August 6"), not a stretch ("this week").
-_NAMES_A_DAY = re.compile(r"\b(?:" + "|".join(n.capitalize() for n in WEEKDAYS + MONTHS) + r")\b")
+# A phrase that names one day ("on Friday", "August 6", "6 August"), not a stretch ("this week",
+# "in August").
+_NAMES_A_DAY = re.compile(
+    rf"\b(?:{_weekday_names})\b|\b(?:{_full_month})\s+\d{{1,2}}\b|\d(?:st|nd|rd|th)?\s+(?:{_full_month})\b"
+)
 _ON = re.compile(r"^on\s+")
 
 
@@ -67,6 +188,26 @@ def day_of(mention: DateMention) -> str | None:
     return _ON.sub("", mention.text.lower())
 
 
+@dataclass(frozen=True)
+class Clause:
+    """What a date phrase's clause says of its place in time.
+
+    `future`: a weekday or a month-day looks ahead (a present tense does: "flies on Friday").
+    `ahead`: a month, season or quarter without a year looks ahead (True) or back (False);
+    None where the clause does not plainly say (`_looks_ahead`). `habitual`: the sentence
+    tells of what happens every year. `year`: the year a phrase for a whole year names for
+    the same verb ("Last year, sales fell in March"). `years`: every year the sentence names
+    in its other date phrases or alone ("the 2019 season"), 0 for one the text does not
+    give ("eight years ago"); a month the tense would place in another year is not read.
+    """
+
+    future: bool
+    ahead: bool | None = None
+    habitual: bool = False
+    year: int | None = None
+    years: frozenset[int] = frozenset()
+
+
 def find_dates(
     docs: list[Any], starts: list[int], sentences: list[Sentence], anchor: date | None
 ) -> list[DateMention]:
@@ -74,17 +215,29 @@ def find_dates(
     sentence_starts = [s.start for s in sentences]
     found: list[DateMention] = []
     for doc, base in zip(docs, starts, strict=True):
-        for match in PATTERN.finditer(doc_text(doc)):
-            start = base + match.start()
-            sentence_index = max(bisect_right(sentence_starts, start) - 1, 0)
-            verb = _governing_verb(doc, match.start())
-            future = _future(verb, match.start())
-            resolved, resolved_end, relative = _resolve(match, anchor, future)
+        text = doc_text(doc)
+        matches = [m for m in PATTERN.finditer(text) if not m.group("mo") or _a_month(doc, m)]
+        at = [max(bisect_right(sentence_starts, base + m.start()) - 1, 0) for m in matches]
+        verbs = [_governing_verb(doc, m.start()) for m in matches]
+        named = [_years_named(m, anchor) for m in matches]
+        for k, (match, sentence_index, verb) in enumerate(zip(matches, at, verbs, strict=True)):
+            said = sentences[sentence_index].text if sentences else ""
+            # The other date phrases of the sentence: the years they name, the verbs they date.
+            beside = [j for j in range(len(matches)) if j != k and at[j] == sentence_index]
+            opens = _opens_ahead(text, match, verb)
+            clause = Clause(
+                future=opens or _future(verb, match.start()),
+                ahead=True if opens else _looks_ahead(verb, match.start()),
+                habitual=bool(_HABITUAL.search(said)),
+                year=_year_of(verb, [(verbs[j], matches[j], named[j]) for j in beside]),
+                years=_bare_years(said).union(*(named[j] for j in beside)),
+            )
+            resolved, resolved_end, relative = _resolve(match, anchor, clause)
             found.append(
                 DateMention(
                     text=match.group(0),
                     sentence=sentence_index,
-                    start=start,
+                    start=base + match.start(),
                     end=base + match.end(),
                     resolved=resolved,
                     resolved_end=resolved_end,
@@ -96,12 +249,75 @@ def find_dates(
     return found
 
 
+def _years_named(match: re.Match[str], anchor: date | None) -> set[int]:
+    """The years a phrase names: its own ("in 2012", "autumn 2025"), the anchor's ("last
+    year", "later this year", "two years ago"), 0 for one or more the text does not give
+    ("the 1990s"); none for a phrase inside a year it does not name ("in March")."""
+    g = match.group
+    for name in _YEAR_GROUPS.split():
+        if g(name):
+            return {int(g(name))}
+    if g("decade"):
+        return {0}
+    which = (g("yp_which") or g("q_which") or g("h_which") or "").lower()
+    words = (g("rel") or "").lower().split()
+    if words[-1:] == ["ago"] and words[-2].startswith("year") and anchor:  # "two years ago"
+        return {anchor.year - _count_of(words[0])}
+    if words[-1:] == ["year"]:  # "last year", "earlier this year", "by the end of the year"
+        which = next((w for w in words if w in SHIFTS), "this")
+    if which in SHIFTS:
+        return {anchor.year + SHIFTS[which]} if anchor else {0}
+    return set()
+
+
+def _bare_years(sentence: str) -> frozenset[int]:
+    """The years a sentence names outside date phrases too: "played in the 2019 season until
+    June" is no June of the publication's year, nor is "decades ago ... in June" (0)."""
+    years = frozenset(int(y) for y in _BARE_YEAR.findall(sentence))
+    return years | {0} if _YEARS_AGO.search(sentence) else years
+
+
+def _year_of(
+    verb: Any | None, beside: list[tuple[Any | None, re.Match[str], set[int]]]
+) -> int | None:
+    """The one year that phrases for a whole year ("in 2012", "last year", "two years ago")
+    name for `verb`."""
+    years = {
+        year
+        for other, match, named in beside
+        if verb is not None and other is not None and other.i == verb.i
+        if match.group("year") or match.group("rel")
+        for year in named
+    }
+    return years.pop() if len(years) == 1 and 0 not in years else None
+
+
+def _a_month(doc: Any, match: re.Match[str]) -> bool:
+    """Is this bare month name the month, not a person ("by May and her cabinet") or the
+    subject of a clause ("since May took office")?"""
+    token = _token_at(doc, match.start("mo_month"))
+    lead = _token_at(doc, match.start("mo_lead")) if match.group("mo_lead") else None
+    if token is None:
+        return True
+    return not (
+        token.ent_type_ == "PERSON"
+        or token.dep_ in _NOT_A_MONTH_DEPS
+        or token.tag_ == "MD"
+        or (lead is not None and lead.dep_ == "agent")
+    )
+
+
+def _token_at(doc: Any, offset: int) -> Any | None:
+    span = doc.char_span(offset, min(offset + 1, len(doc_text(doc))), alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
 def _governing_verb(doc: Any, offset: int) -> Any | None:
     """The verb whose clause the phrase at this offset dates (or the root it climbs to)."""
-    span = doc.char_span(offset, min(offset + 1, len(doc_text(doc))), alignment_mode="expand")
-    if span is None or not len(span):
+    token = _token_at(doc, offset)
+    if token is None:
         return None
-    verb = span[0].head
+    verb = token.head
     # Compare indices: spaCy hands out a new Token object on every `.head`.
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
@@ -112,16 +328,70 @@ def _future(verb: Any | None, offset: int) -> bool:
     """Does the clause around this offset speak of what is to come?"""
     if verb is None:
         return False
+    auxiliaries = {c.lower_ for c in verb.children}
+    # "will be reopened": a participle after a future auxiliary; not "would have closed".
+    if auxiliaries & FUTURE_AUXILIARIES and not auxiliaries & {"have", "'ve"}:
+        return True
+    # "is set for after May": a participle in the present passive.
+    passive = {c.lower_ for c in verb.children if c.dep_ == "auxpass"}
+    if verb.tag_ == "VBN" and passive and passive <= PRESENT_BE and not auxiliaries & PERFECT:
+        return True
     if verb.tag_ in {"VBD", "VBN"}:
         return False
-    if any(c.lower_ in FUTURE_AUXILIARIES for c in verb.children) or verb.tag_ in {
-        "VBZ",
-        "VBP",
-        "VB",
-    }:
+    if verb.tag_ in {"VBZ", "VBP", "VB"}:
         return True
     sentence = verb.sent.text
     return bool(_FUTURE.search(sentence[: max(offset - verb.sent.start_char, 0)]))
+
+
+def _looks_ahead(verb: Any | None, offset: int) -> bool | None:
+    """Does the clause plainly speak of what is to come (True: "will", "may", "expects", "is
+    planned", "to stay", "due to") or of what is done (False: a past tense)? None when it
+    cannot say: "the one sign is a report in September" and "demand is growing in March"
+    may look either way. A month or a season is a year apart on either side, so it is
+    read by a plainer tense than a weekday is (`_future`)."""
+    if verb is None:
+        return None
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if auxiliaries & MODALS:
+        return not auxiliaries & {"have", "'ve"}  # "would have closed in March"
+    if auxiliaries & {"could", "can", "ca"}:
+        return None  # "could not be reached", "could be concluded"
+    if verb.tag_ == "VBD" or auxiliaries & {"did", "was", "were"}:
+        return False
+    if verb.tag_ == "VBN" and not (auxiliaries and auxiliaries <= PRESENT_BE):
+        return False  # "has been closed", "a report released in March"; not "is set for May"
+    if verb.lemma_ in PROSPECTIVE_VERBS and (verb.tag_ in {"VBZ", "VBP"} or auxiliaries):
+        return True  # "expects a charge in the second quarter", "is planned for May"
+    if verb.tag_ == "VB" and not auxiliaries & {"do", "does"}:
+        # "to stay weak through the summer"; but "wanted to leave in March" may be either.
+        head = verb.head
+        if head.i != verb.i and head.pos_ in {"VERB", "AUX"}:
+            return _looks_ahead(head, offset) or None  # "expect demand to stay"; "agreed to"
+        return None if head.pos_ in {"NOUN", "PROPN"} else True  # "the plan to meet"
+    sentence = verb.sent.text
+    return bool(_AHEAD.search(sentence[: max(offset - verb.sent.start_char, 0)])) or None
+
+
+def _opens_ahead(text: str, match: re.Match[str], verb: Any | None) -> bool:
+    """Does the phrase open a stretch still to come ("starting on Thursday", "beginning
+    Monday", "from 1 July onwards")? Not in a sentence that tells a past happening ("a strike
+    beginning on Monday shut the port"), only in one that tells a decision or is not past;
+    for a month, only in one that is not past ("the council ordered repairs beginning in June"
+    may be months old)."""
+    if not (match.group("weekday") or match.group("md") or match.group("dm") or match.group("mo")):
+        return False
+    before = text[max(match.start() - 40, 0) : match.start()]
+    if not (_STARTING.search(before) or _ONWARDS.match(text, match.end())):
+        return False
+    if verb is None:
+        return True
+    # The verb of the clause that "starting" hangs from: "declared ... starting on Thursday".
+    while (verb.tag_ == "VBG" or verb.pos_ not in {"VERB", "AUX"}) and verb.head.i != verb.i:
+        verb = verb.head
+    told = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not (told and told <= PRESENT_BE))
+    return not past or (verb.lemma_ in ANNOUNCING_VERBS and not match.group("mo"))
 
 
 def _aspect(verb: Any | None) -> Aspect | None:
@@ -141,8 +411,10 @@ def _aspect(verb: Any | None) -> Aspect | None:
 
 
 def _resolve(
-    match: re.Match[str], anchor: date | None, future: bool
+    match: re.Match[str], anchor: date | None, clause: Clause
 ) -> tuple[date | None, date | None, bool]:
+    """The first and last day a phrase names (the last None for one day), and whether it is
+    relative, as its clause places it (`Clause`)."""
     g = match.group
     if g("md") or g("dm"):
         month = _month_number(g("md_month") or g("dm_month"))
@@ -154,7 +426,7 @@ def _resolve(
             return None, None, True
         guess = _safe(anchor.year, month, day)
         # A month-day after publication in a past-tense clause belongs to the previous year.
-        if guess and guess > anchor and not future:
+        if guess and guess > anchor and not clause.future:
             guess = _safe(anchor.year - 1, month, day)
         return guess, None, True
     if g("my"):
@@ -163,15 +435,193 @@ def _resolve(
     if g("year"):
         year = int(g("yy"))
         return date(year, 1, 1), date(year, 12, 31), False
+    if g("mp") or g("mo") or g("season") or g("quarter") or g("half") or g("yp") or g("decade"):
+        return _stretch(match, anchor, clause)
     if anchor is None:
         return None, None, True
     if g("weekday"):
         return (
-            _weekday(g("weekday").lower(), WEEKDAYS.index(g("wd").lower()), anchor, future),
+            _weekday(g("weekday").lower(), WEEKDAYS.index(g("wd").lower()), anchor, clause.future),
             None,
             True,
         )
-    return (*_relative(g("rel").lower(), anchor), True)
+    return (*_relative(g("rel").lower(), anchor, clause.future), True)
+
+
+def _stretch(
+    match: re.Match[str], anchor: date | None, clause: Clause
+) -> tuple[date | None, date | None, bool]:
+    """A month, season, quarter, half, part of a year or decade. Without a year of its own,
+    the one of the year its clause names, else the one its tense points to (`_by_tense`);
+    none in a habitual sentence or beside a year that cannot be told."""
+    g = match.group
+    if g("decade"):
+        decade = int(g("dec"))
+        return date(decade, 1, 1), date(decade + 9, 12, 31), False
+    if g("yp"):
+        part = _part_word(g("yp_part"))
+        if g("yp_year"):
+            return (*_part_of_year(int(g("yp_year")), part), False)
+        if anchor is None:
+            return None, None, True
+        return (*_part_of_year(anchor.year + SHIFTS[g("yp_which").lower()], part), True)
+    if g("mp"):
+        month, part = _month_number(g("mp_month")), _part_word(g("mp_part"))
+        return (*_part_of_month(int(g("mp_year")), month, part), False)
+    span, year, which = _span_of(match)
+    if year is not None:
+        if span is None:
+            return None, None, False  # "winter 2025", "in May and July 2025": no one stretch
+        return (*span(year), False)
+    if span is None:
+        return None, None, True
+    if which is None and clause.habitual:  # "the first snow usually falls in late October"
+        return None, None, True
+    if which is None and clause.year:  # "Last year, sales fell in March"
+        return (*span(clause.year), True)
+    if anchor is None:
+        return None, None, True
+    if which in SHIFTS:  # of this, last or next year
+        return (*span(anchor.year + SHIFTS[which]), True)
+    ahead = clause.ahead
+    if which == "season":
+        return _named_season(span, anchor, g("s_which").lower(), g("s_name") == "winter", ahead)
+    if (g("mo_lead") or g("s_lead") or "").lower() == "since":
+        ahead = False
+    picked = _by_tense(span, anchor, ahead)
+    if picked and clause.years - {picked[0].year, picked[1].year}:
+        picked = None  # "The mill, opened in 2019, will shut in March"
+    return (*(picked or (None, None)), True)
+
+
+def _named_season(
+    span: Callable[[int], Span], anchor: date, which: str, winter: bool, ahead: bool | None
+) -> tuple[date | None, date | None, bool]:
+    """This, last or next spring, summer, autumn or winter. This one is the one under way, else
+    this year's, unless that is over and the clause looks ahead ("will open the pool this
+    summer" in December); a winter not under way, by the tense. The last is the latest over,
+    the next the first to begin, unless that is this one too: "last summer" in October and
+    "next summer" in April may mean this year's or the one beyond, so neither is read."""
+    this = _containing(span, anchor) or (None if winter else span(anchor.year))
+    if which == "this":
+        if this is None or (ahead and this[1] < anchor):
+            return (*(_by_tense(span, anchor, ahead) or (None, None)), True)
+        return (*this, True)
+    near = _occurrence(span, anchor, which)
+    return (None, None, True) if near == this else (*near, True)
+
+
+def _by_tense(span: Callable[[int], Span], anchor: date, ahead: bool | None) -> Span | None:
+    """The stretch the tense points to (`_occurrence`); where the tense cannot say, the one
+    both sides agree on (the month under way), else none."""
+    if ahead is not None:
+        return _occurrence(span, anchor, "future" if ahead else "past")
+    past = _occurrence(span, anchor, "past")
+    return past if past == _occurrence(span, anchor, "future") else None
+
+
+def _span_of(
+    match: re.Match[str],
+) -> tuple[Callable[[int], Span] | None, int | None, str | None]:
+    """The stretch a month, season, quarter or half names, as a function of its year; the year
+    when the phrase gives one; and what picks the year when not: "this"/"last"/"next" year,
+    "season" (last/this/next autumn), else None (the tense)."""
+    g = match.group
+    if g("mo"):
+        first = _month_number(g("mo_month"))
+        part_text = g("mo_part") or g("mo_part2")
+        part = _part_word(part_text) if part_text else None
+        if g("mo_to"):
+            last = _month_number(g("mo_to"))
+            whole = _months(first, last)
+            year = int(g("mo_year")) if g("mo_year") else None
+            two = g("mo_sep") == "and" and (g("mo_lead") or "").lower() != "between"
+            if two and last != first % 12 + 1:
+                return None, year, None  # "in February and October": two months, no stretch
+            return (lambda y: (_part_of_month(y, first, part)[0], whole(y)[1])), year, None
+        return (lambda y: _part_of_month(y, first, part)), None, None
+    if g("season"):
+        name = (g("s_name") or g("s_name2")).lower()
+        if g("s_year"):
+            return (None if name == "winter" else _months(*SEASONS[name])), int(g("s_year")), None
+        return _months(*SEASONS[name]), None, "season" if g("s_which") else None
+    if g("quarter"):
+        number = int(g("q_num") or ORDINALS[(g("q_ord") or g("q_final")).lower()])
+        span = _months(3 * number - 2, 3 * number)
+        year_text, which = g("q_year") or g("q_year2"), g("q_which")
+    else:
+        number = int(g("h_num") or ORDINALS[g("h_ord").lower()])
+        span = _months(6 * number - 5, 6 * number)
+        year_text, which = g("h_year") or g("h_year2"), g("h_which")
+    # "of the year" is no year: the tense picks it, as for "the third quarter".
+    return span, int(year_text) if year_text else None, None if which == "the" else which
+
+
+def _months(first: int, last: int) -> Callable[[int], Span]:
+    """The months `first` to `last` of a year, as a function of the year; a stretch from a
+    late month to an early one (winter: December to February) ends in the next year."""
+
+    def span(year: int) -> Span:
+        end_year = year + (last < first)
+        return date(year, first, 1), date(end_year, last, calendar.monthrange(end_year, last)[1])
+
+    return span
+
+
+def _occurrence(span: Callable[[int], Span], anchor: date, which: str) -> Span:
+    """The stretch nearest the anchor on the side `which` says: "past", the latest to have
+    begun by the anchor; "future", the first not over by it; "last", the latest over before
+    it; "next", the first to begin after it."""
+    spans = [span(year) for year in range(anchor.year - 2, anchor.year + 3)]
+    if which == "last":
+        return [s for s in spans if s[1] < anchor][-1]
+    if which == "next":
+        return next(s for s in spans if s[0] > anchor)
+    if which == "past":
+        return [s for s in spans if s[0] <= anchor][-1]
+    return next(s for s in spans if s[1] >= anchor)
+
+
+def _containing(span: Callable[[int], Span], anchor: date) -> Span | None:
+    """The stretch that holds the anchor ("this winter" in January), if one does."""
+    return next(
+        (s for year in (anchor.year - 1, anchor.year) if (s := span(year))[0] <= anchor <= s[1]),
+        None,
+    )
+
+
+def _part_word(text: str) -> str:
+    """What part of a stretch a phrase names: "early", "mid", "late", "start" or "end"."""
+    word = re.search(r"end|start|beginning|middle|mid|early|late", text.lower())
+    assert word is not None  # the pattern matched one
+    return {"beginning": "start", "middle": "mid"}.get(word.group(0), word.group(0))
+
+
+def _part_of_month(year: int, month: int, part: str | None) -> Span:
+    """A month, or its thirds ("early", "mid", "late": days 1-10, 11-20, 21 to the end), or its
+    first or last seven days ("the start of", "the end of", as for "the end of this month")."""
+    last = calendar.monthrange(year, month)[1]
+    first, final = {
+        "early": (1, 10),
+        "mid": (11, 20),
+        "late": (21, last),
+        "start": (1, 7),
+        "end": (last - 6, last),
+    }.get(part or "", (1, last))
+    return date(year, month, first), date(year, month, final)
+
+
+def _part_of_year(year: int, part: str) -> Span:
+    """A year's thirds ("early", "mid", "late": January-April, May-August, September-
+    December), or its first or last month ("the start of", "the end of")."""
+    first, last = {
+        "early": (1, 4),
+        "mid": (5, 8),
+        "late": (9, 12),
+        "start": (1, 1),
+        "end": (12, 12),
+    }[part]
+    return _months(first, last)(year)
 
 
 def _weekday(phrase: str, target: int, anchor: date, future: bool) -> date:
@@ -185,7 +635,7 @@ def _weekday(phrase: str, target: int, anchor: date, future: bool) -> date:
     return anchor - timedelta(days=(7 - delta) % 7)
 
 
-def _relative(phrase: str, anchor: date) -> tuple[date | None, date | None]:
+def _relative(phrase: str, anchor: date, future: bool) -> tuple[date | None, date | None]:
     if phrase in {"today", "tonight", "later today", "earlier today"}:
         return anchor, None
     if phrase == "yesterday":
@@ -197,17 +647,28 @@ def _relative(phrase: str, anchor: date) -> tuple[date | None, date | None]:
     which, unit = phrase.split()[0], phrase.split()[-1]
     if " end of " in f" {phrase}":
         return _end_of(unit, {"next": 1, "last": -1}.get(phrase.split()[-2], 0), anchor)
-    if which in {"this", "last", "next"}:
-        shift = {"this": 0, "last": -1, "next": 1}[which]
+    if which in SHIFTS:
+        shift = SHIFTS[which]
+        if unit == "weekend" and which == "this" and anchor.weekday() < 5 and not future:
+            shift = -1  # "this weekend, he complained", told on a Wednesday: the one just gone
         if unit == "weekend":
             saturday = anchor - timedelta(days=anchor.weekday()) + timedelta(days=5, weeks=shift)
             return saturday, saturday + timedelta(days=1)
         return _period(unit, shift, anchor)
+    if which in {"earlier", "later"}:  # "earlier this month": its days up to publication
+        first, last = _period(unit, 0, anchor)
+        return (first, anchor) if which == "earlier" else (anchor, last)
     if phrase.endswith("ago"):
-        count = {"a": 1, "one": 1, "two": 2, "three": 3}[which]
-        days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit.rstrip("s")]
-        return anchor - timedelta(days=count * days), None
+        count = _count_of(which)
+        unit = phrase.split()[-2].rstrip("s")
+        if unit in {"month", "year"}:  # "two months ago": that month, not a day of it
+            return _period(unit, -count, anchor)
+        return anchor - timedelta(days=count * {"day": 1, "week": 7}[unit]), None
     return None, None  # "within weeks": a span with no edges
+
+
+def _count_of(word: str) -> int:
+    return COUNTS[word] if word in COUNTS else int(word)
 
 
 def _period(unit: str, shift: int, anchor: date) -> tuple[date, date]:

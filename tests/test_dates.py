@@ -1,0 +1,302 @@
+"""Date phrases resolved against the publication date (analyze/dates.py): months, seasons,
+quarters and halves without a year, parts of a month or year, and weekdays that open a stretch
+still to come. The sentences are invented, in the forms of tests/corpora/*/articles.jsonl."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from builders import article
+from newsweave.analyze import analyze
+from newsweave.analyze.dates import day_of
+from newsweave.compare.timeline import build_timeline
+from newsweave.models import DateMention
+
+Span = tuple[date | None, date | None]
+
+
+def spans(published: date, *paragraphs: str) -> dict[str, Span]:
+    """The date phrases of an article of these paragraphs published that day, by their text,
+    each with its resolved first and last day."""
+    when = datetime(published.year, published.month, published.day, 12, tzinfo=UTC)
+    return {
+        d.text: (d.resolved, d.resolved_end)
+        for d in analyze(
+            article("a1", "\n\n".join(paragraphs), paragraphs=paragraphs, published=when)
+        ).dates
+    }
+
+
+def test_a_month_without_a_year_is_the_one_the_tense_points_to():
+    found = spans(
+        date(2026, 4, 23),
+        "The union offered wage concessions in March to keep the plant open.",
+        "Retailers in Germany had cut orders sharply since January.",
+        "Sales of dryers rose in December.",
+        "The plant had run two shifts until the end of March.",
+        "Production will end by the end of June.",
+        "Lines will be run down during May and June.",
+        "The company will close its second plant in March.",
+        "The vote is set for after May.",
+    )
+    assert found == {
+        "in March": (date(2027, 3, 1), date(2027, 3, 31)),  # the last: "will close"
+        "since January": (date(2026, 1, 1), date(2026, 1, 31)),
+        "in December": (date(2025, 12, 1), date(2025, 12, 31)),
+        "until the end of March": (date(2026, 3, 25), date(2026, 3, 31)),
+        "by the end of June": (date(2026, 6, 24), date(2026, 6, 30)),
+        "during May and June": (date(2026, 5, 1), date(2026, 6, 30)),
+        "after May": (date(2026, 5, 1), date(2026, 5, 31)),
+    }
+    past = spans(date(2026, 5, 19), "The union offered wage concessions in March.")
+    assert past["in March"] == (date(2026, 3, 1), date(2026, 3, 31))
+
+
+def test_early_mid_and_late_are_a_months_or_a_years_thirds():
+    found = spans(
+        date(2026, 4, 23),
+        "The deal was signed in early March.",
+        "The new line will open in mid-May.",
+        "Prices rose sharply late last year.",
+        "The tunnel should be finished by mid-2027.",
+        "By the end of March 2025 sales had doubled.",
+    )
+    assert found == {
+        "in early March": (date(2026, 3, 1), date(2026, 3, 10)),
+        "in mid-May": (date(2026, 5, 11), date(2026, 5, 20)),
+        "late last year": (date(2025, 9, 1), date(2025, 12, 31)),
+        "by mid-2027": (date(2027, 5, 1), date(2027, 8, 31)),
+        "the end of March 2025": (date(2025, 3, 25), date(2025, 3, 31)),
+    }
+
+
+def test_a_month_name_that_is_a_verb_a_walk_or_a_person_is_no_date():
+    found = spans(
+        date(2026, 4, 23),
+        "The march on Friday drew thousands.",
+        "Police cleared the square after the March for Jobs on Saturday.",
+        '"May we stay until June?" she asked.',
+        "Relations have cooled since May took office.",
+        "The bill was backed by May and her cabinet.",
+        "By April Ryan, White House correspondent.",
+        "Dockers will march in March.",
+    )
+    assert found == {
+        "on Friday": (date(2026, 4, 17), None),
+        "on Saturday": (date(2026, 4, 18), None),
+        "until June": (date(2026, 6, 1), date(2026, 6, 30)),
+        "in March": (date(2027, 3, 1), date(2027, 3, 31)),
+    }
+
+
+def test_a_month_in_a_sentence_of_every_year_is_not_resolved():
+    found = spans(
+        date(2026, 9, 16),
+        "The first snow usually falls on the high passes in late October.",
+        "The camps will open in October.",
+    )
+    assert found == {
+        "in late October": (None, None),
+        "in October": (date(2026, 10, 1), date(2026, 10, 31)),
+    }
+
+
+def test_seasons_are_meteorological_and_winter_spans_the_new_year():
+    found = spans(
+        date(2026, 4, 23),
+        "Staff had feared cuts since a night shift was scrapped last autumn.",
+        "Demand collapsed last winter.",
+        "The bridge will be reopened this spring.",
+        "We expect demand to stay weak through the summer.",
+        "The plant was refitted in autumn 2025 after a fire in the spring of 2024.",
+        "The fall in prices was sharp.",
+    )
+    assert found == {
+        "last autumn": (date(2025, 9, 1), date(2025, 11, 30)),
+        "last winter": (date(2025, 12, 1), date(2026, 2, 28)),
+        "this spring": (date(2026, 3, 1), date(2026, 5, 31)),
+        "through the summer": (date(2026, 6, 1), date(2026, 8, 31)),
+        "autumn 2025": (date(2025, 9, 1), date(2025, 11, 30)),
+        "the spring of 2024": (date(2024, 3, 1), date(2024, 5, 31)),
+    }
+
+
+def test_last_and_next_season_are_read_only_where_they_cannot_mean_this_years():
+    october = spans(
+        date(2026, 10, 15),
+        "The park opens next spring.",
+        "The pass will close this winter.",
+        "Visitor numbers fell last summer.",
+    )
+    assert october == {
+        "next spring": (date(2027, 3, 1), date(2027, 5, 31)),
+        "this winter": (date(2026, 12, 1), date(2027, 2, 28)),
+        "last summer": (None, None),  # this year's or the year before's
+    }
+    january = spans(date(2026, 1, 15), "Sales fell last winter, and it is cold this winter.")
+    assert january == {
+        "last winter": (date(2024, 12, 1), date(2025, 2, 28)),
+        "this winter": (date(2025, 12, 1), date(2026, 2, 28)),
+    }
+
+
+def test_quarters_and_halves_resolve_to_their_months():
+    found = spans(
+        date(2026, 4, 23),
+        "The group earned $41 million in the first quarter of 2025.",
+        "Norhaven expects a charge of about €450 million, most of it in the second quarter.",
+        "Revenue in the first quarter fell 12 per cent.",
+        "Margins widened in the third quarter.",
+        "Deliveries should resume in Q3 2026.",
+        "Profits doubled in the first half of 2025.",
+        "Guidance for H1 2026 was cut.",
+        "The final quarter of 2025 was weak.",
+    )
+    assert found == {
+        "in the first quarter of 2025": (date(2025, 1, 1), date(2025, 3, 31)),
+        "in the second quarter": (date(2026, 4, 1), date(2026, 6, 30)),
+        "in the first quarter": (date(2026, 1, 1), date(2026, 3, 31)),
+        "in the third quarter": (date(2025, 7, 1), date(2025, 9, 30)),
+        "Q3 2026": (date(2026, 7, 1), date(2026, 9, 30)),
+        "in the first half of 2025": (date(2025, 1, 1), date(2025, 6, 30)),
+        "H1 2026": (date(2026, 1, 1), date(2026, 6, 30)),
+        "The final quarter of 2025": (date(2025, 10, 1), date(2025, 12, 31)),
+    }
+
+
+def test_a_quarter_of_a_town_or_a_game_is_no_date():
+    found = spans(
+        date(2026, 4, 9),
+        "A wall fell in the old quarter of Villa Rosales.",
+        "The visitors scored twice in the third quarter.",
+        "Sales fell in the last quarter.",
+        "Sales rose in the second quarter of 2025.",
+    )
+    assert found == {
+        "in the third quarter": (None, None),
+        "in the second quarter of 2025": (date(2025, 4, 1), date(2025, 6, 30)),
+    }
+
+
+def test_a_weekday_that_opens_a_stretch_is_the_next_one():
+    found = spans(
+        date(2026, 9, 16),  # a Wednesday
+        "Prime Minister Tomas Verin declared three days of national mourning starting on Thursday.",
+        "The council announced a ban on fireworks beginning Monday.",
+        "A strike beginning on Saturday shut the port.",  # a past happening: behind
+        "The minister visited the town on Tuesday.",
+        "The temporary bridge will be reopened on Friday.",
+    )
+    assert found == {
+        "on Thursday": (date(2026, 9, 17), None),
+        "Monday": (date(2026, 9, 21), None),
+        "on Saturday": (date(2026, 9, 12), None),
+        "on Tuesday": (date(2026, 9, 15), None),
+        "on Friday": (date(2026, 9, 18), None),
+    }
+
+
+def test_earlier_and_later_this_month_and_sentence_initial_phrases():
+    found = spans(
+        date(2026, 5, 19),
+        "Kellerby reported a fall in revenue earlier this month.",
+        "The board will vote later this week.",
+        "Last year the plant made 900,000 machines.",
+        "In March, the union offered concessions.",
+        "Inflation was high in the 1990s.",
+    )
+    assert found == {
+        "earlier this month": (date(2026, 5, 1), date(2026, 5, 19)),
+        "later this week": (date(2026, 5, 19), date(2026, 5, 24)),
+        "Last year": (date(2025, 1, 1), date(2025, 12, 31)),
+        "In March": (date(2026, 3, 1), date(2026, 3, 31)),
+        "the 1990s": (date(1990, 1, 1), date(1999, 12, 31)),
+    }
+
+
+def test_without_a_publication_date_a_month_stays_relative_and_is_no_day():
+    paragraphs = ("The plant will close in March, after a fire in autumn 2025.",)
+    dates = {d.text: d for d in analyze(article("a1", paragraphs[0], paragraphs=paragraphs)).dates}
+    assert dates["in March"].relative and dates["in March"].resolved is None
+    assert dates["autumn 2025"].resolved == date(2025, 9, 1) and not dates["autumn 2025"].relative
+    assert day_of(dates["in March"]) is None  # a month is no day to tell two reports apart
+    friday = DateMention(text="on Friday", sentence=0, start=0, end=9, relative=True)
+    assert day_of(friday) == "friday"
+
+
+def test_a_stretch_stands_on_the_timeline_as_its_range():
+    paragraphs = ("Norhaven said production at Castrovalle would end by the end of June.",)
+    published = datetime(2026, 4, 23, 11, 30, tzinfo=UTC)
+    report = article("a1", paragraphs[0], paragraphs=paragraphs, published=published)
+    entries = build_timeline([report], {report.id: analyze(report)})
+    assert [e.when for e in entries] == ["2026-04-23", "2026-06-24/2026-06-30"]
+
+
+def test_days_months_and_years_ago_resolve_and_no_longer_stop_the_analysis():
+    # "two days ago" raised KeyError('ago') and stopped the article's whole analysis.
+    found = spans(
+        date(2026, 4, 23),
+        "The mayor resigned two days ago.",
+        "Two months ago the plant shut its night shift.",
+        "A year ago the site employed 1,500.",
+        "Twenty-two years ago, the plant opened its second hall.",
+        "It was sold 5 weeks ago.",
+    )
+    assert found == {
+        "two days ago": (date(2026, 4, 21), None),
+        "Two months ago": (date(2026, 2, 1), date(2026, 2, 28)),
+        "A year ago": (date(2025, 1, 1), date(2025, 12, 31)),
+        "5 weeks ago": (date(2026, 3, 19), None),
+    }
+
+
+def test_a_month_beside_another_year_takes_that_year_or_none():
+    found = spans(
+        date(2026, 4, 23),
+        "Last year, sales of dryers fell in March.",
+        "Decades ago, the mill shut its gates in February.",
+        "The club played in the 2019 league until June.",
+        "The plant will close in March, after a fire in autumn 2025.",
+        "Ten years ago, the dockers struck in August.",
+    )
+    assert found == {
+        "Last year": (date(2025, 1, 1), date(2025, 12, 31)),
+        "in March": (None, None),  # the last: March 2027 by the tense, beside 2025
+        "in February": (None, None),
+        "until June": (None, None),
+        "autumn 2025": (date(2025, 9, 1), date(2025, 11, 30)),
+        "Ten years ago": (date(2016, 1, 1), date(2016, 12, 31)),
+        "in August": (date(2016, 8, 1), date(2016, 8, 31)),
+    }
+    last_year = spans(date(2026, 4, 23), "Last year, sales of dryers fell in March.")
+    assert last_year["in March"] == (date(2025, 3, 1), date(2025, 3, 31))
+
+
+def test_a_month_is_read_only_where_the_tense_says_which_side():
+    found = spans(
+        date(2025, 11, 17),
+        "The one sign of a deal is a report in September by the ministry.",
+        "Demand is weak in November, the retailers say.",
+        "The board could be reconvened in October.",
+        "The works ran in February and October, and between January and April.",
+    )
+    assert found == {
+        "in September": (None, None),  # "is": either side
+        "in November": (date(2025, 11, 1), date(2025, 11, 30)),  # both sides agree
+        "in October": (None, None),
+        "in February and October": (None, None),  # two months, no stretch
+        "between January and April": (date(2025, 1, 1), date(2025, 4, 30)),
+    }
+
+
+def test_this_summer_in_december_looks_ahead_and_this_weekend_can_look_back():
+    december = spans(
+        date(2025, 12, 17),  # a Wednesday
+        "The council will open the new pool this summer.",
+        "This weekend, the mayor complained about the budget.",
+        "Turnout fell on Super Tuesday.",
+    )
+    assert december == {
+        "this summer": (date(2026, 6, 1), date(2026, 8, 31)),
+        "This weekend": (date(2025, 12, 13), date(2025, 12, 14)),
+    }
