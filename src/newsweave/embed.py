@@ -8,6 +8,7 @@ paraphrases less well; `backend()` says which one is in use.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
@@ -60,6 +61,21 @@ def encode(texts: list[str]) -> np.ndarray:
 
 MODEL = "all-MiniLM-L6-v2"
 """The name stored with sentence vectors, so vectors of another encoder are never mixed in."""
+
+
+def rows(sentences: list[tuple[str, int, str]], vectors: Mapping[str, np.ndarray]) -> np.ndarray:
+    """One vector per (article id, sentence index, text): the stored one where the article has
+    vectors (`sentence_vectors`), else encoded here, all missing texts in one batch."""
+    missing = [text for article, _, text in sentences if article not in vectors]
+    if len(missing) == len(sentences):
+        return encode(missing)
+    encoded = iter(encode(missing))
+    return np.stack(
+        [
+            vectors[article][index] if article in vectors else next(encoded)
+            for article, index, _ in sentences
+        ]
+    )
 
 
 def sentence_vectors(analyses: list[Analysis]) -> dict[str, np.ndarray]:

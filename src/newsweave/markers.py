@@ -69,11 +69,16 @@ def credits(text: str, outlet: str) -> list[int]:
     """Where `text` credits `outlet` with what it tells: by name ("Castlegate Wire said",
     "according to the Gazette", "quoted by Reuters") or as the outlet again ("the news agency
     reported", "quoted by the agency"). Offsets of each credit, in order."""
-    raw = _data()["credits"]
     name = r"\s+".join(re.escape(word) for word in outlet.split())
-    named = re.compile(raw["named"].replace("{outlet}", name))
-    back = re.compile(raw["back"].replace("{noun}", raw["noun"]))
-    return sorted({m.start() for pattern in (named, back) for m in pattern.finditer(text)})
+    named = re.compile(_data()["credits"]["named"].replace("{outlet}", name))
+    return sorted({m.start() for pattern in (named, _back()) for m in pattern.finditer(text)})
+
+
+@cache
+def _back() -> re.Pattern[str]:
+    """The pattern of a credit to an outlet named before ("the news agency reported")."""
+    raw = _data()["credits"]
+    return re.compile(raw["back"].replace("{noun}", raw["noun"]))
 
 
 def is_agency(name: str) -> bool:

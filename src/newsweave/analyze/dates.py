@@ -30,6 +30,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from newsweave.analyze.nlp import doc_text
+from newsweave.analyze.numbers import WORDS
 from newsweave.models import Aspect, DateMention, Sentence
 
 Span = tuple[date, date]
@@ -47,12 +48,7 @@ SEASONS = {
 }
 SHIFTS = {"last": -1, "this": 0, "next": 1}
 # "a year ago", "five days ago"
-COUNTS = {"a": 1} | {
-    word: n
-    for n, word in enumerate(
-        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"], start=1
-    )
-}
+COUNTS = {"a": 1} | {word: n for word, n in WORDS.items() if 1 <= n <= 10}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
 
 _full_month = "|".join(m.capitalize() for m in MONTHS)

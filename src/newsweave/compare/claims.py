@@ -35,7 +35,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from newsweave.analyze.dates import day_of
 from newsweave.analyze.numbers import amount, measured
 from newsweave.compare.drift import Statement
-from newsweave.embed import encode
+from newsweave.embed import rows
 from newsweave.models import Analysis, Claim, Support
 
 MIN_WORDS = 5
@@ -139,18 +139,7 @@ def similarity(items: list[Unit], vectors: Mapping[str, np.ndarray] | None = Non
     `vectors` holds each article's stored sentence vectors (row = sentence index); sentences of
     articles without them are encoded here.
     """
-    vectors = vectors or {}
-    missing = [u.text for u in items if u.article not in vectors]
-    encoded = iter(encode(missing)) if len(missing) < len(items) else None
-    if encoded is None:
-        matrix = encode([u.text for u in items])
-    else:
-        matrix = np.stack(
-            [
-                vectors[u.article][u.sentence] if u.article in vectors else next(encoded)
-                for u in items
-            ]
-        )
+    matrix = rows([(u.article, u.sentence, u.text) for u in items], vectors or {})
     sim = matrix @ matrix.T
     # Shared names as a fraction of the fewer names either sentence has, computed as one sparse
     # product: a story of 50 articles has over a thousand sentences, a million pairs.

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 import numpy as np
 
 from newsweave.analyze.numbers import amount, measured
-from newsweave.embed import encode
+from newsweave.embed import rows
 from newsweave.models import Analysis, Claim, Conflict, ConflictValue, NumberMention
 
 Figure = tuple[str, str, NumberMention]
@@ -164,7 +164,7 @@ def in_leads(
     for thing, found in leads.items():
         if len({amount(n) for _, _, n in found}) < 2:
             continue
-        sim = _similarity(found, analyses, vectors)
+        sim = _similarity(found, vectors)
         pairs = [
             (i, j)
             for i, (a, _, m) in enumerate(found)
@@ -195,13 +195,9 @@ def _one_cycle(a: str, b: str, published: Mapping[str, datetime | None]) -> bool
     return abs(when_a - when_b) < UPDATE_AFTER
 
 
-def _similarity(
-    found: list[Figure], analyses: Mapping[str, Analysis], vectors: Mapping[str, np.ndarray]
-) -> np.ndarray:
+def _similarity(found: list[Figure], vectors: Mapping[str, np.ndarray]) -> np.ndarray:
     """Cosine similarity of the figures' sentences, from stored vectors where there are any."""
-    missing = iter(encode([t for a, t, _ in found if a not in vectors]))
-    rows = [vectors[a][n.sentence] if a in vectors else next(missing) for a, _, n in found]
-    matrix = np.stack(rows)
+    matrix = rows([(a, n.sentence, t) for a, t, n in found], vectors)
     return np.asarray(matrix @ matrix.T)
 
 

@@ -147,19 +147,22 @@ def marker_links(
 
 
 def _outside_stretches(links: list[LineageLink]) -> list[LineageLink]:
-    """The links, less those to one source for a sentence that a stretch to it already covers
-    ("according to X" in the second sentence of a lead that says "…, X reported")."""
-    stretches = [link for link in links if link.through is not None]
+    """The links, less the one-sentence links to an outlet for a sentence that a stretch to it
+    already covers ("according to X" in the second sentence of a lead that says "…, X
+    reported"). Stretches open on the first sentence."""
+    through: dict[tuple[str, str | None], int] = {}
+    for link in links:
+        if link.through is not None:
+            key = (link.article, link.source_outlet)
+            through[key] = max(through.get(key, 0), link.through)
 
     def covered(link: LineageLink) -> bool:
-        return any(
-            s.article == link.article
-            and s.source_outlet == link.source_outlet
-            and s.sentence is not None
-            and s.through is not None
-            and s.sentence <= link.sentence <= s.through
-            for s in stretches
-            if s is not link and link.sentence is not None and link.through is None
+        last = through.get((link.article, link.source_outlet))
+        return (
+            link.through is None
+            and link.sentence is not None
+            and last is not None
+            and link.sentence <= last
         )
 
     return [link for link in links if not covered(link)]
