@@ -16,7 +16,7 @@ a timeline is worse than none. "Last autumn" and "this spring" are read from the
 date; "early", "mid" and "late" are a month's or a year's thirds.
 
 Without a publication date a relative phrase stays unresolved and is marked `relative=True`
-with no anchor.
+with no anchor. What the tense of a phrase's clause says is read in `tense.py`.
 """
 
 from __future__ import annotations
@@ -31,7 +31,8 @@ from typing import Any
 
 from newsweave.analyze.nlp import doc_text
 from newsweave.analyze.numbers import WORDS
-from newsweave.models import Aspect, DateMention, Sentence
+from newsweave.analyze.tense import aspect_of, is_future, looks_ahead, opens_ahead
+from newsweave.models import DateMention, Sentence
 
 Span = tuple[date, date]
 
@@ -101,53 +102,6 @@ _YEAR_GROUPS = (
     "md_year dm_year my_year yy mp_year mo_year s_year q_year q_year2 h_year h_year2 yp_year"
 )
 
-FUTURE_AUXILIARIES = frozenset(["will", "'ll", "wo", "would", "shall"])  # "wo" as in "wo n't"
-# Verbs whose object is a happening still to come when the verb is said: "have announced a visit".
-PROSPECTIVE_VERBS = frozenset(
-    ["announce", "plan", "schedule", "expect", "prepare", "promise", "pledge", "intend", "propose"]
-)
-# Past-tense verbs that tell of a decision about what is to come: "declared three days of
-# mourning starting on Thursday" looks ahead; "a strike beginning on Monday shut the port" back.
-ANNOUNCING_VERBS = PROSPECTIVE_VERBS | frozenset(
-    [
-        "say",
-        "declare",
-        "order",
-        "decide",
-        "agree",
-        "approve",
-        "vote",
-        "confirm",
-        "set",
-        "call",
-        "impose",
-        "introduce",
-        "extend",
-        "warn",
-        "tell",
-        "issue",
-        "sign",
-        "adopt",
-        "pass",
-        "unveil",
-    ]
-)
-# Auxiliaries that look ahead; not "could" or "can" ("could not be reached in March").
-MODALS = FUTURE_AUXILIARIES | frozenset(["may", "might", "should", "must"])
-PRESENT_BE = frozenset(["is", "are", "am", "'re"])
-PERFECT = frozenset(["have", "has", "had", "'ve", "been"])
-_FUTURE = re.compile(
-    r"\b(?:will|would|shall|to|set to|due to|going to|scheduled|plans? to|expected to)\b", re.I
-)
-# What in a present-tense sentence, before the date, looks ahead ("is set for after May").
-_AHEAD = re.compile(
-    r"\b(?:set (?:to|for)|due (?:to|in|by)|going to|scheduled|plans? to|expected to)\b", re.I
-)
-# Words before or after a date that make it the start of something still to come.
-_STARTING = re.compile(
-    r"\b(?:starting|beginning|commencing|effective)\s+(?:(?:on|from)\s+)?$", re.I
-)
-_ONWARDS = re.compile(r"\s+onwards?\b", re.I)
 # A sentence of what happens every year ("the first snow usually falls in late October") or of a
 # game ("scored in the third quarter") names no one month, season or quarter.
 _HABITUAL = re.compile(
@@ -190,7 +144,7 @@ class Clause:
 
     `future`: a weekday or a month-day looks ahead (a present tense does: "flies on Friday").
     `ahead`: a month, season or quarter without a year looks ahead (True) or back (False);
-    None where the clause does not plainly say (`_looks_ahead`). `habitual`: the sentence
+    None where the clause does not plainly say (`looks_ahead`). `habitual`: the sentence
     tells of what happens every year. `year`: the year a phrase for a whole year names for
     the same verb ("Last year, sales fell in March"). `years`: every year the sentence names
     in its other date phrases or alone ("the 2019 season"), 0 for one the text does not
@@ -222,8 +176,8 @@ def find_dates(
             beside = [j for j in range(len(matches)) if j != k and at[j] == sentence_index]
             opens = _opens_ahead(text, match, verb)
             clause = Clause(
-                future=opens or _future(verb, match.start()),
-                ahead=True if opens else _looks_ahead(verb, match.start()),
+                future=opens or is_future(verb, match.start()),
+                ahead=True if opens else looks_ahead(verb, match.start()),
                 habitual=bool(_HABITUAL.search(said)),
                 year=_year_of(verb, [(verbs[j], matches[j], named[j]) for j in beside]),
                 years=_bare_years(said).union(*(named[j] for j in beside)),
@@ -239,7 +193,7 @@ def find_dates(
                     resolved_end=resolved_end,
                     relative=relative,
                     anchor=anchor if relative and anchor else None,
-                    aspect=_aspect(verb),
+                    aspect=aspect_of(verb),
                 )
             )
     return found
@@ -320,90 +274,12 @@ def _governing_verb(doc: Any, offset: int) -> Any | None:
     return verb
 
 
-def _future(verb: Any | None, offset: int) -> bool:
-    """Does the clause around this offset speak of what is to come?"""
-    if verb is None:
-        return False
-    auxiliaries = {c.lower_ for c in verb.children}
-    # "will be reopened": a participle after a future auxiliary; not "would have closed".
-    if auxiliaries & FUTURE_AUXILIARIES and not auxiliaries & {"have", "'ve"}:
-        return True
-    # "is set for after May": a participle in the present passive.
-    passive = {c.lower_ for c in verb.children if c.dep_ == "auxpass"}
-    if verb.tag_ == "VBN" and passive and passive <= PRESENT_BE and not auxiliaries & PERFECT:
-        return True
-    if verb.tag_ in {"VBD", "VBN"}:
-        return False
-    if verb.tag_ in {"VBZ", "VBP", "VB"}:
-        return True
-    sentence = verb.sent.text
-    return bool(_FUTURE.search(sentence[: max(offset - verb.sent.start_char, 0)]))
-
-
-def _looks_ahead(verb: Any | None, offset: int) -> bool | None:
-    """Does the clause plainly speak of what is to come (True: "will", "may", "expects", "is
-    planned", "to stay", "due to") or of what is done (False: a past tense)? None when it
-    cannot say: "the one sign is a report in September" and "demand is growing in March"
-    may look either way. A month or a season is a year apart on either side, so it is
-    read by a plainer tense than a weekday is (`_future`)."""
-    if verb is None:
-        return None
-    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-    if auxiliaries & MODALS:
-        return not auxiliaries & {"have", "'ve"}  # "would have closed in March"
-    if auxiliaries & {"could", "can", "ca"}:
-        return None  # "could not be reached", "could be concluded"
-    if verb.tag_ == "VBD" or auxiliaries & {"did", "was", "were"}:
-        return False
-    if verb.tag_ == "VBN" and not (auxiliaries and auxiliaries <= PRESENT_BE):
-        return False  # "has been closed", "a report released in March"; not "is set for May"
-    if verb.lemma_ in PROSPECTIVE_VERBS and (verb.tag_ in {"VBZ", "VBP"} or auxiliaries):
-        return True  # "expects a charge in the second quarter", "is planned for May"
-    if verb.tag_ == "VB" and not auxiliaries & {"do", "does"}:
-        # "to stay weak through the summer"; but "wanted to leave in March" may be either.
-        head = verb.head
-        if head.i != verb.i and head.pos_ in {"VERB", "AUX"}:
-            return _looks_ahead(head, offset) or None  # "expect demand to stay"; "agreed to"
-        return None if head.pos_ in {"NOUN", "PROPN"} else True  # "the plan to meet"
-    sentence = verb.sent.text
-    return bool(_AHEAD.search(sentence[: max(offset - verb.sent.start_char, 0)])) or None
-
-
 def _opens_ahead(text: str, match: re.Match[str], verb: Any | None) -> bool:
-    """Does the phrase open a stretch still to come ("starting on Thursday", "beginning
-    Monday", "from 1 July onwards")? Not in a sentence that tells a past happening ("a strike
-    beginning on Monday shut the port"), only in one that tells a decision or is not past;
-    for a month, only in one that is not past ("the council ordered repairs beginning in June"
-    may be months old)."""
-    if not (match.group("weekday") or match.group("md") or match.group("dm") or match.group("mo")):
+    """Does a weekday, month-day or month phrase open a stretch still to come (`opens_ahead`)?"""
+    g = match.group
+    if not (g("weekday") or g("md") or g("dm") or g("mo")):
         return False
-    before = text[max(match.start() - 40, 0) : match.start()]
-    if not (_STARTING.search(before) or _ONWARDS.match(text, match.end())):
-        return False
-    if verb is None:
-        return True
-    # The verb of the clause that "starting" hangs from: "declared ... starting on Thursday".
-    while (verb.tag_ == "VBG" or verb.pos_ not in {"VERB", "AUX"}) and verb.head.i != verb.i:
-        verb = verb.head
-    told = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not (told and told <= PRESENT_BE))
-    return not past or (verb.lemma_ in ANNOUNCING_VERBS and not match.group("mo"))
-
-
-def _aspect(verb: Any | None) -> Aspect | None:
-    """Prospective when the clause looks ahead: a future auxiliary, or a verb such as "announce"
-    whose object is still to come, unless in the simple past ("announced the visit on Monday"
-    dates the announcement); completed when in a past tense; else None."""
-    if verb is None or verb.pos_ not in {"VERB", "AUX"}:
-        return None
-    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-    if auxiliaries & FUTURE_AUXILIARIES or (
-        verb.lemma_ in PROSPECTIVE_VERBS and verb.tag_ != "VBD"
-    ):
-        return "prospective"
-    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and auxiliaries & {"have", "has", "had", "'ve"}):
-        return "completed"
-    return None
+    return opens_ahead(text, match.start(), match.end(), verb, month=bool(g("mo")))
 
 
 def _resolve(

@@ -1,0 +1,150 @@
+"""Tense and aspect: what the verb of a date phrase's clause says of its place in time.
+
+`dates.py` finds a date phrase and the verb whose clause it dates; this module reads that verb
+(a spaCy token, with its auxiliaries among its children). A weekday or a month-day is read by a
+loose tense (`is_future`: a present tense looks ahead, "flies on Friday"); a month, season or
+quarter, whose two readings are a year apart, by a plainer one (`looks_ahead`), which may not
+say. "Starting on Thursday" and "from Monday onwards" open a stretch still to come
+(`opens_ahead`). `aspect_of` says whether the clause tells a happening still to come or one
+done, which orders undated reports on the timeline.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from newsweave.models import Aspect
+
+FUTURE_AUXILIARIES = frozenset(["will", "'ll", "wo", "would", "shall"])  # "wo" as in "wo n't"
+# Verbs whose object is a happening still to come when the verb is said: "have announced a visit".
+PROSPECTIVE_VERBS = frozenset(
+    ["announce", "plan", "schedule", "expect", "prepare", "promise", "pledge", "intend", "propose"]
+)
+# Past-tense verbs that tell of a decision about what is to come: "declared three days of
+# mourning starting on Thursday" looks ahead; "a strike beginning on Monday shut the port" back.
+ANNOUNCING_VERBS = PROSPECTIVE_VERBS | frozenset(
+    [
+        "say",
+        "declare",
+        "order",
+        "decide",
+        "agree",
+        "approve",
+        "vote",
+        "confirm",
+        "set",
+        "call",
+        "impose",
+        "introduce",
+        "extend",
+        "warn",
+        "tell",
+        "issue",
+        "sign",
+        "adopt",
+        "pass",
+        "unveil",
+    ]
+)
+# Auxiliaries that look ahead; not "could" or "can" ("could not be reached in March").
+MODALS = FUTURE_AUXILIARIES | frozenset(["may", "might", "should", "must"])
+PRESENT_BE = frozenset(["is", "are", "am", "'re"])
+PERFECT = frozenset(["have", "has", "had", "'ve", "been"])
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|to|set to|due to|going to|scheduled|plans? to|expected to)\b", re.I
+)
+# What in a present-tense sentence, before the date, looks ahead ("is set for after May").
+_AHEAD = re.compile(
+    r"\b(?:set (?:to|for)|due (?:to|in|by)|going to|scheduled|plans? to|expected to)\b", re.I
+)
+# Words before or after a date that make it the start of something still to come.
+_STARTING = re.compile(
+    r"\b(?:starting|beginning|commencing|effective)\s+(?:(?:on|from)\s+)?$", re.I
+)
+_ONWARDS = re.compile(r"\s+onwards?\b", re.I)
+
+
+def is_future(verb: Any | None, offset: int) -> bool:
+    """Does the clause of `verb` around this offset speak of what is to come? The loose
+    reading, for a weekday or a month-day: a present tense does ("flies on Friday")."""
+    if verb is None:
+        return False
+    auxiliaries = {c.lower_ for c in verb.children}
+    # "will be reopened": a participle after a future auxiliary; not "would have closed".
+    if auxiliaries & FUTURE_AUXILIARIES and not auxiliaries & {"have", "'ve"}:
+        return True
+    # "is set for after May": a participle in the present passive.
+    passive = {c.lower_ for c in verb.children if c.dep_ == "auxpass"}
+    if verb.tag_ == "VBN" and passive and passive <= PRESENT_BE and not auxiliaries & PERFECT:
+        return True
+    if verb.tag_ in {"VBD", "VBN"}:
+        return False
+    if verb.tag_ in {"VBZ", "VBP", "VB"}:
+        return True
+    sentence = verb.sent.text
+    return bool(_FUTURE.search(sentence[: max(offset - verb.sent.start_char, 0)]))
+
+
+def looks_ahead(verb: Any | None, offset: int) -> bool | None:
+    """Does the clause plainly speak of what is to come (True: "will", "may", "expects", "is
+    planned", "to stay", "due to") or of what is done (False: a past tense)? None when it
+    cannot say: "the one sign is a report in September" and "demand is growing in March"
+    may look either way. A month or a season is a year apart on either side, so it is
+    read by a plainer tense than a weekday is (`is_future`)."""
+    if verb is None:
+        return None
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if auxiliaries & MODALS:
+        return not auxiliaries & {"have", "'ve"}  # "would have closed in March"
+    if auxiliaries & {"could", "can", "ca"}:
+        return None  # "could not be reached", "could be concluded"
+    if verb.tag_ == "VBD" or auxiliaries & {"did", "was", "were"}:
+        return False
+    if verb.tag_ == "VBN" and not (auxiliaries and auxiliaries <= PRESENT_BE):
+        return False  # "has been closed", "a report released in March"; not "is set for May"
+    if verb.lemma_ in PROSPECTIVE_VERBS and (verb.tag_ in {"VBZ", "VBP"} or auxiliaries):
+        return True  # "expects a charge in the second quarter", "is planned for May"
+    if verb.tag_ == "VB" and not auxiliaries & {"do", "does"}:
+        # "to stay weak through the summer"; but "wanted to leave in March" may be either.
+        head = verb.head
+        if head.i != verb.i and head.pos_ in {"VERB", "AUX"}:
+            return looks_ahead(head, offset) or None  # "expect demand to stay"; "agreed to"
+        return None if head.pos_ in {"NOUN", "PROPN"} else True  # "the plan to meet"
+    sentence = verb.sent.text
+    return bool(_AHEAD.search(sentence[: max(offset - verb.sent.start_char, 0)])) or None
+
+
+def opens_ahead(text: str, start: int, end: int, verb: Any | None, *, month: bool) -> bool:
+    """Does the day or month phrase at `text[start:end]` open a stretch still to come
+    ("starting on Thursday", "beginning Monday", "from 1 July onwards")? Not in a sentence that
+    tells a past happening ("a strike beginning on Monday shut the port"), only in one that
+    tells a decision or is not past; for a `month`, only in one that is not past ("the council
+    ordered repairs beginning in June" may be months old)."""
+    before = text[max(start - 40, 0) : start]
+    if not (_STARTING.search(before) or _ONWARDS.match(text, end)):
+        return False
+    if verb is None:
+        return True
+    # The verb of the clause that "starting" hangs from: "declared ... starting on Thursday".
+    while (verb.tag_ == "VBG" or verb.pos_ not in {"VERB", "AUX"}) and verb.head.i != verb.i:
+        verb = verb.head
+    told = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not (told and told <= PRESENT_BE))
+    return not past or (verb.lemma_ in ANNOUNCING_VERBS and not month)
+
+
+def aspect_of(verb: Any | None) -> Aspect | None:
+    """Prospective when the clause looks ahead: a future auxiliary, or a verb such as "announce"
+    whose object is still to come, unless in the simple past ("announced the visit on Monday"
+    dates the announcement); completed when in a past tense; else None."""
+    if verb is None or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if auxiliaries & FUTURE_AUXILIARIES or (
+        verb.lemma_ in PROSPECTIVE_VERBS and verb.tag_ != "VBD"
+    ):
+        return "prospective"
+    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and auxiliaries & {"have", "has", "had", "'ve"}):
+        return "completed"
+    return None
