@@ -436,4 +436,58 @@ def test_a_speaker_with_the_day_they_spoke_ties_nothing(report, story_claims, qu
         ],
     )
     claims = _quoting(story_claims([herald, post]), "Lindqvist")
-    assert len(claims) == 2 and all(len(c.support) == 1 for c in claims), claims
+    assert len(claims) == 2 and all(len({s.article for s in c.support}) == 1 for c in claims), (
+        claims
+    )
+
+
+def test_a_quote_over_two_sentences_is_one_claim_in_its_whole_words(report, story_claims):
+    # Each half alone is a fragment: the first opens a quote it does not close, the second
+    # names its speaker only by a pronoun.
+    herald = report(
+        "Herald",
+        [
+            "The council approved the Vellmora bypass on Tuesday after a long debate.",
+            "Opposition leader Karl Dunmore voted against the plan.",
+            '"We are being asked to sign a blank cheque for this road. Every road scheme in '
+            'this county has come in late and over budget," he said.',
+        ],
+    )
+    courier = report(
+        "Courier",
+        [
+            "Vellmora's councillors voted on Tuesday night to build the long-awaited bypass.",
+            "Karl Dunmore, who leads the opposition, spoke against it.",
+            '"We are being asked to sign a blank cheque for this road. Every road scheme in '
+            'this county has come in late and over budget," Dunmore told the chamber.',
+            '"The residents deserve better," he added.',
+        ],
+    )
+    claims = _quoting(story_claims([herald, courier]), "blank cheque")
+    assert len(claims) == 1, claims
+    claim = claims[0]
+    assert claim.text.startswith('"We are being asked') and "late and over budget" in claim.text
+    assert claim.status == "corroborated"
+    assert {(s.article, s.sentence) for s in claim.support} == {
+        (herald.id, 2),
+        (herald.id, 3),
+        (courier.id, 2),
+        (courier.id, 3),
+    }
+
+
+def test_a_long_quote_over_paragraphs_is_shown_a_paragraph_at_a_time(report, story_claims):
+    herald = report(
+        "Herald",
+        [
+            "The council approved the Vellmora bypass on Tuesday.",
+            '"For too long the people of Eastmoor have been told to wait. They have waited for '
+            "a road that never came.",
+            '"Tonight we have shown them that we can. This road will be built on time," said '
+            "councillor Ama Osei.",
+        ],
+    )
+    claims = story_claims([herald])
+    texts = {c.text for c in claims}
+    assert any(t.startswith('"For too long') and t.endswith("never came.") for t in texts), texts
+    assert any(t.startswith('"Tonight') and "Ama Osei" in t for t in texts), texts

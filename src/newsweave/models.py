@@ -284,9 +284,13 @@ class Citation(Record):
 
 
 class Support(Record):
+    """A sentence that states a claim, cited by article and sentence index."""
+
     article: str
     sentence: int
     text: str
+    """The sentence, or the whole quote it lies in when that runs over several sentences
+    (`compare.passages`): a sentence cut out of a quote does not read alone."""
 
 
 ClaimStatus = Literal["corroborated", "single_source", "conflicting"]

@@ -35,6 +35,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from newsweave.analyze.dates import day_of
 from newsweave.analyze.numbers import amount, measured
 from newsweave.compare.drift import Statement
+from newsweave.compare.passages import passage_text, passages
 from newsweave.embed import rows
 from newsweave.models import Analysis, Claim, Support
 
@@ -60,6 +61,11 @@ class Unit:
     """"name|day" for each speaker of this sentence and each day that dates their saying, not
     what they said (the date phrase stands outside their words: "Lindqvist told reporters on
     Tuesday")."""
+    span: tuple[int, int] = (0, 0)
+    """The sentences (first, last) of the quoted passage this sentence lies in
+    (`passages.passages`); its own index twice when it lies in none."""
+    passage: str = ""
+    """The text of `span`: what a claim on this sentence is shown as."""
     wording: str = ""
     """The text that `worded_alike` reads: descriptions of a person's office ("the chief
     executive of Ribeira Ferries") and date phrases ("by the end of the year") set apart as if
@@ -75,6 +81,7 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
         numbers: dict[int, set[float]] = defaultdict(set)
         days: dict[int, set[str]] = defaultdict(set)
         apart: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        spans = passages(analysis)
         for m in analysis.mentions:
             entities[m.sentence].add(entity_map.get(m.entity, m.entity))
             if m.kind == "role":
@@ -106,6 +113,7 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
             if len(sentence.text.split()) < MIN_WORDS:
                 continue
             at = sentence.index
+            span = spans.get(at, (at, at))
             found.append(
                 Unit(
                     article=analysis.article_id,
@@ -116,6 +124,8 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
                     days=frozenset(days.get(at, ())),
                     figures=frozenset(figures.get(at, ())),
                     said_on=frozenset(said_on.get(at, ())),
+                    span=span,
+                    passage=passage_text(analysis, span) if at in spans else sentence.text,
                     wording=_set_apart(sentence.text, sentence.start, apart.get(at, [])),
                 )
             )
@@ -574,7 +584,7 @@ def align(
     )
     anchor(items, sim, lesser, score=threshold)
     claims = extend(items, sim, group(items, sim, threshold), threshold - EXTEND_BELOW)
-    return merged(items, claims + tied_apart(items, claims, quoting + lesser))
+    return joined(items, merged(items, claims + tied_apart(items, claims, quoting + lesser)))
 
 
 def merged(items: list[Unit], groups: list[Group]) -> list[Group]:
@@ -611,6 +621,41 @@ def merged(items: list[Unit], groups: list[Group]) -> list[Group]:
         shared = tuple(k for k in dict.fromkeys(a.shared + b.shared) if k not in members)
         groups[i] = Group(members, shared)
         del groups[j]
+
+
+def joined(items: list[Unit], groups: list[Group]) -> list[Group]:
+    """Claims on sentences of the same quoted passages, as one.
+
+    A quote over two sentences that two reports give makes two claims, one for each sentence,
+    both shown in the words of one passage (`Unit.passage`): "“We are being asked to sign a
+    blank cheque. Every tram scheme ... has come in late,” he said." A claim whose passages
+    (by article) are among another's joins it, unless all its sentences already stand in it.
+    """
+
+    def key(g: Group) -> frozenset[tuple[str, tuple[int, int]]]:
+        return frozenset((items[k].article, items[k].span) for k in g.sentences)
+
+    groups = list(groups)
+    # Largest first, so that a claim joins the widest claim on its passages.
+    hosts: list[int] = []
+    for c in sorted(range(len(groups)), key=lambda c: -len(groups[c].sentences)):
+        g = groups[c]
+        into = next(
+            (
+                h
+                for h in hosts
+                if key(g) <= key(groups[h]) and not set(g.sentences) <= set(groups[h].sentences)
+            ),
+            None,
+        )
+        if into is None:
+            hosts.append(c)
+            continue
+        host = groups[into]
+        members = tuple(dict.fromkeys(host.members + g.members))
+        shared = tuple(k for k in dict.fromkeys(host.shared + g.shared) if k not in members)
+        groups[into] = Group(members, shared)
+    return [groups[c] for c in sorted(hosts)]
 
 
 def _one_a_report(items: list[Unit], a: Group, b: Group) -> bool:
@@ -670,14 +715,14 @@ def make_claims(
     for group in groups:
         chosen = sorted(group.sentences, key=position)
         support = tuple(
-            Support(article=items[k].article, sentence=items[k].sentence, text=items[k].text)
+            Support(article=items[k].article, sentence=items[k].sentence, text=items[k].passage)
             for k in chosen
         )
         independent = len(
             {repeated.get((s.article, s.sentence)) or keys[s.article] for s in support}
         )
         # A lent sentence heads its own claim: members first, then the lent ones.
-        heads = [items[k].text for k in sorted(group.members, key=position) + chosen]
+        heads = [items[k].passage for k in sorted(group.members, key=position) + chosen]
         text = next((t for t in heads if t not in named), heads[0])
         named.add(text)
         digest = hashlib.sha1(
