@@ -18,7 +18,7 @@ CORPORA = Path(__file__).parent / "corpora"
 def loaded(tmp_path_factory: pytest.TempPathFactory):
     """Each corpus in a database of its own, by corpus name."""
     paths = {}
-    for name in ("biz", "quake"):
+    for name in ("biz", "quake", "strike"):
         db = str(tmp_path_factory.mktemp(name) / "corpus.db")
         result = CliRunner().invoke(
             app, ["--db", db, "add", str(CORPORA / name / "articles.jsonl")]
@@ -117,3 +117,47 @@ def test_quote_speakers_are_the_ones_the_keys_give(loaded):
     briefs = _briefs(loaded["biz"]).values()
     said = {q.text: q.speaker for _, brief in briefs for q in brief.quotes}
     assert said["study all options"] == "Spain's industry ministry"
+
+
+def test_a_strike_and_another_city_s_strike_months_before_are_two_stories(loaded):
+    sizes = sorted(len(articles) for articles, _ in _briefs(loaded["strike"]).values())
+    assert sizes == [1, 5]
+
+
+def test_the_pay_rise_conflict_is_found_once_and_no_strike_of_other_years(loaded):
+    (articles, brief) = next(v for v in _briefs(loaded["strike"]).values() if len(v[0]) == 5)
+    outlet = {a.id: a.outlet for a in articles}
+    found = [sorted((outlet[v.article], v.value) for v in c.values) for c in brief.conflicts]
+    # Two claims hold the wire's lead and the Herald's: the conflict is shown once. "Five
+    # days" of this strike is no conflict with the three days of 2019's, nor of May's in
+    # another city, though a claim joins their sentences.
+    assert found == [
+        [
+            ("Kestrel Wire", "8%"),
+            ("The Norvanian Herald", "6 per cent"),
+            ("Varnholm Evening Post", "8%"),
+        ]
+    ]
+
+
+def test_what_a_rewrite_credits_to_the_wire_is_listed_as_the_wire_s_alone(loaded):
+    (articles, brief) = next(v for v in _briefs(loaded["strike"]).values() if len(v[0]) == 5)
+    outlet = {a.id: a.outlet for a in articles}
+    claims = {c.id: c for c in brief.claims}
+    # Norvania Today credits Kestrel Wire down to its fifth sentence ("..., Kestrel Wire
+    # said."); what it adds after that is its own.
+    [rewrite] = [a.id for a in articles if a.outlet == "Norvania Today"]
+    own = [claims[c].support for c in brief.unique_coverage["Norvania Today"]]
+    assert own and all(s.sentence > 4 for support in own for s in support if s.article == rewrite)
+    wire = [claims[c] for c in brief.unique_coverage["Kestrel Wire"]]
+    assert any(
+        [outlet[s.article] for s in c.support] == ["Norvania Today"]
+        and "Kestrel Wire said" in c.text
+        for c in wire
+    )
+
+
+def test_the_summary_opens_on_the_news_not_the_wire_s_dateline(loaded):
+    (_, brief) = next(v for v in _briefs(loaded["strike"]).values() if len(v[0]) == 5)
+    first = brief.summary[0].text
+    assert first.startswith("Bus and tram drivers in Varnholm will walk out for five days"), first

@@ -10,8 +10,9 @@ import json
 from collections.abc import Sequence
 from typing import Literal
 
+from newsweave.analyze.sentences import without_dateline
 from newsweave.compare.conflicts import readings_disagree
-from newsweave.compare.identity import story_entities
+from newsweave.compare.identity import crediting, story_entities
 from newsweave.models import (
     Analysis,
     Article,
@@ -63,13 +64,18 @@ def brief(
             coverage.setdefault(outlet, []).append(claim.id)
     # What one source alone reports, under the outlet it came from: a copy's outlet (a wire
     # story run by a client) adds no second source, so the fact stays the original's alone.
+    # A sentence a rewrite credits ("…, Kestrel Wire reported") is the credited outlet's too.
     order = {a.id: k for k, a in enumerate(articles)}
     outlet_of = {a.id: a.outlet for a in articles}
+    credited = crediting(list(comparison.lineage), outlet_of)
     unique: dict[str, tuple[str, ...]] = {outlet: () for outlet in coverage}
     for claim in comparison.claims:
         if claim.independent_sources == 1:
-            first = min((s.article for s in claim.support), key=lambda a: order.get(a, len(order)))
-            origin = outlet_of.get(first, claim.outlets[0] if claim.outlets else "")
+            first = min(claim.support, key=lambda s: (order.get(s.article, len(order)), s.sentence))
+            link = credited.get((first.article, first.sentence))
+            origin = (
+                outlet_of.get(link.source or "") or link.source_outlet if link is not None else None
+            ) or outlet_of.get(first.article, claim.outlets[0] if claim.outlets else "")
             unique[origin] = (*unique.get(origin, ()), claim.id)
     return Brief(
         id=story.id,
@@ -106,7 +112,7 @@ def _summary(comparison: Comparison, limit: int) -> list[SummarySentence]:
         differ = _differing(said, claim, comparison.conflicts)
         chosen.append(
             SummarySentence(
-                text=said.text,
+                text=without_dateline(said.text),
                 citations=tuple(
                     Citation(article=s.article, sentence=s.sentence)
                     for s in claim.support

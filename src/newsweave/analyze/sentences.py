@@ -14,6 +14,13 @@ PARAGRAPH_BREAK = "\n\n"
 # A dateline the parser cut off as a sentence ("NEW YORK (Castlegate Wire) —", "BRESK,
 # Kardania -"): it opens the sentence after it, and states nothing alone.
 _DATELINE = re.compile(r"^[A-Z]{2,}[A-Z .'’-]*(?:,[^—–()]*)?(?:\([^)]*\))?\s*[—–-]+$")
+_OPENING_DATELINE = re.compile(_DATELINE.pattern.removesuffix("$") + r"\s+(?=\S)")
+
+
+def without_dateline(text: str) -> str:
+    """A sentence without the dateline it opens on ("BRESK (Northgate Wire) — A strong
+    earthquake ..." reads "A strong earthquake ..."): where and by whom, not what happened."""
+    return _OPENING_DATELINE.sub("", text, count=1)
 
 
 def paragraph_starts(paragraphs: Iterable[str]) -> list[int]:

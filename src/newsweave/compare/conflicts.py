@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import numpy as np
 
@@ -46,9 +46,36 @@ def find_conflicts(
         )
         conflicts.extend(found)
         updated.append(claim.model_copy(update={"status": "conflicting"}) if found else claim)
+    conflicts = _once(conflicts)
     known = {c.what for c in conflicts}
     conflicts += [c for c in in_leads(analyses, published, vectors or {}) if c.what not in known]
     return updated, conflicts
+
+
+def _once(conflicts: list[Conflict]) -> list[Conflict]:
+    """Each disagreement once: claims that overlap (one sentence may stand in two) find the
+    same conflict, and a conflict over one thing that gives a value from the same sentence as
+    an earlier one is folded into it."""
+    kept: list[Conflict] = []
+    for conflict in conflicts:
+        given = {(v.article, v.text, v.value) for v in conflict.values}
+        into = next(
+            (
+                k
+                for k, c in enumerate(kept)
+                if c.what == conflict.what
+                and given & {(v.article, v.text, v.value) for v in c.values}
+            ),
+            None,
+        )
+        if into is None:
+            kept.append(conflict)
+            continue
+        held = kept[into].values
+        seen = {(v.article, v.text, v.value) for v in held}
+        more = [v for v in conflict.values if (v.article, v.text, v.value) not in seen]
+        kept[into] = _sided(conflict.what, [*held, *more])
+    return kept
 
 
 def _in_claim(
@@ -78,7 +105,9 @@ def _in_claim(
         if len({v for _, v in values}) < 2 or len({a for a, _ in values}) < 2:
             continue
         if not any(
-            _disagree([m, n]) and not _grew((a, t, m), (b, u, n), published)
+            _disagree([m, n])
+            and not _grew((a, t, m), (b, u, n), published)
+            and not _apart_in_time(analyses[a], m.sentence, analyses[b], n.sentence)
             for a, t, m in found
             for b, u, n in found
         ):
@@ -88,15 +117,53 @@ def _in_claim(
     return conflicts
 
 
+def _apart_in_time(a: Analysis, i: int, b: Analysis, j: int) -> bool:
+    """Whether sentence `i` of `a` and sentence `j` of `b` date what they tell to times that
+    do not meet, one of them a month or more ("the last strike, in 2019, lasted three days"
+    against a strike "for five days from midnight on Sunday"): their figures count two
+    occasions, not one fact.
+
+    Days alone set nothing apart: the reports of one news cycle date different happenings of
+    the story ("said on Wednesday", "talks on Thursday") around the same figures."""
+    first, second = _spans(a, i), _spans(b, j)
+    if not first or not second:
+        return False
+    if all(end - start < _OCCASION for start, end in first + second):
+        return False
+    return not any(
+        start <= other_end and other_start <= end
+        for start, end in first
+        for other_start, other_end in second
+    )
+
+
+# A date phrase spanning this long or longer ("in May", "in 2019") names another occasion.
+_OCCASION = timedelta(days=27)
+
+
+def _spans(analysis: Analysis, sentence: int) -> list[tuple[date, date]]:
+    """The resolved dates of a sentence's date phrases, each as (first day, last day)."""
+    return [
+        (d.resolved, d.resolved_end or d.resolved)
+        for d in analysis.dates
+        if d.sentence == sentence and d.resolved is not None
+    ]
+
+
 def _conflict(thing: str, found: list[Figure]) -> Conflict:
     """The conflict over `thing` among figures in telling order; articles that agree stand
     together, in the order their reading first comes."""
     given = [
         ConflictValue(article=a, value=n.text, text=t, reading=_reading(n)) for a, t, n in found
     ]
+    return _sided(thing, given)
+
+
+def _sided(thing: str, given: list[ConflictValue]) -> Conflict:
+    """The conflict over `thing` with the values that agree side by side, in the order their
+    reading first comes."""
     first = {v.reading: k for k, v in reversed(list(enumerate(given)))}
-    given.sort(key=lambda v: first[v.reading])
-    return Conflict(what=thing, values=tuple(given))
+    return Conflict(what=thing, values=tuple(sorted(given, key=lambda v: first[v.reading])))
 
 
 # A report's first sentences tell its main facts (the toll, the magnitude, the sentence handed

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 
 from newsweave.analyze.roles import Role, holder, is_role_only
 from newsweave.markers import credits, is_agency
@@ -200,24 +200,37 @@ def _sentence_at(analysis: Analysis | None, offset: int | None) -> int | None:
 
 
 def sentence_keys(links: list[LineageLink], keys: Mapping[str, str]) -> dict[tuple[str, int], str]:
-    """(article, sentence) → the source that one sentence repeats, for sentence-level links.
+    """(article, sentence) → the source that one sentence repeats, for sentence-level links
+    (`crediting`)."""
+    return {
+        at: keys[link.source]
+        if link.source is not None and link.source in keys
+        else norm_outlet(link.source_outlet or "")
+        for at, link in crediting(links, keys).items()
+    }
 
-    Only sources that are outlets count: a story article's, a news agency, or one named as
-    having "reported"; "according to the port authority" names where the outlet got the fact,
-    not an outlet it copied.
+
+def crediting(
+    links: list[LineageLink], story: Container[str]
+) -> dict[tuple[str, int], LineageLink]:
+    """(article, sentence) → the sentence-level link that says where that sentence comes from.
+
+    Only sources that are outlets count: an article of the `story`, a news agency, or one named
+    as having "reported"; "according to the port authority" names where the outlet got the
+    fact, not an outlet it copied.
     """
     found = {}
     for link in links:
         if link.sentence is None:
             continue
-        if link.source is not None and link.source in keys:
-            key = keys[link.source]
-        elif link.source_outlet and (is_agency(link.source_outlet) or "reported" in link.evidence):
-            key = norm_outlet(link.source_outlet)
-        else:
+        in_story = link.source is not None and link.source in story
+        outlet = link.source_outlet and (
+            is_agency(link.source_outlet) or "reported" in link.evidence
+        )
+        if not (in_story or outlet):
             continue
         for sentence in range(link.sentence, (link.through or link.sentence) + 1):
-            found[(link.article, sentence)] = key
+            found[(link.article, sentence)] = link
     return found
 
 
