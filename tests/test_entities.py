@@ -63,6 +63,18 @@ def test_a_title_in_apposition_after_the_name_establishes_the_role():
     assert mentions_of(analysis, brandt.id, "role") == ["The chief executive"]
 
 
+def test_a_union_s_general_secretary_is_an_office():
+    analysis = analyze(
+        article(
+            "Irena Sabol, the union's general secretary, said drivers would strike on Monday.\n\n"
+            "The general secretary said the offer left members poorer than before."
+        )
+    )
+    sabol = entity(analysis, "person:irena-sabol")
+    assert sabol.roles and sabol.roles[0].startswith("general secretary")
+    assert mentions_of(analysis, sabol.id, "role") == ["The general secretary"]
+
+
 def test_a_name_in_apposition_after_the_title_establishes_the_role():
     analysis = analyze(
         article(
