@@ -161,3 +161,12 @@ def test_the_summary_opens_on_the_news_not_the_wire_s_dateline(loaded):
     (_, brief) = next(v for v in _briefs(loaded["strike"]).values() if len(v[0]) == 5)
     first = brief.summary[0].text
     assert first.startswith("Bus and tram drivers in Varnholm will walk out for five days"), first
+
+
+def test_two_people_s_statements_are_never_one_claim(loaded):
+    (_, brief) = next(v for v in _briefs(loaded["strike"]).values() if len(v[0]) == 5)
+    # The mayor's "Nobody in this city wins ..." and the union leader's "Every empty bus stop
+    # ..." read alike to MiniLM; they are two people saying two things.
+    for claim in brief.claims:
+        texts = " ".join(s.text for s in claim.support)
+        assert not ("Nobody in this city wins" in texts and "Every empty bus stop" in texts)
