@@ -2,6 +2,7 @@
 
 import pytest
 
+from newsweave.analyze.sentences import without_dateline
 from newsweave.brief import stands_alone
 
 
@@ -30,3 +31,17 @@ def test_sentences_that_stand_alone(sentence: str) -> None:
 )
 def test_sentences_that_lean_on_another(sentence: str) -> None:
     assert not stands_alone(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "shown"),
+    [
+        ("BRESK (Northgate Wire) — A strong quake hit.", "A strong quake hit."),
+        ("NEW YORK (Castlegate Wire) - Shares fell.", "Shares fell."),
+        ("NATO — the alliance — said it would act.", None),
+        ("UK - EU talks resumed on Monday.", None),
+        ("US officials said the talks would resume.", None),
+    ],
+)
+def test_a_summary_sentence_drops_only_a_credited_dateline(sentence: str, shown) -> None:
+    assert without_dateline(sentence) == (shown or sentence)

@@ -14,12 +14,15 @@ PARAGRAPH_BREAK = "\n\n"
 # A dateline the parser cut off as a sentence ("NEW YORK (Castlegate Wire) —", "BRESK,
 # Kardania -"): it opens the sentence after it, and states nothing alone.
 _DATELINE = re.compile(r"^[A-Z]{2,}[A-Z .'’-]*(?:,[^—–()]*)?(?:\([^)]*\))?\s*[—–-]+$")
-_OPENING_DATELINE = re.compile(_DATELINE.pattern.removesuffix("$") + r"\s+(?=\S)")
+# Only a dateline with its credit is taken off a sentence: "NATO — the alliance — said" and
+# "UK - EU talks resumed" open on capitals and a dash too.
+_OPENING_DATELINE = re.compile(r"^[A-Z]{2,}[A-Z .'’-]*(?:,[^—–()]*)?\([^)]*\)\s*[—–-]+\s+(?=\S)")
 
 
 def without_dateline(text: str) -> str:
-    """A sentence without the dateline it opens on ("BRESK (Northgate Wire) — A strong
-    earthquake ..." reads "A strong earthquake ..."): where and by whom, not what happened."""
+    """A sentence without the credited dateline it opens on ("BRESK (Northgate Wire) — A
+    strong earthquake ..." reads "A strong earthquake ..."): where and by whom, not what
+    happened."""
     return _OPENING_DATELINE.sub("", text, count=1)
 
 

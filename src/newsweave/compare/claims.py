@@ -37,7 +37,7 @@ from newsweave.analyze.numbers import amount, measured
 from newsweave.compare.drift import Statement
 from newsweave.compare.passages import passage_text, passages
 from newsweave.embed import rows
-from newsweave.models import Analysis, Claim, Support
+from newsweave.models import Analysis, Claim, Sentence, Support
 
 MIN_WORDS = 5
 
@@ -61,11 +61,17 @@ class Unit:
     """"name|day" for each speaker of this sentence and each day that dates their saying, not
     what they said (the date phrase stands outside their words: "Lindqvist told reporters on
     Tuesday")."""
-    span: tuple[int, int] = (0, 0)
+    span: tuple[int, int] | None = None
     """The sentences (first, last) of the quoted passage this sentence lies in
-    (`passages.passages`); its own index twice when it lies in none."""
+    (`passages.passages`); None when it lies in none."""
     passage: str = ""
-    """The text of `span`: what a claim on this sentence is shown as."""
+    """The text of `span` (empty when it lies in none)."""
+
+    @property
+    def shown(self) -> str:
+        """What a claim on this sentence is shown as: its passage, else the sentence."""
+        return self.passage or self.text
+
     voices: frozenset[str] = field(default=frozenset())
     """The speakers whose direct words make up most of the sentence ("“Nobody in this city
     wins from a week without buses,” she said."): what it states is that they said it."""
@@ -100,9 +106,11 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
         for q in analysis.quotes:
             if q.speaker:
                 speaker = _name(entity_map.get(q.speaker, q.speaker))
-                own = analysis.sentences[q.sentence]
-                if q.kind == "direct" and q.end - q.start >= VOICED * (own.end - own.start):
-                    voices[q.sentence].add(speaker)
+                if q.kind == "direct":
+                    for own in _covered(analysis, q.start, q.end):
+                        covered = min(q.end, own.end) - max(q.start, own.start)
+                        if covered >= VOICED * (own.end - own.start):
+                            voices[own.index].add(speaker)
                 # The tag may stand sentences after the quote opens ('"...  We were lucky,"
                 # Lindqvist told reporters on Tuesday'): each sentence up to it has the speaker.
                 last = max(q.end, q.speaker_end or 0, q.cue_end or 0) - 1
@@ -120,7 +128,6 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
             if len(sentence.text.split()) < MIN_WORDS:
                 continue
             at = sentence.index
-            span = spans.get(at, (at, at))
             found.append(
                 Unit(
                     article=analysis.article_id,
@@ -131,13 +138,18 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
                     days=frozenset(days.get(at, ())),
                     figures=frozenset(figures.get(at, ())),
                     said_on=frozenset(said_on.get(at, ())),
-                    span=span,
+                    span=spans.get(at),
                     voices=frozenset(voices.get(at, ())),
-                    passage=passage_text(analysis, span) if at in spans else sentence.text,
+                    passage=passage_text(analysis, spans[at]) if at in spans else "",
                     wording=_set_apart(sentence.text, sentence.start, apart.get(at, [])),
                 )
             )
     return found
+
+
+def _covered(analysis: Analysis, start: int, end: int) -> list[Sentence]:
+    """The sentences that text from `start` to `end` runs over."""
+    return [s for s in analysis.sentences if s.start < end and start < s.end]
 
 
 def _set_apart(text: str, start: int, spans: list[tuple[int, int]]) -> str:
@@ -656,9 +668,14 @@ def joined(items: list[Unit], groups: list[Group]) -> list[Group]:
     """
 
     def key(g: Group) -> frozenset[tuple[str, tuple[int, int]]]:
-        return frozenset((items[k].article, items[k].span) for k in g.sentences)
+        return frozenset(
+            (items[k].article, items[k].span or (items[k].sentence, items[k].sentence))
+            for k in g.sentences
+        )
 
     groups = list(groups)
+    # A joining claim's passages are among its host's, so each key is made once.
+    keys = [key(g) for g in groups]
     # Largest first, so that a claim joins the widest claim on its passages.
     hosts: list[int] = []
     for c in sorted(range(len(groups)), key=lambda c: -len(groups[c].sentences)):
@@ -667,7 +684,7 @@ def joined(items: list[Unit], groups: list[Group]) -> list[Group]:
             (
                 h
                 for h in hosts
-                if key(g) <= key(groups[h]) and not set(g.sentences) <= set(groups[h].sentences)
+                if keys[c] <= keys[h] and not set(g.sentences) <= set(groups[h].sentences)
             ),
             None,
         )
@@ -738,14 +755,14 @@ def make_claims(
     for group in groups:
         chosen = sorted(group.sentences, key=position)
         support = tuple(
-            Support(article=items[k].article, sentence=items[k].sentence, text=items[k].passage)
+            Support(article=items[k].article, sentence=items[k].sentence, text=items[k].shown)
             for k in chosen
         )
         independent = len(
             {repeated.get((s.article, s.sentence)) or keys[s.article] for s in support}
         )
         # A lent sentence heads its own claim: members first, then the lent ones.
-        heads = [items[k].passage for k in sorted(group.members, key=position) + chosen]
+        heads = [items[k].shown for k in sorted(group.members, key=position) + chosen]
         text = next((t for t in heads if t not in named), heads[0])
         named.add(text)
         digest = hashlib.sha1(
