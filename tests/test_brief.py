@@ -3,7 +3,8 @@
 import pytest
 
 from newsweave.analyze.sentences import without_dateline
-from newsweave.brief import stands_alone
+from newsweave.brief import brief, stands_alone
+from newsweave.models import Claim, Comparison, Story, Support
 
 
 @pytest.mark.parametrize(
@@ -45,3 +46,17 @@ def test_sentences_that_lean_on_another(sentence: str) -> None:
 )
 def test_a_summary_sentence_drops_only_a_credited_dateline(sentence: str, shown) -> None:
     assert without_dateline(sentence) == (shown or sentence)
+
+
+def test_a_summary_sentence_must_read_alone_without_its_dateline() -> None:
+    # "BRESK (...) — It was ..." opens on a place; shown without it, "It was" points back.
+    support = (
+        Support(article="a1", sentence=0, text="BRESK (Northgate Wire) — It was the worst quake."),
+        Support(article="a2", sentence=3, text="The Bresk quake was the worst in decades."),
+    )
+    claim = Claim(
+        id="c1", text=support[0].text, status="corroborated", independent_sources=2, support=support
+    )
+    story = Story(id="s1", title="Quake", articles=("a1", "a2"))
+    made = brief(story, [], {}, Comparison(story="s1", claims=(claim,)))
+    assert [s.text for s in made.summary] == ["The Bresk quake was the worst in decades."]

@@ -72,10 +72,9 @@ def brief(
     for claim in comparison.claims:
         if claim.independent_sources == 1:
             first = min(claim.support, key=lambda s: (order.get(s.article, len(order)), s.sentence))
-            link = credited.get((first.article, first.sentence))
-            origin = (
-                outlet_of.get(link.source or "") or link.source_outlet if link is not None else None
-            ) or outlet_of.get(first.article, claim.outlets[0] if claim.outlets else "")
+            origin = outlet_of.get(first.article, claim.outlets[0] if claim.outlets else "")
+            if link := credited.get((first.article, first.sentence)):
+                origin = outlet_of.get(link.source or "") or link.source_outlet or origin
             unique[origin] = (*unique.get(origin, ()), claim.id)
     return Brief(
         id=story.id,
@@ -105,14 +104,14 @@ def _summary(comparison: Comparison, limit: int) -> list[SummarySentence]:
     for claim in comparison.claims:
         if len(chosen) >= limit:
             break
-        said = next((s for s in claim.support if stands_alone(s.text)), None)
-        if said is None or said.text.lower() in used:
+        said = next((s for s in claim.support if stands_alone(without_dateline(s.text))), None)
+        if said is None or (text := without_dateline(said.text)).lower() in used:
             continue
-        used.add(said.text.lower())
+        used.add(text.lower())
         differ = _differing(said, claim, comparison.conflicts)
         chosen.append(
             SummarySentence(
-                text=without_dateline(said.text),
+                text=text,
                 citations=tuple(
                     Citation(article=s.article, sentence=s.sentence)
                     for s in claim.support
