@@ -35,9 +35,9 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from newsweave.analyze.dates import day_of
 from newsweave.analyze.numbers import amount, measured
 from newsweave.compare.drift import Statement
-from newsweave.compare.passages import passage_text, passages
+from newsweave.compare.passages import covered, passage_text, passages
 from newsweave.embed import rows
-from newsweave.models import Analysis, Claim, Sentence, Support
+from newsweave.models import Analysis, Claim, Support
 
 MIN_WORDS = 5
 
@@ -66,12 +66,6 @@ class Unit:
     (`passages.passages`); None when it lies in none."""
     passage: str = ""
     """The text of `span` (empty when it lies in none)."""
-
-    @property
-    def shown(self) -> str:
-        """What a claim on this sentence is shown as: its passage, else the sentence."""
-        return self.passage or self.text
-
     voices: frozenset[str] = field(default=frozenset())
     """The speakers whose direct words make up most of the sentence ("“Nobody in this city
     wins from a week without buses,” she said."): what it states is that they said it."""
@@ -79,6 +73,11 @@ class Unit:
     """The text that `worded_alike` reads: descriptions of a person's office ("the chief
     executive of Ribeira Ferries") and date phrases ("by the end of the year") set apart as if
     by commas, as they say who and when, not what happened. Empty when the text has none."""
+
+    @property
+    def shown(self) -> str:
+        """What a claim on this sentence is shown as: its passage, else the sentence."""
+        return self.passage or self.text
 
 
 def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
@@ -107,9 +106,10 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
             if q.speaker:
                 speaker = _name(entity_map.get(q.speaker, q.speaker))
                 if q.kind == "direct":
-                    for own in _covered(analysis, q.start, q.end):
-                        covered = min(q.end, own.end) - max(q.start, own.start)
-                        if covered >= VOICED * (own.end - own.start):
+                    for at in covered(starts, q.start, q.end):
+                        own = analysis.sentences[at]
+                        share = min(q.end, own.end) - max(q.start, own.start)
+                        if share >= VOICED * (own.end - own.start):
                             voices[own.index].add(speaker)
                 # The tag may stand sentences after the quote opens ('"...  We were lucky,"
                 # Lindqvist told reporters on Tuesday'): each sentence up to it has the speaker.
@@ -145,11 +145,6 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
                 )
             )
     return found
-
-
-def _covered(analysis: Analysis, start: int, end: int) -> list[Sentence]:
-    """The sentences that text from `start` to `end` runs over."""
-    return [s for s in analysis.sentences if s.start < end and start < s.end]
 
 
 def _set_apart(text: str, start: int, spans: list[tuple[int, int]]) -> str:
@@ -505,9 +500,15 @@ def _voices_apart(items: list[Unit], sim: np.ndarray) -> None:
     this city wins …,” said the mayor, and “Every empty bus stop …,” said the union's leader,
     are alike in MiniLM (0.69) but are two people saying two things."""
     voiced = [k for k, u in enumerate(items) if u.voices]
-    for i, j in combinations(voiced, 2):
-        if not items[i].voices & items[j].voices:
-            sim[i, j] = sim[j, i] = min(sim[i, j], 0.0)
+    if not voiced:
+        return
+    speakers = sorted({v for k in voiced for v in items[k].voices})
+    column = {speaker: c for c, speaker in enumerate(speakers)}
+    incidence = np.zeros((len(voiced), len(speakers)), dtype=np.float32)
+    for row, k in enumerate(voiced):
+        incidence[row, [column[v] for v in items[k].voices]] = 1.0
+    block = np.ix_(voiced, voiced)
+    sim[block] = np.where(incidence @ incidence.T > 0, sim[block], np.minimum(sim[block], 0.0))
 
 
 def group(items: list[Unit], sim: np.ndarray, threshold: float) -> list[list[int]]:
@@ -558,6 +559,12 @@ class Group:
     def sentences(self) -> tuple[int, ...]:
         """Every sentence that supports the claim."""
         return self.members + self.shared
+
+    def union(self, other: Group) -> Group:
+        """One claim of this and `other`: a sentence grouped for either is a member."""
+        members = tuple(dict.fromkeys(self.members + other.members))
+        shared = tuple(k for k in dict.fromkeys(self.shared + other.shared) if k not in members)
+        return Group(members, shared)
 
 
 def extend(
@@ -651,10 +658,7 @@ def merged(items: list[Unit], groups: list[Group]) -> list[Group]:
         if pair is None:
             return groups
         i, j = pair
-        a, b = groups[i], groups[j]
-        members = tuple(dict.fromkeys(a.members + b.members))
-        shared = tuple(k for k in dict.fromkeys(a.shared + b.shared) if k not in members)
-        groups[i] = Group(members, shared)
+        groups[i] = groups[i].union(groups[j])
         del groups[j]
 
 
@@ -691,10 +695,7 @@ def joined(items: list[Unit], groups: list[Group]) -> list[Group]:
         if into is None:
             hosts.append(c)
             continue
-        host = groups[into]
-        members = tuple(dict.fromkeys(host.members + g.members))
-        shared = tuple(k for k in dict.fromkeys(host.shared + g.shared) if k not in members)
-        groups[into] = Group(members, shared)
+        groups[into] = groups[into].union(g)
     return [groups[c] for c in sorted(hosts)]
 
 

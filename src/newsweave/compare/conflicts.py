@@ -256,10 +256,17 @@ def in_leads(
 
 def _one_cycle(a: str, b: str, published: Mapping[str, datetime | None]) -> bool:
     """Whether two articles were published within `UPDATE_AFTER` (or when is unknown)."""
+    gap = _gap(a, b, published)
+    return gap is None or abs(gap) < UPDATE_AFTER
+
+
+def _gap(a: str, b: str, published: Mapping[str, datetime | None]) -> timedelta | None:
+    """How long after `a` article `b` was published; None when either time is unknown, or one
+    has a time zone and the other not."""
     when_a, when_b = published.get(a), published.get(b)
     if when_a is None or when_b is None or (when_a.tzinfo is None) != (when_b.tzinfo is None):
-        return True
-    return abs(when_a - when_b) < UPDATE_AFTER
+        return None
+    return when_b - when_a
 
 
 def _similarity(found: list[Figure], vectors: Mapping[str, np.ndarray]) -> np.ndarray:
@@ -282,12 +289,10 @@ def _grew(
     apart, gives a larger value in words of change ("the toll rose to 17", "has now reached"):
     an update, not a conflict. A count revised down, or a larger one with no such words
     ("1,500 jobs" the next morning against "about 1,200"), stays a conflict."""
-    when_a, when_b = published.get(first[0]), published.get(second[0])
-    if when_a is None or when_b is None or (when_a.tzinfo is None) != (when_b.tzinfo is None):
+    gap = _gap(first[0], second[0], published)
+    if gap is None or abs(gap) < UPDATE_AFTER:
         return False
-    if abs(when_a - when_b) < UPDATE_AFTER:
-        return False
-    earlier, later = (first, second) if when_a < when_b else (second, first)
+    earlier, later = (first, second) if gap > timedelta(0) else (second, first)
     return later[2].value > earlier[2].value and bool(_CHANGE.search(later[1]))
 
 

@@ -30,15 +30,22 @@ def passages(analysis: Analysis) -> dict[int, tuple[int, int]]:
     for quote in analysis.quotes:
         if quote.kind != "direct" or not starts:
             continue
-        first = max(bisect_right(starts, quote.start) - 1, 0)
-        last = max(bisect_right(starts, max(quote.end - 1, quote.start)) - 1, first)
-        for piece in _by_paragraph(analysis, first, last):
+        over = covered(starts, quote.start, quote.end)
+        for piece in _by_paragraph(analysis, over.start, over.stop - 1):
             # Two quotes on one sentence (“A. B,” she said. “C. D.”) make one passage of both.
             low = min([piece[0]] + [spans[k][0] for k in piece if k in spans])
             high = max([piece[-1]] + [spans[k][1] for k in piece if k in spans])
             if 1 < high - low + 1 <= MAX_SENTENCES:
                 spans.update(dict.fromkeys(range(low, high + 1), (low, high)))
     return spans
+
+
+def covered(starts: list[int], start: int, end: int) -> range:
+    """The sentences (by their `starts` offsets, in order) that text from `start` to `end`
+    runs over."""
+    first = max(bisect_right(starts, start) - 1, 0)
+    last = max(bisect_right(starts, max(end - 1, start)) - 1, first)
+    return range(first, last + 1)
 
 
 def _by_paragraph(analysis: Analysis, first: int, last: int) -> list[list[int]]:
