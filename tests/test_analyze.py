@@ -119,6 +119,17 @@ def test_a_ratio_may_name_whose_whole_it_is():
     assert not any(n.upper == 1984 for n in analysis.numbers)  # a year is no whole
 
 
+def test_a_figure_counts_the_whole_compound_noun_after_it():
+    analysis = analysed_text(
+        "The union is demanding an 8% pay rise for the city's drivers after two years of cuts.\n\n"
+        "The storm left 400 school children without classrooms for the rest of the month.\n\n"
+        "Officials said the repairs would be finished before the winter term begins again.\n"
+    )
+    found = {n.text: n for n in analysis.numbers}
+    assert found["8%"].counts == "pay rise"
+    assert found["400"].counts == "school children"
+
+
 def test_money_in_the_forms_business_news_writes_it():
     analysis = analysed_text(
         "The company booked a charge of €450m ($485 million) and now expects sales of "

@@ -491,3 +491,80 @@ def test_a_long_quote_over_paragraphs_is_shown_a_paragraph_at_a_time(report, sto
     texts = {c.text for c in claims}
     assert any(t.startswith('"For too long') and t.endswith("never came.") for t in texts), texts
     assert any(t.startswith('"Tonight') and "Ama Osei" in t for t in texts), texts
+
+
+def test_a_person_described_alike_is_no_claim_on_what_they_did(report, story_claims):
+    # The description between commas says who she is in the same words (and scores the two
+    # sentences over the claim threshold in MiniLM); what she did differs.
+    gazette = report(
+        "Gazette",
+        [
+            "A ferry ran aground off Velmora harbour on Tuesday night with 212 passengers on "
+            "board.",
+            "Nadia Orr, the ferry company's head of safety, arrived at the harbour to meet the "
+            "crew.",
+            "Tugs pulled the ship free at high tide on Wednesday.",
+        ],
+    )
+    courier = report(
+        "Courier",
+        [
+            "All 212 passengers were taken off a ferry that ran aground near Velmora on Tuesday.",
+            "Nadia Orr, the ferry company's head of safety, said the captain had followed every "
+            "rule.",
+            "The vessel was towed back to port on Wednesday morning.",
+        ],
+    )
+    claims = _quoting(story_claims([gazette, courier]), "Nadia Orr")
+    assert all(len(c.support) == 1 for c in claims), claims
+
+
+def test_the_story_s_subject_in_another_number_ties_nothing(report, story_claims):
+    # Each second sentence is its article's only one to say "buses and trams", but each article
+    # says "bus and tram" elsewhere too: the story's subject, not a fact.
+    gazette = report(
+        "Gazette",
+        [
+            "Bus and tram drivers in Brenna walked out on Monday in a dispute over pay.",
+            "Shop owners fear that a week without buses and trams will cost them their best "
+            "trading days.",
+            "The union said the strike would last until Friday.",
+        ],
+    )
+    courier = report(
+        "Courier",
+        [
+            "Brenna's drivers began a five-day strike on Monday after talks over pay broke down.",
+            "Commuters crowded onto bicycles and into cars as the buses and trams stood idle in "
+            "their depots.",
+            "The city's bus and tram network normally carries 300,000 people a day.",
+        ],
+    )
+    claims = _quoting(story_claims([gazette, courier]), "buses and trams")
+    assert all(len(c.support) == 1 for c in claims), claims
+
+
+def test_sentences_dated_years_apart_are_no_claim(report, story_claims):
+    # Alike in MiniLM and in wording ("unable to reach their jobs"), but one strike is in
+    # 2019 and the other from 16 March 2026.
+    gazette = report(
+        "Gazette",
+        [
+            "Bus drivers in Brenna will strike for three days from 16 March 2026, leaving many "
+            "workers unable to reach their jobs.",
+            "The union said talks with the city had failed after months of meetings at the town "
+            "hall.",
+            "The city council said it would run a limited service with managers at the wheel.",
+        ],
+    )
+    courier = report(
+        "Courier",
+        [
+            "Brenna's last city-wide bus strike, in 2019, lasted three days and left many "
+            "workers unable to reach their jobs.",
+            "Commuters were told to plan ahead and to expect long queues at the taxi ranks.",
+            "The council expects the buses to run again once the three days are over.",
+        ],
+    )
+    claims = _quoting(story_claims([gazette, courier]), "unable to reach their jobs")
+    assert all(len(c.support) == 1 for c in claims), claims

@@ -21,6 +21,20 @@ def _conflicts(sentences: dict[str, str]) -> list[set[tuple[str, str]]]:
     return [{(outlet[v.article], v.reading) for v in c.values} for c in conflicts]
 
 
+def test_a_conflict_of_shares_is_named_for_what_they_are_of():
+    articles = [
+        article("a0", "Drivers will strike on Monday over their demand for an 8% pay rise."),
+        article("a1", "Drivers will strike on Monday over their demand for a 6 per cent pay rise."),
+    ]
+    analyses = {a.article_id: a for a in analyze_many(articles)}
+    support = tuple(Support(article=a.id, sentence=0, text=a.text) for a in articles)
+    claim = Claim(id="c1", text="", status="corroborated", independent_sources=2, support=support)
+    _, conflicts = find_conflicts([claim], analyses)
+    assert [(c.what, [v.value for v in c.values]) for c in conflicts] == [
+        ("pay rise", ["8%", "6 per cent"])
+    ]
+
+
 def test_the_same_ratio_of_differently_named_people_takes_a_side():
     found = _conflicts(
         {

@@ -138,6 +138,8 @@ def test_the_pay_rise_conflict_is_found_once_and_no_strike_of_other_years(loaded
             ("Varnholm Evening Post", "8%"),
         ]
     ]
+    # Named for what the shares are of, not their unit.
+    assert [c.what for c in brief.conflicts] == ["pay rise"]
 
 
 def test_what_a_rewrite_credits_to_the_wire_is_listed_as_the_wire_s_alone(loaded):
@@ -170,3 +172,30 @@ def test_two_people_s_statements_are_never_one_claim(loaded):
     for claim in brief.claims:
         texts = " ".join(s.text for s in claim.support)
         assert not ("Nobody in this city wins" in texts and "Every empty bus stop" in texts)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        # The story's subject, "buses and trams", in a chamber of commerce's estimate and in the
+        # strike's first morning: the Metro Ledger's own headline and figures say "bus and tram".
+        ("Marta Kiel, who heads", "stood largely idle"),
+        ("the driverless metro line will keep running", "Talks on Thursday between"),
+        # Who she is, in the same words, and two different things she did.
+        ("came out of the talks looking tired", "joined the picket line"),
+        # The last strike, in 2019, and this one, from midnight on Sunday.
+        ("in 2019, lasted three days", "set to strike for five days"),
+    ],
+)
+def test_sentences_of_different_facts_are_no_claim(loaded, one, other):
+    (_, brief) = next(v for v in _briefs(loaded["strike"]).values() if len(v[0]) == 5)
+    for claim in brief.claims:
+        texts = " ".join(s.text for s in claim.support)
+        assert not (one in texts and other in texts), claim
+
+
+def test_a_drifted_quote_is_shown_to_its_last_word(loaded):
+    (_, brief) = next(v for v in _briefs(loaded["strike"]).values() if len(v[0]) == 5)
+    [drift] = brief.quote_drift
+    texts = [v.text for v in drift.variants]
+    assert texts[0].startswith("Our members") and texts[0].endswith("poorer than they were"), texts

@@ -104,6 +104,8 @@ UNITS = {
 CURRENCIES = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY"}
 # Units that name what a figure measures whatever noun follows ("a 12% fall", "$1.2bn in sales").
 MEASURES = frozenset({"percent", "magnitude", *CURRENCIES.values()})
+# Units of time: a span ("three days") that another occasion may last as well.
+DURATIONS = frozenset({"year", "month", "week", "day", "hour", "minute"})
 QUALIFIERS = [
     "at least",
     "at most",
@@ -267,7 +269,8 @@ def _is_magnitude(text: str, start: int, end: int) -> bool:
 
 
 def _counted(doc: Any, end_char: int) -> str | None:
-    """The noun after a number ("38 of 46 drones launched" → "drones")."""
+    """The noun after a number ("38 of 46 drones launched" → "drones"), with the nouns that
+    make a compound of it ("an 8% pay rise" → "pay rise"; "400 school children")."""
     span = doc.char_span(end_char, len(doc_text(doc)), alignment_mode="expand")
     after = list(span[:4]) if span is not None else []
     after = [t for t in after if t.idx >= end_char]
@@ -275,7 +278,7 @@ def _counted(doc: Any, end_char: int) -> str | None:
     for token in after:
         if token.pos_ in {"ADJ", "NOUN", "PROPN"} and token.text[:1].isalpha():
             words.append(token.text)
-            if token.pos_ == "NOUN":
+            if token.pos_ == "NOUN" and not (token.dep_ == "compound" and token.head.i > token.i):
                 break
         elif token.text.lower() in {"of", "more"} and not words:
             continue

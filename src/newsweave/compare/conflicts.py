@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 import numpy as np
 
 from newsweave.analyze.numbers import amount, measured
+from newsweave.compare.occasions import may_differ, spans
 from newsweave.embed import rows
 from newsweave.models import Analysis, Claim, Conflict, ConflictValue, NumberMention
 
@@ -99,6 +100,7 @@ def _in_claim(
             values_of[a].add(amount(n))
         by_thing[thing] = [f for f in figures if len(values_of[f[0]]) == 1]
     place = {s.article: k for k, s in enumerate(claim.support)}
+    dated = {s.article: spans(analyses[s.article]) for s in claim.support}
     conflicts = []
     for thing, found in by_thing.items():
         values = {(a, amount(n)) for a, _, n in found}
@@ -107,7 +109,7 @@ def _in_claim(
         if not any(
             _disagree([m, n])
             and not _grew((a, t, m), (b, u, n), published)
-            and not _apart_in_time(analyses[a], m.sentence, analyses[b], n.sentence)
+            and not may_differ(dated[a].get(m.sentence, ()), dated[b].get(n.sentence, ()))
             for a, t, m in found
             for b, u, n in found
         ):
@@ -117,46 +119,16 @@ def _in_claim(
     return conflicts
 
 
-def _apart_in_time(a: Analysis, i: int, b: Analysis, j: int) -> bool:
-    """Whether sentence `i` of `a` and sentence `j` of `b` date what they tell to times that
-    do not meet, one of them a month or more ("the last strike, in 2019, lasted three days"
-    against a strike "for five days from midnight on Sunday"): their figures count two
-    occasions, not one fact.
-
-    Days alone set nothing apart: the reports of one news cycle date different happenings of
-    the story ("said on Wednesday", "talks on Thursday") around the same figures."""
-    first, second = _spans(a, i), _spans(b, j)
-    if not first or not second:
-        return False
-    if all(end - start < _OCCASION for start, end in first + second):
-        return False
-    return not any(
-        start <= other_end and other_start <= end
-        for start, end in first
-        for other_start, other_end in second
-    )
-
-
-# A date phrase spanning this long or longer ("in May", "in 2019") names another occasion.
-_OCCASION = timedelta(days=27)
-
-
-def _spans(analysis: Analysis, sentence: int) -> list[tuple[date, date]]:
-    """The resolved dates of a sentence's date phrases, each as (first day, last day)."""
-    return [
-        (d.resolved, d.resolved_end or d.resolved)
-        for d in analysis.dates
-        if d.sentence == sentence and d.resolved is not None
-    ]
-
-
 def _conflict(thing: str, found: list[Figure]) -> Conflict:
     """The conflict over `thing` among figures in telling order; articles that agree stand
-    together, in the order their reading first comes."""
+    together, in the order their reading first comes. A share or a sum is named for what it
+    is of when the figures that say so agree ("an 8% pay rise", "a 6 per cent pay rise": pay
+    rise, not percent)."""
     given = [
         ConflictValue(article=a, value=n.text, text=t, reading=_reading(n)) for a, t, n in found
     ]
-    return _sided(thing, given)
+    of = {n.counts for _, _, n in found if n.counts}
+    return _sided(of.pop() if len(of) == 1 else thing, given)
 
 
 def _sided(thing: str, given: list[ConflictValue]) -> Conflict:

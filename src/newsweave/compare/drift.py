@@ -154,10 +154,11 @@ def _best_window(short: tuple[str, ...], text: str) -> tuple[str, float]:
         if score > best_score:
             best, best_score = (start, start + size), score
     start, end = best
-    # The padding may take in words of the next sentence: trim ends the short quote lacks.
-    while end - start > 1 and tokens[start].group(0).lower() not in target:
+    # The padding may take in words of the next sentence: trim ends the short quote lacks,
+    # unless the window reaches the quote's own end ("... poorer than they were").
+    while start > 0 and end - start > 1 and tokens[start].group(0).lower() not in target:
         start += 1
-    while end - start > 1 and tokens[end - 1].group(0).lower() not in target:
+    while end < len(tokens) and end - start > 1 and tokens[end - 1].group(0).lower() not in target:
         end -= 1
     return text[tokens[start].start() : tokens[end - 1].end()], best_score
 

@@ -1,0 +1,80 @@
+"""Occasions: whether two sentences, or two figures, may tell of two different times.
+
+"Varnholm's last city-wide strike, in 2019, lasted three days" and "drivers will strike for five
+days from midnight on Sunday" read alike, and even count alike, but tell of two strikes: their
+resolved dates do not meet, and one of them spans a month or more. Days alone set nothing apart:
+the reports of one news cycle date different happenings of the story ("said on Wednesday",
+"talks on Thursday") around one fact.
+
+Two tests, for two questions. A conflict needs two figures of one occasion, so any sign of
+another occasion keeps a figure out of it (`may_differ`). A claim loses a true report when its
+sentences are wrongly set apart, so sentences are set apart only when one clearly recalls an
+earlier time (`apart`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from newsweave.models import Analysis
+
+Span = tuple[date, date]
+"""A date phrase's first and last day."""
+
+# A date phrase spanning this long or longer ("in May", "in 2019") names another occasion.
+OCCASION = timedelta(days=27)
+
+
+def spans(analysis: Analysis, *, open_since: bool = False) -> dict[int, list[Span]]:
+    """The resolved dates of each sentence's date phrases, by sentence index. With
+    `open_since`, a phrase "since" a time runs on with no end: "has led work on the scheme since
+    2019" tells of 2019 up to now."""
+    found: dict[int, list[Span]] = defaultdict(list)
+    for d in analysis.dates:
+        if d.resolved is not None:
+            end = d.resolved_end or d.resolved
+            if open_since and _SINCE.match(d.text):
+                end = date.max
+            found[d.sentence].append((d.resolved, end))
+    return found
+
+
+_SINCE = re.compile(r"since\b", re.IGNORECASE)
+
+
+def may_differ(first: Sequence[Span], second: Sequence[Span]) -> bool:
+    """Whether sentences dated `first` and `second` may tell of two occasions: both are dated,
+    one of their dates spans a month or more, and none of the one's dates meets the other's."""
+    if not first or not second:
+        return False
+    if all(end - start < OCCASION for start, end in (*first, *second)):
+        return False
+    return not _meet(first, second)
+
+
+def apart(first: Sequence[Span], second: Sequence[Span]) -> bool:
+    """Whether sentences dated `first` and `second` (`spans` with `open_since`) tell of two
+    occasions: one recalls an earlier time (`recalls`), and none of the one's dates meets any
+    of the other's."""
+    if not first or not second or not (recalls(first, second) or recalls(second, first)):
+        return False
+    return not _meet(first, second)
+
+
+def recalls(old: Sequence[Span], new: Sequence[Span]) -> bool:
+    """Whether dates `old` recall an occasion before dates `new`: one spans a month or more,
+    and all end before any of `new` begins. A later month is no other occasion but the story's
+    plan: "approved on Tuesday, clearing the way for work to begin this summer"."""
+    long = any(end - start >= OCCASION for start, end in old)
+    return long and max(end for _, end in old) < min(start for start, _ in new)
+
+
+def _meet(first: Sequence[Span], second: Sequence[Span]) -> bool:
+    return any(
+        start <= other_end and other_start <= end
+        for start, end in first
+        for other_start, other_end in second
+    )
