@@ -196,6 +196,28 @@ def test_a_weekday_that_opens_a_stretch_is_the_next_one():
     }
 
 
+def test_until_a_weekday_is_the_first_one_after_the_stretch_starts():
+    thursday = date(2026, 11, 12)
+    found = spans(
+        thursday, "The walkout will begin at midnight on Sunday and last five days, until Friday."
+    )
+    assert found == {
+        "on Sunday": (date(2026, 11, 15), None),
+        "until Friday": (date(2026, 11, 20), None),
+    }
+    # With no start before it in the sentence, the coming Friday.
+    found = spans(thursday, "The bus lanes on the ring road will stay closed until Friday.")
+    assert found == {"until Friday": (date(2026, 11, 13), None)}
+
+
+def test_a_figure_after_a_month_and_a_comma_opens_the_next_clause():
+    found = spans(
+        date(2026, 11, 11),
+        "In a ballot that closed in late October, 88% of those who voted backed strike action.",
+    )
+    assert found == {"in late October": (date(2026, 10, 21), date(2026, 10, 31))}
+
+
 def test_earlier_and_later_this_month_and_sentence_initial_phrases():
     found = spans(
         date(2026, 5, 19),

@@ -62,8 +62,9 @@ _count = "|".join(COUNTS) + r"|\d{1,2}"
 _lead = r"(?i:in|by|until|till|since|from|before|after|through|throughout|during|between|at)"
 _part = r"(?i:the\s+(?:end|start|beginning|middle)\s+of\s+|(?:early|late|mid)[\s-]+|end-)"
 # After a bare month: no day or year (other forms read those), no name ("April Ryan"), no
-# possessive ("May's government").
-_month_end = r"(?![\w’']|,?\s+\d|\s+[A-Z][a-z])"
+# possessive ("May's government"). A figure after a comma opens the next clause ("closed in late
+# October, 88% of those who voted ...").
+_month_end = r"(?![\w’']|\s+\d|,\s*(?:19|20)\d\d\b|\s+[A-Z][a-z])"
 _season = "|".join(s for s in SEASONS if s != "fall")
 # "Fall" is the season only where it is not the noun or verb of falling ("this fall in prices").
 _fall = (
@@ -196,7 +197,37 @@ def find_dates(
                     aspect=aspect_of(verb),
                 )
             )
-    return found
+    return _ends_after_start(found)
+
+
+_UNTIL = re.compile(r"(?:until|till)\s", re.IGNORECASE)
+
+
+def _ends_after_start(found: list[DateMention]) -> list[DateMention]:
+    """Each "until" a weekday moved to the first such day after the day its sentence starts
+    from: "the walkout will begin at midnight on Sunday and last five days, until Friday",
+    published on a Thursday, ends on the Friday after that Sunday, not the next day."""
+    moved = []
+    for d in found:
+        start = max(
+            (
+                o.resolved
+                for o in found
+                if o.sentence == d.sentence and o.start < d.start and o.resolved is not None
+            ),
+            default=None,
+        )
+        if (
+            _UNTIL.match(d.text)
+            and d.resolved is not None
+            and d.resolved_end is None
+            and start is not None
+            and d.resolved < start
+        ):
+            weeks = (start - d.resolved).days // 7 + 1
+            d = d.model_copy(update={"resolved": d.resolved + timedelta(weeks=weeks)})
+        moved.append(d)
+    return moved
 
 
 def _years_named(match: re.Match[str], anchor: date | None) -> set[int]:
