@@ -427,3 +427,30 @@ def test_a_story_gives_a_name_one_type():
     assert {mapping[e.id] for a in (slip, *right) for e in a.entities if e.name == "Bresk"} == {
         "place:bresk"
     }
+
+
+# ── short forms ─────────────────────────────────────────────────────────────────────────────
+
+
+def test_a_body_s_short_form_in_brackets_is_the_body_in_every_article_of_the_story():
+    first = analyze(
+        article(
+            "The Brenna Port Authority (BPA) closed the northern quay on Tuesday.\n\n"
+            "Inspectors from the BPA found cracks in the concrete deck of the quay."
+        )
+    )
+    body = entity_id("organisation", "Brenna Port Authority")
+    assert "BPA" in entity(first, body).aliases
+    assert "BPA" in mentions_of(first, body)
+    # Another report uses only the short form; the story knows it as the body.
+    second = analyze(article("The BPA said repairs would take a month at the least.", "a2"))
+    _, mapping = story_entities([first, second])
+    assert {mapping[m.entity] for m in second.mentions if m.text == "BPA"} == {body}
+
+
+def test_brackets_that_are_not_the_name_s_initials_are_no_short_form():
+    analysis = analyze(
+        article("The Brenna Port Authority (Velmora) closed the northern quay on Tuesday.")
+    )
+    body = entity_id("organisation", "Brenna Port Authority")
+    assert "Velmora" not in entity(analysis, body).aliases

@@ -305,6 +305,17 @@ def test_the_head_of_a_speaker_tag_speaks_not_its_possessor(subject, speaker):
     assert tag(text, quote) == (subject.rstrip(","), "said")
 
 
+def test_a_body_that_speaks_is_not_the_person_it_owns():
+    # "the union" stands in "the union's general secretary" only as its possessor.
+    _, quotes = quotes_of(
+        '"We will not accept another offer," Irena Sabol, the union\'s general secretary, told '
+        "reporters on Wednesday.",
+        "Talks are set for Thursday, and the union said the strike could still be called off.",
+    )
+    [quote] = [q for q in quotes if q.text.startswith("the strike")]
+    assert quote.speaker is None
+
+
 @pytest.mark.parametrize(
     "paragraphs",
     [

@@ -293,8 +293,10 @@ def resolve(raw: list[RawMention], sentences: list[Sentence]) -> tuple[list[Enti
     drafts: dict[str, _Draft] = {}
     mentions: list[Mention] = []
     starts = [s.start for s in sentences]
+    identified = {m: _identify(m, full_names, places) for m in raw}
+    short = _acronyms(raw, sentences, identified)
     for m in raw:
-        type_, name = _identify(m, full_names, places)
+        type_, name = short.get(strip_name(m.text)) or identified[m]
         if not name:
             continue
         country = _government(m, type_, name)
@@ -314,11 +316,42 @@ def resolve(raw: list[RawMention], sentences: list[Sentence]) -> tuple[list[Enti
                 kind="government" if country else "name",
             )
         )
+    for acronym, (type_, name) in short.items():
+        drafts.setdefault(entity_id(type_, name), _Draft(name, type_)).aliases.add(acronym)
     entities = [
         Entity(id=key, name=d.name, type=d.type, aliases=tuple(sorted(d.aliases - {d.name})))
         for key, d in drafts.items()
     ]
     return entities, mentions
+
+
+# A name's short form given in brackets right after it: "the Varnholm Transport Authority (VTA)".
+_BRACKETED = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
+
+
+def _acronyms(
+    raw: list[RawMention],
+    sentences: list[Sentence],
+    identified: dict[RawMention, tuple[EntityType, str]],
+) -> dict[str, tuple[EntityType, str]]:
+    """The short forms an article gives its bodies' names, each with the body's identity: in
+    "The Norvanian Transport Workers' Union (NTWU) said", NTWU is the union wherever the
+    article uses it. The short form must be the initials of the name's capitalised words."""
+    starts = [s.start for s in sentences]
+    found: dict[str, tuple[EntityType, str]] = {}
+    for m in raw:
+        type_, name = identified[m]
+        if type_ == "person" or not sentences:
+            continue
+        sentence = sentences[max(bisect_right(starts, m.start) - 1, 0)]
+        after = _BRACKETED.match(sentence.text, m.end - sentence.start)
+        if after and _initials(name) == [c for c in after.group(1) if c.isupper()]:
+            found[after.group(1)] = (type_, name)
+    return found
+
+
+def _initials(name: str) -> list[str]:
+    return [word[0] for word in name.split() if word[:1].isupper()]
 
 
 def _full_person_names(raw: list[RawMention]) -> list[str]:

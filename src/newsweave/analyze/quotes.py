@@ -248,6 +248,8 @@ def _speaker(
             for m in named:
                 if (m.text in speaker_text) != within or not m.entity.startswith(prefix):
                     continue
+                if not within and _possessor(speaker_text, m.text):
+                    continue  # "the union said" is not "the union's general secretary"
                 if within and not (span and _speaks(m, speaker_text, span[0], heads)):
                     continue
                 return m.entity
@@ -255,6 +257,13 @@ def _speaker(
     word = ctx.text[heads[0].word : heads[0].end] if heads else speaker_text.split()[-1]
     guess = resolve_typo(word, ctx.entities) if word[:1].isupper() else None
     return guess.id if guess else None
+
+
+def _possessor(tag: str, name: str) -> bool:
+    """Whether `tag` stands in `name` only as its possessor ("the union" in "the union's
+    general secretary")."""
+    at = name.find(tag)
+    return at >= 0 and name[at + len(tag) : at + len(tag) + 2] in {"'s", "’s"}
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Container, Mapping
 
 from newsweave.analyze.roles import Role, holder, is_role_only
@@ -14,10 +14,11 @@ from newsweave.models import UNKNOWN_OUTLET, Analysis, Article, Entity, LineageL
 def story_entities(analyses: list[Analysis]) -> tuple[list[Entity], dict[str, str]]:
     """The story's entities: one identity per person across its articles.
 
-    A surname-only person folds into the full name another article gives; a person one article
-    names only by a role ("the Secretary of State") folds into the one person the story's
-    articles name as holding it (`analyze.roles.holder`). Returns the merged entities and a map
-    from every article-level entity id to the story's id.
+    A surname-only person folds into the full name another article gives, and a body's short
+    form into the body one article gives it to ("the Varnholm Transport Authority (VTA)"); a
+    person one article names only by a role ("the Secretary of State") folds into the one
+    person the story's articles name as holding it (`analyze.roles.holder`). Returns the merged
+    entities and a map from every article-level entity id to the story's id.
     """
     by_id: dict[str, Entity] = {}
     for analysis in analyses:
@@ -29,6 +30,17 @@ def story_entities(analyses: list[Analysis]) -> tuple[list[Entity], dict[str, st
                 update={"aliases": tuple(sorted(aliases)), "roles": tuple(sorted(roles))}
             )
     mapping = {eid: eid for eid in by_id} | _one_type_per_name(analyses, by_id)
+    # A short form one article gives a body ("the Varnholm Transport Authority (VTA)") is that
+    # body in every article that uses it.
+    short: dict[str, set[str]] = defaultdict(set)
+    for e in by_id.values():
+        if e.type != "person":
+            for alias in e.aliases:
+                if alias.isupper():
+                    short[alias].add(e.id)
+    for e in by_id.values():
+        if e.type != "person" and len(bodies := short.get(e.name, set()) - {e.id}) == 1:
+            mapping[e.id] = next(iter(bodies))
     named = [
         e
         for e in by_id.values()
