@@ -229,15 +229,19 @@ def _undescribed(items: list[Unit], sim: np.ndarray) -> None:
     pairs = [
         (i, j)
         for i, j in combinations(described, 2)
-        if items[i].article != items[j].article and sim[i, j] >= DESCRIBED
+        if items[i].article != items[j].article
+        and sim[i, j] >= DESCRIBED
+        and items[i].bare != items[j].bare  # the same words score the same again
     ]
     if not pairs:
         return
-    again = sorted({k for pair in pairs for k in pair})
-    row = {k: r for r, k in enumerate(again)}
-    bare = encode([items[k].bare for k in again])
+    # Rewrites of one report share their sentences: each text is encoded once.
+    texts = sorted({items[k].bare for pair in pairs for k in pair})
+    row = {text: r for r, text in enumerate(texts)}
+    bare = encode(texts)
     for i, j in pairs:
-        sim[i, j] = sim[j, i] = min(sim[i, j], float(bare[row[i]] @ bare[row[j]]))
+        again = float(bare[row[items[i].bare]] @ bare[row[items[j].bare]])
+        sim[i, j] = sim[j, i] = min(sim[i, j], again)
 
 
 SentenceKey = tuple[str, int]
@@ -385,6 +389,7 @@ def _opened(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(key: str) -> str:
     """A wording with each word stemmed (`_stem`): "buses and trams" is "bus and tram"."""
     if "|" in key:
@@ -607,26 +612,29 @@ def _voices_apart(items: list[Unit], sim: np.ndarray) -> None:
 
 
 def _times_apart(items: list[Unit], sim: np.ndarray) -> None:
-    """Mark as never one claim, in `sim`, two sentences that tell of two occasions
-    (`occasions.apart`): "the last strike, in 2019, lasted three days" and "drivers will strike
-    for five days from midnight on Sunday" are alike in MiniLM (0.73). Not when they give one
+    """Mark as never one claim, in `sim`, two sentences that tell of two occasions, one
+    recalling an earlier time than the other (`occasions.recalls`): "the last strike, in 2019,
+    lasted three days" and "drivers will strike for five days from midnight on Sunday" are
+    alike in MiniLM (0.73). Not when they give one
     figure of one thing other than a span of time: "a net loss of $85 million, against a profit
     of $41 million in the first quarter of 2025" dates only the comparison, and its loss is the
     first quarter's."""
-    # Only a sentence with a date of a month or more can stand apart: few in a story.
-    long = [
-        k
-        for k, u in enumerate(items)
-        if any(end - start >= occasions.OCCASION for start, end in u.dated)
-    ]
-    for k in long:
-        for j, u in enumerate(items):
-            if (
-                u.article != items[k].article
-                and not _counted(u.figures & items[k].figures)
-                and occasions.apart(items[k].dated, u.dated)
-            ):
-                sim[k, j] = sim[j, k] = min(sim[k, j], 0.0)
+    dated = [k for k, u in enumerate(items) if u.dated]
+    if not dated:
+        return
+    # One sentence recalls an earlier occasion than another's when it has a date of a month or
+    # more and all its dates end before any of the other's begin (`occasions.recalls`): compared
+    # as each sentence's first and last day, for every pair at once.
+    first = np.array([min(s for s, _ in items[k].dated).toordinal() for k in dated])
+    last = np.array([max(e for _, e in items[k].dated).toordinal() for k in dated])
+    long = np.array([occasions.spans_long(items[k].dated) for k in dated])
+    recalls = long[:, None] & (last[:, None] < first[None, :])
+    for a, b in zip(*np.nonzero(recalls | recalls.T), strict=True):
+        i, j = dated[a], dated[b]
+        if items[i].article != items[j].article and not _counted(
+            items[i].figures & items[j].figures
+        ):
+            sim[i, j] = min(sim[i, j], 0.0)
 
 
 def _counted(figures: Set[str]) -> bool:

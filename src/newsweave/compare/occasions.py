@@ -9,7 +9,7 @@ the reports of one news cycle date different happenings of the story ("said on W
 Two tests, for two questions. A conflict needs two figures of one occasion, so any sign of
 another occasion keeps a figure out of it (`may_differ`). A claim loses a true report when its
 sentences are wrongly set apart, so sentences are set apart only when one clearly recalls an
-earlier time (`apart`).
+earlier time (`recalls`).
 """
 
 from __future__ import annotations
@@ -55,21 +55,16 @@ def may_differ(first: Sequence[Span], second: Sequence[Span]) -> bool:
     return not _meet(first, second)
 
 
-def apart(first: Sequence[Span], second: Sequence[Span]) -> bool:
-    """Whether sentences dated `first` and `second` (`spans` with `open_since`) tell of two
-    occasions: one recalls an earlier time (`recalls`), and none of the one's dates meets any
-    of the other's."""
-    if not first or not second or not (recalls(first, second) or recalls(second, first)):
-        return False
-    return not _meet(first, second)
-
-
 def recalls(old: Sequence[Span], new: Sequence[Span]) -> bool:
     """Whether dates `old` recall an occasion before dates `new`: one spans a month or more,
     and all end before any of `new` begins. A later month is no other occasion but the story's
     plan: "approved on Tuesday, clearing the way for work to begin this summer"."""
-    long = any(end - start >= OCCASION for start, end in old)
-    return long and max(end for _, end in old) < min(start for start, _ in new)
+    return spans_long(old) and max(end for _, end in old) < min(start for start, _ in new)
+
+
+def spans_long(dates: Sequence[Span]) -> bool:
+    """Whether one of `dates` spans a month or more."""
+    return any(end - start >= OCCASION for start, end in dates)
 
 
 def _meet(first: Sequence[Span], second: Sequence[Span]) -> bool:
