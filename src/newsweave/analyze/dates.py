@@ -209,23 +209,18 @@ def _ends_after_start(found: list[DateMention]) -> list[DateMention]:
     published on a Thursday, ends on the Friday after that Sunday, not the next day."""
     moved = []
     for d in found:
-        start = max(
-            (
-                o.resolved
-                for o in found
-                if o.sentence == d.sentence and o.start < d.start and o.resolved is not None
-            ),
-            default=None,
-        )
-        if (
-            _UNTIL.match(d.text)
-            and d.resolved is not None
-            and d.resolved_end is None
-            and start is not None
-            and d.resolved < start
-        ):
-            weeks = (start - d.resolved).days // 7 + 1
-            d = d.model_copy(update={"resolved": d.resolved + timedelta(weeks=weeks)})
+        if _UNTIL.match(d.text) and d.resolved is not None and d.resolved_end is None:
+            start = max(
+                (
+                    o.resolved
+                    for o in found
+                    if o.sentence == d.sentence and o.start < d.start and o.resolved is not None
+                ),
+                default=d.resolved,
+            )
+            if d.resolved < start:
+                weeks = (start - d.resolved).days // 7 + 1
+                d = d.model_copy(update={"resolved": d.resolved + timedelta(weeks=weeks)})
         moved.append(d)
     return moved
 

@@ -337,11 +337,13 @@ def _acronyms(
     """The short forms an article gives its bodies' names, each with the body's identity: in
     "The Norvanian Transport Workers' Union (NTWU) said", NTWU is the union wherever the
     article uses it. The short form must be the initials of the name's capitalised words."""
+    if not sentences:
+        return {}
     starts = [s.start for s in sentences]
     found: dict[str, tuple[EntityType, str]] = {}
     for m in raw:
         type_, name = identified[m]
-        if type_ == "person" or not sentences:
+        if type_ == "person":
             continue
         sentence = sentences[max(bisect_right(starts, m.start) - 1, 0)]
         after = _BRACKETED.match(sentence.text, m.end - sentence.start)

@@ -226,11 +226,11 @@ def _undescribed(items: list[Unit], sim: np.ndarray) -> None:
     came out of the talks looking tired" and "Irena Sabol, the union's general secretary, joined
     the picket line" score 0.72 in MiniLM for the words they share saying who she is."""
     described = [k for k, u in enumerate(items) if u.bare]
+    alike = np.triu(sim[np.ix_(described, described)] >= DESCRIBED, k=1)
     pairs = [
         (i, j)
-        for i, j in combinations(described, 2)
+        for i, j in ((described[a], described[b]) for a, b in zip(*np.nonzero(alike), strict=True))
         if items[i].article != items[j].article
-        and sim[i, j] >= DESCRIBED
         and items[i].bare != items[j].bare  # the same words score the same again
     ]
     if not pairs:
@@ -613,22 +613,15 @@ def _voices_apart(items: list[Unit], sim: np.ndarray) -> None:
 
 def _times_apart(items: list[Unit], sim: np.ndarray) -> None:
     """Mark as never one claim, in `sim`, two sentences that tell of two occasions, one
-    recalling an earlier time than the other (`occasions.recalls`): "the last strike, in 2019,
-    lasted three days" and "drivers will strike for five days from midnight on Sunday" are
-    alike in MiniLM (0.73). Not when they give one
-    figure of one thing other than a span of time: "a net loss of $85 million, against a profit
-    of $41 million in the first quarter of 2025" dates only the comparison, and its loss is the
-    first quarter's."""
+    recalling an earlier time than the other (`occasions.recalling`): "the last strike, in
+    2019, lasted three days" and "drivers will strike for five days from midnight on Sunday"
+    are alike in MiniLM (0.73). Not when they give one figure of one thing other than a span of
+    time: "a net loss of $85 million, against a profit of $41 million in the first quarter of
+    2025" dates only the comparison, and its loss is the first quarter's."""
     dated = [k for k, u in enumerate(items) if u.dated]
     if not dated:
         return
-    # One sentence recalls an earlier occasion than another's when it has a date of a month or
-    # more and all its dates end before any of the other's begin (`occasions.recalls`): compared
-    # as each sentence's first and last day, for every pair at once.
-    first = np.array([min(s for s, _ in items[k].dated).toordinal() for k in dated])
-    last = np.array([max(e for _, e in items[k].dated).toordinal() for k in dated])
-    long = np.array([occasions.spans_long(items[k].dated) for k in dated])
-    recalls = long[:, None] & (last[:, None] < first[None, :])
+    recalls = occasions.recalling([items[k].dated for k in dated])
     for a, b in zip(*np.nonzero(recalls | recalls.T), strict=True):
         i, j = dated[a], dated[b]
         if items[i].article != items[j].article and not _counted(

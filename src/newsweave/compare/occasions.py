@@ -9,7 +9,7 @@ the reports of one news cycle date different happenings of the story ("said on W
 Two tests, for two questions. A conflict needs two figures of one occasion, so any sign of
 another occasion keeps a figure out of it (`may_differ`). A claim loses a true report when its
 sentences are wrongly set apart, so sentences are set apart only when one clearly recalls an
-earlier time (`recalls`).
+earlier time (`recalling`).
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, timedelta
+
+import numpy as np
 
 from newsweave.models import Analysis
 
@@ -48,28 +50,27 @@ _SINCE = re.compile(r"since\b", re.IGNORECASE)
 def may_differ(first: Sequence[Span], second: Sequence[Span]) -> bool:
     """Whether sentences dated `first` and `second` may tell of two occasions: both are dated,
     one of their dates spans a month or more, and none of the one's dates meets the other's."""
-    if not first or not second:
+    if not first or not second or not _long((*first, *second)):
         return False
-    if all(end - start < OCCASION for start, end in (*first, *second)):
-        return False
-    return not _meet(first, second)
-
-
-def recalls(old: Sequence[Span], new: Sequence[Span]) -> bool:
-    """Whether dates `old` recall an occasion before dates `new`: one spans a month or more,
-    and all end before any of `new` begins. A later month is no other occasion but the story's
-    plan: "approved on Tuesday, clearing the way for work to begin this summer"."""
-    return spans_long(old) and max(end for _, end in old) < min(start for start, _ in new)
-
-
-def spans_long(dates: Sequence[Span]) -> bool:
-    """Whether one of `dates` spans a month or more."""
-    return any(end - start >= OCCASION for start, end in dates)
-
-
-def _meet(first: Sequence[Span], second: Sequence[Span]) -> bool:
-    return any(
+    return not any(
         start <= other_end and other_start <= end
         for start, end in first
         for other_start, other_end in second
     )
+
+
+def recalling(dated: Sequence[Sequence[Span]]) -> np.ndarray:
+    """Which of sentences dated `dated` (`spans` with `open_since`, none empty) recall an
+    occasion before which: [i, j] when one of i's dates spans a month or more and all end
+    before any of j's begins, so none of them meet. A later month is no other occasion but the
+    story's plan: "approved on Tuesday, clearing the way for work to begin this summer".
+    Compared as each sentence's first and last day, for every pair at once."""
+    first = np.array([min(start for start, _ in dates).toordinal() for dates in dated])
+    last = np.array([max(end for _, end in dates).toordinal() for dates in dated])
+    long = np.array([_long(dates) for dates in dated])
+    return np.asarray(long[:, None] & (last[:, None] < first[None, :]))
+
+
+def _long(dates: Sequence[Span]) -> bool:
+    """Whether one of `dates` spans a month or more."""
+    return any(end - start >= OCCASION for start, end in dates)
