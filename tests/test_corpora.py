@@ -18,7 +18,7 @@ CORPORA = Path(__file__).parent / "corpora"
 def loaded(tmp_path_factory: pytest.TempPathFactory):
     """Each corpus in a database of its own, by corpus name."""
     paths = {}
-    for name in ("biz", "quake", "strike"):
+    for name in ("biz", "quake", "strike", "fire"):
         db = str(tmp_path_factory.mktemp(name) / "corpus.db")
         result = CliRunner().invoke(
             app, ["--db", db, "add", str(CORPORA / name / "articles.jsonl")]
@@ -199,3 +199,52 @@ def test_a_drifted_quote_is_shown_to_its_last_word(loaded):
     [drift] = brief.quote_drift
     texts = [v.text for v in drift.variants]
     assert texts[0].startswith("Our members") and texts[0].endswith("poorer than they were"), texts
+
+
+def _fire(loaded):
+    """The five reports of the warehouse fire, and their brief."""
+    return next(v for v in _briefs(loaded["fire"]).values() if len(v[0]) == 5)
+
+
+def test_a_fire_told_with_other_voices_is_one_story_apart_from_an_earlier_fire(loaded):
+    # Each outlet quotes its own officers and neighbours; the quoted are its sources, not
+    # whom the fire is about, and the March fire in Wolverhampton is its own story.
+    sizes = sorted(len(articles) for articles, _ in _briefs(loaded["fire"]).values())
+    assert sizes == [1, 5]
+
+
+def test_one_statement_given_to_two_people_is_a_conflict_and_a_spokeswoman_is_not(loaded):
+    articles, brief = _fire(loaded)
+    outlet = {a.id: a.outlet for a in articles}
+    found = [
+        sorted({(outlet[v.article], v.value) for v in c.values})
+        for c in brief.conflicts
+        if c.kind == "speaker"
+    ]
+    # The fire service's statement and its spokeswoman's, and a neighbour relaying the chief
+    # fire officer's words "as the chief fire officer put it", are no conflicts.
+    assert found == [
+        [
+            ("Northline Press", "Graham Pell"),
+            ("The National Courier", "Owen Radley"),
+            ("The Steel City Echo", "Graham Pell"),
+        ]
+    ]
+
+
+def test_the_day_the_fire_started_conflicts_and_the_hours_around_midnight_do_not(loaded):
+    articles, brief = _fire(loaded)
+    outlet = {a.id: a.outlet for a in articles}
+    dated = [
+        {outlet[v.article]: v.reading for v in c.values}
+        for c in brief.conflicts
+        if c.kind == "date"
+    ]
+    # "started on Monday night" against "started on Tuesday night"; the plan to visit on
+    # Thursday and the visit, the days residents were back and crews damped down, are not.
+    assert len(dated) == 1
+    [readings] = dated
+    assert readings["The National Courier"] == "2026-09-14"
+    assert readings["Northern Beacon"] == "2026-09-15"
+    # Shortly after midnight on Wednesday may be late on Tuesday: no conflict of its own.
+    assert readings.get("The Morning Ledger", "2026-09-16") == "2026-09-16"

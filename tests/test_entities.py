@@ -454,3 +454,23 @@ def test_brackets_that_are_not_the_name_s_initials_are_no_short_form():
     )
     body = entity_id("organisation", "Brenna Port Authority")
     assert "Velmora" not in entity(analysis, body).aliases
+
+
+def test_a_story_folds_the_last_names_of_a_longer_name_into_it():
+    first = analyze(article("Cheryl Boone Isaacs was elected Academy president on Tuesday.", "a1"))
+    second = analyze(
+        article("Academy President Boone Isaacs said the ceremony would be held in March.", "a2")
+    )
+    _, mapping = story_entities([first, second])
+    assert {mapping[e.id] for e in (*first.entities, *second.entities) if e.type == "person"} == {
+        "person:cheryl-boone-isaacs"
+    }
+
+
+def test_a_surname_folds_into_the_full_name_before_a_headline_that_opens_on_it():
+    first = analyze(article("President Barack Obama signed the order on Monday.", "a1"))
+    second = analyze(article("Obama said the rule would restore the law. Obama signed it.", "a2"))
+    third = analyze(article("Obama Overturns Bush Rule\n\nThe order was signed on Monday.", "a3"))
+    assert [e.id for e in third.entities] == ["person:obama-overturns-bush-rule"]
+    _, mapping = story_entities([first, second, third])
+    assert mapping["person:obama"] == "person:barack-obama"

@@ -481,6 +481,14 @@ def evaluate_command(
     split: Annotated[
         str | None, typer.Option(help="quotes: only the records of this split (train, dev).")
     ] = None,
+    shuffles: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            help="cluster: also replay N more shuffled orders and report the mean B³-F1 "
+            "(one order's score moves with a single early decision).",
+        ),
+    ] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
 ) -> None:
     """Measure a stage on a labelled corpus, beside a baseline, under the settings in force.
@@ -491,7 +499,7 @@ def evaluate_command(
     from newsweave.evaluate import evaluate
 
     with _errors():
-        metrics = evaluate(task, path, limit, split, state.settings)
+        metrics = evaluate(task, path, limit, split, state.settings, shuffles)
     if as_json:
         _print_json(metrics)
         return
@@ -500,6 +508,8 @@ def evaluate_command(
     for key, value in metrics.items():
         if isinstance(value, float | int) and not isinstance(value, bool):
             grid.add_row(key, f"{value:g}", f"{baseline[key]:g}" if key in baseline else "")
+    if "shuffles" in metrics:
+        grid.add_row("b3 f1, mean of orders", f"{metrics['shuffles']['b3_f1_mean']:g}", "")
     out.print(grid)
 
 

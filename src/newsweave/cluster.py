@@ -80,14 +80,13 @@ class Features:
 
 def features(article: Article, analysis: Analysis) -> Features:
     """Content words (stop words left out), entity counts and protagonists of an article."""
-    entities = Counter(m.entity for m in analysis.mentions)
     return Features(
         article=article.id,
         words=_words(f"{article.title}\n{article.text}"),
         title=_words(article.title),
-        entities=entities,
+        entities=Counter(m.entity for m in analysis.mentions),
         published=article.published,
-        protagonists=protagonists_of(entities),
+        protagonists=protagonists(analysis),
     )
 
 
@@ -96,9 +95,18 @@ def protagonists(analysis: Analysis) -> tuple[str, ...]:
 
     A story is one event, and two events of one kind (two players arrested for drunk driving in
     one month) are told with the same words but about different people: who the article is
-    about is what tells them apart. Offices ("the governor") are left out: they are no one's name.
+    about is what tells them apart. Offices ("the governor") are left out: they are no one's
+    name. So are the people named only to tag their quotes ("said Graham Pell", "Pell said"):
+    outlets covering one fire quote different officers and neighbours, who are its sources,
+    not whom it is about.
     """
-    return protagonists_of(Counter(m.entity for m in analysis.mentions))
+    tags = [
+        (q.speaker_start, q.speaker_end)
+        for q in analysis.quotes
+        if q.speaker_start is not None and q.speaker_end is not None
+    ]
+    told = {m.entity for m in analysis.mentions if not any(a <= m.start < b for a, b in tags)}
+    return protagonists_of(Counter(m.entity for m in analysis.mentions if m.entity in told))
 
 
 def protagonists_of(entities: Counter[str]) -> tuple[str, ...]:
@@ -122,7 +130,7 @@ def surname(entity: str) -> str:
     return entity.rsplit(":", 1)[-1].rsplit("-", 1)[-1]
 
 
-FEATURES_VERSION = "features.v2"
+FEATURES_VERSION = "features.v3"
 """Names what `features` computes; stored features made by another version are recomputed."""
 
 

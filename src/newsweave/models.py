@@ -218,6 +218,9 @@ class DateMention(Record):
     aspect: Aspect | None = None
     """How its clause tells the happening: still to come ("will travel", "have announced a
     visit"), done ("arrived"), or neither. Orders undated reports on the timeline."""
+    verb: str | None = None
+    """The lemma of the verb whose clause the phrase dates, with its particle ("break out",
+    "visit"): two articles date one happening when they date one verb."""
 
 
 class Analysis(Record):
@@ -331,11 +334,16 @@ class ConflictValue(Record):
     give one value read alike, however they word it."""
 
 
+ConflictKind = Literal["number", "date", "speaker"]
+
+
 class Conflict(Record):
-    """The same fact given different values (a number, a date, a place) by different articles."""
+    """The same fact given different values by different articles: a number or a count, the
+    date of a happening, or who said a statement."""
 
     what: str
     values: tuple[ConflictValue, ...]
+    kind: ConflictKind = "number"
 
 
 class TimelineEntry(Record):

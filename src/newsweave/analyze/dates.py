@@ -195,6 +195,7 @@ def find_dates(
                     relative=relative,
                     anchor=anchor if relative and anchor else None,
                     aspect=aspect_of(verb),
+                    verb=_lemma(verb),
                 )
             )
     return _ends_after_start(found)
@@ -298,6 +299,14 @@ def _governing_verb(doc: Any, offset: int) -> Any | None:
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
     return verb
+
+
+def _lemma(verb: Any | None) -> str | None:
+    """A verb's lemma with its particle ("break out"); None for no verb."""
+    if verb is None or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return " ".join([verb.lemma_.lower(), *particles])
 
 
 def _opens_ahead(text: str, match: re.Match[str], verb: Any | None) -> bool:

@@ -70,6 +70,8 @@ def raw_mentions(docs: list[Any], starts: list[int]) -> list[RawMention]:
                 continue  # no name: "a tram, metro or light rail network", "jewel thieves"
             if named.get((ent.start, ent.end)) == "GPE" or (label == "PERSON" and name in places):
                 label = "GPE"  # "the Kursk region" as a product, "Kiev launched" as a person
+            elif _a_place_by_its_head(name):
+                label = "FAC"  # "Brinkhollow Road" as a person, "Central Station" as a body
             elif label != "PERSON" and _titled(doc, ent) and name not in places:
                 label = "PERSON"  # "harbour master Inês Calado" tagged as an organisation
             elif _called_a_place(doc, ent) and name not in places:
@@ -201,6 +203,18 @@ def _called_a_place(doc: Any, ent: Any) -> bool:
             if token.pos_ not in {"ADJ", "NOUN", "PROPN"}:
                 break
     return False
+
+
+def _a_place_by_its_head(name: str) -> bool:
+    """Whether a name's last word makes it a place: "Brinkhollow Road", "Central Station"
+    (the words are data: `[place_heads]`)."""
+    words = name.split()
+    return len(words) >= 2 and words[-1][:1].isupper() and words[-1].lower() in _place_heads()
+
+
+@cache
+def _place_heads() -> frozenset[str]:
+    return frozenset(table("entities")["place_heads"]["words"])
 
 
 @cache

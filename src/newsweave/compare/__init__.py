@@ -12,7 +12,8 @@ from collections.abc import Mapping
 import numpy as np
 
 from newsweave.compare.claims import Group, align, make_claims, units
-from newsweave.compare.conflicts import find_conflicts
+from newsweave.compare.conflicts import find_conflicts, marked
+from newsweave.compare.dating import date_conflicts
 from newsweave.compare.drift import find_drift, same_statements
 from newsweave.compare.identity import (
     marker_links,
@@ -20,6 +21,7 @@ from newsweave.compare.identity import (
     source_keys,
     story_entities,
 )
+from newsweave.compare.speakers import misattributed
 from newsweave.compare.timeline import build_timeline
 from newsweave.models import Analysis, Article, Comparison, LineageLink, Story
 from newsweave.settings import CompareSettings
@@ -58,6 +60,10 @@ def compare(
     published = {a.id: a.published for a in articles}
     in_order = {a.article_id: a for a in ordered}
     claims, conflicts = find_conflicts(claims, in_order, published, vectors)
+    others = date_conflicts(claims, in_order, published)
+    others += misattributed(ordered, entity_map, entities)
+    claims = marked(claims, others)
+    conflicts += others
     claims.sort(
         key=lambda c: (
             -c.independent_sources,

@@ -17,7 +17,14 @@ import numpy as np
 from newsweave.analyze.numbers import amount, measured
 from newsweave.compare.occasions import may_differ, spans
 from newsweave.embed import rows
-from newsweave.models import Analysis, Claim, Conflict, ConflictValue, NumberMention
+from newsweave.models import (
+    Analysis,
+    Claim,
+    Conflict,
+    ConflictKind,
+    ConflictValue,
+    NumberMention,
+)
 
 Figure = tuple[str, str, NumberMention]
 """(article id, the sentence's text, the figure)."""
@@ -47,16 +54,17 @@ def find_conflicts(
         )
         conflicts.extend(found)
         updated.append(claim.model_copy(update={"status": "conflicting"}) if found else claim)
-    conflicts = _once(conflicts)
+    conflicts = once(conflicts)
     known = {c.what for c in conflicts}
     conflicts += [c for c in in_leads(analyses, published, vectors or {}) if c.what not in known]
     return updated, conflicts
 
 
-def _once(conflicts: list[Conflict]) -> list[Conflict]:
+def once(conflicts: list[Conflict]) -> list[Conflict]:
     """Each disagreement once: claims that overlap (one sentence may stand in two) find the
     same conflict, and a conflict over one thing that gives a value from the same sentence as
-    an earlier one is folded into it."""
+    an earlier one is folded into it. A sentence dates one happening, so two date conflicts
+    that share a sentence's value are one, whatever their names."""
     kept: list[Conflict] = []
     for conflict in conflicts:
         given = {(v.article, v.text, v.value) for v in conflict.values}
@@ -64,7 +72,8 @@ def _once(conflicts: list[Conflict]) -> list[Conflict]:
             (
                 k
                 for k, c in enumerate(kept)
-                if c.what == conflict.what
+                if c.kind == conflict.kind
+                and (c.what == conflict.what or c.kind == "date")
                 and given & {(v.article, v.text, v.value) for v in c.values}
             ),
             None,
@@ -75,7 +84,7 @@ def _once(conflicts: list[Conflict]) -> list[Conflict]:
         held = kept[into].values
         seen = {(v.article, v.text, v.value) for v in held}
         more = [v for v in conflict.values if (v.article, v.text, v.value) not in seen]
-        kept[into] = _sided(conflict.what, [*held, *more])
+        kept[into] = sided(kept[into].what, [*held, *more], conflict.kind)
     return kept
 
 
@@ -128,14 +137,30 @@ def _conflict(thing: str, found: list[Figure]) -> Conflict:
         ConflictValue(article=a, value=n.text, text=t, reading=_reading(n)) for a, t, n in found
     ]
     of = {n.counts for _, _, n in found if n.counts}
-    return _sided(of.pop() if len(of) == 1 else thing, given)
+    return sided(of.pop() if len(of) == 1 else thing, given)
 
 
-def _sided(thing: str, given: list[ConflictValue]) -> Conflict:
+def sided(thing: str, given: list[ConflictValue], kind: ConflictKind = "number") -> Conflict:
     """The conflict over `thing` with the values that agree side by side, in the order their
     reading first comes."""
     first = {v.reading: k for k, v in reversed(list(enumerate(given)))}
-    return Conflict(what=thing, values=tuple(sorted(given, key=lambda v: first[v.reading])))
+    values = tuple(sorted(given, key=lambda v: first[v.reading]))
+    return Conflict(what=thing, kind=kind, values=values)
+
+
+def marked(claims: list[Claim], conflicts: list[Conflict]) -> list[Claim]:
+    """The claims, with those that hold two sides of a conflict `conflicting`: two of their
+    sentences give the conflict values that read apart."""
+    sides = [{(v.article, v.text): v.reading for v in c.values} for c in conflicts]
+    return [
+        claim.model_copy(update={"status": "conflicting"})
+        if any(
+            len({side[k] for s in claim.support if (k := (s.article, s.text)) in side}) > 1
+            for side in sides
+        )
+        else claim
+        for claim in claims
+    ]
 
 
 # A report's first sentences tell its main facts (the toll, the magnitude, the sentence handed

@@ -19,6 +19,11 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in _WORD.findall(text))
 
 
+@lru_cache(maxsize=1 << 13)
+def _joined(text: str) -> str:
+    return " ".join(_words(text))
+
+
 @dataclass(frozen=True)
 class Statement:
     """One speaker's one statement quoted by two articles: the quotes and the words that match."""
@@ -45,50 +50,55 @@ class Statement:
 def same_statements(
     analyses: list[Analysis], entity_map: dict[str, str], threshold: float
 ) -> list[Statement]:
-    """Pairs of quotes by one speaker in two articles that share most of their words.
-
-    A quote whose words all stand in the other quote, in order, is faithful quoting; otherwise
-    the best window of the longer quote must hold `threshold` of the shorter one's words.
-    """
+    """Pairs of quotes by one speaker in two articles that share most of their words
+    (`matching`)."""
     quotes: list[tuple[str, str, Quote]] = []
     sentences = {a.article_id: a.sentences for a in analyses}
     for analysis in analyses:
         for q in analysis.quotes:
             if q.speaker and q.kind in {"direct", "partial"}:
                 quotes.append((analysis.article_id, entity_map.get(q.speaker, q.speaker), q))
-    found: list[Statement] = []
-    tokens = [_words(q.text) for _, _, q in quotes]
-    joined = [" ".join(t) for t in tokens]
-    words = [set(t) for t in tokens]
     by_speaker: dict[str, list[int]] = {}
     for k, (_, speaker, _) in enumerate(quotes):
         by_speaker.setdefault(speaker, []).append(k)
-    pairs = sorted(pair for ks in by_speaker.values() for pair in combinations(ks, 2))
-    for i, j in pairs:
+    found: list[Statement] = []
+    for i, j in sorted(pair for ks in by_speaker.values() for pair in combinations(ks, 2)):
         (article_a, speaker, qa), (article_b, _, qb) = quotes[i], quotes[j]
-        if article_a == article_b or not words[i] or not words[j]:
+        if article_a == article_b or (matched := matching(qa, qb, threshold)) is None:
             continue
-        s, l_ = (i, j) if len(tokens[i]) <= len(tokens[j]) else (j, i)
-        short, long_ = quotes[s][2], quotes[l_][2]
-        # Quick exits before the window search, which most pairs of a big story never need: the
-        # same words cut at another place are faithful quoting, and no window of the longer quote
-        # can share more of the shorter's words than the whole of it does.
-        if f" {joined[s]} " in f" {joined[l_]} ":
-            window, size = short.text, len(tokens[s])
-        elif len(words[s] & words[l_]) / len(words[s]) < threshold:
-            continue
-        else:
-            window, overlap = _best_window(tokens[s], long_.text)
-            if overlap < threshold or not window:
-                continue
-            size = min(len(tokens[s]), len(_words(window)))
-        texts = (short.text, window) if short is qa else (window, short.text)
+        texts, size = matched
         at = (
             _sentence_of(texts[0], qa, sentences[article_a]),
             _sentence_of(texts[1], qb, sentences[article_b]),
         )
         found.append(Statement(speaker, ((article_a, qa), (article_b, qb)), texts, size, at))
     return found
+
+
+def matching(a: Quote, b: Quote, threshold: float) -> tuple[tuple[str, str], int] | None:
+    """The words of two quotes that render one statement, each in its own quote's words, and how
+    many words match (the shorter text's length); None when they are not one statement.
+
+    A quote whose words all stand in the other quote, in order, is faithful quoting; otherwise
+    the best window of the longer quote must hold `threshold` of the shorter one's words.
+    """
+    ta, tb = _words(a.text), _words(b.text)
+    if not ta or not tb:
+        return None
+    (short, ts), (long_, tl) = ((a, ta), (b, tb)) if len(ta) <= len(tb) else ((b, tb), (a, ta))
+    # Quick exits before the window search, which most pairs of a big story never need: the
+    # same words cut at another place are faithful quoting, and no window of the longer quote
+    # can share more of the shorter's words than the whole of it does.
+    if f" {_joined(short.text)} " in f" {_joined(long_.text)} ":
+        window, size = short.text, len(ts)
+    elif len(set(ts) & set(tl)) / len(set(ts)) < threshold:
+        return None
+    else:
+        window, overlap = _best_window(ts, long_.text)
+        if overlap < threshold or not window:
+            return None
+        size = min(len(ts), len(_words(window)))
+    return ((short.text, window) if short is a else (window, short.text)), size
 
 
 def _sentence_of(text: str, quote: Quote, sentences: Sequence[Sentence]) -> int:

@@ -14,8 +14,9 @@ from newsweave.models import UNKNOWN_OUTLET, Analysis, Article, Entity, LineageL
 def story_entities(analyses: list[Analysis]) -> tuple[list[Entity], dict[str, str]]:
     """The story's entities: one identity per person across its articles.
 
-    A surname-only person folds into the full name another article gives, and a body's short
-    form into the body one article gives it to ("the Varnholm Transport Authority (VTA)"); a
+    A surname-only person (or the last names of a longer name: "Boone Isaacs"), or failing
+    that a first name alone, folds into the one full name another article gives, and a body's
+    short form into the body one article gives it to ("the Varnholm Transport Authority (VTA)"); a
     person one article names only by a role ("the Secretary of State") folds into the one
     person the story's articles name as holding it (`analyze.roles.holder`). Returns the merged
     entities and a map from every article-level entity id to the story's id.
@@ -48,11 +49,9 @@ def story_entities(analyses: list[Analysis]) -> tuple[list[Entity], dict[str, st
     ]
     full = [e for e in named if " " in e.name]
     for entity in named:
-        if " " in entity.name:
-            continue
-        matches = [
-            f for f in full if f.name.split()[-1] == entity.name or f.name.split()[0] == entity.name
-        ]
+        # Last names first: "Obama" is "Barack Obama", not the headline's "Obama Overturns".
+        ending = [f for f in full if _ends(entity.name, f.name)]
+        matches = ending or [f for f in full if f.name.split()[0] == entity.name]
         if len(matches) == 1:
             mapping[entity.id] = matches[0].id
     holders = [
@@ -85,6 +84,13 @@ def story_entities(analyses: list[Analysis]) -> tuple[list[Entity], dict[str, st
             }
         )
     return sorted(merged.values(), key=lambda e: (e.type, e.name)), mapping
+
+
+def _ends(name: str, full: str) -> bool:
+    """Whether `name` is the last names of the longer name `full`: the surname ("Sabol"), or
+    more of them ("Boone Isaacs" of "Cheryl Boone Isaacs")."""
+    words, whole = name.split(), full.split()
+    return len(words) < len(whole) and whole[-len(words) :] == words
 
 
 def _one_type_per_name(analyses: list[Analysis], by_id: dict[str, Entity]) -> dict[str, str]:

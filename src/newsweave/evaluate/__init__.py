@@ -59,13 +59,19 @@ def evaluate(
     limit: int | None = None,
     split: str | None = None,
     settings: Settings | None = None,
+    shuffles: int = 0,
 ) -> Metrics:
     """Run one evaluation task on a file (on one of its splits, for tasks that read splits),
-    under `settings` (the defaults when None), as the product would run."""
+    under `settings` (the defaults when None), as the product would run; `cluster` also
+    replays `shuffles` more orders of the documents."""
     known = tasks()
     if task not in known:
         raise InputError(f"no evaluation task {task!r}; known: {', '.join(sorted(known))}")
     _check_format(task, path)
+    if shuffles:
+        if task != "cluster":
+            raise InputError(f"eval {task} reads the file once; --shuffles works for: cluster")
+        return known[task](path, limit=limit, settings=settings, shuffles=shuffles)
     if split is None:
         return known[task](path, limit=limit, settings=settings)
     if task not in SPLIT_TASKS:

@@ -1,0 +1,100 @@
+"""Who said it: one statement that different articles give to different people.
+
+"“We will rebuild every home,” said the mayor, Ann Wold" in one report and the same words
+"said Fire Chief Tom Reyes" in another cannot both be right. A quote is one statement in two
+articles when one article's words stand in the other's (`drift.matching`, stricter than quote
+drift's bar), and long enough that two people are unlikely to have said it apart.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from newsweave.compare.conflicts import sided
+from newsweave.compare.drift import matching
+from newsweave.models import Analysis, Conflict, ConflictValue, Entity, Quote
+
+# The words two quotes must share, in a window of the longer (see `drift.matching`): most of a
+# sentence said once, not a slogan two people both repeat.
+SAME_WORDS = 0.8
+# Words of the shorter quote at the least: "We will not give up" may be said by anyone.
+FEWEST_WORDS = 8
+
+
+def misattributed(
+    analyses: list[Analysis], entity_map: dict[str, str], entities: list[Entity]
+) -> list[Conflict]:
+    """Statements that two or more articles quote in the same words from different people.
+
+    Only people count: "the fire service said" and "said a fire service spokeswoman, Jane Doe"
+    give one statement to the body and to its voice. An article that names the other speaker
+    beside the quote ("Echoing the mayor, Reyes said ...", "as Wold put it") is quoting a
+    quote, not telling another speaker.
+    """
+    people = {e.id: e for e in entities if e.type == "person"}
+    quotes: list[tuple[Analysis, str, Quote]] = [
+        (analysis, speaker, q)
+        for analysis in analyses
+        for q in analysis.quotes
+        if q.kind == "direct"
+        and q.speaker
+        and (speaker := entity_map.get(q.speaker, q.speaker)) in people
+    ]
+    # One statement may be quoted by many articles: join the pairs into groups.
+    group = list(range(len(quotes)))
+
+    def root(k: int) -> int:
+        while group[k] != k:
+            group[k] = group[group[k]]
+            k = group[k]
+        return k
+
+    for i, j in combinations(range(len(quotes)), 2):
+        (a, _, qa), (b, _, qb) = quotes[i], quotes[j]
+        if a.article_id == b.article_id:
+            continue
+        matched = matching(qa, qb, SAME_WORDS)
+        if matched is not None and matched[1] >= FEWEST_WORDS:
+            group[root(i)] = root(j)
+    members: dict[int, list[int]] = {}
+    for k in range(len(quotes)):
+        members.setdefault(root(k), []).append(k)
+    conflicts = []
+    for ks in members.values():
+        told = [quotes[k] for k in ks]
+        speakers = {speaker for _, speaker, _ in told}
+        if len(speakers) < 2 or any(
+            _names_beside(analysis, q, speakers - {speaker}, entity_map)
+            for analysis, speaker, q in told
+        ):
+            continue
+        conflicts.append(_conflict(told, people))
+    return conflicts
+
+
+def _names_beside(
+    analysis: Analysis, quote: Quote, others: set[str], entity_map: dict[str, str]
+) -> bool:
+    """Whether the article names any of `others` in the quote's sentence or the one either side."""
+    near = range(quote.sentence - 1, quote.sentence + 2)
+    return any(
+        m.sentence in near and entity_map.get(m.entity, m.entity) in others
+        for m in analysis.mentions
+    )
+
+
+def _conflict(told: list[tuple[Analysis, str, Quote]], people: dict[str, Entity]) -> Conflict:
+    """The conflict over who said a statement: each article's speaker, by the story's name for
+    them, with the sentence that quotes them; the statement named by its shortest telling."""
+    words = min((q.text for _, _, q in told), key=len).split()
+    opening = " ".join(words[:8]) + ("…" if len(words) > 8 else "")
+    given = {
+        analysis.article_id: ConflictValue(
+            article=analysis.article_id,
+            value=people[speaker].name,
+            text=analysis.sentences[q.sentence].text,
+            reading=speaker,
+        )
+        for analysis, speaker, q in reversed(told)  # an article's first quote of it
+    }
+    return sided(f"who said “{opening}”", list(reversed(given.values())), kind="speaker")

@@ -1,0 +1,137 @@
+"""Date conflicts: one happening dated to different days; progress, sayings and midnight aside."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from builders import article
+from newsweave.analyze import analyze_many
+from newsweave.compare.dating import date_conflicts
+from newsweave.models import Claim, Support
+
+THURSDAY = datetime(2026, 9, 17, 9, 0, tzinfo=UTC)
+FRIDAY = datetime(2026, 9, 18, 9, 0, tzinfo=UTC)
+
+
+def _dated(*texts: str, published: tuple[datetime, ...] = ()) -> list[list[tuple[str, str]]]:
+    """The date conflicts in one claim made of one sentence from each text (article a0, a1 ...),
+    as (article, reading) per value."""
+    articles = [
+        article(f"a{k}", text, published=published[k] if published else THURSDAY)
+        for k, text in enumerate(texts)
+    ]
+    analyses = {a.article_id: a for a in analyze_many(articles)}
+    support = tuple(Support(article=a.id, sentence=0, text=a.text) for a in articles)
+    claim = Claim(id="c1", text="", status="corroborated", independent_sources=2, support=support)
+    when = {a.id: a.published for a in articles}
+    found = date_conflicts([claim], analyses, when)
+    return [[(v.article, v.reading) for v in c.values] for c in found]
+
+
+def test_one_happening_dated_to_two_days_is_a_conflict():
+    assert _dated(
+        "The fire started on Tuesday night at the warehouse on the trading estate.",
+        "The fire started on Monday night at the warehouse on the trading estate.",
+    ) == [[("a0", "2026-09-15"), ("a1", "2026-09-14")]]
+
+
+def test_a_verb_read_with_or_without_its_particle_dates_one_happening():
+    """ "walked out on Tuesday": the parser reads "out" as opening "out on Tuesday"."""
+    assert _dated(
+        "Drivers walked out at midnight on Sunday across the city.",
+        "Drivers walked out on Tuesday across the city.",
+    ) == [[("a0", "2026-09-13"), ("a1", "2026-09-15")]]
+
+
+def test_verbs_of_one_beginning_date_one_happening():
+    assert _dated(
+        "A fire broke out on Tuesday at a chemical warehouse in the town.",
+        "The fire, which started on Sunday, destroyed a chemical warehouse in the town.",
+    ) == [[("a0", "2026-09-15"), ("a1", "2026-09-13")]]
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        # States on two days, not one happening.
+        (
+            "Firefighters were on Wednesday damping down the remains of the warehouse.",
+            "Residents evacuated after the fire were back in their homes on Thursday.",
+        ),
+        # A plan, then its outcome: progress, ordered on the timeline.
+        (
+            "Inspectors will visit the site on Thursday.",
+            "Inspectors visited the site on Friday.",
+        ),
+        # The days the police spoke, not the day of the fire.
+        (
+            "Police said on Wednesday that the fire was not suspicious.",
+            "Police said on Thursday that the fire was not suspicious.",
+        ),
+        (
+            "The fire started on Tuesday, the fire service said on Wednesday.",
+            "The fire started on Tuesday, the fire service told reporters on Thursday.",
+        ),
+        # One hour around midnight, told from either side of it.
+        (
+            "A fire broke out late on Tuesday at the warehouse.",
+            "The fire broke out in the early hours of Wednesday at the warehouse.",
+        ),
+        (
+            "Drivers walked out at midnight on Sunday across the city.",
+            "Drivers walked out on Monday across the city.",
+        ),
+        (
+            "The strike began at midnight on Sunday across the city.",
+            "The strike began on Monday across the city.",
+        ),
+        # Two happenings: a visit, and the crash it follows.
+        (
+            "The minister visited the ferry terminal on Thursday after the crash.",
+            "A ferry struck the terminal's pier on Tuesday evening, injuring 14.",
+        ),
+        # A bound, not the day of the happening.
+        (
+            "The road will stay closed until Friday.",
+            "The road will stay closed on Saturday.",
+        ),
+        # A month is the time of another occasion, not a day of this one.
+        (
+            "A fire destroyed a paint warehouse on Tuesday.",
+            "A fire destroyed a paint warehouse in March.",
+        ),
+    ],
+)
+def test_what_looks_like_two_dates_of_one_happening_is_no_conflict(first, second):
+    assert _dated(first, second) == []
+
+
+def test_a_day_inside_a_quote_is_the_speaker_s_not_the_report_s():
+    """ "tonight" in a quote published late one evening and again the next morning."""
+    said = "“I heard nothing tonight to suggest this scheme will be any different,” he said."
+    assert _dated(said, said, published=(THURSDAY.replace(hour=22), FRIDAY)) == []
+
+
+def test_a_later_report_of_a_later_happening_is_no_conflict():
+    """The first report was out before the second's day: it could not have told it."""
+    october, november = (datetime(2026, m, d, 18, tzinfo=UTC) for m, d in ((10, 11), (11, 4)))
+    restored = "Seacom's cable services were restored on {} after the outage."
+    assert (
+        _dated(
+            restored.format("11 October"),
+            restored.format("4 November"),
+            published=(october, november),
+        )
+        == []
+    )
+
+
+def test_plans_conflict_within_one_news_cycle_and_change_over_days():
+    reopen = "The road will reopen on {} once the site is safe."
+    same_cycle = (THURSDAY, THURSDAY.replace(hour=15))
+    days_apart = (THURSDAY - timedelta(days=3), THURSDAY)
+    first, second = reopen.format("Saturday"), reopen.format("Monday")
+    assert _dated(first, second, published=same_cycle) == [
+        [("a0", "2026-09-19"), ("a1", "2026-09-21")]
+    ]
+    assert _dated(first, second, published=days_apart) == []
