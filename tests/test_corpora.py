@@ -248,3 +248,16 @@ def test_the_day_the_fire_started_conflicts_and_the_hours_around_midnight_do_not
     assert readings["Northern Beacon"] == "2026-09-15"
     # Shortly after midnight on Wednesday may be late on Tuesday: no conflict of its own.
     assert readings.get("The Morning Ledger", "2026-09-16") == "2026-09-16"
+
+
+def test_the_town_of_the_fire_conflicts_and_the_county_and_nation_that_hold_it_do_not(loaded):
+    articles, brief = _fire(loaded)
+    outlet = {a.id: a.outlet for a in articles}
+    placed = [
+        sorted({(outlet[v.article], v.reading) for v in c.values})
+        for c in brief.conflicts
+        if c.kind == "place"
+    ]
+    # "in South Yorkshire", "in northern England" and the company "Sheffield-based" are no
+    # conflict with Rotherham; Doncaster, 18 km away, is.
+    assert placed == [[("Northern Beacon", "Doncaster"), ("The National Courier", "Rotherham")]]

@@ -334,12 +334,12 @@ class ConflictValue(Record):
     give one value read alike, however they word it."""
 
 
-ConflictKind = Literal["number", "date", "speaker"]
+ConflictKind = Literal["number", "date", "place", "speaker"]
 
 
 class Conflict(Record):
     """The same fact given different values by different articles: a number or a count, the
-    date of a happening, or who said a statement."""
+    date or the place of a happening, or who said a statement."""
 
     what: str
     values: tuple[ConflictValue, ...]

@@ -21,6 +21,7 @@ from newsweave.compare.identity import (
     source_keys,
     story_entities,
 )
+from newsweave.compare.places import place_conflicts
 from newsweave.compare.speakers import misattributed
 from newsweave.compare.timeline import build_timeline
 from newsweave.models import Analysis, Article, Comparison, LineageLink, Story
@@ -60,7 +61,7 @@ def compare(
     published = {a.id: a.published for a in articles}
     in_order = {a.article_id: a for a in ordered}
     claims, conflicts = find_conflicts(claims, in_order, published, vectors)
-    others = date_conflicts(claims, in_order, published)
+    others = date_conflicts(claims, in_order, published) + place_conflicts(claims, in_order)
     others += misattributed(ordered, entity_map, entities)
     claims = marked(claims, others)
     conflicts += others

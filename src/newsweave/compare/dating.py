@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import datetime, timedelta
+from itertools import combinations
 
 from newsweave.analyze.sentences import without_dateline
 from newsweave.compare.conflicts import UPDATE_AFTER, once, sided
@@ -59,8 +60,7 @@ def date_conflicts(
         ]
         if len({a for a, _, _ in dated}) < 2 or not any(
             a != b and _apart(d, e) and _both_knew(a, d, b, e, published)
-            for a, _, d in dated
-            for b, _, e in dated
+            for (a, _, d), (b, _, e) in combinations(dated, 2)
         ):
             continue
         opening = " ".join(without_dateline(dated[0][1]).split()[:8])

@@ -37,6 +37,7 @@ def misattributed(
         for analysis in analyses
         for q in analysis.quotes
         if q.kind == "direct"
+        and len(q.text.split()) >= FEWEST_WORDS
         and q.speaker
         and (speaker := entity_map.get(q.speaker, q.speaker)) in people
     ]
@@ -49,9 +50,13 @@ def misattributed(
             k = group[k]
         return k
 
+    words = [set(q.text.lower().split()) for _, _, q in quotes]
     for i, j in combinations(range(len(quotes)), 2):
-        (a, _, qa), (b, _, qb) = quotes[i], quotes[j]
-        if a.article_id == b.article_id:
+        (a, one, qa), (b, other, qb) = quotes[i], quotes[j]
+        # One speaker's quotes are drift's business; and most pairs share too few words.
+        if a.article_id == b.article_id or one == other:
+            continue
+        if len(words[i] & words[j]) < SAME_WORDS * min(len(words[i]), len(words[j])):
             continue
         matched = matching(qa, qb, SAME_WORDS)
         if matched is not None and matched[1] >= FEWEST_WORDS:
