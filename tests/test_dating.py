@@ -92,6 +92,10 @@ def test_verbs_of_one_beginning_date_one_happening():
         ),
         # A bound, not the day of the happening.
         (
+            "Talks between the two sides will resume after Friday.",
+            "Talks between the two sides will resume on Wednesday.",
+        ),
+        (
             "The road will stay closed until Friday.",
             "The road will stay closed on Saturday.",
         ),

@@ -474,3 +474,10 @@ def test_a_surname_folds_into_the_full_name_before_a_headline_that_opens_on_it()
     assert [e.id for e in third.entities] == ["person:obama-overturns-bush-rule"]
     _, mapping = story_entities([first, second, third])
     assert mapping["person:obama"] == "person:barack-obama"
+
+
+def test_a_road_is_a_place_and_a_person_named_lane_is_a_person():
+    road = analyze(article("Police closed Brinkhollow Road and Kings Avenue on Tuesday."))
+    assert ("Brinkhollow Road", "place") in {(e.name, e.type) for e in road.entities}
+    actor = analyze(article("The actor Nathan Lane said he would return to Broadway next year."))
+    assert ("Nathan Lane", "person") in {(e.name, e.type) for e in actor.entities}

@@ -80,12 +80,14 @@ def test_an_article_that_names_both_towns_knows_where_each_is():
     )
 
 
-def test_names_of_places_in_no_common_country_are_no_conflict():
-    """The gazetteer knows Surrey the Canadian city, not the English county Banstead is in."""
+@pytest.mark.parametrize("town", ["Banstead", "Guildford"])
+def test_names_whose_main_places_lie_in_two_countries_are_no_conflict(town):
+    """The gazetteer knows Surrey the Canadian city, not the English county these towns are in
+    (and a Guildford in Canada too)."""
     assert (
         _placed(
             "A fire has destroyed a Waitrose supermarket in Surrey, police said.",
-            "A fire has destroyed a Waitrose supermarket in Banstead, police said.",
+            f"A fire has destroyed a Waitrose supermarket in {town}, police said.",
         )
         == []
     )

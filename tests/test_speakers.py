@@ -71,3 +71,14 @@ def test_different_statements_by_two_people_are_no_conflict():
         )
         == []
     )
+
+
+def test_an_office_is_no_one_to_set_against_a_name():
+    """Nothing ties Ann Wold to the office: the mayor may well be her."""
+    assert (
+        _who_said(
+            f"“{SAID},” said the mayor, speaking at the scene.",
+            f"“{SAID},” said Ann Wold, speaking at the scene.",
+        )
+        == []
+    )

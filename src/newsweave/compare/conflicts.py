@@ -151,12 +151,19 @@ def sided(thing: str, given: list[ConflictValue], kind: ConflictKind = "number")
 def marked(claims: list[Claim], conflicts: list[Conflict]) -> list[Claim]:
     """The claims, with those that hold two sides of a conflict `conflicting`: two of their
     sentences give the conflict values that read apart."""
-    sides = [{(v.article, v.text): v.reading for v in c.values} for c in conflicts]
     return [
         claim.model_copy(update={"status": "conflicting"})
         if any(
-            len({side[k] for s in claim.support if (k := (s.article, s.text)) in side}) > 1
-            for side in sides
+            len(
+                {
+                    v.reading
+                    for v in c.values
+                    for s in claim.support
+                    if s.article == v.article and v.text in s.text  # a passage holds it
+                }
+            )
+            > 1
+            for c in conflicts
         )
         else claim
         for claim in claims

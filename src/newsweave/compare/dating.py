@@ -35,6 +35,10 @@ _SAYING = re.compile(
 )
 # Phrases that bound a time rather than date a happening.
 _BOUNDING = re.compile(r"(?:since|until|till|by|from|before|after|between|through)\b", re.I)
+# The same words before a phrase that leaves them out ("after Friday", "from 4 November").
+_BOUNDED = re.compile(
+    r"\b(?:since|until|till|by|from|before|after|between|through)\s+$", re.IGNORECASE
+)
 # Words that put a time late in its day, or early in the next one.
 _LATE = re.compile(r"\b(?:late|night|midnight|evening)\b", re.IGNORECASE)
 _MIDNIGHT = re.compile(r"\bmidnight\b", re.IGNORECASE)
@@ -93,6 +97,7 @@ def happening_date(analysis: Analysis, sentence: int) -> Dated | None:
         and d.resolved is not None
         and (d.resolved_end or d.resolved) - d.resolved < LONGEST
         and not _BOUNDING.match(d.text)
+        and not _BOUNDED.search(text[: d.start - start])
         and not _SAYING.search(text[: d.start - start])
     ]
     if len(found) != 1:

@@ -14,14 +14,15 @@ _WORD = re.compile(r"[\w’']+")
 
 
 @lru_cache(maxsize=1 << 13)
-def _words(text: str) -> tuple[str, ...]:
+def words(text: str) -> tuple[str, ...]:
+    """The lower-cased words of a text, as quotes are compared."""
     # Cached: a big story pairs each speaker's few quotes with one another many times over.
     return tuple(w.lower() for w in _WORD.findall(text))
 
 
 @lru_cache(maxsize=1 << 13)
 def _joined(text: str) -> str:
-    return " ".join(_words(text))
+    return " ".join(words(text))
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ def matching(a: Quote, b: Quote, threshold: float) -> tuple[tuple[str, str], int
     A quote whose words all stand in the other quote, in order, is faithful quoting; otherwise
     the best window of the longer quote must hold `threshold` of the shorter one's words.
     """
-    ta, tb = _words(a.text), _words(b.text)
+    ta, tb = words(a.text), words(b.text)
     if not ta or not tb:
         return None
     (short, ts), (long_, tl) = ((a, ta), (b, tb)) if len(ta) <= len(tb) else ((b, tb), (a, ta))
@@ -97,7 +98,7 @@ def matching(a: Quote, b: Quote, threshold: float) -> tuple[tuple[str, str], int
         window, overlap = _best_window(ts, long_.text)
         if overlap < threshold or not window:
             return None
-        size = min(len(ts), len(_words(window)))
+        size = min(len(ts), len(words(window)))
     return ((short.text, window) if short is a else (window, short.text)), size
 
 
@@ -107,7 +108,7 @@ def _sentence_of(text: str, quote: Quote, sentences: Sequence[Sentence]) -> int:
     Found by words, not characters: another article's copy may differ in punctuation, and a
     quote that runs over paragraphs is stored without the marks and line breaks between them.
     """
-    part, whole = _words(text), _words(quote.text)
+    part, whole = words(text), words(quote.text)
     skip = next(
         (i for i in range(len(whole) - len(part) + 1) if whole[i : i + len(part)] == part), 0
     )
@@ -174,5 +175,5 @@ def _best_window(short: tuple[str, ...], text: str) -> tuple[str, float]:
 
 
 def _differs(text: str, other: str) -> tuple[str, ...]:
-    theirs = set(_words(other))
-    return tuple(w for w in _words(text) if w not in theirs)
+    theirs = set(words(other))
+    return tuple(w for w in words(text) if w not in theirs)

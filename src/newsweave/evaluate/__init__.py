@@ -69,8 +69,8 @@ def evaluate(
         raise InputError(f"no evaluation task {task!r}; known: {', '.join(sorted(known))}")
     _check_format(task, path)
     if shuffles:
-        if task != "cluster":
-            raise InputError(f"eval {task} reads the file once; --shuffles works for: cluster")
+        if task != "cluster" or split is not None:
+            raise InputError("--shuffles works for eval cluster, which reads no --split")
         return known[task](path, limit=limit, settings=settings, shuffles=shuffles)
     if split is None:
         return known[task](path, limit=limit, settings=settings)

@@ -82,7 +82,7 @@ def evaluate_cluster(
         "assign_ms_p50": round(latencies[len(latencies) // 2] * 1000, 2),
     }
     if shuffles:
-        seeds = [SEED, *range(1, shuffles + 1)]
+        seeds = [SEED, *[s for s in range(1, shuffles + 2) if s != SEED][:shuffles]]
         f1 = [metrics["b3"]["f1"]]
         f1 += [bcubed(_replay(found, seed, settings)[0], gold)["f1"] for seed in seeds[1:]]
         metrics["shuffles"] = {
