@@ -134,9 +134,7 @@ def _differing(said: Support, claim: Claim, conflicts: Sequence[Conflict]) -> se
             continue
         for s in claim.support:
             theirs = readings.get((s.article, s.text))
-            if theirs is not None and (
-                readings_disagree(mine, theirs) if conflict.kind == "number" else mine != theirs
-            ):
+            if theirs is not None and readings_disagree(mine, theirs, conflict.kind):
                 differ.add((s.article, s.sentence))
     return differ
 

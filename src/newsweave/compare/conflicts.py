@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
+from itertools import combinations
+from typing import TypeVar
 
 import numpy as np
 
 from newsweave.analyze.numbers import amount, measured
+from newsweave.analyze.sentences import without_dateline
 from newsweave.compare.occasions import may_differ, spans
 from newsweave.embed import rows
 from newsweave.models import (
@@ -24,7 +27,10 @@ from newsweave.models import (
     ConflictKind,
     ConflictValue,
     NumberMention,
+    Support,
 )
+
+V = TypeVar("V")
 
 Figure = tuple[str, str, NumberMention]
 """(article id, the sentence's text, the figure)."""
@@ -148,22 +154,53 @@ def sided(thing: str, given: list[ConflictValue], kind: ConflictKind = "number")
     return Conflict(what=thing, kind=kind, values=values)
 
 
+def within_claims(
+    claims: list[Claim],
+    kind: ConflictKind,
+    find: Callable[[Support], V | None],
+    apart: Callable[[tuple[str, V], tuple[str, V]], bool],
+    read: Callable[[V], tuple[str, str]],
+) -> list[Conflict]:
+    """Conflicts of `kind` within claims: each supporting sentence's one value of it (`find`),
+    and claims where two articles' (article id, value) pairs are `apart`. Named for the first
+    sentence that gives one ("date of “The fire started on Tuesday night at…”"); `read` gives a
+    value's wording and reading."""
+    conflicts = []
+    for claim in claims:
+        found = [(s, value) for s in claim.support if (value := find(s)) is not None]
+        if not any(
+            s.article != t.article and apart((s.article, v), (t.article, w))
+            for (s, v), (t, w) in combinations(found, 2)
+        ):
+            continue
+        opening = " ".join(without_dateline(found[0][0].text).split()[:8])
+        given = [
+            ConflictValue(article=s.article, value=wording, text=s.text, reading=reading)
+            for s, value in found
+            for wording, reading in [read(value)]
+        ]
+        conflicts.append(sided(f"{kind} of “{opening}…”", given, kind))
+    return once(conflicts)
+
+
 def marked(claims: list[Claim], conflicts: list[Conflict]) -> list[Claim]:
     """The claims, with those that hold two sides of a conflict `conflicting`: two of their
     sentences give the conflict values that read apart."""
+
+    def sides(claim: Claim, conflict: Conflict) -> list[str]:
+        return [
+            v.reading
+            for v in conflict.values
+            for s in claim.support
+            if s.article == v.article and v.text in s.text  # a passage holds it
+        ]
+
     return [
         claim.model_copy(update={"status": "conflicting"})
         if any(
-            len(
-                {
-                    v.reading
-                    for v in c.values
-                    for s in claim.support
-                    if s.article == v.article and v.text in s.text  # a passage holds it
-                }
-            )
-            > 1
+            readings_disagree(a, b, c.kind)
             for c in conflicts
+            for a, b in combinations(sides(claim, c), 2)
         )
         else claim
         for claim in claims
@@ -336,9 +373,12 @@ _READING = re.compile(
 )
 
 
-def readings_disagree(a: str, b: str) -> bool:
+def readings_disagree(a: str, b: str, kind: ConflictKind = "number") -> bool:
     """Whether two values of a conflict, by their readings, cannot both be right: "12" and
-    "14" disagree, "at least 12" and "14" do not."""
+    "14" disagree, "at least 12" and "14" do not. Dates, places and speakers are read to one
+    value each, and disagree when their readings differ."""
+    if kind != "number":
+        return a != b
     return _disagree([_mention(a), _mention(b)])
 
 

@@ -16,12 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import datetime, timedelta
-from itertools import combinations
 
-from newsweave.analyze.sentences import without_dateline
-from newsweave.compare.conflicts import UPDATE_AFTER, once, sided
+from newsweave.compare.conflicts import UPDATE_AFTER, within_claims
 from newsweave.compare.occasions import OCCASION
-from newsweave.models import Analysis, Claim, Conflict, ConflictValue, DateMention
+from newsweave.models import Analysis, Claim, Conflict, DateMention
 
 # A date shorter than a month dates one happening; a month or longer ("in March", "in 2019")
 # is the time of another occasion (`occasions.OCCASION`), not a day of this one.
@@ -55,25 +53,13 @@ def date_conflicts(
     """The claims whose articles date their one happening to days that do not meet, both
     known when both reports were out (`published`: article id → publication time)."""
     published = published or {}
-    conflicts = []
-    for claim in claims:
-        dated = [
-            (s.article, s.text, found)
-            for s in claim.support
-            if (found := happening_date(analyses[s.article], s.sentence)) is not None
-        ]
-        if len({a for a, _, _ in dated}) < 2 or not any(
-            a != b and _apart(d, e) and _both_knew(a, d, b, e, published)
-            for (a, _, d), (b, _, e) in combinations(dated, 2)
-        ):
-            continue
-        opening = " ".join(without_dateline(dated[0][1]).split()[:8])
-        given = [
-            ConflictValue(article=a, value=d.text, text=t, reading=_reading(d))
-            for a, t, (d, _) in dated
-        ]
-        conflicts.append(sided(f"date of “{opening}…”", given, kind="date"))
-    return once(conflicts)
+    return within_claims(
+        claims,
+        "date",
+        lambda s: happening_date(analyses[s.article], s.sentence),
+        lambda x, y: _apart(x[1], y[1]) and _both_knew(x[0], x[1], y[0], y[1], published),
+        lambda d: (d[0].text, _reading(d[0])),
+    )
 
 
 Dated = tuple[DateMention, str]

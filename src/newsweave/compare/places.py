@@ -14,9 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from newsweave.analyze.sentences import without_dateline
-from newsweave.compare.conflicts import once, sided
-from newsweave.models import Analysis, Claim, Conflict, ConflictValue
+from newsweave.compare.conflicts import within_claims
+from newsweave.models import Analysis, Claim, Conflict
 
 # Where a name stands as the place of the happening: "in Doncaster", "at Lisbon", "on the
 # eastern edge of Rotherham". "near", "outside" and "off" say it is somewhere else, and "of"
@@ -51,29 +50,17 @@ class Place:
 def place_conflicts(claims: list[Claim], analyses: dict[str, Analysis]) -> list[Conflict]:
     """The claims whose articles put their one happening in places neither of which holds the
     other, each article naming only its own."""
-    conflicts = []
-    for claim in claims:
-        located = [
-            (s.article, s.text, found)
-            for s in claim.support
-            if (found := happening_place(analyses[s.article], s.sentence)) is not None
-        ]
-        if not any(
-            a != b
-            and _apart(p[1], q[1])
-            and not _names(analyses[a], q[1])
-            and not _names(analyses[b], p[1])
-            for a, _, p in located
-            for b, _, q in located
-        ):
-            continue
-        opening = " ".join(without_dateline(located[0][1]).split()[:8])
-        given = [
-            ConflictValue(article=a, value=said, text=t, reading=places[0].name)
-            for a, t, (said, places) in located
-        ]
-        conflicts.append(sided(f"place of “{opening}…”", given, kind="place"))
-    return once(conflicts)
+    return within_claims(
+        claims,
+        "place",
+        lambda s: happening_place(analyses[s.article], s.sentence),
+        lambda x, y: (
+            _apart(x[1][1], y[1][1])
+            and not _names(analyses[x[0]], y[1][1])
+            and not _names(analyses[y[0]], x[1][1])
+        ),
+        lambda located: (located[0], located[1][0].name),
+    )
 
 
 Located = tuple[str, tuple[Place, ...]]
