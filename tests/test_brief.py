@@ -3,8 +3,17 @@
 import pytest
 
 from newsweave.analyze.sentences import without_dateline
-from newsweave.brief import brief, stands_alone
-from newsweave.models import Claim, Comparison, Story, Support
+from newsweave.brief import brief, render, stands_alone
+from newsweave.compare.conflicts import sided
+from newsweave.models import (
+    Brief,
+    BriefArticle,
+    Claim,
+    Comparison,
+    ConflictValue,
+    Story,
+    Support,
+)
 
 
 @pytest.mark.parametrize(
@@ -60,3 +69,35 @@ def test_a_summary_sentence_must_read_alone_without_its_dateline() -> None:
     story = Story(id="s1", title="Quake", articles=("a1", "a2"))
     made = brief(story, [], {}, Comparison(story="s1", claims=(claim,)))
     assert [s.text for s in made.summary] == ["The Bresk quake was the worst in decades."]
+
+
+def test_a_conflict_shows_its_sides_and_the_values_that_can_stand_together() -> None:
+    """The two sides of one midnight stand together against the day before."""
+    values = [
+        ("a1", "late on Tuesday", "late 2026-09-15"),
+        ("a2", "on Monday night", "late 2026-09-14"),
+        ("a3", "shortly after midnight on Wednesday", "midnight 2026-09-16"),
+        ("a4", "on Tuesday night", "late 2026-09-15"),
+    ]
+    given = [ConflictValue(article=a, value=v, text="", reading=r) for a, v, r in values]
+    conflict = sided("date of the fire", given, "date")
+    made = Brief(
+        id="s1",
+        title="Fire",
+        articles=tuple(
+            BriefArticle(id=a, outlet=a, title="", url=None, published=None) for a, *_ in values
+        ),
+        entities=(),
+        quotes=(),
+        claims=(),
+        quote_drift=(),
+        conflicts=(conflict,),
+        timeline=(),
+        lineage=(),
+        summary=(),
+    )
+    assert (
+        "- date of the fire: late on Tuesday [1][4], shortly after midnight on Wednesday [3]"
+        " vs on Monday night [2]"
+    ) in render(made, "md").splitlines()
+    assert "<strong>vs</strong> on Monday night [2]" in render(made, "html")

@@ -6,8 +6,8 @@ import pytest
 
 from builders import article
 from newsweave.analyze import analyze_many
-from newsweave.compare.conflicts import find_conflicts, readings_disagree
-from newsweave.models import Claim, Support
+from newsweave.compare.conflicts import find_conflicts, readings_disagree, sided
+from newsweave.models import Claim, ConflictValue, Support
 
 
 def _conflicts(sentences: dict[str, str]) -> list[set[tuple[str, str]]]:
@@ -88,6 +88,38 @@ def test_a_measure_of_the_same_number_takes_no_side_in_a_count():
 )
 def test_two_readings_disagree_only_if_both_cannot_be_right(a, b, differ):
     assert readings_disagree(a, b) is differ
+
+
+@pytest.mark.parametrize(
+    "a, b, differ",
+    [
+        ("2026-09-15", "2026-09-14", True),
+        ("late 2026-09-15", "midnight 2026-09-16", False),  # either side of one midnight
+        ("late 2026-09-15", "early 2026-09-16", False),
+        ("late 2026-09-15", "2026-09-16", True),
+        ("2026-09-15", "early 2026-09-16", True),
+        ("midnight 2026-09-13", "2026-09-14", False),  # "midnight on Sunday": Monday's start
+        ("late 2026-09-14", "late 2026-09-15", True),
+        ("2026-09-14/2026-09-20", "2026-09-16", False),  # a week and a day within it
+        ("2026-09-14/2026-09-20", "2026-09-22", True),
+    ],
+)
+def test_two_dates_disagree_if_their_days_do_not_meet(a, b, differ):
+    assert readings_disagree(a, b, "date") is differ
+
+
+def test_values_that_can_all_be_right_stand_on_one_side():
+    given = [
+        ConflictValue(article=a, value=r, text="", reading=r)
+        for a, r in [("a0", "12"), ("a1", "at least 10"), ("a2", "20"), ("a3", "12")]
+    ]
+    conflict = sided("people hurt", given)
+    assert [(v.article, v.side) for v in conflict.values] == [
+        ("a0", 0),
+        ("a3", 0),
+        ("a1", 0),
+        ("a2", 1),
+    ]
 
 
 def test_an_article_giving_two_values_of_one_thing_takes_no_side():

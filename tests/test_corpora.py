@@ -236,18 +236,22 @@ def test_the_day_the_fire_started_conflicts_and_the_hours_around_midnight_do_not
     articles, brief = _fire(loaded)
     outlet = {a.id: a.outlet for a in articles}
     dated = [
-        {outlet[v.article]: v.reading for v in c.values}
+        {outlet[v.article]: (v.side, v.reading) for v in c.values}
         for c in brief.conflicts
         if c.kind == "date"
     ]
-    # "started on Monday night" against "started on Tuesday night"; the plan to visit on
+    # "started on Monday night" against "broke out late on Tuesday" and "started on Tuesday
+    # night", though the wire's lead stands in no claim with the others; the plan to visit on
     # Thursday and the visit, the days residents were back and crews damped down, are not.
     assert len(dated) == 1
-    [readings] = dated
-    assert readings["The National Courier"] == "2026-09-14"
-    assert readings["Northern Beacon"] == "2026-09-15"
-    # Shortly after midnight on Wednesday may be late on Tuesday: no conflict of its own.
-    assert readings.get("The Morning Ledger", "2026-09-16") == "2026-09-16"
+    [sides] = dated
+    assert sides["The National Courier"][1] == "late 2026-09-14"
+    assert sides["Northern Beacon"][1] == sides["Northline Press"][1] == "late 2026-09-15"
+    assert sides["Northline Press"][0] == sides["Northern Beacon"][0]
+    assert sides["The National Courier"][0] != sides["Northern Beacon"][0]
+    # Shortly after midnight on Wednesday may be late on Tuesday: on its side, if anywhere.
+    ledger = sides.get("The Morning Ledger")
+    assert ledger is None or ledger[0] == sides["Northern Beacon"][0]
 
 
 def test_the_town_of_the_fire_conflicts_and_the_county_and_nation_that_hold_it_do_not(loaded):
@@ -260,4 +264,11 @@ def test_the_town_of_the_fire_conflicts_and_the_county_and_nation_that_hold_it_d
     ]
     # "in South Yorkshire", "in northern England" and the company "Sheffield-based" are no
     # conflict with Rotherham; Doncaster, 18 km away, is.
-    assert placed == [[("Northern Beacon", "Doncaster"), ("The National Courier", "Rotherham")]]
+    assert placed == [
+        [
+            ("Northern Beacon", "Doncaster"),
+            ("Northline Press", "Rotherham"),
+            ("The National Courier", "Rotherham"),
+            ("The Steel City Echo", "Rotherham"),
+        ]
+    ]

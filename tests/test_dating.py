@@ -32,7 +32,7 @@ def test_one_happening_dated_to_two_days_is_a_conflict():
     assert _dated(
         "The fire started on Tuesday night at the warehouse on the trading estate.",
         "The fire started on Monday night at the warehouse on the trading estate.",
-    ) == [[("a0", "2026-09-15"), ("a1", "2026-09-14")]]
+    ) == [[("a0", "late 2026-09-15"), ("a1", "late 2026-09-14")]]
 
 
 def test_a_verb_read_with_or_without_its_particle_dates_one_happening():
@@ -40,7 +40,7 @@ def test_a_verb_read_with_or_without_its_particle_dates_one_happening():
     assert _dated(
         "Drivers walked out at midnight on Sunday across the city.",
         "Drivers walked out on Tuesday across the city.",
-    ) == [[("a0", "2026-09-13"), ("a1", "2026-09-15")]]
+    ) == [[("a0", "midnight 2026-09-13"), ("a1", "2026-09-15")]]
 
 
 def test_verbs_of_one_beginning_date_one_happening():
@@ -139,3 +139,40 @@ def test_plans_conflict_within_one_news_cycle_and_change_over_days():
         [("a0", "2026-09-19"), ("a1", "2026-09-21")]
     ]
     assert _dated(first, second, published=days_apart) == []
+
+
+def _told(*texts: str) -> list[list[tuple[str, str]]]:
+    """The date conflicts among articles a0, a1 ... when no claim joins their sentences."""
+    articles = [article(f"a{k}", text, published=THURSDAY) for k, text in enumerate(texts)]
+    analyses = {a.article_id: a for a in analyze_many(articles)}
+    found = date_conflicts([], analyses, {a.id: a.published for a in articles})
+    return [[(v.article, v.reading) for v in c.values] for c in found]
+
+
+def test_a_happening_told_by_its_own_noun_conflicts_though_no_claim_joins_its_reports():
+    """A story tells one fire's start once: the wire's lead and a follow-up's clause, which no
+    claim holds together, date it to two days. Of the lead's two dates, the fire's counts."""
+    assert _told(
+        "A fire broke out late on Tuesday at a chemical warehouse, sending a plume of smoke over"
+        " the town and forcing 300 people to leave their homes overnight.",
+        "Residents were allowed home on Wednesday evening. The fire, which started on Monday"
+        " night, destroyed most of the warehouse.",
+    ) == [[("a0", "late 2026-09-15"), ("a1", "late 2026-09-14")]]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        # Another of its kind.
+        "A second fire broke out on Monday at a warehouse nearby.",
+        # Another occasion, years before.
+        "A fire broke out at the same warehouse on 3 May 2019.",
+        # One of several, and a name: not one thing told by its own noun.
+        "Fires started on Monday in three other towns.",
+        "Halvane started on Monday to clear the site.",
+        # A verb of what the fire did, not of its happening.
+        "The fire destroyed a second warehouse on Monday.",
+    ],
+)
+def test_only_one_thing_s_own_happening_conflicts_across_claims(other):
+    assert _told("A fire broke out on Tuesday at a chemical warehouse.", other) == []

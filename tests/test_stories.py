@@ -87,8 +87,9 @@ def test_the_vote_conflict_sets_the_agreeing_outlets_against_the_other(demo_stor
     assert outlets == {"The Brackenford Chronicle", "Meridian Wire", "The Evening Lantern"}
     brief = next(demo_store.brief(s.id) for s in demo_store.stories() if "tram" in s.title.lower())
     line = next(x for x in render(brief, "md").splitlines() if x.startswith("- councillors:"))
-    # One entry a value, citing every article that gives it: "38 of 46 [1][2][4]; 40 of 46 [3]".
-    assert line.count(";") == 1 and line.count("[") == len(vote.values), line
+    # One entry a value, citing every article that gives it: "38 of 46 [1][2][4] vs 40 of 46
+    # [3]".
+    assert line.count(" vs ") == 1 and line.count("[") == len(vote.values), line
 
 
 def test_quote_drift_between_outlets(demo_store):

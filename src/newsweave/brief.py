@@ -241,13 +241,18 @@ def _markdown(b: Brief) -> str:
         lines += ["", "## Conflicts", ""]
         for c in b.conflicts:
             # One entry for each value, in its plainest wording, citing every article that
-            # gives it.
-            agreeing: dict[str, list[ConflictValue]] = {}
+            # gives it; values that can all be right together stand on one side.
+            sides: dict[int, dict[str, list[ConflictValue]]] = {}
             for v in c.values:
-                agreeing.setdefault(v.reading or v.value, []).append(v)
-            values = "; ".join(
-                min((v.value for v in vs), key=len) + " " + "".join(f"[{n[v.article]}]" for v in vs)
-                for vs in agreeing.values()
+                sides.setdefault(v.side, {}).setdefault(v.reading or v.value, []).append(v)
+            values = " vs ".join(
+                ", ".join(
+                    min((v.value for v in vs), key=len)
+                    + " "
+                    + "".join(f"[{k}]" for k in sorted({n[v.article] for v in vs}))
+                    for vs in agreeing.values()
+                )
+                for agreeing in sides.values()
             )
             lines.append(f"- {c.what}: {values}")
     if b.quote_drift:

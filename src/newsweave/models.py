@@ -221,6 +221,10 @@ class DateMention(Record):
     verb: str | None = None
     """The lemma of the verb whose clause the phrase dates, with its particle ("break out",
     "visit"): two articles date one happening when they date one verb."""
+    subject: str | None = None
+    """The lemma of that verb's subject when it is one thing named by a common noun ("fire" in
+    "the fire, which started on Monday night"); None for a name, a pronoun, a plural, or one
+    told as another of its kind ("a second fire", "another quake")."""
 
 
 class Analysis(Record):
@@ -332,6 +336,10 @@ class ConflictValue(Record):
     reading: str = ""
     """The value as read, in digits ("38/46", "at least 14", "2,400,000 EUR"): articles that
     give one value read alike, however they word it."""
+    side: int = 0
+    """Which side of the conflict the value stands on, from 0: values that can all be right
+    together ("at least 12" and "14"; "late on Tuesday" and "shortly after midnight on
+    Wednesday") stand on one side."""
 
 
 ConflictKind = Literal["number", "date", "place", "speaker"]

@@ -61,7 +61,8 @@ def compare(
     published = {a.id: a.published for a in articles}
     in_order = {a.article_id: a for a in ordered}
     claims, conflicts = find_conflicts(claims, in_order, published, vectors)
-    others = date_conflicts(claims, in_order, published) + place_conflicts(claims, in_order)
+    others = date_conflicts(claims, in_order, published)
+    others += place_conflicts(claims, in_order, published)
     others += misattributed(ordered, entity_map, entities)
     claims = marked(claims, others)
     conflicts += others

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Mapping
-from datetime import datetime, timedelta
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date, datetime, timedelta
 from itertools import combinations
 from typing import TypeVar
 
@@ -69,8 +69,8 @@ def find_conflicts(
 def once(conflicts: list[Conflict]) -> list[Conflict]:
     """Each disagreement once: claims that overlap (one sentence may stand in two) find the
     same conflict, and a conflict over one thing that gives a value from the same sentence as
-    an earlier one is folded into it. A sentence dates one happening, so two date conflicts
-    that share a sentence's value are one, whatever their names."""
+    an earlier one is folded into it. A sentence dates and places one happening, so two date
+    (or place) conflicts that share a sentence's value are one, whatever their names."""
     kept: list[Conflict] = []
     for conflict in conflicts:
         given = {(v.article, v.text, v.value) for v in conflict.values}
@@ -79,7 +79,7 @@ def once(conflicts: list[Conflict]) -> list[Conflict]:
                 k
                 for k, c in enumerate(kept)
                 if c.kind == conflict.kind
-                and (c.what == conflict.what or c.kind == "date")
+                and (c.what == conflict.what or c.kind in {"date", "place"})
                 and given & {(v.article, v.text, v.value) for v in c.values}
             ),
             None,
@@ -147,27 +147,47 @@ def _conflict(thing: str, found: list[Figure]) -> Conflict:
 
 
 def sided(thing: str, given: list[ConflictValue], kind: ConflictKind = "number") -> Conflict:
-    """The conflict over `thing` with the values that agree side by side, in the order their
-    reading first comes."""
+    """The conflict over `thing` with its values in sides: each reading, in the order it first
+    comes, joins the first side it agrees with all of ("late on Tuesday" and "shortly after
+    midnight on Wednesday"; "at least 12" and "14"), and values of one reading stand
+    together."""
     first = {v.reading: k for k, v in reversed(list(enumerate(given)))}
-    values = tuple(sorted(given, key=lambda v: first[v.reading]))
+    sides: list[list[str]] = []
+    for reading in sorted(first, key=first.__getitem__):
+        side = next(
+            (
+                side
+                for side in sides
+                if not any(readings_disagree(reading, other, kind) for other in side)
+            ),
+            None,
+        )
+        if side is None:
+            sides.append(side := [])
+        side.append(reading)
+    of = {reading: k for k, side in enumerate(sides) for reading in side}
+    values = tuple(
+        v.model_copy(update={"side": of[v.reading]})
+        for v in sorted(given, key=lambda v: (of[v.reading], first[v.reading]))
+    )
     return Conflict(what=thing, kind=kind, values=values)
 
 
-def within_claims(
-    claims: list[Claim],
+def within(
+    groups: Iterable[Sequence[Support]],
     kind: ConflictKind,
     find: Callable[[Support], V | None],
     apart: Callable[[tuple[str, V], tuple[str, V]], bool],
     read: Callable[[V], tuple[str, str]],
 ) -> list[Conflict]:
-    """Conflicts of `kind` within claims: each supporting sentence's one value of it (`find`),
-    and claims where two articles' (article id, value) pairs are `apart`. Named for the first
-    sentence that gives one ("date of “The fire started on Tuesday night at…”"); `read` gives a
-    value's wording and reading."""
+    """Conflicts of `kind` within groups of sentences told of one fact (a claim's support, one
+    happening's sentences): each sentence's one value of it (`find`), and groups where two
+    articles' (article id, value) pairs are `apart`. Named for the first sentence that gives
+    one ("date of “The fire started on Tuesday night at…”"); `read` gives a value's wording and
+    reading."""
     conflicts = []
-    for claim in claims:
-        found = [(s, value) for s in claim.support if (value := find(s)) is not None]
+    for group in groups:
+        found = [(s, value) for s in group if (value := find(s)) is not None]
         if not any(
             s.article != t.article and apart((s.article, v), (t.article, w))
             for (s, v), (t, w) in combinations(found, 2)
@@ -375,11 +395,47 @@ _READING = re.compile(
 
 def readings_disagree(a: str, b: str, kind: ConflictKind = "number") -> bool:
     """Whether two values of a conflict, by their readings, cannot both be right: "12" and
-    "14" disagree, "at least 12" and "14" do not. Dates, places and speakers are read to one
-    value each, and disagree when their readings differ."""
-    if kind != "number":
+    "14" disagree, "at least 12" and "14" do not; so do days that do not meet
+    (`_days_disagree`). Places and speakers are read to one value each, and disagree when
+    their readings differ."""
+    if kind == "number":
+        return _disagree([_mention(a), _mention(b)])
+    if kind == "date":
+        return _days_disagree(a, b)
+    return a != b
+
+
+# `dating.reading`'s form: when in the day, if said, then an ISO day or `first/last`.
+_DAYS = re.compile(
+    r"^(?:(?P<when>midnight|overnight|late|early) )?"
+    r"(?P<first>\d{4}-\d\d-\d\d)(?:/(?P<last>\d{4}-\d\d-\d\d))?$"
+)
+_LATE_IN_DAY = frozenset({"late", "overnight", "midnight"})
+_EARLY_IN_DAY = frozenset({"early", "overnight", "midnight"})
+
+
+def _days_disagree(a: str, b: str) -> bool:
+    """Whether two dates name days that do not meet, and not the two sides of one midnight:
+    "midnight on Sunday" is Monday's start, and "late on Tuesday" may be the same hour as "the
+    early hours of Wednesday"."""
+    read = [m for r in (a, b) if (m := _DAYS.match(r)) is not None]
+    if len(read) < 2:
         return a != b
-    return _disagree([_mention(a), _mention(b)])
+    (_, first_end, first_when), (last, _, last_when) = sorted(
+        (
+            date.fromisoformat(m["first"]),
+            date.fromisoformat(m["last"] or m["first"]),
+            m["when"] or "",
+        )
+        for m in read
+    )
+    if last <= first_end:
+        return False
+    if last - first_end > timedelta(days=1):
+        return True
+    return not (
+        first_when == "midnight" or (first_when in _LATE_IN_DAY and last_when in _EARLY_IN_DAY)
+    )
 
 
 def _mention(reading: str) -> NumberMention:

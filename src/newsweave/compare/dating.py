@@ -16,10 +16,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import datetime, timedelta
+from functools import cache
+from typing import NamedTuple
 
-from newsweave.compare.conflicts import UPDATE_AFTER, within_claims
+from newsweave.compare.conflicts import UPDATE_AFTER, readings_disagree, within
 from newsweave.compare.occasions import OCCASION
-from newsweave.models import Analysis, Claim, Conflict, DateMention
+from newsweave.models import Analysis, Claim, Conflict, DateMention, Support
 
 # A date shorter than a month dates one happening; a month or longer ("in March", "in 2019")
 # is the time of another occasion (`occasions.OCCASION`), not a day of this one.
@@ -43,6 +45,11 @@ _MIDNIGHT = re.compile(r"\bmidnight\b", re.IGNORECASE)
 _EARLY = re.compile(r"\b(?:early|overnight|midnight|morning|dawn|hours)\b", re.IGNORECASE)
 # Words either side of a date phrase that say when in its day: "late on Tuesday".
 _AROUND = 12
+# The words right before a date phrase that say when in its day, shown with it.
+_WHEN_IN_DAY = re.compile(
+    r"\b(?:(?:(?:shortly|just|soon)\s+)?(?:after|before)\s+midnight|late|early)\s+$",
+    re.IGNORECASE,
+)
 
 
 def date_conflicts(
@@ -50,26 +57,39 @@ def date_conflicts(
     analyses: dict[str, Analysis],
     published: Mapping[str, datetime | None] | None = None,
 ) -> list[Conflict]:
-    """The claims whose articles date their one happening to days that do not meet, both
-    known when both reports were out (`published`: article id → publication time)."""
+    """The claims (and the story's `happenings`) whose articles date their one happening to
+    days that do not meet, both known when both reports were out (`published`: article id →
+    publication time)."""
     published = published or {}
-    return within_claims(
-        claims,
+
+    @cache  # a sentence may stand in several claims
+    def dated(article: str, sentence: int) -> Dated | None:
+        return happening_date(analyses[article], sentence)
+
+    return within(
+        [c.support for c in claims] + happenings(analyses, published),
         "date",
-        lambda s: happening_date(analyses[s.article], s.sentence),
+        lambda s: dated(s.article, s.sentence),
         lambda x, y: _apart(x[1], y[1]) and _both_knew(x[0], x[1], y[0], y[1], published),
-        lambda d: (d[0].text, _reading(d[0])),
+        lambda d: (d.wording, reading(d)),
     )
 
 
-Dated = tuple[DateMention, str]
-"""A happening's date, and the words around it that tell when in the day ("late on Tuesday")."""
+class Dated(NamedTuple):
+    """A happening's date as a sentence gives it."""
+
+    mention: DateMention
+    around: str
+    """The words around the phrase, which tell when in the day ("late on Tuesday")."""
+    wording: str
+    """The phrase with the words before it that say when in the day: "late on Tuesday",
+    "shortly after midnight on Wednesday"."""
 
 
 def happening_date(analysis: Analysis, sentence: int) -> Dated | None:
     """The one date a sentence gives its happening: resolved, a month or less, not the day of a
-    saying nor a bound ("until Friday") nor inside a quote; None when there is none, or more
-    than one."""
+    saying nor a bound ("until Friday") nor inside a quote, and of a happening told by its own
+    noun (`_of_itself`) when there are several; None when there is none, or more than one."""
     text = analysis.sentences[sentence].text
     start = analysis.sentences[sentence].start
     # A day inside a quote is the speaker's ("nothing I heard tonight"), told from when they
@@ -86,31 +106,79 @@ def happening_date(analysis: Analysis, sentence: int) -> Dated | None:
         and not _BOUNDED.search(text[: d.start - start])
         and not _SAYING.search(text[: d.start - start])
     ]
+    if len(found) > 1:
+        # "A fire broke out late on Tuesday, ... forcing 300 people to leave overnight": the
+        # happening told by its own noun is the sentence's.
+        found = [d for d in found if _of_itself(d)]
     if len(found) != 1:
         return None
     d = found[0]
-    return d, text[max(d.start - start - _AROUND, 0) : d.end - start + _AROUND]
+    before = _WHEN_IN_DAY.search(text[: d.start - start])
+    return Dated(
+        d,
+        text[max(d.start - start - _AROUND, 0) : d.end - start + _AROUND],
+        (before.group(0) if before else "") + d.text,
+    )
+
+
+# Verbs whose subject is the happening itself: the fire "broke out", the quake "struck", the
+# talks "ended". A story tells one such happening of one thing, so two reports dating "the
+# fire" "starting" on two days disagree, though no claim joins their sentences.
+_OF_ITSELF = frozenset(
+    {"begin", "start", "break out", "erupt", "end", "finish", "conclude", "happen", "occur"}
+    | {"strike", "hit", "collapse", "crash", "sink", "capsize", "explode", "derail"}
+)
+# A happening this far from its report is another occasion told in passing ("a fire broke
+# out at the same plant on 3 May 2019"), not the story's.
+RECENT = timedelta(days=7)
+
+
+def _of_itself(d: DateMention) -> bool:
+    """Whether a date dates a happening told by its own noun: "the fire broke out"."""
+    return d.subject is not None and d.verb in _OF_ITSELF
+
+
+def happenings(
+    analyses: Mapping[str, Analysis], published: Mapping[str, datetime | None]
+) -> list[tuple[Support, ...]]:
+    """The sentences that date a happening told by its own noun ("a fire broke out late on
+    Tuesday", "the fire, which started on Monday night"), grouped by that noun: one group for
+    each thing some article says so of (`_OF_ITSELF`), within `RECENT` of the article's
+    publication."""
+    told: dict[str, list[Support]] = {}
+    for article, analysis in analyses.items():
+        when = published.get(article)
+        if when is None:
+            continue
+        for sentence in sorted({d.sentence for d in analysis.dates if _of_itself(d)}):
+            dated = happening_date(analysis, sentence)
+            if dated is None:
+                continue
+            d = dated.mention
+            if not _of_itself(d) or d.resolved is None or abs(d.resolved - when.date()) > RECENT:
+                continue
+            text = analysis.sentences[sentence].text
+            told.setdefault(str(d.subject), []).append(
+                Support(article=article, sentence=sentence, text=text)
+            )
+    return [tuple(group) for group in told.values() if len({s.article for s in group}) > 1]
 
 
 def _apart(d: Dated, e: Dated) -> bool:
     """Whether two dates of one happening cannot both be right: they date one verb, both told
-    as done or both as to come, on days that do not meet, and not the two sides of one
-    midnight."""
-    if not _one_happening(d[0].verb, e[0].verb):
+    as done or both as to come, on days that do not meet (`conflicts.readings_disagree`)."""
+    if not _one_happening(d.mention.verb, e.mention.verb):
         return False
-    if (d[0].aspect == "prospective") != (e[0].aspect == "prospective"):
+    if (d.mention.aspect == "prospective") != (e.mention.aspect == "prospective"):
         return False
-    (first, first_words), (last, last_words) = sorted([d, e], key=lambda x: x[0].resolved or 0)
-    first_end = first.resolved_end or first.resolved
-    if first_end is None or last.resolved is None or last.resolved <= first_end:
+    spans = [(x.mention.resolved, x.mention.resolved_end or x.mention.resolved) for x in (d, e)]
+    known = [(first, last) for first, last in spans if first is not None and last is not None]
+    if len(known) < 2:
         return False
-    if last.resolved - first_end > timedelta(days=1):
-        return True
-    # The next day: "midnight on Sunday" is Monday's start, and "late on Tuesday" may be the
-    # same hour as "the early hours of Wednesday".
-    return not (
-        _MIDNIGHT.search(first_words) or (_LATE.search(first_words) and _EARLY.search(last_words))
-    )
+    (_, first_end), (last, _) = sorted(known)
+    if last <= first_end:  # days that meet: no need to read the words
+        return False
+    return readings_disagree(reading(d), reading(e), "date")
 
 
 def _both_knew(
@@ -124,9 +192,9 @@ def _both_knew(
     if any(w is None for w in when) or len({w.tzinfo is None for w in when if w}) > 1:
         return True
     first, last = sorted(w for w in when if w is not None)
-    if d[0].aspect == "prospective":
+    if d.mention.aspect == "prospective":
         return last - first < UPDATE_AFTER
-    days = [x[0].resolved_end or x[0].resolved for x in (d, e)]
+    days = [x.mention.resolved_end or x.mention.resolved for x in (d, e)]
     return all(day is not None and day <= first.date() for day in days)
 
 
@@ -158,8 +226,23 @@ def _one_happening(verb: str | None, other: str | None) -> bool:
     return any(verb in same and other in same for same in _SAME_HAPPENING)
 
 
-def _reading(d: DateMention) -> str:
-    """The date as read: an ISO day, or `first/last` for a span."""
-    assert d.resolved is not None
-    end = d.resolved_end
-    return d.resolved.isoformat() + (f"/{end.isoformat()}" if end and end != d.resolved else "")
+def reading(d: Dated) -> str:
+    """The date as read: an ISO day, or `first/last` for a span, after the time of day its
+    words give, if any: "late 2026-09-15", "midnight 2026-09-16" (`conflicts.readings_disagree`
+    reads this form)."""
+    first, end = d.mention.resolved, d.mention.resolved_end
+    assert first is not None
+    day = first.isoformat() + (f"/{end.isoformat()}" if end and end != first else "")
+    late, early = _LATE.search(d.around), _EARLY.search(d.around)
+    when = (
+        "midnight"
+        if _MIDNIGHT.search(d.around)
+        else "overnight"
+        if late and early
+        else "late"
+        if late
+        else "early"
+        if early
+        else ""
+    )
+    return f"{when} {day}".strip()

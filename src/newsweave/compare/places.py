@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 
-from newsweave.compare.conflicts import within_claims
+from newsweave.compare.conflicts import within
+from newsweave.compare.dating import happenings
 from newsweave.models import Analysis, Claim, Conflict
 
 # Where a name stands as the place of the happening: "in Doncaster", "at Lisbon", "on the
@@ -47,11 +50,15 @@ class Place:
     population: int = 0
 
 
-def place_conflicts(claims: list[Claim], analyses: dict[str, Analysis]) -> list[Conflict]:
-    """The claims whose articles put their one happening in places neither of which holds the
-    other, each article naming only its own."""
-    return within_claims(
-        claims,
+def place_conflicts(
+    claims: list[Claim],
+    analyses: dict[str, Analysis],
+    published: Mapping[str, datetime | None] | None = None,
+) -> list[Conflict]:
+    """The claims (and the story's `dating.happenings`) whose articles put their one happening
+    in places neither of which holds the other, each article naming only its own."""
+    return within(
+        [c.support for c in claims] + happenings(analyses, published or {}),
         "place",
         lambda s: happening_place(analyses[s.article], s.sentence),
         lambda x, y: (
