@@ -364,6 +364,29 @@ def test_a_name_after_a_person_s_title_is_a_person_whatever_the_tagger_says():
     assert not [e for e in analysis.entities if e.type == "organisation"]
 
 
+def test_a_name_set_off_by_commas_after_a_person_s_title_is_a_person():
+    # The small model types "Nadia Okafor" as an organisation.
+    analysis = analyze(
+        article('"Our thoughts are with the residents," its managing director, Nadia Okafor, said.')
+    )
+    assert [(e.name, e.type) for e in analysis.entities] == [("Nadia Okafor", "person")]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Jane Doe, managing director, Vantrell Chemicals, said the plant was safe.",
+            "Vantrell Chemicals",
+        ),
+        ("He wrote to the mayor, Kessavik City Council, and the police.", "Kessavik City Council"),
+        ("A spokesman for the prime minister, Downing Street, said nothing.", "Downing Street"),
+    ],
+)
+def test_a_body_beside_a_title_is_no_person(text, body):
+    assert entity(analyze(article(text)), entity_id("organisation", body)).type == "organisation"
+
+
 @pytest.mark.parametrize(
     ("text", "name", "kind"),
     [
@@ -446,6 +469,42 @@ def test_a_body_s_short_form_in_brackets_is_the_body_in_every_article_of_the_sto
     second = analyze(article("The BPA said repairs would take a month at the least.", "a2"))
     _, mapping = story_entities([first, second])
     assert {mapping[m.entity] for m in second.mentions if m.text == "BPA"} == {body}
+
+
+def test_a_body_named_by_its_first_words_is_the_one_body_whose_name_opens_on_them():
+    first = analyze(
+        article("Vantrell Chemicals said it was cooperating fully with the fire service.", "a1")
+    )
+    second = analyze(
+        article("Vantrell said the warehouse held 40 tonnes. A fire at Vantrell was put out.", "a2")
+    )
+    entities, mapping = story_entities([first, second])
+    assert {mapping[e.id] for e in (*first.entities, *second.entities)} == {
+        "organisation:vantrell-chemicals"
+    }
+    assert [e.aliases for e in entities] == [("Vantrell",)]
+
+
+@pytest.mark.parametrize(
+    ("long", "short"),
+    [
+        ("The UN Security Council met on Tuesday.", "The UN said aid would reach the city."),
+        ("The Senate Judiciary Committee met on Tuesday.", "The Senate passed the bill."),
+        ("Amazon Web Services suffered an outage on Tuesday.", "Amazon said it was sorry."),
+    ],
+)
+def test_a_body_is_not_its_part_that_its_name_opens(long, short):
+    first, second = analyze(article(long, "a1")), analyze(article(short, "a2"))
+    _, mapping = story_entities([first, second])
+    assert len({mapping[e.id] for e in (*first.entities, *second.entities)}) == 2
+
+
+def test_a_name_a_happening_is_put_in_is_no_short_form_of_a_body():
+    # The small model tags the town as a body.
+    first = analyze(article("Tram drivers in Kessavik walked out for three days in May.", "a1"))
+    second = analyze(article("Kessavik City Transport said services would resume.", "a2"))
+    entities, _ = story_entities([first, second])
+    assert sorted(e.name for e in entities) == ["Kessavik", "Kessavik City Transport"]
 
 
 def test_brackets_that_are_not_the_name_s_initials_are_no_short_form():

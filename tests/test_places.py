@@ -1,7 +1,5 @@
 """Place conflicts: one happening put in two places, neither holding the other."""
 
-from datetime import UTC, datetime
-
 import pytest
 
 from builders import article
@@ -93,26 +91,3 @@ def test_names_whose_main_places_lie_in_two_countries_are_no_conflict(town):
         )
         == []
     )
-
-
-def test_a_happening_told_by_its_own_noun_is_placed_though_no_claim_joins_its_reports():
-    """The wire's lead and a follow-up's clause, in no claim together, put one fire's start in
-    two towns (`dating.happenings`)."""
-    wednesday = datetime(2026, 9, 16, 9, 0, tzinfo=UTC)
-    articles = [
-        article(
-            "a0",
-            "A fire broke out late on Tuesday at a warehouse in Rotherham.",
-            published=wednesday,
-        ),
-        article(
-            "a1",
-            "No one was hurt. The fire started on Tuesday night in Doncaster.",
-            published=wednesday,
-        ),
-    ]
-    analyses = {a.article_id: a for a in analyze_many(articles)}
-    found = place_conflicts([], analyses, {a.id: a.published for a in articles})
-    assert [[(v.article, v.reading) for v in c.values] for c in found] == [
-        [("a0", "Rotherham"), ("a1", "Doncaster")]
-    ]

@@ -221,10 +221,12 @@ class DateMention(Record):
     verb: str | None = None
     """The lemma of the verb whose clause the phrase dates, with its particle ("break out",
     "visit"): two articles date one happening when they date one verb."""
-    subject: str | None = None
-    """The lemma of that verb's subject when it is one thing named by a common noun ("fire" in
-    "the fire, which started on Monday night"); None for a name, a pronoun, a plural, or one
-    told as another of its kind ("a second fire", "another quake")."""
+    happening: str | None = None
+    """What the verb tells the happening of, when that is its subject: a singular common noun
+    with its compounds ("fire" in "the fire, which started on Monday night"; "house fire"), in
+    an active clause with no object. None for a name, a pronoun, a plural, a passive ("the
+    hospital was hit"), a doer ("the union started a strike"), or one told as another of its
+    kind ("a second fire", "broke out again")."""
 
 
 class Analysis(Record):

@@ -196,7 +196,7 @@ def find_dates(
                     anchor=anchor if relative and anchor else None,
                     aspect=aspect_of(verb),
                     verb=_lemma(verb),
-                    subject=_subject(verb),
+                    happening=_happening(verb),
                 )
             )
     return _ends_after_start(found)
@@ -310,29 +310,29 @@ def _lemma(verb: Any | None) -> str | None:
     return " ".join([verb.lemma_.lower(), *particles])
 
 
-# Words that tell a subject as another of its kind: "a second fire broke out on Friday".
+# Words that tell a happening as another of its kind: "a second fire broke out on Friday".
 _ANOTHER = frozenset(
-    {"another", "second", "third", "new", "fresh", "further", "separate", "similar", "earlier"}
-    | {"previous", "last", "latest", "other", "next"}
+    {"another", "first", "second", "third", "fourth", "fifth", "final", "new", "fresh"}
+    | {"further", "separate", "similar", "earlier", "previous", "last", "latest", "other", "next"}
 )
 
 
-def _subject(verb: Any | None) -> str | None:
-    """The lemma of a verb's subject when that is one thing named by a common noun, through a
-    relative pronoun to the noun it stands for ("the fire, which started ..."): None for a
-    name, a pronoun, a plural ("talks", one of several), or a noun told as another of its kind
-    (`_ANOTHER`)."""
-    if verb is None:
+def _happening(verb: Any | None) -> str | None:
+    """The lemma, with its compounds, of the singular common noun whose own happening an
+    active verb with no object tells ("the fire, which started ...", through the relative
+    pronoun to its noun), unless it is told as another of its kind (`_ANOTHER`, "again")."""
+    if verb is None or any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children):
         return None
-    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if not subjects:
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects or any(c.lower_ == "again" for c in verb.children):
         return None
     noun = subjects[0]
     if noun.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
         noun = verb.head
     if noun.tag_ != "NN" or any(c.lower_ in _ANOTHER for c in noun.children):
         return None
-    return str(noun.lemma_.lower())
+    compounds = [c.lemma_.lower() for c in noun.children if c.dep_ == "compound"]
+    return " ".join([*compounds, noun.lemma_.lower()])
 
 
 def _opens_ahead(text: str, match: re.Match[str], verb: Any | None) -> bool:

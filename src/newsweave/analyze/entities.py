@@ -229,10 +229,22 @@ def _after_the(doc: Any, ent: Any) -> bool:
 
 
 def _titled(doc: Any, ent: Any) -> bool:
-    """Whether a name of two words or more stands right after a person's title."""
+    """Whether a name of two words or more stands right after a person's title, or names the
+    subject that title describes, between commas ("its managing director, Nadia Okafor,
+    said"; not "a spokesman for the prime minister, Downing Street, said")."""
     if ent.start == 0 or len(ent) < 2 or not all(t.is_title for t in ent):
         return False
-    return doc[ent.start - 1].lower_.rstrip(".") in _person_titles()
+    if doc[ent.start - 1].lower_.rstrip(".") in _person_titles():
+        return True
+    title = ent.root.head
+    return (
+        ent.root.dep_ == "appos"
+        and title.i == ent.start - 2
+        and doc[ent.start - 1].text == ","
+        and title.lower_ in _person_titles()
+        and title.dep_ in {"nsubj", "nsubjpass"}
+        and any(c.dep_ in {"det", "poss"} for c in title.children)
+    )
 
 
 @cache

@@ -12,9 +12,10 @@ from collections.abc import Mapping
 import numpy as np
 
 from newsweave.compare.claims import Group, align, make_claims, units
-from newsweave.compare.conflicts import find_conflicts, marked
+from newsweave.compare.conflicts import find_conflicts, marked, once
 from newsweave.compare.dating import date_conflicts
 from newsweave.compare.drift import find_drift, same_statements
+from newsweave.compare.happenings import happening_conflicts
 from newsweave.compare.identity import (
     marker_links,
     sentence_keys,
@@ -61,8 +62,8 @@ def compare(
     published = {a.id: a.published for a in articles}
     in_order = {a.article_id: a for a in ordered}
     claims, conflicts = find_conflicts(claims, in_order, published, vectors)
-    others = date_conflicts(claims, in_order, published)
-    others += place_conflicts(claims, in_order, published)
+    others = date_conflicts(claims, in_order, published) + place_conflicts(claims, in_order)
+    others = once(others + happening_conflicts(in_order, published))
     others += misattributed(ordered, entity_map, entities)
     claims = marked(claims, others)
     conflicts += others

@@ -395,9 +395,9 @@ _READING = re.compile(
 
 def readings_disagree(a: str, b: str, kind: ConflictKind = "number") -> bool:
     """Whether two values of a conflict, by their readings, cannot both be right: "12" and
-    "14" disagree, "at least 12" and "14" do not; so do days that do not meet
-    (`_days_disagree`). Places and speakers are read to one value each, and disagree when
-    their readings differ."""
+    "14" disagree, "at least 12" and "14" do not. Dates disagree when their days do not meet
+    (`_days_disagree`). Places and speakers are read to one value each, and disagree when their
+    readings differ."""
     if kind == "number":
         return _disagree([_mention(a), _mention(b)])
     if kind == "date":

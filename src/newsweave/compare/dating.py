@@ -1,8 +1,9 @@
 """Dates that conflict: one happening dated to different days by different articles.
 
 "The fire broke out on Tuesday evening" and "the fire, which started on Monday night" state one
-fact (a claim holds them together) with two dates that cannot both be right. Much that looks
-like it is not a conflict, and is left alone:
+fact (a claim holds them together, or `happenings` finds one happening told by its own noun)
+with two dates that cannot both be right. Much that looks like it is not a conflict, and is
+left alone:
 - progress: a plan and its outcome ("talks are scheduled for Thursday", "talks on Friday broke
   down") are ordered on the timeline;
 - the day something was said ("police said on Wednesday") against the day it happened;
@@ -15,13 +16,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import cache
 from typing import NamedTuple
 
 from newsweave.compare.conflicts import UPDATE_AFTER, readings_disagree, within
 from newsweave.compare.occasions import OCCASION
-from newsweave.models import Analysis, Claim, Conflict, DateMention, Support
+from newsweave.models import Analysis, Claim, Conflict, DateMention
 
 # A date shorter than a month dates one happening; a month or longer ("in March", "in 2019")
 # is the time of another occasion (`occasions.OCCASION`), not a day of this one.
@@ -57,9 +58,8 @@ def date_conflicts(
     analyses: dict[str, Analysis],
     published: Mapping[str, datetime | None] | None = None,
 ) -> list[Conflict]:
-    """The claims (and the story's `happenings`) whose articles date their one happening to
-    days that do not meet, both known when both reports were out (`published`: article id →
-    publication time)."""
+    """The claims whose articles date their one happening to days that do not meet, both
+    known when both reports were out (`published`: article id → publication time)."""
     published = published or {}
 
     @cache  # a sentence may stand in several claims
@@ -67,12 +67,20 @@ def date_conflicts(
         return happening_date(analyses[article], sentence)
 
     return within(
-        [c.support for c in claims] + happenings(analyses, published),
+        [c.support for c in claims],
         "date",
         lambda s: dated(s.article, s.sentence),
-        lambda x, y: _apart(x[1], y[1]) and _both_knew(x[0], x[1], y[0], y[1], published),
+        lambda x, y: dates_apart(x, y, published),
         lambda d: (d.wording, reading(d)),
     )
+
+
+def dates_apart(
+    x: tuple[str, Dated], y: tuple[str, Dated], published: Mapping[str, datetime | None]
+) -> bool:
+    """Whether two articles' dates of one happening cannot both be right, and both reports
+    could tell it (`_both_knew`)."""
+    return _apart(x[1], y[1]) and _both_knew(x[0], x[1], y[0], y[1], published)
 
 
 class Dated(NamedTuple):
@@ -89,7 +97,7 @@ class Dated(NamedTuple):
 def happening_date(analysis: Analysis, sentence: int) -> Dated | None:
     """The one date a sentence gives its happening: resolved, a month or less, not the day of a
     saying nor a bound ("until Friday") nor inside a quote, and of a happening told by its own
-    noun (`_of_itself`) when there are several; None when there is none, or more than one."""
+    noun (`of_itself`) when there are several; None when there is none, or more than one."""
     text = analysis.sentences[sentence].text
     start = analysis.sentences[sentence].start
     # A day inside a quote is the speaker's ("nothing I heard tonight"), told from when they
@@ -109,7 +117,7 @@ def happening_date(analysis: Analysis, sentence: int) -> Dated | None:
     if len(found) > 1:
         # "A fire broke out late on Tuesday, ... forcing 300 people to leave overnight": the
         # happening told by its own noun is the sentence's.
-        found = [d for d in found if _of_itself(d)]
+        found = [d for d in found if of_itself(d)]
     if len(found) != 1:
         return None
     d = found[0]
@@ -121,53 +129,40 @@ def happening_date(analysis: Analysis, sentence: int) -> Dated | None:
     )
 
 
-# Verbs whose subject is the happening itself: the fire "broke out", the quake "struck", the
-# talks "ended". A story tells one such happening of one thing, so two reports dating "the
-# fire" "starting" on two days disagree, though no claim joins their sentences.
+# Verbs whose subject is the happening itself, each of which one thing does once: the fire
+# "broke out", the ferry "sank". Not "hit" or "strike": a storm hits one coast, then another;
+# nor "end": an index or a session ends every day ("the index ended on Tuesday 2% lower").
 _OF_ITSELF = frozenset(
-    {"begin", "start", "break out", "erupt", "end", "finish", "conclude", "happen", "occur"}
-    | {"strike", "hit", "collapse", "crash", "sink", "capsize", "explode", "derail"}
+    {"begin", "start", "break out", "erupt", "happen", "occur"}
+    | {"collapse", "crash", "sink", "capsize", "explode", "derail"}
 )
-# A happening this far from its report is another occasion told in passing ("a fire broke
-# out at the same plant on 3 May 2019"), not the story's.
-RECENT = timedelta(days=7)
 
 
-def _of_itself(d: DateMention) -> bool:
+def of_itself(d: DateMention) -> bool:
     """Whether a date dates a happening told by its own noun: "the fire broke out"."""
-    return d.subject is not None and d.verb in _OF_ITSELF
+    return d.happening is not None and d.verb in _OF_ITSELF
 
 
-def happenings(
-    analyses: Mapping[str, Analysis], published: Mapping[str, datetime | None]
-) -> list[tuple[Support, ...]]:
-    """The sentences that date a happening told by its own noun ("a fire broke out late on
-    Tuesday", "the fire, which started on Monday night"), grouped by that noun: one group for
-    each thing some article says so of (`_OF_ITSELF`), within `RECENT` of the article's
-    publication."""
-    told: dict[str, list[Support]] = {}
-    for article, analysis in analyses.items():
-        when = published.get(article)
-        if when is None:
-            continue
-        for sentence in sorted({d.sentence for d in analysis.dates if _of_itself(d)}):
-            dated = happening_date(analysis, sentence)
-            if dated is None:
-                continue
-            d = dated.mention
-            if not _of_itself(d) or d.resolved is None or abs(d.resolved - when.date()) > RECENT:
-                continue
-            text = analysis.sentences[sentence].text
-            told.setdefault(str(d.subject), []).append(
-                Support(article=article, sentence=sentence, text=text)
-            )
-    return [tuple(group) for group in told.values() if len({s.article for s in group}) > 1]
+def family(verb: str) -> str:
+    """A verb's family: the first verb of its `_SAME_HAPPENING` set ("break out" is "begin"),
+    else the verb without its particle."""
+    return next((min(same) for same in _SAME_HAPPENING if verb in same), verb.split()[0])
+
+
+def one_happening(verb: str | None, other: str | None) -> bool:
+    """Whether two dated verbs name one happening: the same verb, the same but for a particle
+    the parser may not have seen ("walked out on Monday": "walk"), or two of one family."""
+    if verb is None or other is None or {verb, other} & _NO_HAPPENING:
+        return False
+    if verb == other or verb.split()[0] == other or other.split()[0] == verb:
+        return True
+    return any(verb in same and other in same for same in _SAME_HAPPENING)
 
 
 def _apart(d: Dated, e: Dated) -> bool:
     """Whether two dates of one happening cannot both be right: they date one verb, both told
     as done or both as to come, on days that do not meet (`conflicts.readings_disagree`)."""
-    if not _one_happening(d.mention.verb, e.mention.verb):
+    if not one_happening(d.mention.verb, e.mention.verb):
         return False
     if (d.mention.aspect == "prospective") != (e.mention.aspect == "prospective"):
         return False
@@ -214,16 +209,6 @@ _NO_HAPPENING = frozenset(
     {"be", "have", "do", "update", "publish", "post"}
     | {"say", "tell", "announce", "state", "report", "confirm", "add", "write"}
 )
-
-
-def _one_happening(verb: str | None, other: str | None) -> bool:
-    """Whether two dated verbs name one happening: the same verb, the same but for a particle
-    the parser may not have seen ("walked out on Monday": "walk"), or two of one family."""
-    if verb is None or other is None or {verb, other} & _NO_HAPPENING:
-        return False
-    if verb == other or verb.split()[0] == other or other.split()[0] == verb:
-        return True
-    return any(verb in same and other in same for same in _SAME_HAPPENING)
 
 
 def reading(d: Dated) -> str:

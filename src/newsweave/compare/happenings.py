@@ -1,0 +1,129 @@
+"""A story's happenings: one thing's own happening told by several articles, outside claims.
+
+A story tells one fire's start once. The wire's lead ("A fire broke out late on Tuesday at a
+chemical warehouse in Rotherham, ... forcing about 300 people to leave their homes") and a
+follow-up's clause ("The fire, which started on Monday night, destroyed most of the
+warehouse") state different facts besides, so no claim joins them, yet they date and place
+one happening. The sentences that date a happening told by its own noun
+(`DateMention.happening`, `dating.of_itself`: the fire broke out, the ferry sank) are grouped
+by that noun and verb, and two of them conflict as a claim's would, with one more test: the
+other of date and place must not differ too. Two reports that differ in both more likely tell
+two happenings (two fires, a storm's two landfalls) than one told wrongly twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime, timedelta
+from typing import NamedTuple
+
+from newsweave.compare.conflicts import once, within
+from newsweave.compare.dating import (
+    Dated,
+    dates_apart,
+    family,
+    happening_date,
+    of_itself,
+    one_happening,
+    reading,
+)
+from newsweave.compare.places import Located, happening_place, place_reading, places_apart
+from newsweave.models import Analysis, Conflict, Support
+
+# A happening this far from its report is another occasion told in passing ("a fire broke
+# out at the same plant on 3 May 2019"), not the story's.
+RECENT = timedelta(days=7)
+
+
+class Told(NamedTuple):
+    """A sentence's date of a happening, and its place if it gives one."""
+
+    dated: Dated
+    located: Located | None
+
+
+def happening_conflicts(
+    analyses: Mapping[str, Analysis], published: Mapping[str, datetime | None]
+) -> list[Conflict]:
+    """Date and place conflicts among the sentences that tell one thing's own happening
+    (`happenings`), where the other of date and place does not differ too."""
+    groups = happenings(analyses, published)
+    told = {
+        (s.article, s.sentence): Told(dated, happening_place(analyses[s.article], s.sentence))
+        for group in groups
+        for s in group
+        if (dated := happening_date(analyses[s.article], s.sentence)) is not None
+    }
+
+    def dates_differ(x: tuple[str, Told], y: tuple[str, Told]) -> bool:
+        return same_thing(x, y) and dates_apart((x[0], x[1].dated), (y[0], y[1].dated), published)
+
+    def places_differ(x: tuple[str, Told], y: tuple[str, Told]) -> bool:
+        a, b = x[1].located, y[1].located
+        return (
+            a is not None
+            and b is not None
+            and same_thing(x, y)
+            and places_apart((x[0], a), (y[0], b), analyses)
+        )
+
+    def same_doing(x: tuple[str, Told], y: tuple[str, Told]) -> bool:
+        d, e = x[1].dated.mention, y[1].dated.mention
+        return one_happening(d.verb, e.verb) and (d.aspect == "prospective") == (
+            e.aspect == "prospective"
+        )
+
+    dates = within(
+        groups,
+        "date",
+        lambda s: told.get((s.article, s.sentence)),
+        lambda x, y: dates_differ(x, y) and not places_differ(x, y),
+        lambda t: (t.dated.wording, reading(t.dated)),
+    )
+    places = within(
+        groups,
+        "place",
+        lambda s: t if (t := told.get((s.article, s.sentence))) and t.located else None,
+        lambda x, y: places_differ(x, y) and same_doing(x, y) and not dates_differ(x, y),
+        _place_reading,
+    )
+    return once(dates + places)
+
+
+def _place_reading(t: Told) -> tuple[str, str]:
+    assert t.located is not None  # a sentence with no place gives no value
+    return place_reading(t.located)
+
+
+def same_thing(x: tuple[str, Told], y: tuple[str, Told]) -> bool:
+    """Whether two sentences' happenings are told of one thing: "fire" and "house fire" may
+    be, "house fire" and "forest fire" are not."""
+    a, b = (str(t[1].dated.mention.happening) for t in (x, y))
+    return a == b or a.endswith(" " + b) or b.endswith(" " + a)
+
+
+def happenings(
+    analyses: Mapping[str, Analysis], published: Mapping[str, datetime | None]
+) -> list[Sequence[Support]]:
+    """The sentences that date a happening told by its own noun ("a fire broke out late on
+    Tuesday", "the fire, which started on Monday night"), grouped by that noun and verb (verbs
+    of one beginning or ending are one): a group for each happening two articles or more tell,
+    within `RECENT` of their publication."""
+    by_happening: dict[tuple[str, str], list[Support]] = {}
+    for article, analysis in analyses.items():
+        when = published.get(article)
+        if when is None:
+            continue
+        for sentence in sorted({d.sentence for d in analysis.dates if of_itself(d)}):
+            dated = happening_date(analysis, sentence)
+            if dated is None:
+                continue
+            d = dated.mention
+            if not of_itself(d) or d.resolved is None or abs(d.resolved - when.date()) > RECENT:
+                continue
+            text = analysis.sentences[sentence].text
+            key = (str(d.happening).split()[-1], family(str(d.verb)))
+            by_happening.setdefault(key, []).append(
+                Support(article=article, sentence=sentence, text=text)
+            )
+    return [tuple(group) for group in by_happening.values() if len({s.article for s in group}) > 1]
