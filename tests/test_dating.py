@@ -43,6 +43,13 @@ def test_a_verb_read_with_or_without_its_particle_dates_one_happening():
     ) == [[("a0", "midnight 2026-09-13"), ("a1", "2026-09-15")]]
 
 
+def test_hours_after_something_else_say_nothing_of_the_time_of_day():
+    assert _dated(
+        "A fire broke out late on Tuesday at a chemical warehouse in the town.",
+        "The fire broke out on Wednesday, hours after a delivery of solvents, at the warehouse.",
+    ) == [[("a0", "late 2026-09-15"), ("a1", "2026-09-16")]]
+
+
 def test_verbs_of_one_beginning_date_one_happening():
     assert _dated(
         "A fire broke out on Tuesday at a chemical warehouse in the town.",

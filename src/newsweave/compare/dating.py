@@ -43,7 +43,9 @@ _BOUNDED = re.compile(
 # Words that put a time late in its day, or early in the next one.
 _LATE = re.compile(r"\b(?:late|night|midnight|evening)\b", re.IGNORECASE)
 _MIDNIGHT = re.compile(r"\bmidnight\b", re.IGNORECASE)
-_EARLY = re.compile(r"\b(?:early|overnight|midnight|morning|dawn|hours)\b", re.IGNORECASE)
+_EARLY = re.compile(
+    r"\b(?:early|overnight|midnight|morning|dawn|hours\s+of)\b", re.IGNORECASE
+)  # "the early hours of Wednesday", not "on Wednesday, hours after the delivery"
 # Words either side of a date phrase that say when in its day: "late on Tuesday".
 _AROUND = 12
 # The words right before a date phrase that say when in its day, shown with it.
