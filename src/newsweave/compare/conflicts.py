@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, timedelta
 from itertools import combinations
 from typing import TypeVar
@@ -174,7 +174,7 @@ def sided(thing: str, given: list[ConflictValue], kind: ConflictKind = "number")
 
 
 def within(
-    groups: Iterable[Sequence[Support]],
+    groups: Iterable[Iterable[Support]],
     kind: ConflictKind,
     find: Callable[[Support], V | None],
     apart: Callable[[tuple[str, V], tuple[str, V]], bool],

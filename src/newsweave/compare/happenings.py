@@ -13,7 +13,7 @@ two happenings (two fires, a storm's two landfalls) than one told wrongly twice.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
@@ -24,7 +24,6 @@ from newsweave.compare.dating import (
     family,
     happening_date,
     of_itself,
-    one_happening,
     reading,
 )
 from newsweave.compare.places import Located, happening_place, place_reading, places_apart
@@ -48,12 +47,7 @@ def happening_conflicts(
     """Date and place conflicts among the sentences that tell one thing's own happening
     (`happenings`), where the other of date and place does not differ too."""
     groups = happenings(analyses, published)
-    told = {
-        (s.article, s.sentence): Told(dated, happening_place(analyses[s.article], s.sentence))
-        for group in groups
-        for s in group
-        if (dated := happening_date(analyses[s.article], s.sentence)) is not None
-    }
+    told = {s: t for group in groups for s, t in group.items()}
 
     def dates_differ(x: tuple[str, Told], y: tuple[str, Told]) -> bool:
         return same_thing(x, y) and dates_apart((x[0], x[1].dated), (y[0], y[1].dated), published)
@@ -67,24 +61,23 @@ def happening_conflicts(
             and places_apart((x[0], a), (y[0], b), analyses)
         )
 
-    def same_doing(x: tuple[str, Told], y: tuple[str, Told]) -> bool:
+    def same_aspect(x: tuple[str, Told], y: tuple[str, Told]) -> bool:
+        # A group's verbs are of one family already (`happenings`).
         d, e = x[1].dated.mention, y[1].dated.mention
-        return one_happening(d.verb, e.verb) and (d.aspect == "prospective") == (
-            e.aspect == "prospective"
-        )
+        return (d.aspect == "prospective") == (e.aspect == "prospective")
 
     dates = within(
         groups,
         "date",
-        lambda s: told.get((s.article, s.sentence)),
+        told.get,
         lambda x, y: dates_differ(x, y) and not places_differ(x, y),
         lambda t: (t.dated.wording, reading(t.dated)),
     )
     places = within(
         groups,
         "place",
-        lambda s: t if (t := told.get((s.article, s.sentence))) and t.located else None,
-        lambda x, y: places_differ(x, y) and same_doing(x, y) and not dates_differ(x, y),
+        lambda s: t if (t := told[s]).located else None,
+        lambda x, y: places_differ(x, y) and same_aspect(x, y) and not dates_differ(x, y),
         _place_reading,
     )
     return once(dates + places)
@@ -104,12 +97,12 @@ def same_thing(x: tuple[str, Told], y: tuple[str, Told]) -> bool:
 
 def happenings(
     analyses: Mapping[str, Analysis], published: Mapping[str, datetime | None]
-) -> list[Sequence[Support]]:
+) -> list[dict[Support, Told]]:
     """The sentences that date a happening told by its own noun ("a fire broke out late on
     Tuesday", "the fire, which started on Monday night"), grouped by that noun and verb (verbs
-    of one beginning or ending are one): a group for each happening two articles or more tell,
-    within `RECENT` of their publication."""
-    by_happening: dict[tuple[str, str], list[Support]] = {}
+    of one beginning are one): a group for each happening two articles or more tell, within
+    `RECENT` of their publication, each sentence with its date and place."""
+    by_happening: dict[tuple[str, str], list[tuple[Support, Dated]]] = {}
     for article, analysis in analyses.items():
         when = published.get(article)
         if when is None:
@@ -124,6 +117,10 @@ def happenings(
             text = analysis.sentences[sentence].text
             key = (str(d.happening).split()[-1], family(str(d.verb)))
             by_happening.setdefault(key, []).append(
-                Support(article=article, sentence=sentence, text=text)
+                (Support(article=article, sentence=sentence, text=text), dated)
             )
-    return [tuple(group) for group in by_happening.values() if len({s.article for s in group}) > 1]
+    return [
+        {s: Told(dated, happening_place(analyses[s.article], s.sentence)) for s, dated in group}
+        for group in by_happening.values()
+        if len({s.article for s, _ in group}) > 1
+    ]

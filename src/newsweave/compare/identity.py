@@ -50,17 +50,17 @@ def story_entities(analyses: list[Analysis]) -> tuple[list[Entity], dict[str, st
     # Security Council"), an acronym (folded above), nor a name some article puts a happening
     # in: "tram drivers in Kessavik" is the town of Kessavik City Transport, tagged as a body.
     named_bodies = [e for e in by_id.values() if e.type == "organisation" and mapping[e.id] == e.id]
-    located = _located(analyses)
     parts = _part_heads()
-    for e in named_bodies:
-        longer = [f for f in named_bodies if f.name.startswith(e.name + " ")]
-        if (
-            len(longer) == 1
-            and not e.name.isupper()
-            and e.id not in located
-            and longer[0].name.split()[-1].lower() not in parts
-        ):
-            mapping[e.id] = longer[0].id
+    folds = {
+        e.id: longer[0].id
+        for e in named_bodies
+        if not e.name.isupper()
+        and len(longer := [f for f in named_bodies if f.name.startswith(e.name + " ")]) == 1
+        and longer[0].name.split()[-1].lower() not in parts
+    }
+    if folds:  # most stories have none: no need to read where every name stands
+        located = _located(analyses)
+        mapping |= {short: body for short, body in folds.items() if short not in located}
     named = [
         e
         for e in by_id.values()
