@@ -4,6 +4,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from builders import article
 from newsweave.analyze import analyze
 from newsweave.demo import demo_source
 from newsweave.extract import extract
@@ -281,3 +282,31 @@ def test_a_date_phrase_says_whether_its_happening_is_still_to_come_or_done():
         "on Sunday": None,
         "on Monday": "completed",  # the announcement is what Monday dates
     }
+
+
+@pytest.mark.parametrize(
+    "text, figure, fate",
+    [
+        ("At least 12 people were killed when the bus crashed.", "At least 12", "killed"),
+        ("Twelve people died in the crash on the coast road.", "Twelve", "killed"),
+        ("The storm left five people dead along the coast.", "five", "killed"),
+        ("The blast injured at least 30 people in the market.", "at least 30", "injured"),
+        ("The attack left 40 people injured in the market.", "40", "injured"),
+        ("The fire forced about 300 people to leave their homes.", "about 300", "evacuated"),
+        ("A fire forced about 300 people from their homes.", "about 300", "evacuated"),
+        ("Around 250 residents were evacuated during the night.", "Around 250", "evacuated"),
+        ("Around 250 residents fled their homes during the night.", "Around 250", "evacuated"),
+        ("About 300 people evacuated from the area slept in a school.", "About 300", "evacuated"),
+        ("The floods left 3,000 people homeless in the valley.", "3,000", "evacuated"),
+        ("Some 40 people remain missing after the landslide.", "Some 40", "missing"),
+        ("Police arrested 23 people after the march in the city.", "23", "arrested"),
+        # who acted, and what befell no one
+        ("Twelve gunmen attacked a guard post on the border.", "Twelve", None),
+        ("About 60 firefighters evacuated the building at dawn.", "About 60", None),
+        ("Two firefighters were treated for heat exhaustion.", "Two", None),
+        ("About 300 people left the stadium early on Sunday.", "About 300", None),
+    ],
+)
+def test_a_count_of_people_says_what_befell_them(text, figure, fate):
+    found = {n.text: n for n in analyze(article("a", text)).numbers}
+    assert found[figure].fate == fate

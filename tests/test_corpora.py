@@ -272,3 +272,25 @@ def test_the_town_of_the_fire_conflicts_and_the_county_and_nation_that_hold_it_d
             ("The Steel City Echo", "Rotherham"),
         ]
     ]
+
+
+def test_the_people_evacuated_conflict_in_other_words_and_the_fire_has_four_conflicts(loaded):
+    articles, brief = _fire(loaded)
+    outlet = {a.id: a.outlet for a in articles}
+    counted = [
+        sorted({(outlet[v.article], v.side, v.reading) for v in c.values})
+        for c in brief.conflicts
+        if c.kind == "number"
+    ]
+    # "forcing about 300 people to leave their homes" (the wire's lead and its copy), "forced
+    # about 300 people from their homes", against "Around 250 residents were evacuated": no
+    # claim joins them. The 120 evacuated from the March fire in Wolverhampton take no side.
+    assert counted == [
+        [
+            ("Northern Beacon", 1, "around 250"),
+            ("Northline Press", 0, "about 300"),
+            ("The Morning Ledger", 0, "about 300"),
+            ("The Steel City Echo", 0, "about 300"),
+        ]
+    ]
+    assert sorted(c.kind for c in brief.conflicts) == ["date", "number", "place", "speaker"]

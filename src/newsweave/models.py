@@ -197,6 +197,9 @@ class NumberMention(Record):
     unit: str | None = None
     qualifier: str | None = None
     counts: str | None = None
+    fate: str | None = None
+    """What happened to the people it counts, when news counts people for it: "killed",
+    "injured", "evacuated", "missing", "rescued" or "arrested" (`analyze.fates`)."""
 
 
 Aspect = Literal["prospective", "completed"]

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from typing import Any
 
+from newsweave.analyze.fates import fate
 from newsweave.analyze.nlp import doc_text
 from newsweave.models import NumberMention, Sentence
 
@@ -224,7 +225,7 @@ def _mention(
     upper = parse_number(match.group("upper")) if match.group("upper") else None
     if upper is not None and (uscale or scale):
         upper *= SCALES[(uscale or scale).lower()]
-    counts = _counted(doc, match.end())
+    counts, noun = _counted(doc, match.end())
     if (
         match.group("num")
         and match.group("num").lower() == "one"
@@ -240,6 +241,7 @@ def _mention(
         unit = "magnitude"  # "a magnitude 6.1 quake", "a 6.4-magnitude tremor"
     if unit == "magnitude":
         counts = None  # the quake it measures, not a count of quakes
+    befell = fate(noun) if counts and not unit else None
     qualifier = match.group("qual").lower() if match.group("qual") else None
     if vague:
         qualifier = qualifier or "vague"
@@ -253,6 +255,7 @@ def _mention(
         unit=unit,
         qualifier=qualifier,
         counts=counts,
+        fate=befell,
     )
 
 
@@ -268,20 +271,23 @@ def _is_magnitude(text: str, start: int, end: int) -> bool:
     )
 
 
-def _counted(doc: Any, end_char: int) -> str | None:
+def _counted(doc: Any, end_char: int) -> tuple[str | None, Any]:
     """The noun after a number ("38 of 46 drones launched" → "drones"), with the nouns that
-    make a compound of it ("an 8% pay rise" → "pay rise"; "400 school children")."""
+    make a compound of it ("an 8% pay rise" → "pay rise"; "400 school children"), and its
+    last word's token (None when it counts no noun)."""
     span = doc.char_span(end_char, len(doc_text(doc)), alignment_mode="expand")
     after = list(span[:4]) if span is not None else []
     after = [t for t in after if t.idx >= end_char]
-    words: list[str] = []
+    words: list[Any] = []
     for token in after:
         if token.pos_ in {"ADJ", "NOUN", "PROPN"} and token.text[:1].isalpha():
-            words.append(token.text)
+            words.append(token)
             if token.pos_ == "NOUN" and not (token.dep_ == "compound" and token.head.i > token.i):
                 break
         elif token.text.lower() in {"of", "more"} and not words:
             continue
         else:
             break
-    return " ".join(words).lower() if words and words[-1] and not words[-1][0].isupper() else None
+    if not words or words[-1].text[0].isupper():
+        return None, None
+    return " ".join(t.text for t in words).lower(), words[-1]

@@ -13,6 +13,7 @@ import numpy as np
 
 from newsweave.compare.claims import Group, align, make_claims, units
 from newsweave.compare.conflicts import find_conflicts, marked, once
+from newsweave.compare.counts import count_conflicts
 from newsweave.compare.dating import date_conflicts
 from newsweave.compare.drift import find_drift, same_statements
 from newsweave.compare.happenings import happening_conflicts
@@ -64,6 +65,7 @@ def compare(
     claims, conflicts = find_conflicts(claims, in_order, published, vectors)
     others = date_conflicts(claims, in_order, published) + place_conflicts(claims, in_order)
     others = once(others + happening_conflicts(in_order, published))
+    others += count_conflicts(in_order, published, known=conflicts)
     others += misattributed(ordered, entity_map, entities)
     claims = marked(claims, others)
     conflicts += others

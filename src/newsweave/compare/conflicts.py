@@ -122,7 +122,7 @@ def _in_claim(
         if len({v for _, v in values}) < 2 or len({a for a, _ in values}) < 2:
             continue
         if not any(
-            _disagree([m, n])
+            disagree([m, n])
             and not _grew((a, t, m), (b, u, n), published)
             and not may_differ(dated[a].get(m.sentence, ()), dated[b].get(n.sentence, ()))
             for a, t, m in found
@@ -139,11 +139,15 @@ def _conflict(thing: str, found: list[Figure]) -> Conflict:
     together, in the order their reading first comes. A share or a sum is named for what it
     is of when the figures that say so agree ("an 8% pay rise", "a 6 per cent pay rise": pay
     rise, not percent)."""
-    given = [
+    of = {n.counts for _, _, n in found if n.counts}
+    return sided(of.pop() if len(of) == 1 else thing, figure_values(found))
+
+
+def figure_values(found: list[Figure]) -> list[ConflictValue]:
+    """A conflict's values for figures: as written, and read (`_reading`)."""
+    return [
         ConflictValue(article=a, value=n.text, text=t, reading=_reading(n)) for a, t, n in found
     ]
-    of = {n.counts for _, _, n in found if n.counts}
-    return sided(of.pop() if len(of) == 1 else thing, given)
 
 
 def sided(thing: str, given: list[ConflictValue], kind: ConflictKind = "number") -> Conflict:
@@ -299,7 +303,7 @@ def in_leads(
             for j, (b, _, n) in enumerate(found)
             if i < j
             and sim[i, j] >= LEAD_SIMILARITY
-            and _disagree([m, n])
+            and disagree([m, n])
             and _one_cycle(a, b, published)
         ]
         if pairs:
@@ -317,11 +321,11 @@ def in_leads(
 
 def _one_cycle(a: str, b: str, published: Mapping[str, datetime | None]) -> bool:
     """Whether two articles were published within `UPDATE_AFTER` (or when is unknown)."""
-    gap = _gap(a, b, published)
-    return gap is None or abs(gap) < UPDATE_AFTER
+    between = gap(a, b, published)
+    return between is None or abs(between) < UPDATE_AFTER
 
 
-def _gap(a: str, b: str, published: Mapping[str, datetime | None]) -> timedelta | None:
+def gap(a: str, b: str, published: Mapping[str, datetime | None]) -> timedelta | None:
     """How long after `a` article `b` was published; None when either time is unknown, or one
     has a time zone and the other not."""
     when_a, when_b = published.get(a), published.get(b)
@@ -350,10 +354,10 @@ def _grew(
     apart, gives a larger value in words of change ("the toll rose to 17", "has now reached"):
     an update, not a conflict. A count revised down, or a larger one with no such words
     ("1,500 jobs" the next morning against "about 1,200"), stays a conflict."""
-    gap = _gap(first[0], second[0], published)
-    if gap is None or abs(gap) < UPDATE_AFTER:
+    between = gap(first[0], second[0], published)
+    if between is None or abs(between) < UPDATE_AFTER:
         return False
-    earlier, later = (first, second) if gap > timedelta(0) else (second, first)
+    earlier, later = (first, second) if between > timedelta(0) else (second, first)
     return later[2].value > earlier[2].value and bool(_CHANGE.search(later[1]))
 
 
@@ -399,7 +403,7 @@ def readings_disagree(a: str, b: str, kind: ConflictKind = "number") -> bool:
     (`_days_disagree`). Places and speakers are read to one value each, and disagree when their
     readings differ."""
     if kind == "number":
-        return _disagree([_mention(a), _mention(b)])
+        return disagree([_mention(a), _mention(b)])
     if kind == "date":
         return _days_disagree(a, b)
     return a != b
@@ -472,17 +476,34 @@ def _is_ratio(n: NumberMention) -> bool:
     return n.upper is not None and (n.upper <= n.value or bool(_OF.search(n.text)))
 
 
-def _disagree(numbers: list[NumberMention]) -> bool:
+def disagree(numbers: list[NumberMention]) -> bool:
     """Whether no one value fits every figure: each figure admits a range ("12": 12; "at
     least 12": 12 and up; "about 80": 72 to 88; "nearly 1,200": 1,080 to 1,200), and two
     figures disagree when their ranges do not meet, unless they lie more than `APART` times
-    apart. A range admits its stretch ("35 to 40"); ratios must be equal; a vague figure
-    ("hundreds", "several hundred") admits anything."""
+    apart. Two rounded figures ("about 300", "around 250") disagree when neither value lies in
+    the other's range: each rounds the count its own way, and a count both could round to
+    (272) is no reading of either. A range admits its stretch ("35 to 40"); ratios must be
+    equal; a vague figure ("hundreds", "several hundred") admits anything."""
     ratios = {amount(n) for n in numbers if _is_ratio(n)}
     if len(ratios) >= 2:
         return True
-    spans = [span for n in numbers if not _is_ratio(n) and (span := _admits(n)) is not None]
-    return any(a[1] < b[0] <= a[1] * APART for a in spans for b in spans)
+    spans = [(n, span) for n in numbers if not _is_ratio(n) and (span := _admits(n)) is not None]
+    return any(
+        a[1] < b[0] <= a[1] * APART
+        or (
+            _rounded(m)
+            and _rounded(n)
+            and a[1] < n.value <= a[1] * APART
+            and not b[0] <= m.value <= b[1]
+        )
+        for m, a in spans
+        for n, b in spans
+    )
+
+
+def _rounded(n: NumberMention) -> bool:
+    """Whether a figure is a count rounded with "about", "around" and the like."""
+    return n.upper is None and n.qualifier in ROUNDED
 
 
 # How far a rounded figure may lie from the value it rounds ("about 80" is 72 to 88).
@@ -491,6 +512,10 @@ APPROXIMATE = 0.10
 # "1,500"), not by a factor of ten: figures further apart than this, each an article's only one
 # of its kind in a claim, are two quantities ("a net loss of $85mn", "revenue of $1.2bn").
 APART = 2.0
+
+
+# Qualifiers of a rounded figure.
+ROUNDED = frozenset({"about", "around", "roughly", "approximately", "some", "an estimated"})
 
 
 def _admits(n: NumberMention) -> tuple[float, float] | None:
@@ -504,7 +529,7 @@ def _admits(n: NumberMention) -> tuple[float, float] | None:
         return (v, float("inf"))
     if q in {"at most", "less than", "fewer than", "under", "up to", "as many as"}:
         return (0.0, v)
-    if q in {"about", "around", "roughly", "approximately", "some", "an estimated"}:
+    if q in ROUNDED:
         return (v * (1 - APPROXIMATE), v * (1 + APPROXIMATE))
     if q in {"almost", "nearly"}:
         return (v * (1 - APPROXIMATE), v)
