@@ -297,14 +297,28 @@ def test_a_date_phrase_says_whether_its_happening_is_still_to_come_or_done():
         ("Around 250 residents were evacuated during the night.", "Around 250", "evacuated"),
         ("Around 250 residents fled their homes during the night.", "Around 250", "evacuated"),
         ("About 300 people evacuated from the area slept in a school.", "About 300", "evacuated"),
-        ("The floods left 3,000 people homeless in the valley.", "3,000", "evacuated"),
         ("Some 40 people remain missing after the landslide.", "Some 40", "missing"),
-        ("Police arrested 23 people after the march in the city.", "23", "arrested"),
+        ("Officials said 1,200 people had been evacuated overnight.", "1,200", "evacuated"),
         # who acted, and what befell no one
         ("Twelve gunmen attacked a guard post on the border.", "Twelve", None),
         ("About 60 firefighters evacuated the building at dawn.", "About 60", None),
         ("Two firefighters were treated for heat exhaustion.", "Two", None),
         ("About 300 people left the stadium early on Sunday.", "About 300", None),
+        # what did not happen, or not yet
+        ("The mayor said the town may need to evacuate 500 people.", "500", None),
+        ("Officials warned the fire could force 2,000 people from their homes.", "2,000", None),
+        ("Authorities ordered 5,000 people to evacuate as the fire neared.", "5,000", None),
+        ("About 3,000 people were told not to leave their homes.", "About 3,000", None),
+        ("Rescuers were trying to evacuate 40 people from the tower.", "40", None),
+        # a part of the whole, or an addition to it
+        ("Twelve people were seriously injured in the crash.", "Twelve", None),
+        ("Seven people from one family were killed in the fire.", "Seven", None),
+        ("Another 150 residents were evacuated in the afternoon.", "150", None),
+        ("A further 90 people were evacuated from the estate.", "90", None),
+        ("In Kochi alone, the storm killed eight people.", "eight", None),
+        # rescues and arrests add up across crews and days
+        ("Police arrested 23 people after the march in the city.", "23", None),
+        ("Coastguards rescued 120 people from the ferry.", "120", None),
     ],
 )
 def test_a_count_of_people_says_what_befell_them(text, figure, fate):

@@ -83,6 +83,8 @@ def test_a_measure_of_the_same_number_takes_no_side_in_a_count():
         ("about 300", "around 250", True),  # each rounds its own count: no reader's 272
         ("about 60", "some 60", False),
         ("about 80", "around 85", False),  # 85 is about 80
+        ("about 1,000", "around 1,150", False),  # rounded to a thousand, or to fifty
+        ("about 1,000", "about 1,200", True),
         ("85,000,000 USD", "1,200,000,000 USD", False),  # so far apart: two quantities
         ("as many as 35–40", "as many as 30–40", False),  # ranges that meet
         ("35–40", "about 40", False),

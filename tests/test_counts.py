@@ -87,3 +87,35 @@ def test_a_report_giving_two_values_of_one_count_takes_no_side():
         "The quake killed 12 people in the town on Monday.",
         "The quake killed nine people on Monday. Later, 14 people were killed in the villages.",
     )
+
+
+def test_a_toll_told_as_risen_within_hours_is_progress():
+    assert not _counted(
+        "A strong earthquake struck the coast early on Monday, killing nine people.",
+        "The death toll rose to 14 on Monday afternoon. The quake killed 14 people.",
+        published=(WEDNESDAY, WEDNESDAY + timedelta(hours=7)),
+    )
+
+
+def test_fewer_missing_the_next_day_is_progress():
+    # People are found.
+    assert not _counted(
+        "Forty people remain missing after the landslide on Monday.",
+        "Rescuers found 15 people alive. Twenty-five people remain missing.",
+        published=(WEDNESDAY, WEDNESDAY + timedelta(hours=24)),
+    )
+
+
+def test_counts_of_two_days_in_other_years_or_in_a_quote_take_no_side():
+    assert not _counted(
+        "Floods forced 300 people from their homes in the valley on Tuesday.",
+        "Floods on Wednesday forced 200 people from their homes in the valley.",
+    )
+    assert not _counted(
+        "About 300 people were evacuated from their homes during the night.",
+        "In 2015, about 220 people were evacuated from their homes after a flood.",
+    )
+    assert not _counted(
+        "About 300 people were evacuated from their homes during the night.",
+        "“We evacuated 200 people from their homes,” the mayor said.",
+    )

@@ -358,10 +358,10 @@ def _grew(
     if between is None or abs(between) < UPDATE_AFTER:
         return False
     earlier, later = (first, second) if between > timedelta(0) else (second, first)
-    return later[2].value > earlier[2].value and bool(_CHANGE.search(later[1]))
+    return later[2].value > earlier[2].value and bool(CHANGE.search(later[1]))
 
 
-_CHANGE = re.compile(
+CHANGE = re.compile(
     r"\b(?:rose|risen|rising|rises|climbed|climbs|reached|reaches|now|increased|grew|grown|"
     r"jumped|latest|updated|so far)\b",
     re.IGNORECASE,
@@ -480,10 +480,11 @@ def disagree(numbers: list[NumberMention]) -> bool:
     """Whether no one value fits every figure: each figure admits a range ("12": 12; "at
     least 12": 12 and up; "about 80": 72 to 88; "nearly 1,200": 1,080 to 1,200), and two
     figures disagree when their ranges do not meet, unless they lie more than `APART` times
-    apart. Two rounded figures ("about 300", "around 250") disagree when neither value lies in
-    the other's range: each rounds the count its own way, and a count both could round to
-    (272) is no reading of either. A range admits its stretch ("35 to 40"); ratios must be
-    equal; a vague figure ("hundreds", "several hundred") admits anything."""
+    apart. Two rounded figures disagree when one is a fifth or more above the other ("about
+    300", "around 250"): each rounds the count its own way, and a count both could round to
+    (272) is no reading of either; "about 1,000" and "around 1,150" may round one count. A
+    range admits its stretch ("35 to 40"); ratios must be equal; a vague figure ("hundreds",
+    "several hundred") admits anything."""
     ratios = {amount(n) for n in numbers if _is_ratio(n)}
     if len(ratios) >= 2:
         return True
@@ -493,8 +494,8 @@ def disagree(numbers: list[NumberMention]) -> bool:
         or (
             _rounded(m)
             and _rounded(n)
-            and a[1] < n.value <= a[1] * APART
-            and not b[0] <= m.value <= b[1]
+            and 0 < m.value < n.value <= a[1] * APART
+            and round(n.value / m.value, 6) >= 1 + ROUNDED_APART
         )
         for m, a in spans
         for n, b in spans
@@ -514,6 +515,8 @@ APPROXIMATE = 0.10
 APART = 2.0
 
 
+# Two rounded figures this far apart (a share of the smaller) round two different counts.
+ROUNDED_APART = 0.2
 # Qualifiers of a rounded figure.
 ROUNDED = frozenset({"about", "around", "roughly", "approximately", "some", "an estimated"})
 

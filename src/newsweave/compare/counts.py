@@ -12,15 +12,24 @@ report's count has grown.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from itertools import combinations
 
 from newsweave.analyze.numbers import amount
-from newsweave.compare.conflicts import UPDATE_AFTER, Figure, disagree, figure_values, gap, sided
+from newsweave.compare.conflicts import (
+    CHANGE,
+    UPDATE_AFTER,
+    Figure,
+    disagree,
+    figure_values,
+    gap,
+    sided,
+)
 from newsweave.compare.happenings import RECENT
-from newsweave.compare.occasions import Span, may_differ, spans
+from newsweave.compare.occasions import Span, meet, spans
 from newsweave.compare.places import happening_place, places_apart
 from newsweave.models import Analysis, Conflict, NumberMention
 
@@ -44,9 +53,16 @@ def count_conflicts(
         mine: dict[tuple[str, str], list[NumberMention]] = defaultdict(list)
         dated = spans(analysis)
         when = published.get(article)
+        quoted = [(q.start, q.end) for q in analysis.quotes if q.kind == "direct"]
         for n in analysis.numbers:
-            if n.fate and n.counts and not _recalled(dated.get(n.sentence, ()), when):
-                mine[(n.fate, _who(n.counts))].append(n)
+            if not (n.fate and n.counts):
+                continue
+            text = analysis.sentences[n.sentence].text
+            if _recalled(text, dated.get(n.sentence, ()), when):
+                continue
+            if any(start <= n.start < end for start, end in quoted):
+                continue  # a speaker's count is often a plan or a guess ("we may need to ...")
+            mine[(n.fate, _who(n.counts))].append(n)
         for key, figures in mine.items():
             # Two values of one count in one report count two things ("12 killed in the town
             # and 5 in the villages") or a toll over time: which one another report gives is
@@ -66,11 +82,20 @@ def count_conflicts(
     return conflicts
 
 
-def _recalled(dated: Sequence[Span], when: datetime | None) -> bool:
+def _recalled(text: str, dated: Sequence[Span], when: datetime | None) -> bool:
     """Whether a sentence dated `dated` tells of an earlier occasion: each of its dates ends
-    more than `RECENT` before its report ("since March, when about 120 people were
-    evacuated after a blaze at a paint and solvent warehouse in Wolverhampton")."""
-    return bool(dated) and when is not None and all(end < when.date() - RECENT for _, end in dated)
+    more than `RECENT` before its report ("since March, when about 120 people were evacuated
+    after a blaze at a paint and solvent warehouse in Wolverhampton"), it names a year other
+    than its report's ("In 2015, about 220 people were evacuated"), or it says "then"."""
+    if when is None:
+        return False
+    if dated and all(end < when.date() - RECENT for _, end in dated):
+        return True
+    return any(int(y) != when.year for y in _YEAR.findall(text)) or bool(_THEN.search(text))
+
+
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_THEN = re.compile(r"\bthen\b", re.IGNORECASE)
 
 
 def _who(counts: str) -> str:
@@ -85,25 +110,45 @@ def _apart(
     published: Mapping[str, datetime | None],
 ) -> bool:
     """Whether two articles' counts of one fate cannot both be right of one happening: their
-    values disagree, the later count has not grown (a toll rises over the days), their
-    sentences do not tell two occasions or put them in two places."""
+    values disagree, the later count does not update the earlier (`_updated`), and their
+    sentences are not dated to days that do not meet nor put in two places."""
     (a, _, m), (b, _, n) = x, y
-    if not disagree([m, n]) or _grown(x, y, published):
+    if not disagree([m, n]) or _updated(x, y, analyses, published):
         return False
-    if may_differ(spans(analyses[a]).get(m.sentence, ()), spans(analyses[b]).get(n.sentence, ())):
-        return False
+    first, second = spans(analyses[a]).get(m.sentence, ()), spans(analyses[b]).get(n.sentence, ())
+    if first and second and not meet(first, second):
+        return False  # two days: two evacuations, one on Tuesday and one on Wednesday
     here = happening_place(analyses[a], m.sentence)
     there = happening_place(analyses[b], n.sentence)
     return not (here and there and places_apart((a, here), (b, there), analyses))
 
 
-def _grown(x: Figure, y: Figure, published: Mapping[str, datetime | None]) -> bool:
-    """Whether the later of two reports, `UPDATE_AFTER` or more apart, gives the larger count:
-    more dead found, more homes cleared. Reports of unknown time may be days apart too."""
+def _updated(
+    x: Figure,
+    y: Figure,
+    analyses: Mapping[str, Analysis],
+    published: Mapping[str, datetime | None],
+) -> bool:
+    """Whether the later of two reports updates the other's count: a larger one that it gives
+    anywhere in words of change ("The death toll rose to 14 on Monday afternoon. The quake
+    killed 14 people"), or, `UPDATE_AFTER` or more later, a larger one (more dead found, more
+    homes cleared) or any other count of the missing (people are found). Reports of unknown
+    time may be days apart too."""
     apart = gap(x[0], y[0], published)
     if apart is None:
         return True
+    earlier, later = (x, y) if apart > timedelta(0) else (y, x)
+    grown = later[2].value > earlier[2].value
+    if grown and _told_as_change(analyses[later[0]], later[2].value):
+        return True
     if abs(apart) < UPDATE_AFTER:
         return False
-    earlier, later = (x, y) if apart > timedelta(0) else (y, x)
-    return later[2].value > earlier[2].value
+    return grown or later[2].fate == "missing"
+
+
+def _told_as_change(analysis: Analysis, value: float) -> bool:
+    """Whether an article gives `value` in a sentence with words of change ("rose to 14")."""
+    return any(
+        n.value == value and CHANGE.search(analysis.sentences[n.sentence].text)
+        for n in analysis.numbers
+    )

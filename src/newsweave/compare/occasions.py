@@ -52,7 +52,12 @@ def may_differ(first: Sequence[Span], second: Sequence[Span]) -> bool:
     one of their dates spans a month or more, and none of the one's dates meets the other's."""
     if not first or not second or not _long((*first, *second)):
         return False
-    return not any(
+    return not meet(first, second)
+
+
+def meet(first: Sequence[Span], second: Sequence[Span]) -> bool:
+    """Whether one of the dates `first` meets one of `second`."""
+    return any(
         start <= other_end and other_start <= end
         for start, end in first
         for other_start, other_end in second
