@@ -492,9 +492,9 @@ def disagree(numbers: list[NumberMention]) -> bool:
     return any(
         a[1] < b[0] <= a[1] * APART
         or (
-            _rounded(m)
+            0 < m.value < n.value <= a[1] * APART
+            and _rounded(m)
             and _rounded(n)
-            and 0 < m.value < n.value <= a[1] * APART
             and round(n.value / m.value, 6) >= 1 + ROUNDED_APART
         )
         for m, a in spans

@@ -30,7 +30,7 @@ from newsweave.compare.conflicts import (
 )
 from newsweave.compare.happenings import RECENT
 from newsweave.compare.occasions import Span, meet, spans
-from newsweave.compare.places import happening_place, places_apart
+from newsweave.compare.places import Located, happening_place, places_apart
 from newsweave.models import Analysis, Conflict, NumberMention
 
 # Words for people at large, which count the same people: "about 300 people" and "around 250
@@ -49,16 +49,17 @@ def count_conflicts(
     the article's only value of that count; those whose every value a `known` conflict
     already gives are left out."""
     counted: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    dated = {article: spans(analysis) for article, analysis in analyses.items()}
+    placed: dict[tuple[str, int], Located | None] = {}
     for article, analysis in analyses.items():
         mine: dict[tuple[str, str], list[NumberMention]] = defaultdict(list)
-        dated = spans(analysis)
         when = published.get(article)
         quoted = [(q.start, q.end) for q in analysis.quotes if q.kind == "direct"]
         for n in analysis.numbers:
             if not (n.fate and n.counts):
                 continue
             text = analysis.sentences[n.sentence].text
-            if _recalled(text, dated.get(n.sentence, ()), when):
+            if _recalled(text, dated[article].get(n.sentence, ()), when):
                 continue
             if any(start <= n.start < end for start, end in quoted):
                 continue  # a speaker's count is often a plan or a guess ("we may need to ...")
@@ -73,8 +74,13 @@ def count_conflicts(
     given = {(v.article, v.text, v.value) for c in known for v in c.values}
     conflicts = []
     for (fate, who), found in counted.items():
-        # Each article gives one figure of a count, so every pair is two articles'.
-        pairs = [(x, y) for x, y in combinations(found, 2) if _apart(x, y, analyses, published)]
+        # Each article gives one figure of a count, so every pair is two articles'; figures
+        # of one value never disagree.
+        pairs = [
+            (x, y)
+            for x, y in combinations(found, 2)
+            if amount(x[2]) != amount(y[2]) and _apart(x, y, analyses, dated, placed, published)
+        ]
         sides = [f for f in found if any(f in pair for pair in pairs)]
         if not sides or all((a, t, n.text) in given for a, t, n in sides):
             continue
@@ -107,6 +113,8 @@ def _apart(
     x: Figure,
     y: Figure,
     analyses: Mapping[str, Analysis],
+    dated: Mapping[str, Mapping[int, list[Span]]],
+    placed: dict[tuple[str, int], Located | None],
     published: Mapping[str, datetime | None],
 ) -> bool:
     """Whether two articles' counts of one fate cannot both be right of one happening: their
@@ -115,11 +123,13 @@ def _apart(
     (a, _, m), (b, _, n) = x, y
     if not disagree([m, n]) or _updated(x, y, analyses, published):
         return False
-    first, second = spans(analyses[a]).get(m.sentence, ()), spans(analyses[b]).get(n.sentence, ())
+    first, second = dated[a].get(m.sentence, ()), dated[b].get(n.sentence, ())
     if first and second and not meet(first, second):
         return False  # two days: two evacuations, one on Tuesday and one on Wednesday
-    here = happening_place(analyses[a], m.sentence)
-    there = happening_place(analyses[b], n.sentence)
+    for article, sentence in ((a, m.sentence), (b, n.sentence)):
+        if (article, sentence) not in placed:  # read once for all the pairs it stands in
+            placed[article, sentence] = happening_place(analyses[article], sentence)
+    here, there = placed[a, m.sentence], placed[b, n.sentence]
     return not (here and there and places_apart((a, here), (b, there), analyses))
 
 
