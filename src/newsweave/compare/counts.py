@@ -74,6 +74,8 @@ def count_conflicts(
     given = {(v.article, v.text, v.value) for c in known for v in c.values}
     conflicts = []
     for (fate, who), found in counted.items():
+        if all((a, t, n.text) in given for a, t, n in found):
+            continue  # a claim's conflict gives every one of them already
         # Each article gives one figure of a count, so every pair is two articles'; figures
         # of one value never disagree.
         pairs = [
