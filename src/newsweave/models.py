@@ -198,8 +198,8 @@ class NumberMention(Record):
     qualifier: str | None = None
     counts: str | None = None
     fate: str | None = None
-    """What happened to the people it counts, when news counts people for it: "killed",
-    "injured", "evacuated", "missing", "rescued" or "arrested" (`analyze.fates`)."""
+    """What befell the people it counts, when news counts people for it: "killed", "injured",
+    "evacuated" or "missing" (`analyze.fates`)."""
 
 
 Aspect = Literal["prospective", "completed"]

@@ -34,7 +34,6 @@ _DONE_TO: dict[str, Fate] = {
 # Verbs that befall their subject: "12 people died", "250 residents fled", "300 residents
 # evacuated overnight" (with no object: "firefighters evacuated the building" is who acted).
 _BEFALLS: dict[str, Fate] = {"die": "killed", "perish": "killed", "flee": "evacuated"}
-_OF_ITSELF_TOO = {"evacuate": "evacuated"}
 # What people are left or remain: "five people dead", "40 people remain missing".
 _STATES: dict[str, Fate] = {"dead": "killed", "injured": "injured", "missing": "missing"}
 # Made to leave home: "forced 300 people from their homes", "300 people left their homes".
@@ -104,8 +103,8 @@ def _befalling(verb: Any, made: bool = False) -> Fate | None:
     if found := _BEFALLS.get(lemma):
         return found
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if lemma in _OF_ITSELF_TOO and (made or not objects):
-        return _OF_ITSELF_TOO[lemma]
+    if lemma == "evacuate" and (made or not objects):
+        return "evacuated"
     if lemma == "leave" and (_from_home(verb) or any(o.lemma_ in _HOMES for o in objects)):
         return "evacuated"  # "300 people left their homes"
     for child in verb.children:
@@ -120,20 +119,18 @@ def _happened(verb: Any) -> bool:
     ("trying to rescue 40 people", "ordered 5,000 people to evacuate") nor what a verb of
     warning or denying says ("warned that ..."), and it tells no part of a whole ("seriously
     injured")."""
-    below = verb
+    below = verb  # the token on the way up from `verb` that hangs from `token`
     for token in [verb, *verb.ancestors]:
-        if token.pos_ not in {"VERB", "AUX"}:
-            below = token
-            continue
-        if token is not verb and (
-            (below.dep_ == "xcomp" and token.lemma_ in _NOT_DONE) or token.lemma_ in _DOUBTED
-        ):
-            return False
-        for child in token.children:
-            if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in _MODALS):
+        if token.pos_ in {"VERB", "AUX"}:
+            if token is not verb and (
+                (below.dep_ == "xcomp" and token.lemma_ in _NOT_DONE) or token.lemma_ in _DOUBTED
+            ):
                 return False
-            if child.dep_ == "mark" and child.lower_ in {"if", "unless"}:
-                return False
+            for child in token.children:
+                if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in _MODALS):
+                    return False
+                if child.dep_ == "mark" and child.lower_ in {"if", "unless"}:
+                    return False
         below = token
     return not any(c.dep_ == "advmod" and c.lower_ in _DEGREES for c in verb.children)
 

@@ -49,21 +49,23 @@ def count_conflicts(
     the article's only value of that count; those whose every value a `known` conflict
     already gives are left out."""
     counted: dict[tuple[str, str], list[Figure]] = defaultdict(list)
-    dated = {article: spans(analysis) for article, analysis in analyses.items()}
+    dated: dict[str, dict[int, list[Span]]] = {}
     placed: dict[tuple[str, int], Located | None] = {}
     for article, analysis in analyses.items():
+        fated = [((n.fate, _who(n.counts)), n) for n in analysis.numbers if n.fate and n.counts]
+        if not fated:
+            continue  # most articles count no one: their dates and quotes are not read
         mine: dict[tuple[str, str], list[NumberMention]] = defaultdict(list)
         when = published.get(article)
+        dated[article] = spans(analysis)
         quoted = [(q.start, q.end) for q in analysis.quotes if q.kind == "direct"]
-        for n in analysis.numbers:
-            if not (n.fate and n.counts):
-                continue
+        for key, n in fated:
             text = analysis.sentences[n.sentence].text
             if _recalled(text, dated[article].get(n.sentence, ()), when):
                 continue
             if any(start <= n.start < end for start, end in quoted):
                 continue  # a speaker's count is often a plan or a guess ("we may need to ...")
-            mine[(n.fate, _who(n.counts))].append(n)
+            mine[key].append(n)
         for key, figures in mine.items():
             # Two values of one count in one report count two things ("12 killed in the town
             # and 5 in the villages") or a toll over time: which one another report gives is
