@@ -23,6 +23,7 @@ from newsweave.models import (
         "US officials said the talks would resume in May.",  # "US" is not "us"
         '"We will reopen the quay in May," the harbour master said.',
         "Harbour master Ilse Varga said: “We will reopen the quay in May.”",
+        '"We will reopen the quay," said the port\'s director.',  # an apostrophe, no quote
     ],
 )
 def test_sentences_that_stand_alone(sentence: str) -> None:
@@ -36,6 +37,8 @@ def test_sentences_that_stand_alone(sentence: str) -> None:
         "They announced the trip at a press conference.",
         "This was the third closure in a year.",
         "“We will reopen the quay in May.”",  # a bare quote: its speaker is named elsewhere
+        '"We will reopen the quay in May," she said.',  # so is hers
+        "“It shook. I ran outside,” he told reporters.",
         "“We will reopen the quay in May, and every pillar will be checked.",  # runs on
     ],
 )

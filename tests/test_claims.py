@@ -476,6 +476,23 @@ def test_a_quote_over_two_sentences_is_one_claim_in_its_whole_words(report, stor
     }
 
 
+def test_a_quote_over_two_sentences_of_one_report_ranks_as_one_report(report, story_claims):
+    # Claims stated by as many outlets go in story order: two sentences of one quote are still
+    # one article's word, and rank no higher than the lead.
+    herald = report(
+        "Herald",
+        [
+            "A fire destroyed a timber yard in Vellmora on Tuesday night.",
+            "About 40 firefighters fought the blaze, and no one was hurt, the fire service said.",
+            "Mara Lind, who lives opposite the yard, said she had watched it burn from her window. "
+            '"It sounded like thunder rolling in over the hills, one clap after another. I have never seen flames so high," she said.',
+        ],
+    )
+    claims = story_claims([herald])
+    assert claims[0].text.startswith("A fire destroyed"), [c.text for c in claims]
+    assert claims[-1].text.startswith('"It sounded like thunder'), [c.text for c in claims]
+
+
 def test_a_long_quote_over_paragraphs_is_shown_a_paragraph_at_a_time(report, story_claims):
     herald = report(
         "Herald",

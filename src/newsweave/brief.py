@@ -7,6 +7,7 @@ sentence index, most corroborated first. Rendered as JSON, Markdown or HTML by `
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from typing import Literal
 
@@ -145,12 +146,15 @@ _POINTING_BACK = frozenset(
     | {"their", "our", "my", "him", "them", "us"}
 )
 _OPENING, _CLOSING = "“\"‘'", "”\"’'"
+# A closing mark, not an apostrophe inside a word ("the union's").
+_QUOTE_CLOSED = re.compile(f"[{_CLOSING}](?![A-Za-z])")
 
 
 def stands_alone(text: str) -> bool:
     """Whether a sentence reads rightly out of its article: it does not open on a word pointing
-    back ("He added", "This was"), is not a bare quote whose speaker is named in another
-    sentence, and is not a fragment of a quote that runs on from its paragraph."""
+    back ("He added", "This was"), is not a quote whose speaker is named in another sentence
+    (bare, or told by "she said"), and is not a fragment of a quote that runs on from its
+    paragraph."""
     text = text.strip()
     words = text.split()
     if not words:
@@ -162,7 +166,12 @@ def stands_alone(text: str) -> bool:
         return False
     if text.count("“") != text.count("”"):
         return False
-    return not (text[0] in _OPENING and text.rstrip(".").endswith(tuple(_CLOSING)))
+    if text[0] in _OPENING:
+        closed = [m.end() for m in _QUOTE_CLOSED.finditer(text)]
+        after = text[closed[-1] if closed else len(text) :].replace(",", " ").split()
+        # A bare quote, or one told by a pronoun ("…," she said): its speaker is elsewhere.
+        return bool(after) and after[0].lower() not in _POINTING_BACK
+    return True
 
 
 def render(b: Brief, fmt: Format = "md") -> str:

@@ -72,7 +72,7 @@ def compare(
     claims.sort(
         key=lambda c: (
             -c.independent_sources,
-            -len(c.support),
+            -len({s.article for s in c.support}),  # a quote over two sentences is one report
             order[c.support[0].article],
             c.support[0].sentence,
             c.id,  # claims may now share their first sentence
