@@ -377,3 +377,34 @@ def test_a_speaker_with_a_relative_clause_is_the_name_before_it(paragraph):
     # The model tags no entity in the first sentence; a pronoun after it is the same person.
     _, quotes = quotes_of("Anders Holm opened the harbour fair on Monday.", paragraph)
     assert quotes and all(q.speaker == "person:carmen-soto" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # The article calls her "she": "he" is the man named before her.
+        "Mira Castellan won the race on Sunday, and she will be sworn in on Monday. The "
+        "result was a warning to the ruling party, said Idris Kalman, a political scientist. "
+        'Castellan had first run for mayor in 2022. "She has spent four years knocking on '
+        'doors," he said.',
+        # By an honorific.
+        "Mr Ekner thanked his volunteers. Ms Rolvik then read the final count to Ekner. "
+        '"We ran a campaign we can be proud of," he said.',
+    ],
+)
+def test_he_is_never_a_person_the_article_calls_she(paragraph):
+    _, quotes = quotes_of(paragraph)
+    [quote] = [q for q in quotes if q.kind == "direct"]
+    assert quote.speaker in {"person:idris-kalman", "person:ekner"}
+
+
+def test_a_surname_the_model_left_untagged_is_still_its_person():
+    # spaCy often tags no entity on a surname opening a sentence; the pronoun after it would
+    # go to the person named before.
+    _, quotes = quotes_of(
+        "Mira Castellan won 51.3% of the vote. Her rival, Anton Brevic, took 42.3%.",
+        "Brevic conceded shortly before 3 a.m., telling supporters at the party's headquarters "
+        'that he had telephoned Castellan. "Vessenburg deserves a smooth handover," he said.',
+    )
+    [quote] = [q for q in quotes if q.kind == "direct"]
+    assert quote.speaker == "person:anton-brevic"

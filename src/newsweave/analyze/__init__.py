@@ -10,7 +10,13 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from newsweave.analyze.dates import find_dates
-from newsweave.analyze.entities import entity_id, raw_mentions, resolve, resolve_typo
+from newsweave.analyze.entities import (
+    entity_id,
+    raw_mentions,
+    resolve,
+    resolve_typo,
+    untagged_surnames,
+)
 from newsweave.analyze.nlp import load
 from newsweave.analyze.numbers import find_numbers
 from newsweave.analyze.quotes import Context, find_quotes
@@ -78,6 +84,11 @@ def _analyse(article: Article, paragraphs: tuple[str, ...], docs: list) -> Analy
     starts = paragraph_starts(paragraphs)
     sents = sentences(docs, starts)
     raw = raw_mentions(docs, starts)
+    # Surnames the model left untagged are read only to tell whom "he said" stands for: as
+    # names of their sentences they would raise the claim grouping's bonus for shared names,
+    # tuned on the model's own tags (docs/quality.md, session 18).
+    swept = untagged_surnames(docs, starts, raw)
+    raw = sorted(raw + swept, key=lambda m: m.start)
     phrases = role_phrases(docs, starts, raw)
     raw = without_title_slips(raw, phrases)
     entities, mentions = resolve(raw, sents)
@@ -88,6 +99,8 @@ def _analyse(article: Article, paragraphs: tuple[str, ...], docs: list) -> Analy
     numbers = find_numbers(docs, starts, sents, date_spans)
     ctx = Context(article.text, paragraphs, starts, docs, sents, entities, mentions)
     quotes = find_quotes(ctx)
+    unswept = {(m.start, m.end) for m in swept}
+    mentions = [m for m in mentions if (m.start, m.end) not in unswept]
     entities, mentions, quotes = _fold_misspelled_speakers(entities, mentions, quotes)
     return Analysis(
         article_id=article.id,

@@ -100,6 +100,36 @@ def raw_mentions(docs: list[Any], starts: list[int]) -> list[RawMention]:
     return sorted(found, key=lambda m: m.start)
 
 
+def untagged_surnames(
+    docs: list[Any], starts: list[int], raw: list[RawMention]
+) -> list[RawMention]:
+    """Surnames of people the article names in full, where the model tagged nothing: a name
+    opening a sentence ("Brevic conceded shortly before 3 a.m.") is often missed, and a pronoun
+    after it would then go to the person named before."""
+    surnames: dict[str, int] = {}
+    for name in _full_person_names(raw):
+        surnames[name.split()[-1]] = surnames.get(name.split()[-1], 0) + 1
+    spans = [(m.start, m.end) for m in raw]
+    found = []
+    for doc, start in zip(docs, starts, strict=True):
+        for token in doc:
+            if surnames.get(token.text) != 1:
+                continue
+            at = start + token.idx
+            if any(lo <= at < hi for lo, hi in spans):
+                continue
+            # Beside another capitalised word it is part of another name ("Brevic Street").
+            near = [t for t in (token.nbor(-1) if token.i else None, _next(token)) if t]
+            if any(t.text[:1].isupper() and t.is_alpha for t in near):
+                continue
+            found.append(RawMention(token.text, "PERSON", at, at + len(token.text)))
+    return found
+
+
+def _next(token: Any) -> Any:
+    return token.nbor() if token.i + 1 < len(token.doc) else None
+
+
 def _named_before(doc: Any) -> dict[tuple[int, int], str]:
     """Token spans of the proper names before a word that says what they name, next to it or
     with one common word between: a region ("the Kursk region", "the Kursk border region") is a

@@ -15,6 +15,7 @@ speech and other attributions (`X said the US would …`, `voters want …`) com
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from typing import Any
 
 from newsweave.analyze.attribution import attributions, lexicon, needs_source
 from newsweave.analyze.entities import resolve_typo
+from newsweave.analyze.genders import genders
 from newsweave.analyze.nlp import table
 from newsweave.analyze.tags import NO_TAG, Span, Tag, tag_after, tag_before
 from newsweave.models import Entity, Mention, Quote, Sentence
@@ -49,12 +51,16 @@ class Context:
     sentences: list[Sentence]
     entities: list[Entity]
     mentions: list[Mention]
+    genders: dict[str, str] = dataclasses.field(default_factory=dict)
+    """Person entity id → "he" or "she" (`genders.genders`), filled in by `find_quotes`."""
 
 
 def find_quotes(ctx: Context) -> list[Quote]:
     """Direct, partial and reported quotes with their speakers, in text order."""
     cues = set(table("quotes")["cue_verbs"])
     ctx = _normalised(ctx)
+    quoted = functools.partial(_inside_quote, ctx)
+    ctx = dataclasses.replace(ctx, genders=genders(ctx.text, ctx.sentences, ctx.mentions, quoted))
     quotes: list[Quote] = []
     last_speaker: tuple[str | None, Tag] = (None, NO_TAG)
     for found in _direct_spans(ctx):
@@ -235,7 +241,7 @@ def _speaker(
     if not speaker_text:
         return None
     if speaker_text in table("quotes")["pronouns"]:
-        return _antecedent(ctx, offset, last, span)
+        return _antecedent(ctx, offset, last, span, speaker_text.lower())
     heads = _heads(ctx, span) if span else []
     named = sorted(
         (m for m in ctx.mentions if m.text in speaker_text or speaker_text in m.text),
@@ -321,15 +327,21 @@ def _speaks(mention: Mention, tag: str, at: int, heads: list[_Head]) -> bool:
 
 
 def _antecedent(
-    ctx: Context, offset: int, last: str | None, span: tuple[int, int] | None
+    ctx: Context,
+    offset: int,
+    last: str | None,
+    span: tuple[int, int] | None,
+    pronoun: str = "they",
 ) -> str | None:
     """The person a pronoun (at `span`, of a quote at `offset`) stands for: of the people named
     before, outside any quote ("Liz and I" is not it) and outside the pronoun's own clause (in
     "Walking with Governor Dovan, he said", he is not Dovan), those of the latest sentence that
     names one; of them the subject, the main clause's first ("Verin visited Bresk with Dovan. He
     said": Verin), else the last named ("The prize went to Ana Ruiz. She said": Ruiz). `last`
-    when no person is named."""
+    when no person is named. "He" is never a person the article calls "she" (`Context.genders`),
+    nor "she" one it calls "he"."""
     clause = _clause(ctx, span) if span else None
+    other = {"he": "she", "she": "he"}.get(pronoun)
     persons = [
         m
         for m in ctx.mentions
@@ -337,6 +349,7 @@ def _antecedent(
         and m.entity.startswith("person:")
         and not (clause and clause[0] <= m.start < clause[1])
         and not _inside_quote(ctx, m.start)
+        and (other is None or ctx.genders.get(m.entity) != other)
     ]
     if not persons:
         return last
