@@ -322,3 +322,50 @@ def test_this_summer_in_december_looks_ahead_and_this_weekend_can_look_back():
         "this summer": (date(2026, 6, 1), date(2026, 8, 31)),
         "This weekend": (date(2025, 12, 13), date(2025, 12, 14)),
     }
+
+
+def test_a_day_read_by_the_clause_it_belongs_to():
+    found = spans(
+        date(2026, 10, 13),  # a Tuesday
+        "Halden faces up to ten years in prison and is expected to be sentenced on Friday.",
+        "The verdict came on Thursday last week, after a trial of nine weeks.",
+    )
+    assert found == {
+        "on Friday": (date(2026, 10, 16), None),  # a passive infinitive looks ahead
+        "on Thursday last week": (date(2026, 10, 8), None),  # one phrase, one day
+    }
+    sunday = spans(
+        date(2026, 10, 19),  # a Monday
+        "Speaking to cheering supporters early on Sunday, Castellan had said she would serve.",
+    )
+    # A participle clause is told in the tense of the verb it hangs from.
+    assert sunday == {"on Sunday": (date(2026, 10, 18), None)}
+
+
+def test_a_month_day_that_did_not_come_to_pass_or_was_set_is_the_nearest():
+    found = spans(
+        date(2026, 10, 18),
+        "Her majority spares her a runoff, which would have been held on 31 October.",
+    )
+    assert found == {"31 October": (date(2026, 10, 31), None)}
+    found = spans(
+        date(2026, 10, 19),
+        "She avoided a runoff that had been pencilled in for 31 October.",
+        "The plant closed on 30 November after a fire.",  # a past day: last year's
+    )
+    assert found == {
+        "31 October": (date(2026, 10, 31), None),
+        "30 November": (date(2025, 11, 30), None),
+    }
+
+
+def test_later_this_week_told_on_a_sunday_is_the_coming_week():
+    found = spans(
+        date(2026, 10, 18),  # a Sunday
+        "The new mayor is due to name her cabinet later this week.",
+        "The council will meet this week to set the budget.",
+    )
+    assert found == {
+        "later this week": (date(2026, 10, 19), date(2026, 10, 25)),
+        "this week": (date(2026, 10, 19), date(2026, 10, 25)),
+    }

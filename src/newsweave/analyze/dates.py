@@ -31,7 +31,13 @@ from typing import Any
 
 from newsweave.analyze.nlp import doc_text
 from newsweave.analyze.numbers import WORDS
-from newsweave.analyze.tense import aspect_of, is_future, looks_ahead, opens_ahead
+from newsweave.analyze.tense import (
+    aspect_of,
+    is_future,
+    is_hypothetical,
+    looks_ahead,
+    opens_ahead,
+)
 from newsweave.models import DateMention, Sentence
 
 Span = tuple[date, date]
@@ -80,7 +86,7 @@ PATTERN = re.compile(
     rf"|(?P<mo>(?:(?P<mo_lead>{_lead})\s+(?P<mo_part>{_part})?|(?P<mo_part2>{_part}))"
     rf"(?P<mo_month>{_full_month})(?:\s*(?P<mo_sep>and|to|through|until|-|–)\s*(?P<mo_to>{_full_month})"
     rf"(?:,?\s+(?P<mo_year>{_year})\b|{_month_end})|{_month_end}))"
-    rf"|(?<!Super\s)(?P<weekday>(?:(?i:last|next|this|on|since|by|until)\s+)?(?P<wd>{_weekday_names})(?:\s+(?P<part>morning|afternoon|evening|night))?)"
+    rf"|(?<!Super\s)(?P<weekday>(?:(?i:last|next|this|on|since|by|until)\s+)?(?P<wd>{_weekday_names})(?:\s+(?P<part>morning|afternoon|evening|night))?(?:\s+(?P<wd_week>last|this|next)\s+week)?)"
     rf"|(?P<season>(?:(?P<s_which>(?i:last|this|next))|(?P<s_lead>{_lead})(?:\s+the)?)\s+(?P<s_name>{_season}|{_fall})(?!\s+(?:of\s+)?\d)"
     rf"|(?:the\s+)?(?P<s_name2>{_season})\s+(?:of\s+)?(?P<s_year>{_year}))"
     rf"|(?P<quarter>(?:{_lead}\s+)?(?i:the)\s+(?:(?P<q_ord>first|second|third|fourth)|(?P<q_final>final|last))\s+quarter"
@@ -154,6 +160,9 @@ class Clause:
 
     future: bool
     ahead: bool | None = None
+    nearest: bool = False
+    """A month-day that may lie on either side of publication: in a modal perfect ("would have
+    been held on 31 October") or set as a plan's day ("pencilled in for 31 October")."""
     habitual: bool = False
     year: int | None = None
     years: frozenset[int] = frozenset()
@@ -178,6 +187,7 @@ def find_dates(
             opens = _opens_ahead(text, match, verb)
             clause = Clause(
                 future=opens or is_future(verb, match.start()),
+                nearest=is_hypothetical(verb) or _set_for(text, match.start()),
                 ahead=True if opens else looks_ahead(verb, match.start()),
                 habitual=bool(_HABITUAL.search(said)),
                 year=_year_of(verb, [(verbs[j], matches[j], named[j]) for j in beside]),
@@ -200,6 +210,14 @@ def find_dates(
                 )
             )
     return _ends_after_start(found)
+
+
+# "for" right before a month-day: the day something is set for.
+_FOR = re.compile(r"\bfor\s+$")
+
+
+def _set_for(text: str, start: int) -> bool:
+    return bool(_FOR.search(text, max(start - 8, 0), start))
 
 
 _UNTIL = re.compile(r"(?:until|till)\s", re.IGNORECASE)
@@ -303,10 +321,15 @@ def _governing_verb(doc: Any, offset: int) -> Any | None:
 
 
 def _lemma(verb: Any | None) -> str | None:
-    """A verb's lemma with its particle ("break out"); None for no verb."""
+    """A verb's lemma with its particle ("break out") or verdict ("find guilty"); None for no
+    verb."""
     if verb is None or verb.pos_ not in {"VERB", "AUX"}:
         return None
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    # A verdict: "was found guilty", "found him not guilty".
+    for c in verb.children:
+        if c.lower_ == "guilty" and c.dep_ in {"oprd", "acomp", "ccomp"}:
+            particles += [*(n.lower_ for n in c.children if n.dep_ == "neg"), "guilty"]
     return " ".join([verb.lemma_.lower(), *particles])
 
 
@@ -359,8 +382,10 @@ def _resolve(
             return None, None, True
         guess = _safe(anchor.year, month, day)
         # A month-day after publication in a past-tense clause belongs to the previous year.
-        if guess and guess > anchor and not clause.future:
-            guess = _safe(anchor.year - 1, month, day)
+        before = _safe(anchor.year - 1, month, day)
+        nearer = clause.nearest and before and guess and guess - anchor < anchor - before
+        if guess and guess > anchor and not clause.future and not nearer:
+            guess = before
         return guess, None, True
     if g("my"):
         month, year = _month_number(g("my_month")), int(g("my_year"))
@@ -373,11 +398,11 @@ def _resolve(
     if anchor is None:
         return None, None, True
     if g("weekday"):
-        return (
-            _weekday(g("weekday").lower(), WEEKDAYS.index(g("wd").lower()), anchor, clause.future),
-            None,
-            True,
-        )
+        target = WEEKDAYS.index(g("wd").lower())
+        if g("wd_week"):  # "on Tuesday last week": that week's Tuesday
+            monday = _period("week", SHIFTS[g("wd_week")], anchor)[0]
+            return monday + timedelta(days=target), None, True
+        return _weekday(g("weekday").lower(), target, anchor, clause.future), None, True
     return (*_relative(g("rel").lower(), anchor, clause.future), True)
 
 
@@ -580,6 +605,13 @@ def _relative(phrase: str, anchor: date, future: bool) -> tuple[date | None, dat
     which, unit = phrase.split()[0], phrase.split()[-1]
     if " end of " in f" {phrase}":
         return _end_of(unit, {"next": 1, "last": -1}.get(phrase.split()[-2], 0), anchor)
+    # "later this week", told on a Sunday: the coming one.
+    if (
+        unit == "week"
+        and anchor.weekday() == 6
+        and (which == "later" or (which, future) == ("this", True))
+    ):
+        return _period(unit, 1, anchor)
     if which in SHIFTS:
         shift = SHIFTS[which]
         if unit == "weekend" and which == "this" and anchor.weekday() < 5 and not future:

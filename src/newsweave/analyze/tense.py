@@ -70,7 +70,11 @@ def is_future(verb: Any | None, offset: int) -> bool:
     reading, for a weekday or a month-day: a present tense does ("flies on Friday")."""
     if verb is None:
         return False
+    verb = _clause_verb(verb)
     auxiliaries = {c.lower_ for c in verb.children}
+    # "is expected to be sentenced on Friday": an infinitive, as "to sentence" would be.
+    if {"to", "be"} <= {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}:
+        return True
     # "will be reopened": a participle after a future auxiliary; not "would have closed".
     if auxiliaries & FUTURE_AUXILIARIES and not auxiliaries & {"have", "'ve"}:
         return True
@@ -84,6 +88,32 @@ def is_future(verb: Any | None, offset: int) -> bool:
         return True
     sentence = verb.sent.text
     return bool(_FUTURE.search(sentence[: max(offset - verb.sent.start_char, 0)]))
+
+
+def _clause_verb(verb: Any) -> Any:
+    """The verb whose tense a participle clause takes: "Speaking to supporters on Sunday, she
+    had said" is told in the past of "had said"; "is speaking on Sunday" keeps its own."""
+    while (
+        verb.tag_ == "VBG"
+        and verb.dep_ in {"advcl", "pcomp"}
+        and not any(c.dep_ == "aux" for c in verb.children)
+    ):
+        head = verb.head
+        while head.pos_ == "ADP" and head.head.i != head.i:
+            head = head.head  # "Speaking to cheering supporters": through "to"
+        if head.pos_ not in {"VERB", "AUX"} or head.i == verb.i:
+            break
+        verb = head
+    return verb
+
+
+def is_hypothetical(verb: Any | None) -> bool:
+    """A modal perfect: "would have been held on 31 October" tells of a day that did not come
+    to pass, which may lie on either side of publication."""
+    if verb is None:
+        return False
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    return bool(auxiliaries & MODALS) and bool(auxiliaries & {"have", "'ve"})
 
 
 def looks_ahead(verb: Any | None, offset: int) -> bool | None:
