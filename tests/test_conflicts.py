@@ -229,3 +229,31 @@ def test_leads_counting_people_or_reports_a_day_apart_take_no_side():
     texts = {"Wire": QUAKE.format("6.1"), "Times": OTHER.format("6.4")}
     assert _in_leads(texts, {"a0": monday, "a1": tuesday}) == []
     assert _in_leads(texts, {"a0": monday, "a1": monday}) != []
+
+
+def test_a_sum_an_article_gives_once_outside_the_claim_takes_a_side():
+    # The claim joins the sentences on the sentence passed; the wire gives the sum only in
+    # its lead, which states the verdict, and stands on the side of the report that agrees.
+    wire = article(
+        "a0",
+        "A fund manager was convicted of taking €4.2 million from investors. "
+        "The judge jailed Ivo Halden for six years on Friday.",
+        outlet="Wire",
+    )
+    courier = article(
+        "a1", "Ivo Halden was jailed for six years on Friday over a €4.2m fraud.", outlet="Courier"
+    )
+    post = article(
+        "a2", "Ivo Halden was jailed for six years on Friday over a €2.4m fraud.", outlet="Post"
+    )
+    analyses = {a.article_id: a for a in analyze_many([wire, courier, post])}
+    support = (
+        Support(article="a0", sentence=1, text=analyses["a0"].sentences[1].text),
+        Support(article="a1", sentence=0, text=courier.text),
+        Support(article="a2", sentence=0, text=post.text),
+    )
+    claim = Claim(id="c1", text="", status="corroborated", independent_sources=3, support=support)
+    _, conflicts = find_conflicts([claim], analyses)
+    assert [(c.what, [(v.article, v.value, v.side) for v in c.values]) for c in conflicts] == [
+        ("fraud", [("a0", "€4.2 million", 0), ("a1", "€4.2m", 0), ("a2", "€2.4m", 1)])
+    ]

@@ -18,7 +18,7 @@ CORPORA = Path(__file__).parent / "corpora"
 def loaded(tmp_path_factory: pytest.TempPathFactory):
     """Each corpus in a database of its own, by corpus name."""
     paths = {}
-    for name in ("biz", "quake", "strike", "fire"):
+    for name in ("biz", "quake", "strike", "fire", "court", "vote"):
         db = str(tmp_path_factory.mktemp(name) / "corpus.db")
         result = CliRunner().invoke(
             app, ["--db", db, "add", str(CORPORA / name / "articles.jsonl")]
@@ -42,7 +42,8 @@ def test_the_one_job_cut_conflict_is_found_and_no_false_one(loaded):
     (articles, brief) = next(v for v in _briefs(loaded["biz"]).values() if len(v[0]) == 4)
     outlet = {a.id: a.outlet for a in articles}
     found = [(c.what, {(outlet[v.article], v.reading) for v in c.values}) for c in brief.conflicts]
-    # "about 1,200 jobs" in the wire story and its rewrite against the Courier's 1,500; the
+    # "about 1,200 jobs" in the wire story and its rewrite, and "nearly 1,200" in a sentence of
+    # Iberia Business Daily that no claim joins to theirs, against the Courier's 1,500; the
     # revenue, loss and forecast figures in other currencies and forms are no conflict.
     assert found == [
         (
@@ -50,6 +51,7 @@ def test_the_one_job_cut_conflict_is_found_and_no_false_one(loaded):
             {
                 ("Castlegate Wire", "about 1,200"),
                 ("Market Pulse", "about 1,200"),
+                ("Iberia Business Daily", "nearly 1,200"),
                 ("The Financial Courier", "1,500"),
             },
         )
@@ -294,3 +296,66 @@ def test_the_people_evacuated_conflict_in_other_words_and_the_fire_has_four_conf
         ]
     ]
     assert sorted(c.kind for c in brief.conflicts) == ["date", "number", "place", "speaker"]
+
+
+def _story_of(loaded, corpus: str, size: int):
+    return next(v for v in _briefs(loaded[corpus]).values() if len(v[0]) == size)
+
+
+def test_a_verdict_and_its_sentencing_are_one_story_and_an_earlier_trial_another(loaded):
+    sizes = sorted(len(articles) for articles, _ in _briefs(loaded["court"]).values())
+    assert sizes == [1, 5]
+
+
+def test_the_sum_taken_and_the_day_of_the_verdict_conflict(loaded):
+    articles, brief = _story_of(loaded, "court", 5)
+    outlet = {a.id: a.outlet for a in articles}
+    found = {
+        c.kind: (c.what, sorted({(outlet[v.article], v.side, v.value) for v in c.values}))
+        for c in brief.conflicts
+    }
+    # The wire gives £4.2 million only in its lead, which no claim joins to the Messenger's
+    # and the Chronicle's leads; it and its copy and rewrite still take the Messenger's side.
+    # (Missed, and in KEY.md: about 230 investors against more than 300 savers.)
+    assert found["number"] == (
+        "sum in GBP",
+        [
+            ("Broadacre Wire", 0, "£4.2 million"),
+            ("Crossgate Chronicle", 1, "£2.4 million"),
+            ("The Calder Messenger", 0, "£4.2m"),
+            ("The Money Desk", 0, "£4.2 million"),
+            ("The Ouseside Record", 0, "£4.2 million"),
+        ],
+    )
+    # "convicted on Wednesday" against "found guilty ... on Tuesday last week": one verdict.
+    assert found["date"][1] == [
+        ("Crossgate Chronicle", 1, "on Tuesday last week"),
+        ("The Calder Messenger", 0, "on Wednesday"),
+    ]
+    assert sorted(found) == ["date", "number"]
+
+
+def test_a_sentencing_expected_on_friday_is_the_friday_after_the_verdict(loaded):
+    _, brief = _story_of(loaded, "court", 5)
+    expected = [e for e in brief.timeline if "expected to be sentenced on Friday" in e.what]
+    assert expected and {e.when for e in expected} == {"2026-10-16"}
+
+
+def test_he_said_after_a_woman_is_named_is_the_man_before_her(loaded):
+    with Store(loaded["vote"]) as store:
+        quotes = [q for a in store.analyses().values() for q in a.quotes]
+    # "Brevic conceded ..., telling supporters ... that he had telephoned Castellan to
+    # congratulate her. 'The voters have spoken ...,' he said."
+    handover = [q for q in quotes if q.text.startswith("The voters have spoken")]
+    assert handover and {q.speaker for q in handover} == {"person:anton-brevic"}
+    # "Farrant, 58, ... begun by his predecessor. 'Dravnik chose to keep building ...,' he said."
+    [farrant] = [q for q in quotes if q.text.startswith("Dravnik chose")]
+    assert farrant.speaker == "person:leo-farrant"
+
+
+def test_a_runoff_that_would_have_been_held_is_this_year_s(loaded):
+    _, brief = _story_of(loaded, "vote", 5)
+    runoff = [e for e in brief.timeline if "31 October" in e.phrases]
+    assert runoff and {e.when for e in runoff} == {"2026-10-31"}
+    sunday = [e for e in brief.timeline if "early on Sunday, Castellan had said" in e.what]
+    assert sunday and {e.when for e in sunday} == {"2026-10-18"}

@@ -16,7 +16,7 @@ from typing import TypeVar
 
 import numpy as np
 
-from newsweave.analyze.numbers import amount, measured
+from newsweave.analyze.numbers import CURRENCIES, amount, measured
 from newsweave.analyze.sentences import without_dateline
 from newsweave.compare.occasions import may_differ, spans
 from newsweave.embed import rows
@@ -52,9 +52,10 @@ def find_conflicts(
     conflicts: list[Conflict] = []
     updated: list[Claim] = []
     published = published or {}
+    alone = _alone_in_article(analyses)
     for claim in claims:
         found = (
-            _in_claim(claim, analyses, published)
+            _in_claim(claim, analyses, published, alone)
             if len({s.article for s in claim.support}) > 1
             else []
         )
@@ -95,7 +96,10 @@ def once(conflicts: list[Conflict]) -> list[Conflict]:
 
 
 def _in_claim(
-    claim: Claim, analyses: dict[str, Analysis], published: Mapping[str, datetime | None]
+    claim: Claim,
+    analyses: dict[str, Analysis],
+    published: Mapping[str, datetime | None],
+    alone: list[Figure],
 ) -> list[Conflict]:
     numbers: list[Figure] = []
     for support in claim.support:
@@ -114,7 +118,7 @@ def _in_claim(
         for a, _, n in figures:
             values_of[a].add(amount(n))
         by_thing[thing] = [f for f in figures if len(values_of[f[0]]) == 1]
-    place = {s.article: k for k, s in enumerate(claim.support)}
+    story = {a: k for k, a in enumerate(analyses)}
     dated = {s.article: spans(analyses[s.article]) for s in claim.support}
     conflicts = []
     for thing, found in by_thing.items():
@@ -129,7 +133,12 @@ def _in_claim(
             for b, u, n in found
         ):
             continue
-        found = sorted(found + _same_figure_elsewhere(found, numbers), key=lambda f: place[f[0]])
+        found += _same_figure_elsewhere(found, numbers)
+        # The story's other articles that give the sum or the count once, with one of these
+        # values, in a sentence no claim joins to these ("defrauding about 230 investors of
+        # £4.2 million" in a lead): they take a side too.
+        found += _same_figure_elsewhere(found, [f for f in alone if measured(f[2]) == thing])
+        found = sorted(found, key=lambda f: story[f[0]])
         conflicts.append(_conflict(thing, found))
     return conflicts
 
@@ -140,7 +149,11 @@ def _conflict(thing: str, found: list[Figure]) -> Conflict:
     is of when the figures that say so agree ("an 8% pay rise", "a 6 per cent pay rise": pay
     rise, not percent)."""
     of = {n.counts for _, _, n in found if n.counts}
-    return sided(of.pop() if len(of) == 1 else thing, figure_values(found))
+    if len(of) == 1:
+        thing = of.pop()
+    elif thing in CURRENCIES.values():
+        thing = f"sum in {thing}"  # "sum in GBP", not "GBP"
+    return sided(thing, figure_values(found))
 
 
 def figure_values(found: list[Figure]) -> list[ConflictValue]:
@@ -366,6 +379,24 @@ CHANGE = re.compile(
     r"jumped|latest|updated|so far)\b",
     re.IGNORECASE,
 )
+
+
+def _alone_in_article(analyses: Mapping[str, Analysis]) -> list[Figure]:
+    """Each article's one figure of each sum of money or count of a thing it gives once, with
+    one value: what the story's conflicts may find stated outside their claims. Not shares,
+    which many things have."""
+    found: list[Figure] = []
+    for article, analysis in analyses.items():
+        by_thing: defaultdict[str, list[NumberMention]] = defaultdict(list)
+        for n in analysis.numbers:
+            thing = measured(n)
+            if thing and thing not in {"percent", "magnitude"}:
+                by_thing[thing].append(n)
+        for figures in by_thing.values():
+            if len({amount(n) for n in figures}) == 1:
+                n = figures[0]
+                found.append((article, analysis.sentences[n.sentence].text, n))
+    return found
 
 
 def _same_figure_elsewhere(found: list[Figure], numbers: list[Figure]) -> list[Figure]:

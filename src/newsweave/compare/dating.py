@@ -201,6 +201,10 @@ def _both_knew(
 _SAME_HAPPENING = (
     frozenset({"begin", "start", "break out", "erupt", "kick off", "get under"}),
     frozenset({"end", "finish", "conclude", "wrap up"}),
+    # A court's verdict and its sentence, each given once in a case.
+    frozenset({"convict", "find guilty"}),
+    frozenset({"acquit", "clear", "find not guilty"}),
+    frozenset({"sentence", "jail", "imprison"}),
 )
 
 
