@@ -257,3 +257,21 @@ def test_a_sum_an_article_gives_once_outside_the_claim_takes_a_side():
     assert [(c.what, [(v.article, v.value, v.side) for v in c.values]) for c in conflicts] == [
         ("fraud", [("a0", "€4.2 million", 0), ("a1", "€4.2m", 0), ("a2", "€2.4m", 1)])
     ]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # A bar to clear, not her share.
+        "Castellan led the count for mayor on Saturday but may fall short of the 50% needed "
+        "to avoid a runoff.",
+        # A count before its end.
+        "Turnout in the mayoral election had reached 47% by 6 p.m. on Saturday.",
+        "With 60% of ballots counted on Saturday, Castellan leads the race with 48.2%.",
+    ],
+)
+def test_a_bar_to_clear_or_a_count_before_its_end_takes_no_side(first):
+    found = _conflicts(
+        {"Post": first, "Wire": "Castellan won the mayoral election on Saturday with 51.3%."}
+    )
+    assert found == []

@@ -359,3 +359,11 @@ def test_a_runoff_that_would_have_been_held_is_this_year_s(loaded):
     assert runoff and {e.when for e in runoff} == {"2026-10-31"}
     sunday = [e for e in brief.timeline if "early on Sunday, Castellan had said" in e.what]
     assert sunday and {e.when for e in sunday} == {"2026-10-18"}
+
+
+def test_a_bar_to_clear_and_a_turnout_before_the_polls_closed_are_no_conflict(loaded):
+    # "the 50% needed to avoid a runoff" and "Turnout had reached 47% by 6 p.m." against the
+    # final 51.3% and 61.4%. (Missed, and in KEY.md: turnout 61.4% against 58%, the margin,
+    # and the day Brevic conceded.)
+    _, brief = _story_of(loaded, "vote", 5)
+    assert not {v.value for c in brief.conflicts for v in c.values} & {"50%", "47%"}

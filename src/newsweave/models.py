@@ -200,6 +200,9 @@ class NumberMention(Record):
     fate: str | None = None
     """What befell the people it counts, when news counts people for it: "killed", "injured",
     "evacuated" or "missing" (`analyze.fates`)."""
+    provisional: Literal["needed", "so far"] | None = None
+    """Why the figure is not what its thing came to: a bar to clear ("the 50% needed to avoid a
+    runoff"), or a count before its end ("turnout had reached 47% by 6 p.m.", "so far")."""
 
 
 Aspect = Literal["prospective", "completed"]

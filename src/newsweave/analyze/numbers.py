@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Any
+from typing import Any, Literal
 
 from newsweave.analyze.fates import fate
 from newsweave.analyze.nlp import doc_text
@@ -242,6 +242,7 @@ def _mention(
     if unit == "magnitude":
         counts = None  # the quake it measures, not a count of quakes
     befell = fate(noun) if counts and not unit else None
+    standing = provisional(doc, match.start(), match.end())
     qualifier = match.group("qual").lower() if match.group("qual") else None
     if vague:
         qualifier = qualifier or "vague"
@@ -256,7 +257,50 @@ def _mention(
         qualifier=qualifier,
         counts=counts,
         fate=befell,
+        provisional=standing,
     )
+
+
+# Verbs and adjectives of a bar to clear: "the 50% needed to win", "needs 50% of the vote".
+_NEEDED = frozenset({"need", "require", "necessary", "required"})
+# A time of day: "by 6 p.m.", "by noon".
+_TIME_OF_DAY = re.compile(
+    r"^(?:\d{1,2}[:.]\d\d|(?:\d{1,2})?[ap]\.?m\.?|noon|midday|midnight|o'clock)$", re.I
+)
+
+
+def provisional(doc: Any, start_char: int, end_char: int) -> Literal["needed", "so far"] | None:
+    """Whether the figure at these offsets of `doc` is a bar to clear or a count before its
+    end (`NumberMention.provisional`), read from the parse."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    token = span.root
+    while token.dep_ in {"nummod", "quantmod", "compound"} and token.head.i != token.i:
+        token = token.head  # "50" of "50%": the figure is the noun it measures
+    if any(c.dep_ in {"acl", "amod"} and c.lemma_ in _NEEDED for c in token.children):
+        return "needed"  # "the 50% needed to avoid a runoff"
+    verb = token.head
+    while verb.pos_ == "ADP" and verb.head.i != verb.i:
+        verb = verb.head  # "leads with 48.2%"
+    if token.dep_ in {"dobj", "attr"} and verb.lemma_ in _NEEDED:
+        return "needed"  # "a candidate needs 50% of the vote"
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    if verb.dep_ == "advcl" and any(c.lower_ == "with" for c in verb.children):
+        return "so far"  # "With 60% of ballots counted": how far the count has come
+    for child in verb.children:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "by"
+            and any(_TIME_OF_DAY.match(t.text) for t in child.subtree if t.i != child.i)
+        ):
+            return "so far"  # "had reached 47% by 6 p.m."
+        if child.lower_ == "far" and any(c.lower_ in {"so", "thus"} for c in child.children):
+            return "so far"  # "turnout so far is 38%"
+        if child.dep_ == "advcl" and any(c.lower_ == "with" for c in child.children):
+            return "so far"  # "With 60% of ballots counted, she leads with 48.2%"
+    return None
 
 
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]*$", re.IGNORECASE)

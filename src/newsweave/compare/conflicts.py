@@ -104,7 +104,7 @@ def _in_claim(
     numbers: list[Figure] = []
     for support in claim.support:
         for n in analyses[support.article].numbers:
-            if n.sentence == support.sentence:
+            if n.sentence == support.sentence and not n.provisional:
                 numbers.append((support.article, support.text, n))
     by_thing: dict[str, list[Figure]] = {}
     for article, text, n in numbers:
@@ -299,7 +299,7 @@ def in_leads(
         figures: dict[str, NumberMention] = {}
         for n in analysis.numbers:
             thing = measured(n)
-            if thing and thing not in COMMON and n.upper is None:
+            if thing and thing not in COMMON and n.upper is None and not n.provisional:
                 values_of[thing].add(amount(n))
                 figures.setdefault(thing, n)
         for thing, n in figures.items():
@@ -390,7 +390,7 @@ def _alone_in_article(analyses: Mapping[str, Analysis]) -> list[Figure]:
         by_thing: defaultdict[str, list[NumberMention]] = defaultdict(list)
         for n in analysis.numbers:
             thing = measured(n)
-            if thing and thing not in {"percent", "magnitude"}:
+            if thing and thing not in {"percent", "magnitude"} and not n.provisional:
                 by_thing[thing].append(n)
         for figures in by_thing.values():
             if len({amount(n) for n in figures}) == 1:

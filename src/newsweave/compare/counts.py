@@ -52,7 +52,11 @@ def count_conflicts(
     dated: dict[str, dict[int, list[Span]]] = {}
     placed: dict[tuple[str, int], Located | None] = {}
     for article, analysis in analyses.items():
-        fated = [((n.fate, _who(n.counts)), n) for n in analysis.numbers if n.fate and n.counts]
+        fated = [
+            ((n.fate, _who(n.counts)), n)
+            for n in analysis.numbers
+            if n.fate and n.counts and not n.provisional
+        ]
         if not fated:
             continue  # most articles count no one: their dates and quotes are not read
         mine: dict[tuple[str, str], list[NumberMention]] = defaultdict(list)
