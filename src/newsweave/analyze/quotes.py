@@ -5,11 +5,12 @@ a quote running over several paragraphs where each continued paragraph opens a m
 last one closes it. The speaker comes from the quote's tag (`tags.py`: `Mr X added: “…`, `“…,” he
 said`, `described by X as "…"`), or from the tag of the quote it continues (`“A,” X said. “B.”`);
 a pronoun is resolved to a person named before (the subject of the latest sentence naming one,
-never a name in the pronoun's own clause). The speaker is the entity at the tag's head, not a
-name that only modifies it ("Spain's industry ministry" is not Spain). Short quotes inside a
-sentence are partial; quotes with no cue and no speaker are scare quotes and dropped. Reported
-speech and other attributions (`X said the US would …`, `voters want …`) come from the parse
-(`attribution.py`): kind `reported`, the content being the cue's complement.
+never a name in the pronoun's own clause, and never for "he" a person the article calls "she":
+`genders.py`), reading too the surnames the model left untagged. The speaker is the entity at
+the tag's head, not a name that only modifies it ("Spain's industry ministry" is not Spain).
+Short quotes inside a sentence are partial; quotes with no cue and no speaker are scare quotes
+and dropped. Reported speech and other attributions (`X said the US would …`, `voters want …`)
+come from the parse (`attribution.py`): kind `reported`, the content being the cue's complement.
 """
 
 from __future__ import annotations
