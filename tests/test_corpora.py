@@ -33,13 +33,18 @@ def _briefs(db: str):
         return {s.id: (store.articles(story=s.id), store.brief(s.id)) for s in store.stories()}
 
 
+def _story_of(loaded, corpus: str, size: int):
+    """The articles and brief of the corpus's story of `size` articles."""
+    return next(v for v in _briefs(loaded[corpus]).values() if len(v[0]) == size)
+
+
 def test_two_factory_closures_weeks_apart_are_two_stories(loaded):
     stories = sorted(len(articles) for articles, _ in _briefs(loaded["biz"]).values())
     assert stories == [1, 4]
 
 
 def test_the_one_job_cut_conflict_is_found_and_no_false_one(loaded):
-    (articles, brief) = next(v for v in _briefs(loaded["biz"]).values() if len(v[0]) == 4)
+    (articles, brief) = _story_of(loaded, "biz", 4)
     outlet = {a.id: a.outlet for a in articles}
     found = [(c.what, {(outlet[v.article], v.reading) for v in c.values}) for c in brief.conflicts]
     # "about 1,200 jobs" in the wire story and its rewrite, and "nearly 1,200" in a sentence of
@@ -127,7 +132,7 @@ def test_a_strike_and_another_city_s_strike_months_before_are_two_stories(loaded
 
 
 def test_the_pay_rise_conflict_is_found_once_and_no_strike_of_other_years(loaded):
-    (articles, brief) = next(v for v in _briefs(loaded["strike"]).values() if len(v[0]) == 5)
+    (articles, brief) = _story_of(loaded, "strike", 5)
     outlet = {a.id: a.outlet for a in articles}
     found = [sorted((outlet[v.article], v.value) for v in c.values) for c in brief.conflicts]
     # Two claims hold the wire's lead and the Herald's: the conflict is shown once. "Five
@@ -145,7 +150,7 @@ def test_the_pay_rise_conflict_is_found_once_and_no_strike_of_other_years(loaded
 
 
 def test_what_a_rewrite_credits_to_the_wire_is_listed_as_the_wire_s_alone(loaded):
-    (articles, brief) = next(v for v in _briefs(loaded["strike"]).values() if len(v[0]) == 5)
+    (articles, brief) = _story_of(loaded, "strike", 5)
     outlet = {a.id: a.outlet for a in articles}
     claims = {c.id: c for c in brief.claims}
     # Norvania Today credits Kestrel Wire down to its fifth sentence ("..., Kestrel Wire
@@ -162,13 +167,13 @@ def test_what_a_rewrite_credits_to_the_wire_is_listed_as_the_wire_s_alone(loaded
 
 
 def test_the_summary_opens_on_the_news_not_the_wire_s_dateline(loaded):
-    (_, brief) = next(v for v in _briefs(loaded["strike"]).values() if len(v[0]) == 5)
+    (_, brief) = _story_of(loaded, "strike", 5)
     first = brief.summary[0].text
     assert first.startswith("Bus and tram drivers in Varnholm will walk out for five days"), first
 
 
 def test_two_people_s_statements_are_never_one_claim(loaded):
-    (_, brief) = next(v for v in _briefs(loaded["strike"]).values() if len(v[0]) == 5)
+    (_, brief) = _story_of(loaded, "strike", 5)
     # The mayor's "Nobody in this city wins ..." and the union leader's "Every empty bus stop
     # ..." read alike to MiniLM; they are two people saying two things.
     for claim in brief.claims:
@@ -190,14 +195,14 @@ def test_two_people_s_statements_are_never_one_claim(loaded):
     ],
 )
 def test_sentences_of_different_facts_are_no_claim(loaded, one, other):
-    (_, brief) = next(v for v in _briefs(loaded["strike"]).values() if len(v[0]) == 5)
+    (_, brief) = _story_of(loaded, "strike", 5)
     for claim in brief.claims:
         texts = " ".join(s.text for s in claim.support)
         assert not (one in texts and other in texts), claim
 
 
 def test_a_drifted_quote_is_shown_to_its_last_word(loaded):
-    (_, brief) = next(v for v in _briefs(loaded["strike"]).values() if len(v[0]) == 5)
+    (_, brief) = _story_of(loaded, "strike", 5)
     [drift] = brief.quote_drift
     texts = [v.text for v in drift.variants]
     assert texts[0].startswith("Our members") and texts[0].endswith("poorer than they were"), texts
@@ -205,7 +210,7 @@ def test_a_drifted_quote_is_shown_to_its_last_word(loaded):
 
 def _fire(loaded):
     """The five reports of the warehouse fire, and their brief."""
-    return next(v for v in _briefs(loaded["fire"]).values() if len(v[0]) == 5)
+    return _story_of(loaded, "fire", 5)
 
 
 def test_a_fire_told_with_other_voices_is_one_story_apart_from_an_earlier_fire(loaded):
@@ -296,10 +301,6 @@ def test_the_people_evacuated_conflict_in_other_words_and_the_fire_has_four_conf
         ]
     ]
     assert sorted(c.kind for c in brief.conflicts) == ["date", "number", "place", "speaker"]
-
-
-def _story_of(loaded, corpus: str, size: int):
-    return next(v for v in _briefs(loaded[corpus]).values() if len(v[0]) == size)
 
 
 def test_a_verdict_and_its_sentencing_are_one_story_and_an_earlier_trial_another(loaded):

@@ -35,29 +35,21 @@ def genders(
     people = [m for m in mentions if m.entity.startswith("person:") and not quoted(m.start)]
     starts = [m.start for m in people]
     votes: dict[str, Counter[str]] = {}
+
+    def vote(word: re.Match[str], at: int, named: list[Mention]) -> None:
+        if len({m.entity for m in named}) == 1 and not quoted(at):
+            votes.setdefault(named[0].entity, Counter())["he" if word.group(1) else "she"] += 1
+
     for sentence in sentences:
         words = text[sentence.start : sentence.end]
-        for pattern, named_by in ((_HONORIFIC, _after), (_PRONOUN, _before)):
-            for found in pattern.finditer(words):
-                at = sentence.start + found.start()
-                if quoted(at):
-                    continue
-                named = named_by(people, starts, at, found.end() - found.start(), sentence)
-                if len({m.entity for m in named}) == 1:
-                    pronoun = "he" if found.group(1) else "she"
-                    votes.setdefault(named[0].entity, Counter())[pronoun] += 1
+        for word in _HONORIFIC.finditer(words):
+            at, end = sentence.start + word.start(), sentence.start + word.end()
+            vote(word, at, [m for m in people if m.start in (at, end)])  # "Mr Ekner", either way
+        for word in _PRONOUN.finditer(words):
+            at = sentence.start + word.start()
+            vote(  # the people named before it in its sentence
+                word,
+                at,
+                [m for m in people[: bisect_right(starts, at)] if m.start >= sentence.start],
+            )
     return {entity: next(iter(c)) for entity, c in votes.items() if len(c) == 1}
-
-
-def _after(
-    people: list[Mention], starts: list[int], at: int, size: int, sentence: Sentence
-) -> list[Mention]:
-    """The person named right after an honorific, or with it ("Mr Ekner" as one mention)."""
-    return [m for m in people if m.start in (at, at + size)]
-
-
-def _before(
-    people: list[Mention], starts: list[int], at: int, size: int, sentence: Sentence
-) -> list[Mention]:
-    """The people named before a pronoun in its sentence."""
-    return [m for m in people[: bisect_right(starts, at)] if m.start >= sentence.start]

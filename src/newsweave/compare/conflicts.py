@@ -118,7 +118,6 @@ def _in_claim(
         for a, _, n in figures:
             values_of[a].add(amount(n))
         by_thing[thing] = [f for f in figures if len(values_of[f[0]]) == 1]
-    story = {a: k for k, a in enumerate(analyses)}
     dated = {s.article: spans(analyses[s.article]) for s in claim.support}
     conflicts = []
     for thing, found in by_thing.items():
@@ -133,11 +132,12 @@ def _in_claim(
             for b, u, n in found
         ):
             continue
-        found += _same_figure_elsewhere(found, numbers)
+        found = found + _same_figure_elsewhere(found, numbers)
         # The story's other articles that give the sum or the count once, with one of these
         # values, in a sentence no claim joins to these ("defrauding about 230 investors of
         # £4.2 million" in a lead): they take a side too.
-        found += _same_figure_elsewhere(found, [f for f in alone if measured(f[2]) == thing])
+        found = found + _same_figure_elsewhere(found, [f for f in alone if measured(f[2]) == thing])
+        story = {a: k for k, a in enumerate(analyses)}
         found = sorted(found, key=lambda f: story[f[0]])
         conflicts.append(_conflict(thing, found))
     return conflicts
@@ -295,15 +295,9 @@ def in_leads(
     cycle (`UPDATE_AFTER`). Values in the order of `analyses`."""
     leads: dict[str, list[Figure]] = defaultdict(list)
     for article, analysis in analyses.items():
-        values_of: defaultdict[str, set[str]] = defaultdict(set)
-        figures: dict[str, NumberMention] = {}
-        for n in analysis.numbers:
-            thing = measured(n)
-            if thing and thing not in COMMON and n.upper is None and not n.provisional:
-                values_of[thing].add(amount(n))
-                figures.setdefault(thing, n)
-        for thing, n in figures.items():
-            if len(values_of[thing]) == 1 and n.sentence < LEAD:
+        once = _given_once(analysis, lambda thing, n: thing in COMMON or n.upper is not None)
+        for thing, n in once.items():
+            if n.sentence < LEAD:
                 leads[thing].append((article, analysis.sentences[n.sentence].text, n))
     conflicts = []
     for thing, found in leads.items():
@@ -382,21 +376,29 @@ CHANGE = re.compile(
 
 
 def _alone_in_article(analyses: Mapping[str, Analysis]) -> list[Figure]:
-    """Each article's one figure of each sum of money or count of a thing it gives once, with
-    one value: what the story's conflicts may find stated outside their claims. Not shares,
-    which many things have."""
-    found: list[Figure] = []
-    for article, analysis in analyses.items():
-        by_thing: defaultdict[str, list[NumberMention]] = defaultdict(list)
-        for n in analysis.numbers:
-            thing = measured(n)
-            if thing and thing not in {"percent", "magnitude"} and not n.provisional:
-                by_thing[thing].append(n)
-        for figures in by_thing.values():
-            if len({amount(n) for n in figures}) == 1:
-                n = figures[0]
-                found.append((article, analysis.sentences[n.sentence].text, n))
-    return found
+    """Each article's figure of each sum of money or count of a thing it gives with one value
+    (`_given_once`): what the story's conflicts may find stated outside their claims. Not
+    shares, which many things have."""
+    return [
+        (article, analysis.sentences[n.sentence].text, n)
+        for article, analysis in analyses.items()
+        for n in _given_once(analysis, lambda thing, _: thing in {"percent", "magnitude"}).values()
+    ]
+
+
+def _given_once(
+    analysis: Analysis, left_out: Callable[[str, NumberMention], bool]
+) -> dict[str, NumberMention]:
+    """Each thing an article measures (`measured`) with one value only, by its first figure;
+    provisional figures, and those `left_out(thing, figure)` says, are not read."""
+    values_of: defaultdict[str, set[str]] = defaultdict(set)
+    first: dict[str, NumberMention] = {}
+    for n in analysis.numbers:
+        thing = measured(n)
+        if thing and not n.provisional and not left_out(thing, n):
+            values_of[thing].add(amount(n))
+            first.setdefault(thing, n)
+    return {thing: n for thing, n in first.items() if len(values_of[thing]) == 1}
 
 
 def _same_figure_elsewhere(found: list[Figure], numbers: list[Figure]) -> list[Figure]:
