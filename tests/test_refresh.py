@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
 from dataclasses import replace
@@ -80,3 +81,22 @@ def test_the_cli_says_when_a_refresh_is_due_and_does_it(old_db: str) -> None:
     assert runner.invoke(app, ["--db", old_db, "refresh"]).stdout.startswith(
         "Re-analysed 0 articles; remade 0 briefs."
     )
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_a_refresh_leaves_the_cycle_collector_as_it_found_it(
+    demo_db: str, tmp_path, enabled: bool
+) -> None:
+    # A refresh holds the collector off while it compares (speed); a process that had it on
+    # must get it back on, and one that had turned it off must not find it on.
+    path = str(tmp_path / "copy.db")
+    with sqlite3.connect(demo_db) as source, sqlite3.connect(path) as copy:
+        source.backup(copy)
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        with Store(path) as store:
+            Pipeline(store).refresh([s.id for s in store.stories()])
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

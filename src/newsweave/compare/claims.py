@@ -622,12 +622,20 @@ def _times_apart(items: list[Unit], sim: np.ndarray) -> None:
     if not dated:
         return
     recalls = occasions.recalling([items[k].dated for k in dated])
-    for a, b in zip(*np.nonzero(recalls | recalls.T), strict=True):
-        i, j = dated[a], dated[b]
-        if items[i].article != items[j].article and not _counted(
-            items[i].figures & items[j].figures
-        ):
-            sim[i, j] = min(sim[i, j], 0.0)
+    article = _article_codes(items)[dated]
+    apart = (recalls | recalls.T) & (article[:, None] != article[None, :])
+    # Only two sentences that both count something can give one figure; the rest, at once.
+    counting = np.array([_counted(items[k].figures) for k in dated])
+    for a, b in zip(*np.nonzero(apart & counting[:, None] & counting[None, :]), strict=True):
+        apart[a, b] = not _counted(items[dated[a]].figures & items[dated[b]].figures)
+    block = np.ix_(dated, dated)
+    sim[block] = np.where(apart, np.minimum(sim[block], 0.0), sim[block])
+
+
+def _article_codes(items: list[Unit]) -> np.ndarray:
+    """Each unit's article as a number: comparing numbers for every pair of a big story's
+    sentences is several times faster than comparing their ids."""
+    return np.unique([u.article for u in items], return_inverse=True)[1]
 
 
 def _counted(figures: Set[str]) -> bool:
@@ -640,12 +648,13 @@ def group(items: list[Unit], sim: np.ndarray, threshold: float) -> list[list[int
     members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
     owner = list(range(len(items)))
     articles = {i: {u.article} for i, u in enumerate(items)}
-    # Sum of similarities between every two groups (a group is named by its first member), kept
-    # up to date as groups merge, so an average link costs one lookup.
+    # Each group's summed similarity to every sentence (a group is named by its first member),
+    # kept up to date as groups merge, so an average link sums one row over the other's members.
     linked = np.array(sim, dtype=np.float64)
-    article_of = np.array([u.article for u in items])
-    above = np.triu(sim >= threshold, k=1) & (article_of[:, None] != article_of[None, :])
-    rows, cols = np.nonzero(above)
+    article_of = _article_codes(items)
+    rows, cols = np.nonzero(sim >= threshold)
+    across = (rows < cols) & (article_of[rows] != article_of[cols])
+    rows, cols = rows[across], cols[across]
     # Best first; ties broken by position so the grouping never depends on the sort's whims.
     order = np.lexsort((cols, rows, -sim[rows, cols]))
     for i, j in zip(rows[order].tolist(), cols[order].tolist(), strict=True):
@@ -655,15 +664,14 @@ def group(items: list[Unit], sim: np.ndarray, threshold: float) -> list[list[int
         if not articles[gi].isdisjoint(articles[gj]):
             continue
         # Average link: the new member must match the group as a whole, not one sentence of it.
-        average = linked[gi, gj] / (len(members[gi]) * len(members[gj]))
+        average = linked[gi, members[gj]].sum() / (len(members[gi]) * len(members[gj]))
         if average < threshold * 0.9:
             continue
         for k in members[gj]:
             owner[k] = gi
         members[gi].extend(members.pop(gj))
         articles[gi] |= articles.pop(gj)
-        linked[gi, :] += linked[gj, :]
-        linked[:, gi] += linked[:, gj]
+        linked[gi] += linked[gj]
     return [
         sorted(g, key=lambda k: (items[k].article, items[k].sentence)) for g in members.values()
     ]
@@ -703,7 +711,7 @@ def extend(
     the grouping only, so extensions never chain. A one-sentence claim whose sentence now stands
     in another claim is dropped: what it says is no longer one outlet's alone.
     """
-    _, article_of = np.unique([u.article for u in items], return_inverse=True)
+    article_of = _article_codes(items)
     extended = []
     for members in groups:
         weakest = sim[members].min(axis=0)

@@ -62,16 +62,23 @@ def same_statements(
     by_speaker: dict[str, list[int]] = {}
     for k, (_, speaker, _) in enumerate(quotes):
         by_speaker.setdefault(speaker, []).append(k)
+    # Where a stretch of a quote begins, by (stretch, quote): in a big story each quote meets
+    # the same few wordings of its statement in many articles.
+    starts: dict[tuple[str, int], int] = {}
+
+    def start_of(text: str, k: int) -> int:
+        if (text, k) not in starts:
+            article, _, quote = quotes[k]
+            starts[(text, k)] = _sentence_of(text, quote, sentences[article])
+        return starts[(text, k)]
+
     found: list[Statement] = []
     for i, j in sorted(pair for ks in by_speaker.values() for pair in combinations(ks, 2)):
         (article_a, speaker, qa), (article_b, _, qb) = quotes[i], quotes[j]
         if article_a == article_b or (matched := matching(qa, qb, threshold)) is None:
             continue
         texts, size = matched
-        at = (
-            _sentence_of(texts[0], qa, sentences[article_a]),
-            _sentence_of(texts[1], qb, sentences[article_b]),
-        )
+        at = (start_of(texts[0], i), start_of(texts[1], j))
         found.append(Statement(speaker, ((article_a, qa), (article_b, qb)), texts, size, at))
     return found
 
