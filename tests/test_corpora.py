@@ -368,3 +368,18 @@ def test_a_bar_to_clear_and_a_turnout_before_the_polls_closed_are_no_conflict(lo
     # and the day Brevic conceded.)
     _, brief = _story_of(loaded, "vote", 5)
     assert not {v.value for c in brief.conflicts for v in c.values} & {"50%", "47%"}
+
+
+def test_a_rewrite_crediting_the_wire_counts_with_it_down_to_its_last_credit(loaded):
+    articles, brief = _story_of(loaded, "vote", 5)
+    outlet = {a.id: a.outlet for a in articles}
+    # Lessaria Now: "..., Palisade Wire reported early on Sunday." then "according to the
+    # agency", "as quoted by the agency" and "..., Palisade Wire said." in its fourth sentence.
+    cited = [link for link in brief.lineage if link.kind == "citing"]
+    assert [(outlet[c.article], outlet.get(c.source), c.sentence, c.through) for c in cited] == [
+        ("Lessaria Now", "Palisade Wire", 0, 3)
+    ]
+    # "Turnout was 58%, according to the City Election Commission": a source, not an outlet.
+    assert "City Election Commission" not in {link.source_outlet for link in brief.lineage}
+    [runner_up] = [c for c in brief.claims if "Anton Brevic, took 42.3%" in c.text]
+    assert runner_up.status == "single_source" and runner_up.independent_sources == 1

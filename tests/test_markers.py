@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsweave.markers import find_markers
+from newsweave.markers import find_markers, is_agency
 
 
 @pytest.mark.parametrize(
@@ -67,3 +67,40 @@ def test_a_magazine_named_people_is_an_outlet():
         "The couple married in May, the Aegean Courier reported, citing People magazine."
     )
     assert ("citing", "People magazine") in [(m.kind, m.outlet) for m in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        # A time between "reported" and what it reported.
+        (
+            "Castellan won 51.3% of the vote, Meridian Wire reported early on Sunday.",
+            "Meridian Wire",
+        ),
+        ("The count ended at dawn, the Harbour Gazette reported overnight.", "Harbour Gazette"),
+        # An agency's "said" is a credit, as its "reported" is.
+        ("Brevic conceded in the early hours, Meridian Wire said.", "Meridian Wire"),
+        ("The border was closed, Reuters says.", "Reuters"),
+    ],
+)
+def test_an_outlet_reported_or_an_agency_said(text, outlet):
+    assert [(m.kind, m.outlet) for m in find_markers(text)] == [("reported_by", outlet)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turnout was 58%, according to the City Election Commission.",
+        "The strike was called off, citing the Interior Ministry.",
+        "The harbour closed at noon, the Port Authority reported on Monday.",
+        # A person's "said" is no credit.
+        "Brevic conceded, Anton Brevic said.",
+    ],
+)
+def test_a_body_or_a_person_is_no_outlet(text):
+    assert find_markers(text) == ()
+
+
+def test_a_name_that_says_it_is_an_agency_is_one():
+    assert is_agency("Meridian Wire") and is_agency("the Balkan News Agency")
+    assert not is_agency("Harbour Gazette")

@@ -14,6 +14,9 @@ from importlib import resources
 
 from newsweave.models import LineageMarker
 
+# A name that says it is a news agency: "Meridian Wire", "Balkan News Agency", "Free Press".
+_AGENCY_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:Wire|News Agency|Press)"
+
 # Capitalised words that open sentences or name people, not outlets, in "X reported" phrases.
 _NOT_OUTLETS = {"He", "She", "They", "It", "We", "I", "This", "That", "The", "Officials", "Police"}
 
@@ -23,7 +26,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str], str]]:
     """Each marker kind, its compiled pattern, and the words it cannot match without ("")."""
     raw = _data()
     agencies = "|".join(re.escape(a) for a in sorted(raw["wire_agencies"], key=len, reverse=True))
-    agency = rf"(?:{agencies}|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:Wire|News Agency|Press))"
+    agency = f"(?:{agencies}|{_AGENCY_NAME})"
     name = raw["name"].replace("{word}", raw["word"])
     compiled = []
     for kind, pattern in raw["patterns"].items():
@@ -31,6 +34,10 @@ def _patterns() -> list[tuple[str, re.Pattern[str], str]]:
         flags = re.MULTILINE if kind == "wire_credit" else 0
         compiled.append((kind, re.compile(pattern, flags), raw["requires"].get(kind, "")))
     return compiled
+
+
+# Patterns that find a kind of marker told another way.
+_KINDS = {"citing_plain": "citing", "agency_said": "reported_by"}
 
 
 def find_markers(text: str, outlet: str | None = None) -> tuple[LineageMarker, ...]:
@@ -46,11 +53,13 @@ def find_markers(text: str, outlet: str | None = None) -> tuple[LineageMarker, .
                 continue  # a credit is a dateline: it opens the article
             if not name or name in _NOT_OUTLETS or _same(name, outlet):
                 continue
+            if kind != "wire_credit" and _body(name):
+                continue  # "according to the City Election Commission": a source, no outlet
             if kind == "citing_plain" and any(m.kind == "citing" for m in found):
                 continue
             if kind in ("citing", "citing_plain") and _people(name, text[match.end() :]):
                 continue  # "citing coast guard officials": a source, but no outlet
-            marker_kind = "citing" if kind == "citing_plain" else kind
+            marker_kind = _KINDS.get(kind, kind)
             if (marker_kind, name) in seen:
                 continue
             seen.add((marker_kind, name))
@@ -82,8 +91,20 @@ def _back() -> re.Pattern[str]:
 
 
 def is_agency(name: str) -> bool:
-    """Whether `name` is a news agency of data/lineage.toml ("Reuters", "the AP")."""
-    return _clean_name(name) in _agencies()
+    """Whether `name` is a news agency: one of data/lineage.toml ("Reuters", "the AP"), or a
+    name that says so ("Meridian Wire")."""
+    name = _clean_name(name) or ""
+    return name in _agencies() or re.fullmatch(_AGENCY_NAME, name) is not None
+
+
+def _body(name: str) -> bool:
+    """Whether `name` names a body, by its last word ("City Election Commission")."""
+    return name.split()[-1].lower() in _bodies()
+
+
+@cache
+def _bodies() -> frozenset[str]:
+    return frozenset(_data()["bodies"])
 
 
 @cache
