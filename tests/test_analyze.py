@@ -131,6 +131,40 @@ def test_a_figure_counts_the_whole_compound_noun_after_it():
     assert found["400"].counts == "school children"
 
 
+def test_a_share_is_of_the_common_noun_its_clause_gives_it_to():
+    analysis = analysed_text(
+        "Final turnout was 61.4%, the highest since 2010. Unemployment stood at 5.2% in March. "
+        "Inflation rose to 3.1% in October.\n\n"
+        "Turnout was 58%.\n\n"
+        "Turnout in the northern districts was 62%. Castellan had 48.2% of the vote. "
+        "Its share was up from 53% in 2022.\n"
+    )
+    share_of = {n.text: n.share_of for n in analysis.numbers if n.unit == "percent"}
+    assert share_of == {
+        "61.4%": "turnout",
+        "5.2%": "unemployment",
+        "3.1%": "inflation",
+        "58%": "turnout",  # a common noun the model may take for a name, opening its sentence
+        "62%": None,  # a part of the city
+        "48.2%": None,  # a candidate's
+        "53%": None,  # an earlier share
+    }
+
+
+def test_every_figure_of_a_count_before_its_end_is_provisional():
+    analysis = analysed_text(
+        "With 60% of ballots counted, Castellan had 48.2% of the vote and Brevic, of the "
+        "People's Union, 45.1%, according to preliminary figures.\n\n"
+        "Her campaign said it expected her lead to grow as results came in from the north.\n\n"
+        "The full result was expected before dawn, the commission's spokeswoman said.\n"
+    )
+    assert {n.text: n.provisional for n in analysis.numbers} == {
+        "60%": "so far",
+        "48.2%": "so far",
+        "45.1%": "so far",  # the second figure of the clause, after its subject
+    }
+
+
 def test_money_in_the_forms_business_news_writes_it():
     analysis = analysed_text(
         "The company booked a charge of €450m ($485 million) and now expects sales of "

@@ -64,6 +64,19 @@ def load(name: str = "en_core_web_sm") -> Any:
 
 
 @cache
+def common_nouns() -> frozenset[str]:
+    """English common nouns in lower case (WordNet's, from the model's lemmatizer index): tells
+    "Turnout", which opens a sentence and which the model may tag a name, from "Brevic"."""
+    nlp = load()
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(lookups.get_table("lemma_index").get("noun", ()))
+
+
+@cache
 def table(name: str) -> dict[str, Any]:
     """A packaged data table (data/NAME.toml)."""
     text = resources.files("newsweave").joinpath(f"data/{name}.toml").read_text(encoding="utf-8")

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from typing import Any, Literal
 
 from newsweave.analyze.fates import fate
-from newsweave.analyze.nlp import doc_text
+from newsweave.analyze.nlp import common_nouns, doc_text
 from newsweave.models import NumberMention, Sentence
 
 WORDS = {
@@ -243,6 +243,7 @@ def _mention(
         counts = None  # the quake it measures, not a count of quakes
     befell = fate(noun) if counts and not unit else None
     standing = provisional(doc, match.start(), match.end())
+    whole = share_of(doc, match.start(), match.end()) if unit == "percent" and not counts else None
     qualifier = match.group("qual").lower() if match.group("qual") else None
     if vague:
         qualifier = qualifier or "vague"
@@ -258,9 +259,69 @@ def _mention(
         counts=counts,
         fate=befell,
         provisional=standing,
+        share_of=whole,
     )
 
 
+def share_of(doc: Any, start_char: int, end_char: int) -> str | None:
+    """What the share at these offsets of `doc` is the value of (`NumberMention.share_of`): the
+    common noun, with its compounds, that is the subject of "be" with the share for attribute,
+    or of a verb of level or change with the share after "at" or "to" ("Turnout was 58%",
+    "unemployment stood at 5.2%"). Not a subject narrowed to a part ("turnout in the northern
+    districts"), or one that is a person's or a party's ("Castellan had 48.2%")."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    token = span.root
+    while token.dep_ in {"nummod", "quantmod", "compound"} and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "attr" and token.head.lemma_ == "be":
+        verb = token.head
+    elif token.dep_ == "pobj" and token.head.lower_ in {"at", "to"}:
+        verb = token.head.head
+        if verb.lemma_ not in _LEVEL_VERBS:
+            return None
+    else:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not (subject.pos_ == "NOUN" or _common_at_start(subject)):
+        return None
+    if any(c.dep_ in {"prep", "poss", "relcl", "acl"} for c in subject.children):
+        return None  # "turnout in the north", "the party's share": a part, or somebody's
+    words = [c for c in subject.lefts if c.dep_ == "compound"] + [subject]
+    return " ".join(t.lower_ for t in words)
+
+
+def _common_at_start(token: Any) -> bool:
+    """Whether a word the model took for a name is a common noun capitalised to open its
+    sentence: "Turnout was 61.4%." """
+    return (
+        token.is_sent_start
+        and not any(c.dep_ in {"compound", "flat"} for c in token.children)
+        and token.lower_ in common_nouns()
+    )
+
+
+# Verbs that give a share's level: "stood at 5.2%", "rose to 3.1%".
+_LEVEL_VERBS = frozenset(
+    {
+        "stand",
+        "rise",
+        "fall",
+        "climb",
+        "drop",
+        "jump",
+        "increase",
+        "decrease",
+        "ease",
+        "reach",
+        "slip",
+        "grow",
+        "sink",
+        "edge",
+        "hit",
+    }
+)
 # Verbs and adjectives of a bar to clear: "the 50% needed to win", "needs 50% of the vote".
 _NEEDED = frozenset({"need", "require", "necessary", "required"})
 # A time of day: "by 6 p.m.", "by noon".
@@ -278,6 +339,8 @@ def provisional(doc: Any, start_char: int, end_char: int) -> Literal["needed", "
     token = span.root
     while token.dep_ in {"nummod", "quantmod", "compound"} and token.head.i != token.i:
         token = token.head  # "50" of "50%": the figure is the noun it measures
+    while token.dep_ in {"conj", "appos"} and token.head.i != token.i:
+        token = token.head  # "had 48.2% and Brevic, ..., 45.1%": the first figure's verb
     if any(c.dep_ in {"acl", "amod"} and c.lemma_ in _NEEDED for c in token.children):
         return "needed"  # "the 50% needed to avoid a runoff"
     verb = token.head

@@ -24,6 +24,7 @@ from newsweave.compare.identity import (
     story_entities,
 )
 from newsweave.compare.places import place_conflicts
+from newsweave.compare.shares import share_conflicts
 from newsweave.compare.speakers import misattributed
 from newsweave.compare.timeline import build_timeline
 from newsweave.models import Analysis, Article, Comparison, LineageLink, Story
@@ -66,6 +67,8 @@ def compare(
     others = date_conflicts(claims, in_order, published) + place_conflicts(claims, in_order)
     others = once(others + happening_conflicts(in_order, published))
     others += count_conflicts(in_order, published, known=conflicts)
+    named = {c.what for c in conflicts + others}
+    others += [c for c in share_conflicts(in_order, published) if c.what not in named]
     others += misattributed(ordered, entity_map, entities)
     claims = marked(claims, others)
     conflicts += others

@@ -46,7 +46,7 @@ def find_conflicts(
     Then conflicts between the leads of reports (`in_leads`), which no claim holds.
 
     `published` (article id → publication time) lets a count that a later report gives as
-    grown ("the toll rose to 17") stand as progress, not conflict (`_grew`). `vectors` are the
+    grown ("the toll rose to 17") stand as progress, not conflict (`grew`). `vectors` are the
     articles' stored sentence vectors; those missing are computed.
     """
     conflicts: list[Conflict] = []
@@ -126,7 +126,7 @@ def _in_claim(
             continue
         if not any(
             disagree([m, n])
-            and not _grew((a, t, m), (b, u, n), published)
+            and not grew((a, t, m), (b, u, n), published)
             and not may_differ(dated[a].get(m.sentence, ()), dated[b].get(n.sentence, ()))
             for a, t, m in found
             for b, u, n in found
@@ -352,7 +352,7 @@ def _similarity(found: list[Figure], vectors: Mapping[str, np.ndarray]) -> np.nd
 UPDATE_AFTER = timedelta(hours=12)
 
 
-def _grew(
+def grew(
     first: Figure,
     second: Figure,
     published: Mapping[str, datetime | None],

@@ -21,7 +21,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from newsweave.models import Analysis
+from newsweave.models import Analysis, DateMention
 
 Span = tuple[date, date]
 """A date phrase's first and last day."""
@@ -36,12 +36,18 @@ def spans(analysis: Analysis, *, open_since: bool = False) -> dict[int, list[Spa
     2019" tells of 2019 up to now."""
     found: dict[int, list[Span]] = defaultdict(list)
     for d in analysis.dates:
-        if d.resolved is not None:
-            end = d.resolved_end or d.resolved
-            if open_since and _SINCE.match(d.text):
-                end = date.max
-            found[d.sentence].append((d.resolved, end))
+        if (span := span_of(d, open_since=open_since)) is not None:
+            found[d.sentence].append(span)
     return found
+
+
+def span_of(d: DateMention, *, open_since: bool = False) -> Span | None:
+    """A resolved date phrase's first and last day (`spans`); None when it is unresolved."""
+    if d.resolved is None:
+        return None
+    if open_since and _SINCE.match(d.text):
+        return d.resolved, date.max
+    return d.resolved, d.resolved_end or d.resolved
 
 
 _SINCE = re.compile(r"since\b", re.IGNORECASE)
