@@ -365,7 +365,7 @@ def test_a_runoff_that_would_have_been_held_is_this_year_s(loaded):
 def test_a_bar_to_clear_and_a_turnout_before_the_polls_closed_are_no_conflict(loaded):
     # "the 50% needed to avoid a runoff", "Turnout had reached 47% by 6 p.m." and the shares
     # "With 60% of ballots counted" against the final 51.3% and 61.4%. (Missed, and in
-    # KEY.md: the margin, and the day Brevic conceded.)
+    # KEY.md: the margin.)
     _, brief = _story_of(loaded, "vote", 5)
     given = {v.value for c in brief.conflicts for v in c.values}
     assert not given & {"50%", "47%", "60%", "48.2%", "45.1%"}
@@ -401,3 +401,15 @@ def test_a_rewrite_crediting_the_wire_counts_with_it_down_to_its_last_credit(loa
     assert "City Election Commission" not in {link.source_outlet for link in brief.lineage}
     [runner_up] = [c for c in brief.claims if "Anton Brevic, took 42.3%" in c.text]
     assert runner_up.status == "single_source" and runner_up.independent_sources == 1
+
+
+def test_a_concession_the_later_report_puts_a_day_later_is_a_date_conflict(loaded):
+    articles, brief = _story_of(loaded, "vote", 5)
+    outlet = {a.id: a.outlet for a in articles}
+    # "Brevic conceded in the early hours of Sunday, Palisade Wire said." against "Brevic, who
+    # had refused to concede on election night, conceded on Monday morning".
+    [conceded] = [c for c in brief.conflicts if c.kind == "date"]
+    assert [(outlet[v.article], v.value, v.side) for v in conceded.values] == [
+        ("Lessaria Now", "Sunday", 0),
+        ("Riverside Bulletin", "on Monday morning", 1),
+    ]

@@ -192,7 +192,21 @@ def _both_knew(
     if d.mention.aspect == "prospective":
         return last - first < UPDATE_AFTER
     days = [x.mention.resolved_end or x.mention.resolved for x in (d, e)]
+    if d.mention.verb in _ONCE or e.mention.verb in _ONCE:
+        # Only the earlier report need have been out after its day: a later report that dates
+        # a concession after it denies its day ("refused to concede on election night,
+        # conceded on Monday morning"), as a later restoring would not.
+        earlier = days[0] if when[0] == first else days[1]
+        return earlier is not None and earlier <= first.date()
     return all(day is not None and day <= first.date() for day in days)
+
+
+# Happenings that befall one person or case once, so that two days of one cannot both be
+# right whenever each report came out: conceding a vote, resigning, dying, a verdict.
+_ONCE = frozenset(
+    {"concede", "resign", "step down", "die", "convict", "find guilty", "acquit"}
+    | {"find not guilty"}
+)
 
 
 # Verbs that name one happening: a fire that "broke out" on Tuesday "started" on Tuesday.
