@@ -151,6 +151,17 @@ def test_a_share_is_of_the_common_noun_its_clause_gives_it_to():
     }
 
 
+def test_a_winning_margin_is_read_from_the_parse():
+    analysis = analysed_text(
+        "Castellan finished about 21,000 votes ahead of Brevic. She beat him by about 12,000 "
+        "votes, a margin of more than 21,000, and Labour leads by five points.\n\n"
+        "The bill passed by 230 votes to 180. Prices rose by 15 percent in the year.\n\n"
+        "The final figures show Castellan with 121,340 votes and Brevic with 100,050.\n"
+    )
+    margins = {n.text for n in analysis.numbers if n.margin}
+    assert margins == {"about 21,000", "about 12,000", "more than 21,000", "five"}
+
+
 def test_every_figure_of_a_count_before_its_end_is_provisional():
     analysis = analysed_text(
         "With 60% of ballots counted, Castellan had 48.2% of the vote and Brevic, of the "

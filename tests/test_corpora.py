@@ -364,14 +364,13 @@ def test_a_runoff_that_would_have_been_held_is_this_year_s(loaded):
 
 def test_a_bar_to_clear_and_a_turnout_before_the_polls_closed_are_no_conflict(loaded):
     # "the 50% needed to avoid a runoff", "Turnout had reached 47% by 6 p.m." and the shares
-    # "With 60% of ballots counted" against the final 51.3% and 61.4%. (Missed, and in
-    # KEY.md: the margin.)
+    # "With 60% of ballots counted" against the final 51.3% and 61.4%.
     _, brief = _story_of(loaded, "vote", 5)
     given = {v.value for c in brief.conflicts for v in c.values}
     assert not given & {"50%", "47%", "60%", "48.2%", "45.1%"}
 
 
-def test_the_final_turnout_conflicts_though_no_claim_joins_its_sentences(loaded):
+def test_the_final_turnout_and_the_margin_conflict_though_no_claim_joins_them(loaded):
     articles, brief = _story_of(loaded, "vote", 5)
     outlet = {a.id: a.outlet for a in articles}
     found = {
@@ -380,6 +379,18 @@ def test_the_final_turnout_conflicts_though_no_claim_joins_its_sentences(loaded)
     # "Final turnout was 61.4%, the highest ... since 2010" (the wire and its copy), "Turnout
     # was 61.4%." (Lessaria Now's own figures) against "Turnout was 58%, ..., up from 53% in
     # 2022" a day later: the 53% is 2022's.
+    # The margin: "finished about 21,000 votes ahead" (the wire), "a margin of more than
+    # 21,000" (Lessaria Now's own) against "beat ... Brevic, by about 12,000 votes".
+    assert found["margin in votes"] == [
+        ("Palisade Wire", "about 21,000", 0),
+        ("The Vessenburg Chronicle", "about 21,000", 0),
+        ("Lessaria Now", "more than 21,000", 0),
+        ("Riverside Bulletin", "about 12,000", 1),
+    ]
+    assert sorted(c.what for c in brief.conflicts if c.kind == "number") == [
+        "margin in votes",
+        "turnout",
+    ]
     assert found["turnout"] == [
         ("Palisade Wire", "61.4%", 0),
         ("The Vessenburg Chronicle", "61.4%", 0),

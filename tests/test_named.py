@@ -1,4 +1,5 @@
-"""A share whose clause names what it is of conflicts across the story, as a count would."""
+"""A figure whose clause names what it is (a share's thing, a winning margin) conflicts across
+the story, as a count would."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from datetime import UTC, datetime
 
 from builders import article
 from newsweave.analyze import analyze_many
-from newsweave.compare.shares import share_conflicts
+from newsweave.compare.named import named_conflicts
 
 SUNDAY, MONDAY = datetime(2026, 10, 18, 5, tzinfo=UTC), datetime(2026, 10, 19, 18, tzinfo=UTC)
 WIRE = (
@@ -15,7 +16,7 @@ WIRE = (
 )
 
 
-def _shares(texts: dict[str, str], later: str) -> list[list[tuple[str, str, int]]]:
+def _named(texts: dict[str, str], later: str) -> list[list[tuple[str, str, int]]]:
     """The share conflicts of one article per outlet; `later`'s was published a day after."""
     articles = [
         article(f"a{k}", text, outlet=outlet, published=MONDAY if outlet == later else SUNDAY)
@@ -26,13 +27,13 @@ def _shares(texts: dict[str, str], later: str) -> list[list[tuple[str, str, int]
     published = {a.id: a.published for a in articles}
     return [
         [(outlet[v.article], v.value, v.side) for v in c.values]
-        for c in share_conflicts(analyses, published)
+        for c in named_conflicts(analyses, published)
     ]
 
 
 def test_a_turnout_each_report_gives_once_conflicts_though_no_claim_joins_them():
     later = "Castellan was sworn in on Monday. Turnout was 58%, up from 53% in 2022."
-    found = _shares({"Wire": WIRE, "Copy": WIRE, "Bulletin": later}, later="Bulletin")
+    found = _named({"Wire": WIRE, "Copy": WIRE, "Bulletin": later}, later="Bulletin")
     # 2022 is the year of the 53%, not of the 58%; "since 2010" runs on to now.
     assert found == [[("Wire", "61.4%", 0), ("Copy", "61.4%", 0), ("Bulletin", "58%", 1)]]
 
@@ -43,4 +44,21 @@ def test_a_part_an_earlier_year_or_a_share_that_grew_takes_no_side():
         "Turnout was 53% in 2022, when Brevic won.",
         "Counting went on into Monday, and turnout has now risen to 64%.",
     ):
-        assert _shares({"Wire": WIRE, "Bulletin": later}, later="Bulletin") == [], later
+        assert _named({"Wire": WIRE, "Bulletin": later}, later="Bulletin") == [], later
+
+
+def test_a_margin_each_report_gives_once_conflicts_in_what_it_counts():
+    wire = "Castellan won the mayoral race on Saturday. She finished about 21,000 votes ahead of Brevic."
+    own = "The figures show a margin of more than 21,000 over Brevic in Saturday's vote."
+    later = "Castellan, who beat Brevic by about 12,000 votes on Saturday, was sworn in."
+    found = _named({"Wire": wire, "Now": own, "Bulletin": later}, later="Bulletin")
+    # The margin that names no unit joins the one in votes.
+    assert found == [
+        [
+            ("Wire", "about 21,000", 0),
+            ("Now", "more than 21,000", 0),
+            ("Bulletin", "about 12,000", 1),
+        ]
+    ]
+    points = "Castellan, who beat Brevic by nine points on Saturday, was sworn in."
+    assert _named({"Wire": wire, "Bulletin": points}, later="Bulletin") == []

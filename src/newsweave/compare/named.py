@@ -1,0 +1,111 @@
+"""Conflicts over figures whose clause names what they are: a share's thing ("Final turnout
+was 61.4%" in one report, "Turnout was 58%" in another) and a winning margin ("finished about
+21,000 votes ahead", "beat Brevic by about 12,000 votes").
+
+Such a figure has no noun after it to find it by across the story, or one too common to
+("votes"), and the sentences that give it often stand in no claim together (the wire tells the
+turnout with a record, a later report with the last election's), so the claims never compared
+them. When the analysis read what a figure is (`NumberMention.share_of`, `NumberMention.margin`),
+each article that gives it once, with one value, takes a side, and two values that disagree
+(`conflicts.disagree`) are a conflict when their sentences are of one occasion, unless the later
+report tells a larger figure in words of change (`conflicts.grew`), as a claim's conflicts are
+read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+from datetime import datetime
+from itertools import combinations
+
+from newsweave.analyze.numbers import amount
+from newsweave.compare.conflicts import Figure, disagree, figure_values, grew, sided
+from newsweave.compare.occasions import Span, may_differ, span_of
+from newsweave.models import Analysis, Conflict, DateMention, NumberMention
+
+__all__ = ["named_conflicts"]
+
+
+def named_conflicts(
+    analyses: Mapping[str, Analysis], published: Mapping[str, datetime | None]
+) -> list[Conflict]:
+    """Conflicts over figures their clauses name, each article giving one once (values in the
+    order of `analyses`)."""
+    given: dict[str, list[Figure]] = defaultdict(list)
+    for article, analysis in analyses.items():
+        values: dict[str, set[str]] = defaultdict(set)
+        first: dict[str, NumberMention] = {}
+        for n in analysis.numbers:
+            if (thing := _named(n)) is not None and not n.provisional:
+                values[thing].add(amount(n))
+                first.setdefault(thing, n)
+        for thing, n in first.items():
+            if len(values[thing]) == 1:
+                given[thing].append((article, analysis.sentences[n.sentence].text, n))
+    # A margin that names no unit ("a margin of more than 21,000") joins the one that does.
+    counted = [thing for thing in given if thing.startswith(f"{MARGIN} in ")]
+    if MARGIN in given and len(counted) == 1:
+        given[counted[0]] += given.pop(MARGIN)
+    conflicts = []
+    for thing, found in given.items():
+        when = {a: _occasion(analyses[a], n, published.get(a)) for a, _, n in found}
+        if any(
+            disagree([m, n])
+            and not grew((a, t, m), (b, u, n), published)
+            and not may_differ(when[a], when[b])
+            for (a, t, m), (b, u, n) in combinations(found, 2)
+        ):
+            order = {a: k for k, a in enumerate(analyses)}
+            found = sorted(found, key=lambda f: order[f[0]])
+            conflicts.append(sided(thing, figure_values(found)))
+    return conflicts
+
+
+MARGIN = "margin"
+
+
+def _named(n: NumberMention) -> str | None:
+    """What a figure's clause names it: the share's thing, or a margin in what it counts."""
+    if n.share_of:
+        return n.share_of
+    if n.margin:
+        return f"{MARGIN} in {n.counts}" if n.counts else MARGIN
+    return None
+
+
+# Between another figure and a date phrase that is that figure's time: "up from 53% in 2022".
+_RIGHT_AFTER = re.compile(r"\s*(?:in|of|for|during)?\s*$", re.IGNORECASE)
+
+
+def _occasion(analysis: Analysis, share: NumberMention, published: datetime | None) -> list[Span]:
+    """The days the share's sentence gives it, else its report's day. Not a phrase right after
+    another figure ("Turnout was 58%, up from 53% in 2022": 2022 is the 53%'s year), nor one
+    "since" a time, against which the share is measured ("the highest since 2010")."""
+    sentence = analysis.sentences[share.sentence]
+    others = [n for n in analysis.numbers if n.sentence == share.sentence and n is not share]
+
+    def anothers(d: DateMention) -> bool:
+        return any(
+            n.end <= d.start
+            and _RIGHT_AFTER.fullmatch(
+                sentence.text[n.end - sentence.start : d.start - sentence.start]
+            )
+            for n in others
+        )
+
+    days = [
+        span
+        for d in analysis.dates
+        if d.sentence == share.sentence
+        and not anothers(d)
+        and not _SINCE.match(d.text)
+        and (span := span_of(d)) is not None
+    ]
+    if not days and published is not None:
+        days = [(published.date(), published.date())]
+    return days
+
+
+_SINCE = re.compile(r"since\b", re.IGNORECASE)
