@@ -137,7 +137,9 @@ def test_a_share_is_of_the_common_noun_its_clause_gives_it_to():
         "Inflation rose to 3.1% in October.\n\n"
         "Turnout was 58%.\n\n"
         "Turnout in the northern districts was 62%. Castellan had 48.2% of the vote. "
-        "Its share was up from 53% in 2022.\n"
+        "Its share was up from 53% in 2022.\n\n"
+        "Turnout was 70% in the capital. Turnout could rise to 65%. Turnout was not 44%. "
+        "The figure was 7.7%. Labour stood at 35% in a YouGov poll.\n"
     )
     share_of = {n.text: n.share_of for n in analysis.numbers if n.unit == "percent"}
     assert share_of == {
@@ -148,6 +150,12 @@ def test_a_share_is_of_the_common_noun_its_clause_gives_it_to():
         "62%": None,  # a part of the city
         "48.2%": None,  # a candidate's
         "53%": None,  # an earlier share
+        # Somewhere, maybe, not, of what, or a party's.
+        "70%": None,
+        "65%": None,
+        "44%": None,
+        "7.7%": None,
+        "35%": None,
     }
 
 

@@ -140,11 +140,19 @@ def test_a_later_report_of_a_later_happening_is_no_conflict():
 def test_a_later_report_that_dates_a_concession_later_denies_the_earlier_day():
     """A concession comes once: the earlier report told it done on Wednesday, and the later
     one puts it on Friday, after that report was out."""
-    first = "Holt conceded early on Wednesday, hours after the polls closed in the city."
+    first = "Mira Holt conceded early on Wednesday, hours after the polls closed in the city."
     later = "Holt, who had refused to concede on election night, conceded on Friday morning."
     assert _dated(first, later, published=(THURSDAY, FRIDAY.replace(hour=18))) == [
         [("a0", "early 2026-09-16"), ("a1", "early 2026-09-18")]
     ]
+    # Two people, or people unnamed, may each do it on a day of their own.
+    other = "Brevic, who had refused to concede on election night, conceded on Friday morning."
+    assert _dated(first, other, published=(THURSDAY, FRIDAY.replace(hour=18))) == []
+    died = (
+        "Two passengers died on Wednesday when the ferry capsized off the coast.",
+        "A third passenger died on Friday in hospital, the coastguard said.",
+    )
+    assert _dated(*died, published=(THURSDAY, FRIDAY.replace(hour=18))) == []
 
 
 def test_plans_conflict_within_one_news_cycle_and_change_over_days():

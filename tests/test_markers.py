@@ -77,7 +77,7 @@ def test_a_magazine_named_people_is_an_outlet():
             "Castellan won 51.3% of the vote, Meridian Wire reported early on Sunday.",
             "Meridian Wire",
         ),
-        ("The count ended at dawn, the Harbour Gazette reported overnight.", "Harbour Gazette"),
+        ("But Meridian Wire said the count ended at dawn.", "Meridian Wire"),
         # An agency's "said" is a credit, as its "reported" is.
         ("Brevic conceded in the early hours, Meridian Wire said.", "Meridian Wire"),
         ("The border was closed, Reuters says.", "Reuters"),
@@ -93,8 +93,15 @@ def test_an_outlet_reported_or_an_agency_said(text, outlet):
         "Turnout was 58%, according to the City Election Commission.",
         "The strike was called off, citing the Interior Ministry.",
         "The harbour closed at noon, the Port Authority reported on Monday.",
-        # A person's "said" is no credit.
+        # A person's "said" is no credit, nor one that may be a person's or a body's.
         "Brevic conceded, Anton Brevic said.",
+        "Bloomberg said he would not run again.",
+        "The PA said it would suspend talks.",
+        # Nor an agency's letters inside a word.
+        "The EPA said the water was safe.",
+        # Nor a participle after a noun that opens a sentence.
+        "Deaths reported last week reached 40.",
+        "Cases reported in the north rose.",
     ],
 )
 def test_a_body_or_a_person_is_no_outlet(text):
@@ -103,4 +110,4 @@ def test_a_body_or_a_person_is_no_outlet(text):
 
 def test_a_name_that_says_it_is_an_agency_is_one():
     assert is_agency("Meridian Wire") and is_agency("the Balkan News Agency")
-    assert not is_agency("Harbour Gazette")
+    assert not is_agency("Harbour Gazette") and not is_agency("Detroit Free Press")

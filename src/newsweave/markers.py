@@ -14,8 +14,22 @@ from importlib import resources
 
 from newsweave.models import LineageMarker
 
-# A name that says it is a news agency: "Meridian Wire", "Balkan News Agency", "Free Press".
-_AGENCY_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:Wire|News Agency|Press)"
+# A name that says it is a news agency: "Meridian Wire", "Balkan News Agency" (not "Free
+# Press", a newspaper's, or "University Press", a publisher's). Its words stay on one line.
+_NAME_WORDS = r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*[ \t]+"
+_AGENCY_NAME = _NAME_WORDS + r"(?:Wire|News Agency|Press Agency|Press Association|Newswire)"
+# In a dateline's brackets, a name ending in "Press" is its agency too: "ROTHERHAM (Northline
+# Press) —".
+_DATELINE_AGENCY_NAME = _NAME_WORDS + r"(?:Wire|News Agency|Press|Newswire)"
+# Capitalised words that may open a sentence before an agency's name: "But Meridian Wire
+# said", "On Sunday Meridian Wire said".
+# fmt: off
+_OPENING = frozenset({
+    "but", "and", "or", "so", "yet", "on", "in", "at", "as", "by", "for", "with", "from", "when",
+    "after", "before", "while", "then", "since", "meanwhile", "later", "earlier", "also",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+})
+# fmt: on
 
 # Capitalised words that open sentences or name people, not outlets, in "X reported" phrases.
 _NOT_OUTLETS = {"He", "She", "They", "It", "We", "I", "This", "That", "The", "Officials", "Police"}
@@ -25,19 +39,26 @@ _NOT_OUTLETS = {"He", "She", "They", "It", "We", "I", "This", "That", "The", "Of
 def _patterns() -> list[tuple[str, re.Pattern[str], str]]:
     """Each marker kind, its compiled pattern, and the words it cannot match without ("")."""
     raw = _data()
-    agencies = "|".join(re.escape(a) for a in sorted(raw["wire_agencies"], key=len, reverse=True))
-    agency = f"(?:{agencies}|{_AGENCY_NAME})"
+
+    def either(names: list[str], named: str) -> str:
+        listed = "|".join(re.escape(a) for a in sorted(names, key=len, reverse=True))
+        return f"(?:{listed}|{named})"
+
+    agency = either(raw["wire_agencies"], _DATELINE_AGENCY_NAME)
+    clear = [a for a in raw["wire_agencies"] if a not in raw["ambiguous_agencies"]]
+    credited = either(clear, _AGENCY_NAME)
     name = raw["name"].replace("{word}", raw["word"])
     compiled = []
     for kind, pattern in raw["patterns"].items():
-        pattern = pattern.replace("{agency}", agency).replace("{name}", name)
+        pattern = pattern.replace("{agency}", agency).replace("{credited_agency}", credited)
+        pattern = pattern.replace("{name}", name)
         flags = re.MULTILINE if kind == "wire_credit" else 0
         compiled.append((kind, re.compile(pattern, flags), raw["requires"].get(kind, "")))
     return compiled
 
 
 # Patterns that find a kind of marker told another way.
-_KINDS = {"citing_plain": "citing", "agency_said": "reported_by"}
+_KINDS = {"citing_plain": "citing", "agency_credit": "reported_by"}
 
 
 def find_markers(text: str, outlet: str | None = None) -> tuple[LineageMarker, ...]:
@@ -145,6 +166,12 @@ def _clean_name(name: str | None) -> str | None:
     if not name:
         return None
     name = re.sub(r"^(?:the|The)\s+", "", name.strip(" .,;:’'"))
+    # "On Sunday Meridian Wire": the agency is what is left after the sentence's opening words.
+    while re.fullmatch(_AGENCY_NAME, name) and name.split()[0].lower() in _OPENING:
+        rest = name.split(maxsplit=1)[1]
+        if not re.fullmatch(_AGENCY_NAME, rest):
+            break
+        name = rest
     return name or None
 
 

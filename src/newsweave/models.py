@@ -206,6 +206,9 @@ class NumberMention(Record):
     share_of: str | None = None
     """What a share is the value of, when its clause says so with a common noun for subject:
     "Turnout was 58%", "unemployment stood at 5.2%", "inflation rose to 3.1%"."""
+    margin: bool = False
+    """Whether the figure is a winning margin: "beat Brevic by about 12,000 votes", "finished
+    21,000 votes ahead of", "a margin of more than 21,000"."""
 
 
 Aspect = Literal["prospective", "completed"]

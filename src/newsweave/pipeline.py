@@ -345,8 +345,9 @@ def _collector_paused() -> Iterator[None]:
     none of them in a reference cycle, so they are freed as they go; but each collection the
     allocations set off walks all that are alive, which cost a 50-article update a fifth of its
     time (`benchmarks/bench_brief.py`: 185 ms against 148 ms). The collector runs again after.
-    Concurrent refreshes leave it on when the last one ends: only a refresh that found it on
-    turns it back on.
+    It is the process's: while a refresh runs it is off for every thread, and when refreshes
+    overlap, the one that found it on turns it back on as it ends, though another may still
+    run. A refresh that found it off (the process's choice) leaves it off.
     """
     was_on = gc.isenabled()
     gc.disable()

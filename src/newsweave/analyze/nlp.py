@@ -55,7 +55,10 @@ def load(name: str = "en_core_web_sm") -> Any:
                 ruler.match = indexed  # the instance's own matcher stays for `spacy_matches`
         # The model's 200,000 objects live as long as the process: out of the collector's
         # sight, a full collection no longer walks them each time (it paused a refresh 0.1 s).
+        # Garbage first, so that none is kept for good.
+        gc.collect()
         gc.freeze()
+        _loaded.append(nlp)
         return nlp
     raise SettingsError(
         f"no spaCy model package is installed (tried {name}, {', '.join(FALLBACKS)}); "
@@ -63,11 +66,16 @@ def load(name: str = "en_core_web_sm") -> Any:
     )
 
 
+# The models `load` has loaded, first first.
+_loaded: list[Any] = []
+
+
 @cache
 def common_nouns() -> frozenset[str]:
-    """English common nouns in lower case (WordNet's, from the model's lemmatizer index): tells
-    "Turnout", which opens a sentence and which the model may tag a name, from "Brevic"."""
-    nlp = load()
+    """English common nouns in lower case (WordNet's, from the lemmatizer index of the model
+    loaded first): tells "Turnout", which opens a sentence and which the model may tag a name,
+    from "Brevic"."""
+    nlp = _loaded[0] if _loaded else load()
     if "lemmatizer" not in nlp.pipe_names:
         return frozenset()
     lookups = nlp.get_pipe("lemmatizer").lookups

@@ -260,6 +260,7 @@ def _mention(
         fate=befell,
         provisional=standing,
         share_of=whole,
+        margin=is_margin(doc, match.start(), match.end()),
     )
 
 
@@ -269,12 +270,9 @@ def share_of(doc: Any, start_char: int, end_char: int) -> str | None:
     or of a verb of level or change with the share after "at" or "to" ("Turnout was 58%",
     "unemployment stood at 5.2%"). Not a subject narrowed to a part ("turnout in the northern
     districts"), or one that is a person's or a party's ("Castellan had 48.2%")."""
-    span = doc.char_span(start_char, end_char, alignment_mode="expand")
-    if span is None or not len(span):
+    token = _figure_token(doc, start_char, end_char)
+    if token is None:
         return None
-    token = span.root
-    while token.dep_ in {"nummod", "quantmod", "compound"} and token.head.i != token.i:
-        token = token.head
     if token.dep_ == "attr" and token.head.lemma_ == "be":
         verb = token.head
     elif token.dep_ == "pobj" and token.head.lower_ in {"at", "to"}:
@@ -286,19 +284,96 @@ def share_of(doc: Any, start_char: int, end_char: int) -> str | None:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or not (subject.pos_ == "NOUN" or _common_at_start(subject)):
         return None
-    if any(c.dep_ in {"prep", "poss", "relcl", "acl"} for c in subject.children):
+    if subject.lower_ in _VAGUE_WHOLES:
+        return None  # "The figure was 5.2%": of what, another sentence says
+    if any(
+        c.dep_ in {"poss", "relcl", "acl"} or (c.dep_ == "prep" and not _a_date(c))
+        for c in subject.children
+    ):
         return None  # "turnout in the north", "the party's share": a part, or somebody's
+    if not _plainly_so(verb, token) or not _plainly_so(token, token):
+        return None
     words = [c for c in subject.lefts if c.dep_ == "compound"] + [subject]
     return " ".join(t.lower_ for t in words)
 
 
+def is_margin(doc: Any, start_char: int, end_char: int) -> bool:
+    """Whether the figure at these offsets of `doc` is a winning margin (`NumberMention.margin`):
+    after "by" under a verb of winning or leading ("beat Brevic by about 12,000 votes", not
+    the tally "passed by 230 votes to 180"), before "ahead" or "behind" ("21,000 votes ahead
+    of Brevic"), or after "a margin of" or "a lead of"."""
+    token = _figure_token(doc, start_char, end_char)
+    if token is None:
+        return False
+    head = token.head
+    if token.dep_ == "npadvmod":
+        return head.lower_ in {"ahead", "behind", "clear"}
+    if token.dep_ != "pobj":
+        return False
+    if head.lower_ == "of":
+        return head.head.lemma_ in {"margin", "lead", "majority"}
+    if head.lower_ == "by" and head.head.lemma_ in _WINNING:
+        # "by 230 votes to 180": a tally, not a margin
+        return not any(c.dep_ == "prep" and c.lower_ == "to" for c in head.head.children)
+    return False
+
+
+# Verbs whose "by" gives a margin: "won by 12 votes", "leads by five points".
+_WINNING = frozenset({"win", "beat", "defeat", "lead", "lose", "trail", "edge", "finish"})
+
+
+def _figure_token(doc: Any, start_char: int, end_char: int) -> Any | None:
+    """The token that stands for the figure at these offsets in the parse: the noun it
+    measures ("50" of "50%", "21,000" of "21,000 votes"), else the number."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    token = span.root
+    while token.dep_ in {"nummod", "quantmod", "compound"} and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _plainly_so(token: Any, share: Any) -> bool:
+    """Whether a share's verb (or the share) states it as it is, for the whole: not as a
+    possibility, a condition or a denial ("could rise to 65%", "if turnout is 65%", "was not
+    58%"), nor for a part, a place or a time of its own ("was 70% in the capital", "45% among
+    women", "38% at 2 p.m."); a day or a source may go with it ("on Saturday", "according to
+    the commission")."""
+    for child in token.children:
+        if child.dep_ in {"neg", "mark"} or (child.dep_ == "aux" and child.tag_ == "MD"):
+            return False
+        if child.dep_ == "npadvmod" or (
+            child.dep_ == "prep"
+            and child.lower_ != "according"
+            and not child.is_ancestor(share)  # "stood at 5.2%": the share's own
+            and not _a_date(child)
+        ):
+            return False
+    return True
+
+
+def _a_date(phrase: Any) -> bool:
+    """Whether a phrase (a token and what hangs on it) gives a day, month or year."""
+    return any(t.ent_type_ == "DATE" for t in phrase.subtree)
+
+
+# Subjects that say nothing of what a share is of.
+_VAGUE_WHOLES = frozenset(
+    {"figure", "rate", "number", "share", "proportion", "percentage", "level", "total", "result"}
+)
+
+
 def _common_at_start(token: Any) -> bool:
     """Whether a word the model took for a name is a common noun capitalised to open its
-    sentence: "Turnout was 61.4%." """
+    sentence ("Turnout was 61.4%."): WordNet has it, the model types it no organisation or
+    group, and the text never writes it capitalised elsewhere ("Bush", "Labour")."""
     return (
         token.is_sent_start
         and not any(c.dep_ in {"compound", "flat"} for c in token.children)
+        and token.ent_type_ not in {"ORG", "NORP", "GPE"}
         and token.lower_ in common_nouns()
+        and not any(t.text == token.text and not t.is_sent_start for t in token.doc)
     )
 
 

@@ -23,8 +23,8 @@ from newsweave.compare.identity import (
     source_keys,
     story_entities,
 )
+from newsweave.compare.named import named_conflicts
 from newsweave.compare.places import place_conflicts
-from newsweave.compare.shares import share_conflicts
 from newsweave.compare.speakers import misattributed
 from newsweave.compare.timeline import build_timeline
 from newsweave.models import Analysis, Article, Comparison, LineageLink, Story
@@ -68,7 +68,7 @@ def compare(
     others = once(others + happening_conflicts(in_order, published))
     others += count_conflicts(in_order, published, known=conflicts)
     named = {c.what for c in conflicts + others}
-    others += [c for c in share_conflicts(in_order, published) if c.what not in named]
+    others += [c for c in named_conflicts(in_order, published) if c.what not in named]
     others += misattributed(ordered, entity_map, entities)
     claims = marked(claims, others)
     conflicts += others

@@ -94,6 +94,8 @@ class Dated(NamedTuple):
     wording: str
     """The phrase with the words before it that say when in the day: "late on Tuesday",
     "shortly after midnight on Wednesday"."""
+    people: frozenset[str] = frozenset()
+    """The surnames of the people the sentence names ("Brevic")."""
 
 
 def happening_date(analysis: Analysis, sentence: int) -> Dated | None:
@@ -128,6 +130,18 @@ def happening_date(analysis: Analysis, sentence: int) -> Dated | None:
         d,
         text[max(d.start - start - _AROUND, 0) : d.end - start + _AROUND],
         (before.group(0) if before else "") + d.text,
+        _people_in(analysis, text),
+    )
+
+
+def _people_in(analysis: Analysis, text: str) -> frozenset[str]:
+    """The surnames of the article's people that `text` names, by word: the tagger misses a
+    surname that opens a sentence ("Brevic, who had refused to concede, ...")."""
+    words = set(re.findall(r"[\w’'-]+", text))
+    return frozenset(
+        e.name.split()[-1]
+        for e in analysis.entities
+        if e.type == "person" and e.name.split() and e.name.split()[-1] in words
     )
 
 
@@ -192,16 +206,16 @@ def _both_knew(
     if d.mention.aspect == "prospective":
         return last - first < UPDATE_AFTER
     days = [x.mention.resolved_end or x.mention.resolved for x in (d, e)]
-    if d.mention.verb in _ONCE or e.mention.verb in _ONCE:
+    if (d.mention.verb in _ONCE or e.mention.verb in _ONCE) and d.people & e.people:
         # Only the earlier report need have been out after its day: a later report that dates
-        # a concession after it denies its day ("refused to concede on election night,
-        # conceded on Monday morning"), as a later restoring would not.
-        earlier = days[0] if when[0] == first else days[1]
-        return earlier is not None and earlier <= first.date()
+        # one person's concession after it denies its day ("refused to concede on election
+        # night, conceded on Monday morning"), as a later restoring would not.
+        earlier = [day for day, w in zip(days, when, strict=True) if w == first]
+        return all(day is not None and day <= first.date() for day in earlier)
     return all(day is not None and day <= first.date() for day in days)
 
 
-# Happenings that befall one person or case once, so that two days of one cannot both be
+# Happenings that befall one person once, so that two days of one person's cannot both be
 # right whenever each report came out: conceding a vote, resigning, dying, a verdict.
 _ONCE = frozenset(
     {"concede", "resign", "step down", "die", "convict", "find guilty", "acquit"}
