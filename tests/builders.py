@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
-from newsweave.models import Article
+from newsweave.analyze import analyze_many
+from newsweave.models import Analysis, Article
 
 
 def article(
@@ -28,3 +30,10 @@ def article(
         "content_hash": id_,
     }
     return Article(**(values | fields))
+
+
+def analysed(articles: list[Article]) -> tuple[dict[str, Analysis], dict[str, datetime | None]]:
+    """The analyses of `articles` by id, and when each was published: what the story-wide
+    conflict finders read."""
+    analyses = {a.article_id: a for a in analyze_many(articles)}
+    return analyses, {a.id: a.published for a in articles}

@@ -2,8 +2,7 @@
 
 from datetime import UTC, datetime, timedelta
 
-from builders import article
-from newsweave.analyze import analyze_many
+from builders import analysed, article
 from newsweave.compare.counts import count_conflicts
 
 WEDNESDAY = datetime(2026, 9, 16, 7, 0, tzinfo=UTC)
@@ -15,8 +14,7 @@ def _counted(*texts: str, published: tuple[datetime | None, ...] = ()) -> list[t
         article(f"a{k}", text, published=published[k] if published else WEDNESDAY)
         for k, text in enumerate(texts)
     ]
-    analyses = {a.article_id: a for a in analyze_many(articles)}
-    found = count_conflicts(analyses, {a.id: a.published for a in articles})
+    found = count_conflicts(*analysed(articles))
     return [(c.what, [(v.article, v.reading) for v in c.values]) for c in found]
 
 

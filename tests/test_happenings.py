@@ -4,8 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from builders import article
-from newsweave.analyze import analyze_many
+from builders import analysed, article
 from newsweave.compare.happenings import happening_conflicts
 
 FRIDAY = datetime(2026, 9, 18, 9, 0, tzinfo=UTC)
@@ -18,8 +17,7 @@ def _told(*texts: str, published: tuple[datetime, ...] = ()) -> list[tuple[str, 
         article(f"a{k}", text, published=published[k] if published else FRIDAY)
         for k, text in enumerate(texts)
     ]
-    analyses = {a.article_id: a for a in analyze_many(articles)}
-    found = happening_conflicts(analyses, {a.id: a.published for a in articles})
+    found = happening_conflicts(*analysed(articles))
     return [(c.kind, [(v.article, v.reading) for v in c.values]) for c in found]
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from builders import article
-from newsweave.analyze import analyze_many
+from builders import analysed, article
 from newsweave.compare.named import named_conflicts
 
 SUNDAY, MONDAY = datetime(2026, 10, 18, 5, tzinfo=UTC), datetime(2026, 10, 19, 18, tzinfo=UTC)
@@ -22,12 +21,10 @@ def _named(texts: dict[str, str], later: str) -> list[list[tuple[str, str, int]]
         article(f"a{k}", text, outlet=outlet, published=MONDAY if outlet == later else SUNDAY)
         for k, (outlet, text) in enumerate(texts.items())
     ]
-    analyses = {a.article_id: a for a in analyze_many(articles)}
     outlet = {a.id: a.outlet for a in articles}
-    published = {a.id: a.published for a in articles}
     return [
         [(outlet[v.article], v.value, v.side) for v in c.values]
-        for c in named_conflicts(analyses, published)
+        for c in named_conflicts(*analysed(articles))
     ]
 
 

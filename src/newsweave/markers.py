@@ -115,22 +115,12 @@ def is_agency(name: str) -> bool:
     """Whether `name` is a news agency: one of data/lineage.toml ("Reuters", "the AP"), or a
     name that says so ("Meridian Wire")."""
     name = _clean_name(name) or ""
-    return name in _agencies() or re.fullmatch(_AGENCY_NAME, name) is not None
+    return name in _listed("wire_agencies") or re.fullmatch(_AGENCY_NAME, name) is not None
 
 
 def _body(name: str) -> bool:
     """Whether `name` names a body, by its last word ("City Election Commission")."""
-    return name.split()[-1].lower() in _bodies()
-
-
-@cache
-def _bodies() -> frozenset[str]:
-    return frozenset(_data()["bodies"])
-
-
-@cache
-def _agencies() -> frozenset[str]:
-    return frozenset(_data()["wire_agencies"])
+    return name.split()[-1].lower() in _listed("bodies")
 
 
 def _people(name: str, after: str) -> bool:
@@ -139,12 +129,13 @@ def _people(name: str, after: str) -> bool:
     Ministry sources"); "People magazine" is a name."""
     following = re.match(r"[\s.]*([a-z]+)", after)
     words = re.findall(r"\b[a-z]+\b", name) + ([following[1]] if following else [])
-    return not _not_outlets().isdisjoint(words)
+    return not _listed("sources_not_outlets").isdisjoint(words)
 
 
 @cache
-def _not_outlets() -> frozenset[str]:
-    return frozenset(_data()["sources_not_outlets"])
+def _listed(key: str) -> frozenset[str]:
+    """A list of data/lineage.toml as a set ("wire_agencies", "bodies")."""
+    return frozenset(_data()[key])
 
 
 @cache

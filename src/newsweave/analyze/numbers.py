@@ -242,8 +242,10 @@ def _mention(
     if unit == "magnitude":
         counts = None  # the quake it measures, not a count of quakes
     befell = fate(noun) if counts and not unit else None
-    standing = provisional(doc, match.start(), match.end())
-    whole = share_of(doc, match.start(), match.end()) if unit == "percent" and not counts else None
+    # The parse's reading of the figure: what kind of value its clause makes it.
+    figure = _figure_token(doc, match.start(), match.end())
+    standing = provisional(figure) if figure is not None else None
+    whole = share_of(figure) if figure is not None and unit == "percent" and not counts else None
     qualifier = match.group("qual").lower() if match.group("qual") else None
     if vague:
         qualifier = qualifier or "vague"
@@ -260,19 +262,17 @@ def _mention(
         fate=befell,
         provisional=standing,
         share_of=whole,
-        margin=is_margin(doc, match.start(), match.end()),
+        margin=figure is not None and is_margin(figure),
     )
 
 
-def share_of(doc: Any, start_char: int, end_char: int) -> str | None:
-    """What the share at these offsets of `doc` is the value of (`NumberMention.share_of`): the
-    common noun, with its compounds, that is the subject of "be" with the share for attribute,
-    or of a verb of level or change with the share after "at" or "to" ("Turnout was 58%",
-    "unemployment stood at 5.2%"). Not a subject narrowed to a part ("turnout in the northern
-    districts"), or one that is a person's or a party's ("Castellan had 48.2%")."""
-    token = _figure_token(doc, start_char, end_char)
-    if token is None:
-        return None
+def share_of(token: Any) -> str | None:
+    """What the share `token` stands for (`_figure_token`) is the value of
+    (`NumberMention.share_of`): the common noun, with its compounds, that is the subject of
+    "be" with the share for attribute, or of a verb of level or change with the share after
+    "at" or "to" ("Turnout was 58%", "unemployment stood at 5.2%"). Not a subject narrowed to
+    a part ("turnout in the northern districts"), or one that is a person's or a party's
+    ("Castellan had 48.2%")."""
     if token.dep_ == "attr" and token.head.lemma_ == "be":
         verb = token.head
     elif token.dep_ == "pobj" and token.head.lower_ in {"at", "to"}:
@@ -297,14 +297,11 @@ def share_of(doc: Any, start_char: int, end_char: int) -> str | None:
     return " ".join(t.lower_ for t in words)
 
 
-def is_margin(doc: Any, start_char: int, end_char: int) -> bool:
-    """Whether the figure at these offsets of `doc` is a winning margin (`NumberMention.margin`):
+def is_margin(token: Any) -> bool:
+    """Whether the figure `token` stands for is a winning margin (`NumberMention.margin`):
     after "by" under a verb of winning or leading ("beat Brevic by about 12,000 votes", not
     the tally "passed by 230 votes to 180"), before "ahead" or "behind" ("21,000 votes ahead
     of Brevic"), or after "a margin of" or "a lead of"."""
-    token = _figure_token(doc, start_char, end_char)
-    if token is None:
-        return False
     head = token.head
     if token.dep_ == "npadvmod":
         return head.lower_ in {"ahead", "behind", "clear"}
@@ -330,7 +327,7 @@ def _figure_token(doc: Any, start_char: int, end_char: int) -> Any | None:
         return None
     token = span.root
     while token.dep_ in {"nummod", "quantmod", "compound"} and token.head.i != token.i:
-        token = token.head
+        token = token.head  # "50" of "50%": the figure is the noun it measures
     return token
 
 
@@ -378,25 +375,12 @@ def _common_at_start(token: Any) -> bool:
 
 
 # Verbs that give a share's level: "stood at 5.2%", "rose to 3.1%".
-_LEVEL_VERBS = frozenset(
-    {
-        "stand",
-        "rise",
-        "fall",
-        "climb",
-        "drop",
-        "jump",
-        "increase",
-        "decrease",
-        "ease",
-        "reach",
-        "slip",
-        "grow",
-        "sink",
-        "edge",
-        "hit",
-    }
-)
+# fmt: off
+_LEVEL_VERBS = frozenset({
+    "stand", "rise", "fall", "climb", "drop", "jump", "increase", "decrease", "ease", "reach",
+    "slip", "grow", "sink", "edge", "hit",
+})
+# fmt: on
 # Verbs and adjectives of a bar to clear: "the 50% needed to win", "needs 50% of the vote".
 _NEEDED = frozenset({"need", "require", "necessary", "required"})
 # A time of day: "by 6 p.m.", "by noon".
@@ -405,15 +389,9 @@ _TIME_OF_DAY = re.compile(
 )
 
 
-def provisional(doc: Any, start_char: int, end_char: int) -> Literal["needed", "so far"] | None:
-    """Whether the figure at these offsets of `doc` is a bar to clear or a count before its
-    end (`NumberMention.provisional`), read from the parse."""
-    span = doc.char_span(start_char, end_char, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    token = span.root
-    while token.dep_ in {"nummod", "quantmod", "compound"} and token.head.i != token.i:
-        token = token.head  # "50" of "50%": the figure is the noun it measures
+def provisional(token: Any) -> Literal["needed", "so far"] | None:
+    """Whether the figure `token` stands for (`_figure_token`) is a bar to clear or a count
+    before its end (`NumberMention.provisional`), read from the parse."""
     while token.dep_ in {"conj", "appos"} and token.head.i != token.i:
         token = token.head  # "had 48.2% and Brevic, ..., 45.1%": the first figure's verb
     if any(c.dep_ in {"acl", "amod"} and c.lemma_ in _NEEDED for c in token.children):

@@ -295,7 +295,7 @@ def in_leads(
     cycle (`UPDATE_AFTER`). Values in the order of `analyses`."""
     leads: dict[str, list[Figure]] = defaultdict(list)
     for article, analysis in analyses.items():
-        once = _given_once(analysis, lambda thing, n: thing in COMMON or n.upper is not None)
+        once = given_once(analysis, _lead_thing)
         for thing, n in once.items():
             if n.sentence < LEAD:
                 leads[thing].append((article, analysis.sentences[n.sentence].text, n))
@@ -375,27 +375,37 @@ CHANGE = re.compile(
 )
 
 
+def _lead_thing(n: NumberMention) -> str | None:
+    """What a lead's figure measures, unless leads count it too often or it is a ratio."""
+    thing = measured(n)
+    return None if thing in COMMON or n.upper is not None else thing
+
+
 def _alone_in_article(analyses: Mapping[str, Analysis]) -> list[Figure]:
     """Each article's figure of each sum of money or count of a thing it gives with one value
-    (`_given_once`): what the story's conflicts may find stated outside their claims. Not
+    (`given_once`): what the story's conflicts may find stated outside their claims. Not
     shares, which many things have."""
     return [
         (article, analysis.sentences[n.sentence].text, n)
         for article, analysis in analyses.items()
-        for n in _given_once(analysis, lambda thing, _: thing in {"percent", "magnitude"}).values()
+        for n in given_once(analysis, _sum_or_count).values()
     ]
 
 
-def _given_once(
-    analysis: Analysis, left_out: Callable[[str, NumberMention], bool]
+def _sum_or_count(n: NumberMention) -> str | None:
+    thing = measured(n)
+    return None if thing in {"percent", "magnitude"} else thing
+
+
+def given_once(
+    analysis: Analysis, thing_of: Callable[[NumberMention], str | None]
 ) -> dict[str, NumberMention]:
-    """Each thing an article measures (`measured`) with one value only, by its first figure;
-    provisional figures, and those `left_out(thing, figure)` says, are not read."""
+    """Each thing an article gives a figure of (`thing_of`; None for no thing) with one value
+    only, by its first figure; provisional figures are not read."""
     values_of: defaultdict[str, set[str]] = defaultdict(set)
     first: dict[str, NumberMention] = {}
     for n in analysis.numbers:
-        thing = measured(n)
-        if thing and not n.provisional and not left_out(thing, n):
+        if not n.provisional and (thing := thing_of(n)):
             values_of[thing].add(amount(n))
             first.setdefault(thing, n)
     return {thing: n for thing, n in first.items() if len(values_of[thing]) == 1}

@@ -95,7 +95,8 @@ class Dated(NamedTuple):
     """The phrase with the words before it that say when in the day: "late on Tuesday",
     "shortly after midnight on Wednesday"."""
     people: frozenset[str] = frozenset()
-    """The surnames of the people the sentence names ("Brevic")."""
+    """The surnames of the people the sentence names ("Brevic"), read for a happening that
+    comes once (`_ONCE`) only."""
 
 
 def happening_date(analysis: Analysis, sentence: int) -> Dated | None:
@@ -130,7 +131,7 @@ def happening_date(analysis: Analysis, sentence: int) -> Dated | None:
         d,
         text[max(d.start - start - _AROUND, 0) : d.end - start + _AROUND],
         (before.group(0) if before else "") + d.text,
-        _people_in(analysis, text),
+        _people_in(analysis, text) if d.verb in _ONCE else frozenset(),
     )
 
 

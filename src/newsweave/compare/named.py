@@ -20,9 +20,8 @@ from collections.abc import Mapping
 from datetime import datetime
 from itertools import combinations
 
-from newsweave.analyze.numbers import amount
-from newsweave.compare.conflicts import Figure, disagree, figure_values, grew, sided
-from newsweave.compare.occasions import Span, may_differ, span_of
+from newsweave.compare.conflicts import Figure, disagree, figure_values, given_once, grew, sided
+from newsweave.compare.occasions import Span, may_differ, since, span_of
 from newsweave.models import Analysis, Conflict, DateMention, NumberMention
 
 __all__ = ["named_conflicts"]
@@ -35,15 +34,8 @@ def named_conflicts(
     order of `analyses`)."""
     given: dict[str, list[Figure]] = defaultdict(list)
     for article, analysis in analyses.items():
-        values: dict[str, set[str]] = defaultdict(set)
-        first: dict[str, NumberMention] = {}
-        for n in analysis.numbers:
-            if (thing := _named(n)) is not None and not n.provisional:
-                values[thing].add(amount(n))
-                first.setdefault(thing, n)
-        for thing, n in first.items():
-            if len(values[thing]) == 1:
-                given[thing].append((article, analysis.sentences[n.sentence].text, n))
+        for thing, n in given_once(analysis, _named).items():
+            given[thing].append((article, analysis.sentences[n.sentence].text, n))
     # A margin that names no unit ("a margin of more than 21,000") joins the one that does.
     counted = [thing for thing in given if thing.startswith(f"{MARGIN} in ")]
     if MARGIN in given and len(counted) == 1:
@@ -100,12 +92,9 @@ def _occasion(analysis: Analysis, share: NumberMention, published: datetime | No
         for d in analysis.dates
         if d.sentence == share.sentence
         and not anothers(d)
-        and not _SINCE.match(d.text)
+        and not since(d)
         and (span := span_of(d)) is not None
     ]
     if not days and published is not None:
         days = [(published.date(), published.date())]
     return days
-
-
-_SINCE = re.compile(r"since\b", re.IGNORECASE)

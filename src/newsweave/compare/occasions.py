@@ -45,9 +45,14 @@ def span_of(d: DateMention, *, open_since: bool = False) -> Span | None:
     """A resolved date phrase's first and last day (`spans`); None when it is unresolved."""
     if d.resolved is None:
         return None
-    if open_since and _SINCE.match(d.text):
+    if open_since and since(d):
         return d.resolved, date.max
     return d.resolved, d.resolved_end or d.resolved
+
+
+def since(d: DateMention) -> bool:
+    """Whether a date phrase runs from a time ("since 2010")."""
+    return _SINCE.match(d.text) is not None
 
 
 _SINCE = re.compile(r"since\b", re.IGNORECASE)
