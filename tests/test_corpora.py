@@ -352,6 +352,10 @@ def test_he_said_after_a_woman_is_named_is_the_man_before_her(loaded):
     # "Farrant, 58, ... begun by his predecessor. 'Dravnik chose to keep building ...,' he said."
     [farrant] = [q for q in quotes if q.text.startswith("Dravnik chose")]
     assert farrant.speaker == "person:leo-farrant"
+    # "Idris Kalman ... said the figures already showed .... Brevic won his second term in
+    # 2022 by beating Castellan in a runoff .... 'Four years ago ...,' he said."
+    kalman = [q for q in quotes if q.text.startswith(("Four years ago", "She has spent"))]
+    assert len(kalman) == 2 and {q.speaker for q in kalman} == {"person:idris-kalman"}
 
 
 def test_a_runoff_that_would_have_been_held_is_this_year_s(loaded):

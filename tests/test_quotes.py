@@ -408,3 +408,41 @@ def test_a_surname_the_model_left_untagged_is_still_its_person():
     )
     [quote] = [q for q in quotes if q.kind == "direct"]
     assert quote.speaker == "person:anton-brevic"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # Background about someone else, told of a past year, between the speaker and the quote.
+        "Idris Kalman, a historian at the university, said the party had lost its way. Anton "
+        "Brevic won the seat in 2019 by beating Mira Castellan. “They are fighting for every "
+        "street now,” he said.",
+        # The one named between speaks of no one and is no subject.
+        "Idris Kalman, a historian at the university, said the result was a warning. Mira "
+        "Castellan had first run against Anton Brevic in 2019. “She has knocked on every door,” "
+        "he said.",
+    ],
+)
+def test_he_goes_on_with_the_speaker_across_a_line_of_background(paragraph):
+    _, quotes = quotes_of(paragraph)
+    [quote] = only(quotes, "direct")
+    assert quote.speaker == "person:idris-kalman"
+
+
+def test_the_subject_between_a_speaker_and_a_quote_may_speak_next():
+    _, quotes = quotes_of(
+        "Anton Brevic said the mayor should publish her letters. Mira Castellan has been asked "
+        "to release them. “Let everyone release theirs,” she said."
+    )
+    [quote] = only(quotes, "direct")
+    assert quote.speaker == "person:mira-castellan"
+
+
+def test_she_after_an_unnamed_speaker_is_nobody_named_earlier():
+    _, quotes = quotes_of(
+        "Inspectors arrived on Tuesday, Dr Helena Varga said.",
+        "About 60 people work at the kitchen. One of them, who asked not to be named, said "
+        "production had carried on as normal. “Nobody told us anything,” she said.",
+    )
+    [quote] = only(quotes, "direct")
+    assert quote.speaker_text == "she" and quote.speaker is None

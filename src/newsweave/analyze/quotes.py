@@ -101,7 +101,108 @@ def find_quotes(ctx: Context) -> list[Quote]:
             last_speaker = (speaker, tag)
     quotes = _share_tags(ctx, quotes)
     quotes.extend(_reported(ctx, quotes))
-    return sorted(quotes, key=lambda q: q.start)
+    return _background_between(ctx, sorted(quotes, key=lambda q: q.start))
+
+
+def _background_between(ctx: Context, quotes: list[Quote]) -> list[Quote]:
+    """A quote tagged "he" or "she" goes on with the speaker of the sentence before last when
+    the sentence between names only people who say nothing: in "Kalman said the party had
+    fallen. Brevic won in 2022 by beating Castellan. “Four years ago …,” he said", he is
+    Kalman, not Brevic. News writing puts a line of background between a speaker and their
+    quote; `_antecedent` alone takes the person the background is about."""
+    resolved = list(quotes)
+    for i, quote in enumerate(quotes):
+        pronoun = (quote.speaker_text or "").lower()
+        if quote.kind == "reported" or pronoun not in {"he", "she"} or quote.speaker is None:
+            continue
+        if _unnamed_before(ctx, quotes, quote):
+            resolved[i] = quote.model_copy(update={"speaker": None})
+        elif (speaker := _speaker_before(ctx, quotes, quote, pronoun)) is not None:
+            resolved[i] = quote.model_copy(update={"speaker": speaker})
+    return resolved
+
+
+def _unnamed_before(ctx: Context, quotes: list[Quote], quote: Quote) -> bool:
+    """Whether the sentence before `quote`, in its paragraph, names no person but reports what
+    someone unnamed said: in "One of them, who asked not to be named, said production had
+    carried on. “Nobody told us …,” she said", she is that worker, nobody named earlier."""
+    before = quote.sentence - 1
+    if before < 0 or ctx.sentences[before].paragraph != ctx.sentences[quote.sentence].paragraph:
+        return False
+    if any(m.sentence == before and m.entity.startswith("person:") for m in ctx.mentions):
+        return False
+    return any(
+        q.sentence == before
+        and q.kind == "reported"
+        and q.speaker is None
+        and q.speaker_start is not None
+        and q.speaker_end is not None
+        and _a_person_unnamed(ctx, q.speaker_start, q.speaker_end)
+        for q in quotes
+    )
+
+
+def _a_person_unnamed(ctx: Context, start: int, end: int) -> bool:
+    """Whether the words at start..end stand for someone with no name: a phrase with no proper
+    noun that a "who" clause describes ("One of them, who asked not to be named")."""
+    parsed = _parsed(ctx, start, end)
+    if parsed is None:
+        return False
+    head = parsed[0].root
+    if any(t.pos_ == "PROPN" for t in head.lefts) or head.pos_ == "PROPN":
+        return False  # "Carmen Soto, who runs a bakery": a name the model left untagged
+    return any(
+        clause.dep_ == "relcl" and any(t.lower_ == "who" for t in clause.children)
+        for clause in head.children
+    )
+
+
+def _speaker_before(ctx: Context, quotes: list[Quote], quote: Quote, pronoun: str) -> str | None:
+    """The person named as the speaker two sentences before `quote`, when the one sentence
+    between names people (the quote's present speaker among them) and none of them speaks."""
+    between = quote.sentence - 1
+    if between < 1 or quote.speaker is None:
+        return None
+    paragraph = ctx.sentences[quote.sentence].paragraph
+    if {ctx.sentences[k].paragraph for k in (between - 1, between)} != {paragraph}:
+        return None
+    mentions = [
+        m
+        for m in ctx.mentions
+        if m.sentence == between
+        and m.entity.startswith("person:")
+        and not _inside_quote(ctx, m.start)
+    ]
+    named = {m.entity for m in mentions}
+    if quote.speaker not in named:
+        return None
+    # The subject of the sentence between may well be who speaks next ("Clinton has been asked
+    # to release the transcripts. “Let everybody …,” she told ABC"), unless that sentence is
+    # background, told of a past year ("Brevic won his second term in 2022").
+    subject = any(_subject_depth(ctx, m) == 1 for m in mentions if m.entity == quote.speaker)
+    if subject and not _of_a_past_year(ctx, ctx.sentences[between]):
+        return None
+    other = "she" if pronoun == "he" else "he"
+    speakers = {
+        q.speaker
+        for q in quotes
+        if q.sentence == between - 1
+        and q.speaker is not None
+        and q.speaker.startswith("person:")
+        and q.speaker_text not in table("quotes")["pronouns"]
+        and ctx.genders.get(q.speaker) != other
+        and not _nested(q, quotes)
+    }
+    spoke = any(q.sentence == between and q.speaker in named for q in quotes)
+    if len(speakers) != 1 or spoke or speakers & named:
+        return None
+    return speakers.pop()
+
+
+def _nested(quote: Quote, quotes: list[Quote]) -> bool:
+    """Whether a quote's tag stands within another quote ("Trump claimed that Obama wanted …")."""
+    at = quote.speaker_start if quote.speaker_start is not None else quote.start
+    return any(o.start <= at < o.end for o in quotes if o is not quote)
 
 
 def _normalised(ctx: Context) -> Context:
@@ -359,6 +460,21 @@ def _antecedent(
         (depth, m.start, m) for m in latest if (depth := _subject_depth(ctx, m)) is not None
     ]
     return min(subjects)[2].entity if subjects else latest[-1].entity
+
+
+def _of_a_past_year(ctx: Context, sentence: Sentence) -> bool:
+    """Whether a sentence tells, in the past tense, of a year ("won his second term in 2022")."""
+    parsed = _parsed(ctx, sentence.start, sentence.end)
+    if parsed is None:
+        return False
+    words = parsed[0]
+    past = words.root.tag_ == "VBD" or any(
+        c.dep_ == "aux" and c.tag_ == "VBD" for c in words.root.children
+    )
+    return past and any(YEAR.fullmatch(t.text) and t.ent_type_ == "DATE" for t in words)
+
+
+YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _clause(ctx: Context, span: tuple[int, int]) -> tuple[int, int] | None:
