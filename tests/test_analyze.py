@@ -131,6 +131,17 @@ def test_a_figure_counts_the_whole_compound_noun_after_it():
     assert found["400"].counts == "school children"
 
 
+def test_all_of_a_number_counts_the_noun_after_its_of_and_a_part_counts_nothing():
+    analysis = analysed_text(
+        "The chain shut all 14 of its restaurants in Lindgate on Wednesday.\n\n"
+        "Police arrested 11 of the protesters outside the town hall on Friday night.\n\n"
+        "Officials said the restaurants would stay closed until inspectors were satisfied.\n"
+    )
+    found = {n.text: n for n in analysis.numbers}
+    assert found["14"].counts == "restaurants"
+    assert found["11"].counts is None  # some of the protesters, not a count of all of them
+
+
 def test_a_share_is_of_the_common_noun_its_clause_gives_it_to():
     analysis = analysed_text(
         "Final turnout was 61.4%, the highest since 2010. Unemployment stood at 5.2% in March. "
@@ -277,7 +288,8 @@ def test_a_date_in_a_sentence_without_a_verb_resolves():
         "Election night in Valdora, Tuesday, March 3.",
         "The count went on until Wednesday morning.",
     )
-    assert dates["Tuesday"].resolved == date(2026, 3, 3)
+    # The weekday only names the day of the date after it: that date is the one read.
+    assert dates["March 3"].resolved == date(2026, 3, 3) and "Tuesday" not in dates
 
 
 def test_a_full_stop_inside_a_name_does_not_end_the_sentence():

@@ -369,3 +369,25 @@ def test_later_this_week_told_on_a_sunday_is_the_coming_week():
         "later this week": (date(2026, 10, 19), date(2026, 10, 25)),
         "this week": (date(2026, 10, 19), date(2026, 10, 25)),
     }
+
+
+def test_a_weekday_before_its_date_is_that_date_not_a_day_of_its_own():
+    found = spans(
+        date(2026, 6, 10),  # a Wednesday
+        "Several patients had eaten at the Market Street branch on the same evening, "
+        "Saturday 30 May, the paper has learned.",
+        "The inquiry opened on Monday, June 1, and heard its first witness on Tuesday.",
+    )
+    assert "Saturday" not in found and found["30 May"] == (date(2026, 5, 30), None)
+    assert "Monday" not in found and found["June 1"] == (date(2026, 6, 1), None)
+    assert found["on Tuesday"] == (date(2026, 6, 9), None)
+
+
+def test_a_month_day_days_after_publication_is_this_year_s_whatever_the_tense():
+    found = spans(
+        date(2026, 3, 12),
+        "Some of the sandwiches carried use-by dates as late as 14 March.",
+        "The plant last passed an inspection on 20 November.",
+    )
+    assert found["14 March"] == (date(2026, 3, 14), None)
+    assert found["20 November"] == (date(2025, 11, 20), None)

@@ -540,3 +540,16 @@ def test_a_road_is_a_place_and_a_person_named_lane_is_a_person():
     assert ("Brinkhollow Road", "place") in {(e.name, e.type) for e in road.entities}
     actor = analyze(article("The actor Nathan Lane said he would return to Broadway next year."))
     assert ("Nathan Lane", "person") in {(e.name, e.type) for e in actor.entities}
+
+
+def test_an_outlet_or_company_by_its_last_word_is_an_organisation_and_a_weekday_no_name():
+    analysis = analyze(
+        article(
+            "Several patients had eaten there, Tidemark Wire reported. Hartwell Group shares "
+            "fell 9%. Dr Helena Varga told reporters at Wednesday's briefing that the count rose."
+        )
+    )
+    types = {e.name: e.type for e in analysis.entities}
+    assert types.get("Tidemark Wire") == "organisation"
+    assert types.get("Hartwell Group") == "organisation"
+    assert "Wednesday" not in types

@@ -157,3 +157,24 @@ def test_header_lines_that_look_like_a_byline_a_date_or_prose_are_read_as_what_t
     assert asked.paragraphs == (body,)
     budget = clean_text(f"Skip to content\nThe Velmora Post\nBudget 2026\nBy Ana Ruiz\n{body}")
     assert budget.title == "Budget 2026" and budget.byline == "Ana Ruiz"
+
+
+def test_the_outlets_notes_are_set_apart_and_sentences_like_them_stay():
+    text = "\n\n".join(
+        [
+            "Salmonella cases rose to 31 on Wednesday, officials said.",
+            "(Reporting by Lena Ostrow; Editing by Paul Marr)",
+            "Additional reporting by Tom Ray in Carrowby.",
+            "Have you or your family been affected? Contact our newsroom at news@courier.example",
+            "This article was amended on 11 June 2026 to correct the spelling of a name.",
+            "Reporting by the team shows that the kitchen had failed two inspections.",
+            "Have you been affected by the closures, residents asked the mayor.",
+        ]
+    )
+    cleaned = clean_text(text, title="Cases rise")
+    assert cleaned.paragraphs == (
+        "Salmonella cases rose to 31 on Wednesday, officials said.",
+        "Reporting by the team shows that the kitchen had failed two inspections.",
+        "Have you been affected by the closures, residents asked the mayor.",
+    )
+    assert [r.reason for r in cleaned.removed] == ["notice"] * 4

@@ -2,7 +2,8 @@
 
 The rules (data/boilerplate.toml) take out navigation and share lines, separate image captions
 and photo credits from the body (keeping one copy of a caption pasted twice, even glued to
-itself), and flag short Title Case lines inside the body as stray related-article links. The
+itself), set apart the outlet's notes (credits, calls for readers' stories, corrections), and
+flag short Title Case lines inside the body as stray related-article links. The
 page's header, the lines before the first sentence of prose, gives the title; its byline and
 date lines are set apart (the byline kept as metadata), and so are the short lines above the
 title: the site's name and its section menu. The body text is otherwise kept verbatim,
@@ -38,6 +39,7 @@ class CleanText:
 @dataclass(frozen=True)
 class _Rules:
     navigation: re.Pattern[str]
+    notice: re.Pattern[str]
     credit_end: re.Pattern[str]
     credit_line: re.Pattern[str]
     small_words: frozenset[str]
@@ -62,6 +64,7 @@ def rules() -> _Rules:
     nav = "|".join(f"(?:{p})" for p in raw["navigation"])
     return _Rules(
         navigation=re.compile(rf"^(?:{nav})[.:!]?$", re.IGNORECASE),
+        notice=re.compile("^(?:" + "|".join(f"(?:{p})" for p in raw["notices"]) + ")$", re.I),
         credit_end=re.compile(raw["credit_end"], re.IGNORECASE),
         credit_line=re.compile(rf"^(?:{raw['credit_line']})$", re.IGNORECASE),
         small_words=frozenset(raw["title_case_small_words"]),
@@ -88,8 +91,12 @@ def clean_text(text: str, title: str | None = None) -> CleanText:
     removed: list[RemovedLine] = []
     seen_captions: set[str] = set()
     kept: list[str] = []
+    notices: list[RemovedLine] = []
     for line in lines:
         if not line:
+            continue
+        if r.notice.match(line):
+            notices.append(RemovedLine(text=line, reason="notice"))
             continue
         if r.navigation.match(line):
             removed.append(RemovedLine(text=line, reason="navigation"))
@@ -119,6 +126,8 @@ def clean_text(text: str, title: str | None = None) -> CleanText:
             removed.append(RemovedLine(text=line, reason="suspected_related_link"))
         else:
             paragraphs.append(line)
+    # Notices are no sign of a pasted page: a plain text ends with its credits too.
+    removed.extend(notices)
     return CleanText(title, tuple(paragraphs), tuple(captions), tuple(removed), byline)
 
 

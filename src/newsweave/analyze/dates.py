@@ -168,6 +168,10 @@ class Clause:
     years: frozenset[int] = frozenset()
 
 
+# How far after publication a month-day told in the past tense may fall and still be this year's.
+DAYS_AHEAD_IN_THE_PAST = timedelta(days=10)
+
+
 def find_dates(
     docs: list[Any], starts: list[int], sentences: list[Sentence], anchor: date | None
 ) -> list[DateMention]:
@@ -177,6 +181,7 @@ def find_dates(
     for doc, base in zip(docs, starts, strict=True):
         text = doc_text(doc)
         matches = [m for m in PATTERN.finditer(text) if not m.group("mo") or _a_month(doc, m)]
+        matches = _without_weekdays_of_dates(text, matches)
         at = [max(bisect_right(sentence_starts, base + m.start()) - 1, 0) for m in matches]
         verbs = [_governing_verb(doc, m.start()) for m in matches]
         named = [_years_named(m, anchor) for m in matches]
@@ -210,6 +215,28 @@ def find_dates(
                 )
             )
     return _ends_after_start(found)
+
+
+def _without_weekdays_of_dates(text: str, matches: list[re.Match[str]]) -> list[re.Match[str]]:
+    """A weekday that only names the day of the date right after it ("on the same evening,
+    Saturday 30 May") is no date of its own: alone it would be read as the Saturday before
+    publication."""
+    kept = []
+    for match, after in zip(matches, [*matches[1:], None], strict=False):
+        weekday_of_date = (
+            match.group("weekday")
+            and not match.group("wd_week")
+            and after is not None
+            and (after.group("md") or after.group("dm"))
+            and _WEEKDAY_GAP.fullmatch(text, match.end(), after.start())
+        )
+        if not weekday_of_date:
+            kept.append(match)
+    return kept
+
+
+# Between a weekday and its date: "Saturday 30 May", "Saturday, May 30", "Saturday the 30th".
+_WEEKDAY_GAP = re.compile(r",?\s+(?:the\s+)?")
 
 
 # "for" right before a month-day: the day something is set for.
@@ -381,10 +408,13 @@ def _resolve(
         if anchor is None:
             return None, None, True
         guess = _safe(anchor.year, month, day)
-        # A month-day after publication in a past-tense clause belongs to the previous year.
+        # A month-day after publication in a past-tense clause belongs to the previous year,
+        # unless it is only days away: "carried use-by dates as late as 14 March", told on 12
+        # March, is this year's (a day last year would be given with its year).
         before = _safe(anchor.year - 1, month, day)
         nearer = clause.nearest and before and guess and guess - anchor < anchor - before
-        if guess and guess > anchor and not clause.future and not nearer:
+        soon = guess and guess - anchor <= DAYS_AHEAD_IN_THE_PAST
+        if guess and guess > anchor and not clause.future and not nearer and not soon:
             guess = before
         return guess, None, True
     if g("my"):

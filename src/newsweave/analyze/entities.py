@@ -16,6 +16,7 @@ an organisation, and a proper name it missed before ", who" ("Carmen Soto, who r
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from bisect import bisect_right
@@ -54,6 +55,9 @@ class RawMention:
     """The subject of a verb of saying or acting on data/entities.toml's list ("Tehran denied")."""
 
 
+_WEEKDAYS = frozenset(day.lower() for day in calendar.day_name)
+
+
 def raw_mentions(docs: list[Any], starts: list[int]) -> list[RawMention]:
     """spaCy's entity spans of the kinds we track, with article offsets."""
     found = []
@@ -68,10 +72,14 @@ def raw_mentions(docs: list[Any], starts: list[int]) -> list[RawMention]:
             label = ent.label_
             if ent.text.islower() and not any(t.pos_ == "PROPN" for t in ent):
                 continue  # no name: "a tram, metro or light rail network", "jewel thieves"
+            if re.sub(r"['’]s$", "", name).lower() in _WEEKDAYS:
+                continue  # "at Wednesday's briefing", tagged a place
             if named.get((ent.start, ent.end)) == "GPE" or (label == "PERSON" and name in places):
                 label = "GPE"  # "the Kursk region" as a product, "Kiev launched" as a person
             elif _a_place_by_its_head(name):
                 label = "FAC"  # "Brinkhollow Road" as a person, "Central Station" as a body
+            elif _headed_by(name, "organisation_heads"):
+                label = "ORG"  # "Tidemark Wire" or "Hartwell Group" as a person
             elif label != "PERSON" and _titled(doc, ent) and name not in places:
                 label = "PERSON"  # "harbour master Inês Calado" tagged as an organisation
             elif _called_a_place(doc, ent) and name not in places:
@@ -238,18 +246,22 @@ def _called_a_place(doc: Any, ent: Any) -> bool:
 def _a_place_by_its_head(name: str) -> bool:
     """Whether a name's last word makes it a place: "Brinkhollow Road", "Central Station"
     (the words are data: `[place_heads]`)."""
+    return _headed_by(name, "place_heads")
+
+
+def _headed_by(name: str, heads: str) -> bool:
+    """Whether a name of two words or more ends in a capitalised word of the `heads` table."""
     words = name.split()
-    return len(words) >= 2 and words[-1][:1].isupper() and words[-1].lower() in _place_heads()
+    return len(words) >= 2 and words[-1][:1].isupper() and words[-1].lower() in _words(heads)
 
 
 @cache
-def _place_heads() -> frozenset[str]:
-    return frozenset(table("entities")["place_heads"]["words"])
+def _words(key: str) -> frozenset[str]:
+    return frozenset(table("entities")[key]["words"])
 
 
-@cache
 def _place_nouns() -> frozenset[str]:
-    return frozenset(table("entities")["place_nouns"]["words"])
+    return _words("place_nouns")
 
 
 def _after_the(doc: Any, ent: Any) -> bool:

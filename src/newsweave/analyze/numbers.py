@@ -225,7 +225,8 @@ def _mention(
     upper = parse_number(match.group("upper")) if match.group("upper") else None
     if upper is not None and (uscale or scale):
         upper *= SCALES[(uscale or scale).lower()]
-    counts, noun = _counted(doc, match.end())
+    every = bool(_ALL_BEFORE.search(match.string, max(match.start() - 6, 0), match.start()))
+    counts, noun = _counted(doc, match.end(), every)
     if (
         match.group("num")
         and match.group("num").lower() == "one"
@@ -431,22 +432,33 @@ def _is_magnitude(text: str, start: int, end: int) -> bool:
     )
 
 
-def _counted(doc: Any, end_char: int) -> tuple[str | None, Any]:
+def _whole_of(after: list[Any], k: int, whole: bool) -> bool:
+    """Whether word `k` after a number is the determiner of "all 11 of its restaurants"."""
+    return whole and k > 0 and after[k - 1].lower_ == "of" and after[k].tag_ in _DETS
+
+
+# "all 11 of its restaurants": the number before "of" is all there is.
+_ALL_BEFORE = re.compile(r"\ball\s+$", re.IGNORECASE)
+# A determiner or possessive after "of" in "all 11 of its restaurants".
+_DETS = frozenset({"DT", "PRP$"})
+
+
+def _counted(doc: Any, end_char: int, whole: bool = False) -> tuple[str | None, Any]:
     """The noun after a number ("38 of 46 drones launched" → "drones"), with the nouns that
     make a compound of it ("an 8% pay rise" → "pay rise"; "400 school children"), and its
-    last word's token (None when it counts no noun)."""
+    last word's token (None when it counts no noun). After "all", the number is the whole its
+    "of" names ("all 11 of its restaurants" → "restaurants"), where "11 of the restaurants"
+    is a part of them and counts nothing."""
     span = doc.char_span(end_char, len(doc_text(doc)), alignment_mode="expand")
-    after = list(span[:4]) if span is not None else []
+    after = list(span[:5]) if span is not None else []
     after = [t for t in after if t.idx >= end_char]
     words: list[Any] = []
-    for token in after:
+    for k, token in enumerate(after):
         if token.pos_ in {"ADJ", "NOUN", "PROPN"} and token.text[:1].isalpha():
             words.append(token)
             if token.pos_ == "NOUN" and not (token.dep_ == "compound" and token.head.i > token.i):
                 break
-        elif token.text.lower() in {"of", "more"} and not words:
-            continue
-        else:
+        elif words or not (token.text.lower() in {"of", "more"} or _whole_of(after, k, whole)):
             break
     if not words or words[-1].text[0].isupper():
         return None, None
