@@ -78,7 +78,7 @@ def raw_mentions(docs: list[Any], starts: list[int]) -> list[RawMention]:
                 label = "GPE"  # "the Kursk region" as a product, "Kiev launched" as a person
             elif _a_place_by_its_head(name):
                 label = "FAC"  # "Brinkhollow Road" as a person, "Central Station" as a body
-            elif _headed_by(name, "organisation_heads"):
+            elif _headed_by(name, "organisation_heads") and not _a_person_by_context(doc, ent):
                 label = "ORG"  # "Tidemark Wire" or "Hartwell Group" as a person
             elif label != "PERSON" and _titled(doc, ent) and name not in places:
                 label = "PERSON"  # "harbour master Inês Calado" tagged as an organisation
@@ -241,6 +241,22 @@ def _called_a_place(doc: Any, ent: Any) -> bool:
             if token.pos_ not in {"ADJ", "NOUN", "PROPN"}:
                 break
     return False
+
+
+def _a_person_by_context(doc: Any, ent: Any) -> bool:
+    """Whether a name the model tagged a person is told of as one: after a title ("Dr Ashley
+    Tribune"), with a common noun in apposition ("Ashley Tribune, a nurse") or a "who" clause
+    ("Sam Wire, who said he would step down"), so "Courier" or "Herald" is a surname here."""
+    if ent.label_ != "PERSON":
+        return False
+    if _titled(doc, ent):
+        return True
+    root = ent.root
+    return any(
+        (c.dep_ == "appos" and c.pos_ == "NOUN")
+        or (c.dep_ == "relcl" and any(w.lower_ in {"who", "whose"} for w in c.children))
+        for c in root.children
+    )
 
 
 def _a_place_by_its_head(name: str) -> bool:

@@ -137,18 +137,28 @@ def _unnamed_before(ctx: Context, quotes: list[Quote], quote: Quote) -> bool:
         and q.speaker is None
         and q.speaker_start is not None
         and q.speaker_end is not None
-        and _a_person_unnamed(ctx, q.speaker_start, q.speaker_end)
+        and _a_person_unnamed(ctx, q.speaker_start, q.speaker_end, quote.speaker_text or "")
         for q in quotes
     )
 
 
-def _a_person_unnamed(ctx: Context, start: int, end: int) -> bool:
+# Words for a person of one sex: "Her husband, who works at the plant, said" is no "she".
+_GENDERED = {
+    "he": frozenset("husband father son brother man boy grandfather uncle nephew".split()),
+    "she": frozenset("wife mother daughter sister woman girl grandmother aunt niece".split()),
+}
+
+
+def _a_person_unnamed(ctx: Context, start: int, end: int, pronoun: str = "") -> bool:
     """Whether the words at start..end stand for someone with no name: a phrase with no proper
     noun that a "who" clause describes ("One of them, who asked not to be named")."""
     parsed = _parsed(ctx, start, end)
     if parsed is None:
         return False
     head = parsed[0].root
+    other = {"he": "she", "she": "he"}.get(pronoun.lower())
+    if other and head.lemma_.lower() in _GENDERED[other]:
+        return False
     if any(t.pos_ == "PROPN" for t in head.lefts) or head.pos_ == "PROPN":
         return False  # "Carmen Soto, who runs a bakery": a name the model left untagged
     return any(
@@ -179,8 +189,7 @@ def _speaker_before(ctx: Context, quotes: list[Quote], quote: Quote, pronoun: st
     # The subject of the sentence between may well be who speaks next ("Clinton has been asked
     # to release the transcripts. “Let everybody …,” she told ABC"), unless that sentence is
     # background, told of a past year ("Brevic won his second term in 2022").
-    subject = any(_subject_depth(ctx, m) == 1 for m in mentions if m.entity == quote.speaker)
-    if subject and not _of_a_past_year(ctx, ctx.sentences[between]):
+    if not _of_a_past_year(ctx, ctx.sentences[between]):
         return None
     other = "she" if pronoun == "he" else "he"
     speakers = {
@@ -471,7 +480,19 @@ def _of_a_past_year(ctx: Context, sentence: Sentence) -> bool:
     past = words.root.tag_ == "VBD" or any(
         c.dep_ == "aux" and c.tag_ == "VBD" for c in words.root.children
     )
-    return past and any(YEAR.fullmatch(t.text) and t.ent_type_ == "DATE" for t in words)
+    return past and any(
+        YEAR.fullmatch(t.text) and t.ent_type_ == "DATE" and _in_main_clause(t) for t in words
+    )
+
+
+def _in_main_clause(token: Any) -> bool:
+    """Whether a word hangs off its sentence's main verb, not a clause or apposition within
+    ("Berg, who ran the council from 2010 to 2014, was less sure": not the main clause's)."""
+    while token.head.i != token.i:
+        if token.dep_ in {"relcl", "appos", "acl", "advcl", "ccomp"}:
+            return False
+        token = token.head
+    return True
 
 
 YEAR = re.compile(r"(?:19|20)\d\d")
