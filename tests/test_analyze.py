@@ -135,11 +135,13 @@ def test_all_of_a_number_counts_the_noun_after_its_of_and_a_part_counts_nothing(
     analysis = analysed_text(
         "The chain shut all 14 of its restaurants in Lindgate on Wednesday.\n\n"
         "Police arrested 11 of the protesters outside the town hall on Friday night.\n\n"
+        "Inspectors visited all 20 of the country's regions before the report was written.\n\n"
         "Officials said the restaurants would stay closed until inspectors were satisfied.\n"
     )
     found = {n.text: n for n in analysis.numbers}
     assert found["14"].counts == "restaurants"
     assert found["11"].counts is None  # some of the protesters, not a count of all of them
+    assert found["20"].counts is None  # regions, which the parse cannot join: nothing
 
 
 def test_a_share_is_of_the_common_noun_its_clause_gives_it_to():

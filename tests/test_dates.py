@@ -388,6 +388,9 @@ def test_a_month_day_days_after_publication_is_this_year_s_whatever_the_tense():
         date(2026, 3, 12),
         "Some of the sandwiches carried use-by dates as late as 14 March.",
         "The plant last passed an inspection on 20 November.",
+        "Almost a year has passed since the fire broke out on 15 March.",
     )
     assert found["14 March"] == (date(2026, 3, 14), None)
     assert found["20 November"] == (date(2025, 11, 20), None)
+    # A day something happened on, told in the past, is last year's however near.
+    assert found["15 March"] == (date(2025, 3, 15), None)

@@ -553,3 +553,10 @@ def test_an_outlet_or_company_by_its_last_word_is_an_organisation_and_a_weekday_
     assert types.get("Tidemark Wire") == "organisation"
     assert types.get("Hartwell Group") == "organisation"
     assert "Wednesday" not in types
+
+
+def test_a_person_told_of_as_one_keeps_a_surname_like_an_outlet_s():
+    analysis = analyze(
+        article("Ashley Tribune, a nurse from Leeds, said she had waited five hours for a bed.")
+    )
+    assert ("Ashley Tribune", "person") in {(e.name, e.type) for e in analysis.entities}

@@ -446,3 +446,32 @@ def test_she_after_an_unnamed_speaker_is_nobody_named_earlier():
     )
     [quote] = only(quotes, "direct")
     assert quote.speaker_text == "she" and quote.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        # The year is in a clause about the next speaker, not the sentence's own telling.
+        (
+            "Council leader Carl Ruiz said the budget was balanced. Tom Berg, who ran the council "
+            "from 2010 to 2014, was less sure. “The numbers don't add up,” he said.",
+            "person:tom-berg",
+        ),
+        # A line that introduces the next speaker is no background.
+        (
+            "Mayor Carl Ruiz said the bridge would open in May. The plan has angered opposition "
+            "leader Tom Berg. “It is a waste of money,” he said.",
+            "person:tom-berg",
+        ),
+        # "Her husband, who works at the plant" is no "she".
+        (
+            "Maria Lopez said the family had lost everything. Her husband, who works at the "
+            "plant, said he had not been paid in months. “We cannot go on like this,” she said.",
+            "person:maria-lopez",
+        ),
+    ],
+)
+def test_a_pronoun_after_a_line_about_the_next_speaker_is_that_speaker(paragraph, speaker):
+    _, quotes = quotes_of(paragraph)
+    [quote] = only(quotes, "direct")
+    assert quote.speaker == speaker

@@ -6,7 +6,7 @@ import pytest
 
 import builders
 from newsweave.brief import render
-from newsweave.cluster import cluster, features, make_index
+from newsweave.cluster import cluster, features, make_index, story_title
 from newsweave.models import Analysis, Article
 
 
@@ -265,3 +265,16 @@ def _text(brief, citation) -> str | None:
         ),
         None,
     )
+
+
+def test_a_story_is_titled_by_the_headline_its_reports_share_most():
+    titles = [
+        "Castellan edges ahead in Vessenburg count as runoff looms",
+        "Castellan wins Vessenburg mayoralty outright, ending People's Union rule",
+        "Castellan elected mayor as Vessenburg turns its back on People's Union",
+        "Opposition's Castellan takes Vessenburg as People's Union loses its stronghold",
+    ]
+    assert story_title(titles) == titles[2]
+    # With nothing to choose between them, the earliest report's title stands.
+    assert story_title(titles[:1]) == titles[0]
+    assert story_title(["Ferry sinks off Syros", "Storm closes harbour"]) == "Ferry sinks off Syros"

@@ -169,6 +169,8 @@ def test_the_outlets_notes_are_set_apart_and_sentences_like_them_stay():
             "This article was amended on 11 June 2026 to correct the spelling of a name.",
             "Reporting by the team shows that the kitchen had failed two inspections.",
             "Have you been affected by the closures, residents asked the mayor.",
+            "The report was amended after ministers objected to its conclusions.",
+            "Have you tried to book a GP appointment lately? Tell me how long you waited.",
         ]
     )
     cleaned = clean_text(text, title="Cases rise")
@@ -176,5 +178,7 @@ def test_the_outlets_notes_are_set_apart_and_sentences_like_them_stay():
         "Salmonella cases rose to 31 on Wednesday, officials said.",
         "Reporting by the team shows that the kitchen had failed two inspections.",
         "Have you been affected by the closures, residents asked the mayor.",
+        "The report was amended after ministers objected to its conclusions.",
+        "Have you tried to book a GP appointment lately? Tell me how long you waited.",
     )
     assert [r.reason for r in cleaned.removed] == ["notice"] * 4

@@ -133,7 +133,7 @@ def test_read_a_story_and_reveal_a_citation(page: Any, base_url: str) -> None:
     assert titles.count() >= 3
     page.locator("a.story-title", has_text="Lisbon").click()
     page.wait_for_url("**/stories/*")
-    assert page.locator("h1").inner_text().startswith("Lisbon")
+    assert "Lisbon" in page.locator("h1").inner_text()
     assert page.locator("article.column").count() == 4
 
     cite = page.locator("#summary a.cite").first

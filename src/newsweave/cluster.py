@@ -163,6 +163,23 @@ def loads_features(article: str, text: str) -> Features:
     )
 
 
+def story_title(titles: list[str]) -> str:
+    """The title that shares the most words with the story's other titles (`titles` in order of
+    publication; ties go to the earliest). A story told over days keeps a title its reports
+    agree on, not the first report's: "Castellan edges ahead in mayoral count as runoff looms"
+    was overtaken by the night's result, which the later titles share."""
+    words = [set(_words(t)) for t in titles]
+
+    def shared(i: int) -> float:
+        return sum(
+            len(words[i] & other) / (len(words[i] | other) or 1)
+            for j, other in enumerate(words)
+            if j != i
+        )
+
+    return titles[max(range(len(titles)), key=lambda i: (shared(i), -i))] if titles else ""
+
+
 def _words(text: str) -> Counter[str]:
     return Counter(w for w in _WORD.findall(text.lower()) if w not in ENGLISH_STOP_WORDS)
 

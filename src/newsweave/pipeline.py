@@ -31,6 +31,7 @@ from newsweave.cluster import (
     features,
     loads_features,
     make_index,
+    story_title,
 )
 from newsweave.compare import compare
 from newsweave.dedupe import CopyIndex, Fingerprint, dedupe, fingerprint, fingerprint_version
@@ -252,7 +253,7 @@ class Pipeline:
         dates = [a.published for a in articles if a.published]
         return Story(
             id=story_id,
-            title=articles[0].title,
+            title=story_title([a.title for a in articles]),
             articles=tuple(a.id for a in articles),
             first_seen=min(dates) if dates else None,
             last_seen=max(dates) if dates else None,

@@ -142,13 +142,6 @@ def _unnamed_before(ctx: Context, quotes: list[Quote], quote: Quote) -> bool:
     )
 
 
-# Words for a person of one sex: "Her husband, who works at the plant, said" is no "she".
-_GENDERED = {
-    "he": frozenset("husband father son brother man boy grandfather uncle nephew".split()),
-    "she": frozenset("wife mother daughter sister woman girl grandmother aunt niece".split()),
-}
-
-
 def _a_person_unnamed(ctx: Context, start: int, end: int, pronoun: str = "") -> bool:
     """Whether the words at start..end stand for someone with no name: a phrase with no proper
     noun that a "who" clause describes ("One of them, who asked not to be named")."""
@@ -157,7 +150,7 @@ def _a_person_unnamed(ctx: Context, start: int, end: int, pronoun: str = "") -> 
         return False
     head = parsed[0].root
     other = {"he": "she", "she": "he"}.get(pronoun.lower())
-    if other and head.lemma_.lower() in _GENDERED[other]:
+    if other and head.lemma_.lower() in table("quotes")["gendered_nouns"][other]:
         return False
     if any(t.pos_ == "PROPN" for t in head.lefts) or head.pos_ == "PROPN":
         return False  # "Carmen Soto, who runs a bakery": a name the model left untagged
