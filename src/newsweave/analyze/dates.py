@@ -239,9 +239,10 @@ def _without_weekdays_of_dates(text: str, matches: list[re.Match[str]]) -> list[
 _WEEKDAY_GAP = re.compile(r",?\s+(?:the\s+)?")
 
 
-_ON_BEFORE = re.compile(r"\bon\s+$", re.IGNORECASE)
 # "for" right before a month-day: the day something is set for.
 _FOR = re.compile(r"\bfor\s+$")
+# "on" right before a month-day: the day something happened on.
+_ON_BEFORE = re.compile(r"\bon\s+$", re.IGNORECASE)
 
 
 def _set_for(text: str, start: int) -> bool:
@@ -415,7 +416,7 @@ def _resolve(
         before = _safe(anchor.year - 1, month, day)
         nearer = clause.nearest and before and guess and guess - anchor < anchor - before
         # ... but not a day something happened on ("the fire broke out on 15 March").
-        on_day = _ON_BEFORE.search(match.string, 0, match.start()) is not None
+        on_day = bool(_ON_BEFORE.search(match.string, max(match.start() - 8, 0), match.start()))
         soon = guess and guess - anchor <= DAYS_AHEAD_IN_THE_PAST and not on_day
         if guess and guess > anchor and not clause.future and not nearer and not soon:
             guess = before

@@ -16,7 +16,6 @@ an organisation, and a proper name it missed before ", who" ("Carmen Soto, who r
 
 from __future__ import annotations
 
-import calendar
 import re
 import unicodedata
 from bisect import bisect_right
@@ -24,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from newsweave.analyze.dates import WEEKDAYS
 from newsweave.analyze.nlp import doc_text, table
 from newsweave.models import Entity, EntityType, Mention, Sentence
 
@@ -55,9 +55,6 @@ class RawMention:
     """The subject of a verb of saying or acting on data/entities.toml's list ("Tehran denied")."""
 
 
-_WEEKDAYS = frozenset(day.lower() for day in calendar.day_name)
-
-
 def raw_mentions(docs: list[Any], starts: list[int]) -> list[RawMention]:
     """spaCy's entity spans of the kinds we track, with article offsets."""
     found = []
@@ -72,7 +69,7 @@ def raw_mentions(docs: list[Any], starts: list[int]) -> list[RawMention]:
             label = ent.label_
             if ent.text.islower() and not any(t.pos_ == "PROPN" for t in ent):
                 continue  # no name: "a tram, metro or light rail network", "jewel thieves"
-            if re.sub(r"['’]s$", "", name).lower() in _WEEKDAYS:
+            if re.sub(r"['’]s$", "", name).lower() in WEEKDAYS:
                 continue  # "at Wednesday's briefing", tagged a place
             if named.get((ent.start, ent.end)) == "GPE" or (label == "PERSON" and name in places):
                 label = "GPE"  # "the Kursk region" as a product, "Kiev launched" as a person

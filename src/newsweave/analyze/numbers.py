@@ -462,6 +462,6 @@ def _counted(doc: Any, end_char: int, whole: bool = False) -> tuple[str | None, 
             break
     if not words or words[-1].text[0].isupper():
         return None, None
-    if whole and any(t.lower_ == "of" for t in after[:1]) and words[-1].dep_ != "pobj":
+    if whole and after[0].lower_ == "of" and words[-1].dep_ != "pobj":
         return None, None  # "all 14 of the company's restaurants", "all 5 of the top 10 teams"
     return " ".join(t.text for t in words).lower(), words[-1]

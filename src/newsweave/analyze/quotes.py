@@ -31,6 +31,8 @@ from newsweave.analyze.tags import NO_TAG, Span, Tag, tag_after, tag_before
 from newsweave.models import Entity, Mention, Quote, Sentence
 
 OPENING = '“«"'
+# The pronoun a person called one of these never is (`Context.genders`).
+OTHER_SEX = {"he": "she", "she": "he"}
 CLOSING = {"“": "”", "«": "»", '"': '"'}
 
 
@@ -149,7 +151,7 @@ def _a_person_unnamed(ctx: Context, start: int, end: int, pronoun: str = "") -> 
     if parsed is None:
         return False
     head = parsed[0].root
-    other = {"he": "she", "she": "he"}.get(pronoun.lower())
+    other = OTHER_SEX.get(pronoun.lower())
     if other and head.lemma_.lower() in table("quotes")["gendered_nouns"][other]:
         return False
     if any(t.pos_ == "PROPN" for t in head.lefts) or head.pos_ == "PROPN":
@@ -184,7 +186,7 @@ def _speaker_before(ctx: Context, quotes: list[Quote], quote: Quote, pronoun: st
     # background, told of a past year ("Brevic won his second term in 2022").
     if not _of_a_past_year(ctx, ctx.sentences[between]):
         return None
-    other = "she" if pronoun == "he" else "he"
+    other = OTHER_SEX[pronoun]
     speakers = {
         q.speaker
         for q in quotes
@@ -445,7 +447,7 @@ def _antecedent(
     when no person is named. "He" is never a person the article calls "she" (`Context.genders`),
     nor "she" one it calls "he"."""
     clause = _clause(ctx, span) if span else None
-    other = {"he": "she", "she": "he"}.get(pronoun)
+    other = OTHER_SEX.get(pronoun)
     persons = [
         m
         for m in ctx.mentions
