@@ -469,11 +469,15 @@ def evaluate_command(
     task: Annotated[
         str,
         typer.Argument(
-            help="extract (AEB format), cluster, align or entities (ECB+), quotes (PolNeAR)."
+            help="extract (AEB format), cluster, align or entities (ECB+), quotes (PolNeAR), "
+            "facts (a directory of corpora with facts.json keys, e.g. tests/corpora)."
         ),
     ],
     path: Annotated[
-        Path, typer.Argument(help="A labelled JSONL file, e.g. ../shared/eval/aeb-dev.jsonl.")
+        Path,
+        typer.Argument(
+            help="A labelled JSONL file, e.g. ../shared/eval/aeb-dev.jsonl (facts: a directory)."
+        ),
     ],
     limit: Annotated[
         int | None, typer.Option(help="Only the first N records (a quick look).")
@@ -510,6 +514,12 @@ def evaluate_command(
             grid.add_row(key, f"{value:g}", f"{baseline[key]:g}" if key in baseline else "")
     if "shuffles" in metrics:
         grid.add_row("b3 f1, mean of orders", f"{metrics['shuffles']['b3_f1_mean']:g}", "")
+    for corpus, scores in metrics.get("corpora", {}).items():
+        grid.add_row(
+            f"{corpus}: P / R / F1",
+            f"{scores['precision']:g} / {scores['recall']:g} / {scores['f1']:g}",
+            "",
+        )
     out.print(grid)
 
 

@@ -42,6 +42,7 @@ def tasks() -> dict[str, Callable[..., Metrics]]:
     from newsweave.evaluate.clustering import evaluate_cluster
     from newsweave.evaluate.entities import evaluate_entities
     from newsweave.evaluate.extraction import evaluate_extract
+    from newsweave.evaluate.facts import evaluate_facts
     from newsweave.evaluate.quotes import evaluate_quotes
 
     return {
@@ -50,6 +51,7 @@ def tasks() -> dict[str, Callable[..., Metrics]]:
         "align": evaluate_align,
         "quotes": evaluate_quotes,
         "entities": evaluate_entities,
+        "facts": evaluate_facts,
     }
 
 
@@ -67,7 +69,8 @@ def evaluate(
     known = tasks()
     if task not in known:
         raise InputError(f"no evaluation task {task!r}; known: {', '.join(sorted(known))}")
-    _check_format(task, path)
+    if task not in DIRECTORY_TASKS:
+        _check_format(task, path)
     if shuffles:
         if task != "cluster" or split is not None:
             raise InputError("--shuffles works for eval cluster, which reads no --split")
@@ -78,6 +81,9 @@ def evaluate(
         raise InputError(f"eval {task} scores the whole file; --split works for: quotes")
     return known[task](path, limit=limit, split=split, settings=settings)
 
+
+# Tasks that read a directory of corpora, not one JSONL file.
+DIRECTORY_TASKS = frozenset({"facts"})
 
 # Tasks whose entry function takes `split=` (records carry a `split` field).
 SPLIT_TASKS = frozenset({"quotes"})
