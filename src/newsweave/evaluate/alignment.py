@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
+from collections.abc import Iterable
 from itertools import combinations
 from pathlib import Path
+from typing import Any, TypeVar
 
 from newsweave.analyze import analyze_many
 from newsweave.compare.claims import align, units
@@ -24,6 +26,26 @@ from newsweave.models import Article
 from newsweave.settings import Settings
 
 Key = tuple[str, int]  # (document id, sentence index)
+K = TypeVar("K", bound=tuple[Any, int])
+
+
+def cross_pairs(keys: Iterable[K]) -> set[tuple[K, K]]:
+    """Pairs of sentences (document, sentence) of different documents, each pair in one order."""
+    return {(a, b) for a, b in combinations(sorted(set(keys)), 2) if a[0] != b[0]}
+
+
+def pairwise(hits: int, predicted: int, gold: int) -> dict[str, float | int]:
+    """Pairwise precision, recall and F1 of `predicted` pairs, `hits` of them among `gold`."""
+    precision = hits / predicted if predicted else 0.0
+    recall = hits / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+        "pairs": gold,
+        "predicted_pairs": predicted,
+    }
 
 
 def gold_pairs(records: list[dict]) -> set[tuple[Key, Key]]:
@@ -37,12 +59,7 @@ def gold_pairs(records: list[dict]) -> set[tuple[Key, Key]]:
                 continue
             if mention["sent"] in annotated:
                 chains[(record["gold_event_id"], chain)].add((record["id"], mention["sent"]))
-    pairs: set[tuple[Key, Key]] = set()
-    for members in chains.values():
-        for a, b in combinations(sorted(members), 2):
-            if a[0] != b[0]:
-                pairs.add((a, b))
-    return pairs
+    return {pair for members in chains.values() for pair in cross_pairs(members)}
 
 
 def evaluate_align(
@@ -59,16 +76,8 @@ def evaluate_align(
         predicted |= _aligned(event_records, settings)
     gold = gold_pairs(records)
     predicted = {pair for pair in predicted if pair[0] in annotated and pair[1] in annotated}
-    hits = len(predicted & gold)
-    precision = hits / len(predicted) if predicted else 0.0
-    recall = hits / len(gold) if gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {
-        "precision": round(precision, 4),
-        "recall": round(recall, 4),
-        "f1": round(f1, 4),
-        "pairs": len(gold),
-        "predicted_pairs": len(predicted),
+        **pairwise(len(predicted & gold), len(predicted), len(gold)),
         "events": len(by_event),
         "documents": len(records),
         "threshold": settings.compare.claim_similarity,
@@ -95,15 +104,10 @@ def _aligned(records: list[dict], settings: Settings) -> set[tuple[Key, Key]]:
     pairs: set[tuple[Key, Key]] = set()
     statements = same_statements(analyses, entity_map, settings.compare.drift_similarity)
     for claim in align(items, settings.compare.claim_similarity, statements):
-        keys = sorted(
-            {
-                (items[k].article, line_of[(items[k].article, items[k].sentence)])
-                for k in claim.sentences
-            }
+        pairs |= cross_pairs(
+            (items[k].article, line_of[(items[k].article, items[k].sentence)])
+            for k in claim.sentences
         )
-        for a, b in combinations(keys, 2):
-            if a[0] != b[0]:
-                pairs.add((a, b))
     return pairs
 
 

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import json
 import time
-from itertools import combinations
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +32,7 @@ from newsweave.analyze import analyze_many
 from newsweave.compare import compare
 from newsweave.errors import InputError
 from newsweave.evaluate import Metrics
+from newsweave.evaluate.alignment import cross_pairs, pairwise
 from newsweave.extract import extract
 from newsweave.ingest import Source, ingest
 from newsweave.models import Analysis, Article, Rejected, Story
@@ -52,19 +52,19 @@ def evaluate_facts(
     settings = settings or Settings()
     started = time.perf_counter()
     corpora = corpus_dirs(path)[:limit]
-    per_corpus: dict[str, dict[str, Any]] = {}
+    per_corpus: dict[str, Metrics] = {}
     hits = predicted_total = gold_total = 0
     for corpus in corpora:
         gold, predicted = _pairs(corpus, settings)
         found = len(gold & predicted)
-        per_corpus[corpus.name] = _scores(found, len(predicted), len(gold))
+        per_corpus[corpus.name] = pairwise(found, len(predicted), len(gold))
         hits, predicted_total, gold_total = (
             hits + found,
             predicted_total + len(predicted),
             gold_total + len(gold),
         )
     return {
-        **_scores(hits, predicted_total, gold_total),
+        **pairwise(hits, predicted_total, gold_total),
         "corpora": per_corpus,
         "threshold": settings.compare.claim_similarity,
         "seconds": round(time.perf_counter() - started, 1),
@@ -84,19 +84,6 @@ def corpus_dirs(path: str | Path) -> list[Path]:
     return found
 
 
-def _scores(hits: int, predicted: int, gold: int) -> dict[str, Any]:
-    precision = hits / predicted if predicted else 0.0
-    recall = hits / gold if gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {
-        "precision": round(precision, 4),
-        "recall": round(recall, 4),
-        "f1": round(f1, 4),
-        "pairs": gold,
-        "predicted_pairs": predicted,
-    }
-
-
 def _pairs(corpus: Path, settings: Settings) -> tuple[set[Pair], set[Pair]]:
     """The gold and predicted sentence pairs of one corpus."""
     key = _read_key(corpus / KEY)
@@ -106,17 +93,19 @@ def _pairs(corpus: Path, settings: Settings) -> tuple[set[Pair], set[Pair]]:
         raise InputError(f"{corpus / KEY}: its articles, {articles_path}, are missing")
     docs = ingest(Source(name=articles_path.name, data=articles_path.read_bytes()))
     articles = [d if isinstance(d, Rejected) else extract(d, settings.extract) for d in docs]
-    rejected = [f"line {n}: {a.reason}" for n, a in _lines(articles) if isinstance(a, Rejected)]
+    rejected = [
+        f"line {n}: {a.reason}" for n, a in enumerate(articles, start=1) if isinstance(a, Rejected)
+    ]
     if rejected:
         raise InputError(f"{articles_path}: {rejected[0]} was rejected, so its lines are off")
     kept = [a for a in articles if isinstance(a, Article)]
     analyses = list(analyze_many(kept, settings.analyze))
-    line_of = {a.id: n for n, a in _lines(kept)}
+    line_of = {a.id: n for n, a in enumerate(kept, start=1)}
     by_line = {line_of[x.article_id]: x for x in analyses}
     gold: set[Pair] = set()
     either: set[Pair] = set()
     for fact in key["facts"]:
-        pairs = _cross(_sentence(by_line, corpus, fact, ref) for ref in fact["sentences"])
+        pairs = cross_pairs(_sentence(by_line, corpus, fact, ref) for ref in fact["sentences"])
         (either if fact.get("either") else gold).update(pairs)
     predicted: set[Pair] = set()
     for number, lines in enumerate(key["stories"]):
@@ -140,12 +129,8 @@ def _pairs(corpus: Path, settings: Settings) -> tuple[set[Pair], set[Pair]]:
             settings.compare,
         )
         for claim in comparison.claims:
-            predicted |= _cross((line_of[s.article], s.sentence) for s in claim.support)
+            predicted |= cross_pairs((line_of[s.article], s.sentence) for s in claim.support)
     return gold, predicted - (either - gold)
-
-
-def _lines(articles: list[Any]) -> list[tuple[int, Any]]:
-    return list(enumerate(articles, start=1))
 
 
 def _read_key(path: Path) -> dict[str, Any]:
@@ -170,8 +155,3 @@ def _sentence(by_line: dict[int, Analysis], corpus: Path, fact: dict, ref: dict)
             f"{ref['article']}, not one ({fact['what']!r})"
         )
     return ref["article"], found[0]
-
-
-def _cross(keys: Any) -> set[Pair]:
-    """Pairs of sentences of different articles, each pair in one order."""
-    return {(a, b) for a, b in combinations(sorted(set(keys)), 2) if a[0] != b[0]}
