@@ -204,7 +204,8 @@ def test_an_attribution_ties_nothing(report, story_claims, speaker):
 
 
 # Two reports of one event; the words in each second sentence, on different facts, say who (an
-# office, a body's name), where (the compass) or when (a date phrase), not what happened.
+# office, a body's name, a person's description beside their name, who speaks), where (the
+# compass) or when (a date phrase), not what happened.
 WHO_WHERE_OR_WHEN = {
     "chief executive": (
         [
@@ -248,6 +249,75 @@ WHO_WHERE_OR_WHEN = {
             "The operator suspended the route while the vessel is inspected.",
         ],
     ),
+    "operations manager": (
+        [
+            "The founder of a Brenna investment firm was jailed for six years on Friday.",
+            "His co-defendant, Colin Amory, 47, of Velmora, the firm's former operations "
+            "manager, was cleared of one count of forgery.",
+            "The judge ordered the firm's remaining assets to be sold.",
+        ],
+        [
+            "A Brenna investment firm's founder was sent to prison on Friday for fraud.",
+            "His former operations manager, Colin Amory, must do 150 hours of unpaid work.",
+            "Investors are expected to get back about a third of their money.",
+        ],
+    ),
+    "director of public health": (
+        [
+            "Forty people fell ill after eating at a Brenna restaurant last week.",
+            "Twelve of them have been admitted to hospital, Dr Ana Ruel, Brenna's director of "
+            "public health, told reporters.",
+            "The restaurant closed its doors on Monday.",
+        ],
+        [
+            "A Brenna restaurant has closed after dozens of its customers fell ill.",
+            "Dr Ana Ruel, Brenna's director of public health, said the kitchen would stay shut "
+            "until the tests came back.",
+            "Samples were sent to the national laboratory on Tuesday.",
+        ],
+    ),
+    "provincial governor": (
+        [
+            "A strong earthquake struck the Orvel Mountains before dawn on Monday.",
+            "The provincial governor, Mira Dovane, said rescue teams had not reached three "
+            "villages.",
+            "Hundreds of homes were damaged in the town of Bresk.",
+        ],
+        [
+            "Rescuers searched collapsed houses in Bresk after Monday's earthquake.",
+            "Orvel's provincial governor, Mira Dovane, opened a field hospital beside the town "
+            "hall.",
+            "The army sent engineers to repair the only road into the mountains.",
+        ],
+    ),
+    "health officials": (
+        [
+            "Forty people fell ill after eating at a Brenna restaurant last week.",
+            "The restaurant's kitchen failed its last inspection, in March, Brenna health "
+            "officials said.",
+            "The restaurant closed its doors on Monday.",
+        ],
+        [
+            "A Brenna restaurant has closed after dozens of its customers fell ill.",
+            "Samples from the patients were sent to the national laboratory, the city's health "
+            "officials told reporters.",
+            "The owner apologised to his customers on Tuesday.",
+        ],
+    ),
+    "court heard": (
+        [
+            "The founder of a Brenna investment firm was jailed for six years on Friday.",
+            "Many of the investors were retired, and several had lost their savings, the court "
+            "heard.",
+            "The judge ordered the firm's remaining assets to be sold.",
+        ],
+        [
+            "A Brenna investment firm's founder was sent to prison on Friday for fraud.",
+            "The court heard that the money paid for a villa near the coast and a collection "
+            "of cars.",
+            "Investors are expected to get back about a third of their money.",
+        ],
+    ),
     "end of the year": (
         [
             "The Brenna council approved a new tram line on Tuesday night after a long debate.",
@@ -270,6 +340,48 @@ def test_words_of_who_where_or_when_tie_nothing(report, story_claims, words):
     gazette, courier = report("Gazette", gazette_lines), report("Courier", courier_lines)
     claims = _quoting(story_claims([gazette, courier]), words)
     assert all(len(c.support) == 1 for c in claims), claims
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept", "set_apart"),
+    [
+        (
+            "His co-defendant, Colin Amory, 47, of Velmora, the firm's former operations manager, "
+            "was cleared of forgery.",
+            "was cleared of forgery",
+            "operations manager",
+        ),
+        (
+            "Lena Marsh, 25, checked into a clinic in Malibu on Tuesday, her agent said.",
+            "checked into a clinic in Malibu",
+            None,
+        ),
+        ("Tom Hale, 47, died at the scene, police in Brenna said.", "died at the scene", None),
+        (
+            "Ana Berg, who leads the opposition group, voted against the budget.",
+            "who leads the opposition group",
+            None,
+        ),
+        (
+            "The shooting happened moments after the employee, Ivy Hale, was suspended.",
+            "The shooting happened moments after the employee",
+            None,
+        ),
+    ],
+)
+def test_a_description_of_who_is_set_apart_from_what_happened(report, sentence, kept, set_apart):
+    # `Unit.wording` is what wording ties read: a person's description beside the name says
+    # who, but a clause after the name's age, or a long clause before it, tells what happened.
+    from newsweave.analyze import analyze_many
+    from newsweave.compare.claims import units
+
+    opening = "A long first sentence opens the report, as a report's lead would, with its news."
+    closing = "A closing sentence follows, long enough for the extractor to keep the report."
+    article = report("Gazette", [opening, sentence, closing])
+    (unit,) = [u for u in units(list(analyze_many([article])), {}) if u.sentence == 1]
+    wording = unit.wording or unit.text
+    assert kept in wording, wording
+    assert set_apart is None or set_apart not in wording, wording
 
 
 def test_one_figure_of_one_thing_ties_the_only_two_sentences_giving_it(report, story_claims):

@@ -39,7 +39,7 @@ from newsweave.compare.drift import Statement
 from newsweave.compare.occasions import Span
 from newsweave.compare.passages import covered, passage_text, passages
 from newsweave.embed import encode, rows
-from newsweave.models import Analysis, Claim, Sentence, Support
+from newsweave.models import Analysis, Claim, Quote, Sentence, Support
 
 MIN_WORDS = 5
 
@@ -79,8 +79,10 @@ class Unit:
     the talks"); empty when it has none."""
     wording: str = ""
     """The text that `worded_alike` reads: descriptions of a person's office ("the chief
-    executive of Ribeira Ferries") and date phrases ("by the end of the year") set apart as if
-    by commas, as they say who and when, not what happened. Empty when the text has none."""
+    executive of Ribeira Ferries") or beside their name (`_described`), a speaker told in a few
+    words ("Lindgate health officials said") and date phrases ("by the end of the year") set
+    apart as if by commas, as they say who and when, not what happened. Empty when the text has
+    none."""
 
     @property
     def shown(self) -> str:
@@ -100,24 +102,26 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
         described: dict[int, list[tuple[int, int]]] = defaultdict(list)
         spans = passages(analysis)
         dated = occasions.spans(analysis, open_since=True)
+        starts = [sentence.start for sentence in analysis.sentences]
         for m in analysis.mentions:
             entities[m.sentence].add(entity_map.get(m.entity, m.entity))
             if m.kind == "role":
                 apart[m.sentence].append((m.start, m.end))
-            elif m.entity.startswith("person:") and (
-                who := _apposed(analysis.sentences[m.sentence], m.end)
-            ):
-                apart[m.sentence].append(who)
-                described[m.sentence].append(who)
+            elif m.entity.startswith("person:"):
+                who = _described(analysis.sentences[m.sentence], m.start, m.end)
+                apart[m.sentence].extend(who)
+                described[m.sentence].extend(who)
         figures: dict[int, set[str]] = defaultdict(set)
         for n in analysis.numbers:
             numbers[n.sentence].add(n.value)
             if thing := measured(n):
                 figures[n.sentence].add(f"{amount(n)}|{thing}")
         said: dict[int, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
-        starts = [sentence.start for sentence in analysis.sentences]
         voices: dict[int, set[str]] = defaultdict(set)
         for q in analysis.quotes:
+            if (speaking := _says_who(q)) is not None:
+                # Who speaks, as a description says who ("Lindgate health officials said").
+                apart[max(bisect_right(starts, speaking[0]) - 1, 0)].append(speaking)
             if q.speaker:
                 speaker = _name(entity_map.get(q.speaker, q.speaker))
                 if q.kind == "direct":
@@ -164,17 +168,58 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
     return found
 
 
-# A description set between commas right after a person's name: "Irena Sabol, the union's general
+# A description set between commas beside a person's name: "Irena Sabol, the union's general
 # secretary, joined the picket line" and "Irena Sabol, the union's general secretary, came out of
-# the talks" say who she is in the same words, and what happened in different ones.
-_APPOSITION = re.compile(r",\s+(?:the|a|an|its|his|her|their)\s[^,;:.!?\"“”()]{1,80}?,")
+# the talks" say who she is in the same words, and what happened in different ones. After the
+# name, it may follow an age or a home town ("Colin Featherby, 47, of Bradford, the firm's former
+# operations manager,"), and open on a possessive name ("Lindgate's director of public health")
+# or a bare noun of something ("leader of the opposition group", "spokeswoman for the ministry");
+# never on a verb in the past ("Lohan, 25, checked into rehab on Tuesday,", "Smith, 47, died at
+# the scene,") nor on "who", whose clause may tell what happened. Before the name, it opens the
+# clause in a few words ("The provincial governor, Mirela Dovan, said"; not "The shooting
+# happened moments after the employee, Yvonne Hiller, was suspended").
+_AFTER_NAME = re.compile(
+    r"(?:,\s+\d{1,3})?(?:,\s+(?:of|from)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?"
+    r",\s+"
+    r"(?:(?:the|a|an|its|his|her|their|[A-Z][\w-]*['’]s)\s|[a-z]+(?<!ed)(?<!ing)\s(?:of|for|at)\s)"
+    r"[^,;:.!?\"“”()]{1,80}?,"
+)
+_BEFORE_NAME = re.compile(
+    r"(?:^|[,;:]\s+|\b(?:and|but)\s+)"
+    r"((?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w-]*['’]s)(?:\s+[a-z][\w’'-]*){1,4}),\s+$"
+)
 
 
-def _apposed(sentence: Sentence, end: int) -> tuple[int, int] | None:
-    """The description between commas right after a name ending at `end` (an offset in the
-    article), as offsets in the article; None when there is none."""
-    found = _APPOSITION.match(sentence.text, end - sentence.start)
-    return (end, sentence.start + found.end()) if found else None
+def _described(sentence: Sentence, start: int, end: int) -> list[tuple[int, int]]:
+    """Descriptions of the person named at `start`-`end` (offsets in the article) between
+    commas beside the name, as offsets in the article: they say who, not what happened."""
+    found = []
+    if after := _AFTER_NAME.match(sentence.text, end - sentence.start):
+        found.append((end, sentence.start + after.end()))
+    apposed = sentence.text[end - sentence.start : end - sentence.start + 1] == ","
+    if apposed and (before := _BEFORE_NAME.search(sentence.text[: start - sentence.start])):
+        found.append((sentence.start + before.start(1), start))
+    return found
+
+
+# A speaker told in this many words or fewer is set apart from a sentence's wordings; a longer one
+# ("the site manager at the supermarket that has been damaged by fire") tells more than who.
+SPEAKER_WORDS = 4
+
+
+def _says_who(q: Quote) -> tuple[int, int] | None:
+    """Where `q` names its speaker, when in a few words before or after a verb of saying
+    ("health officials said", "according to the directorate"); None otherwise. Other cues ("the
+    update, dubbed MS08-078", "a flaw that could allow") make no speaker of their subject, and a
+    pronoun ("the man who they say hit") holds no wording to set apart."""
+    if q.speaker_start is None or q.speaker_end is None or not q.cue or not q.speaker_text:
+        return None
+    words = q.speaker_text.lower().split()
+    if q.cue.lower().split()[0] not in SAYING or len(words) > SPEAKER_WORDS:
+        return None
+    if all(w in ENGLISH_STOP_WORDS for w in words):
+        return None
+    return q.speaker_start, q.speaker_end
 
 
 def _set_apart(text: str, start: int, spans: list[tuple[int, int]], joint: str = ", ") -> str:
@@ -280,10 +325,10 @@ _TOKEN = re.compile(r"(\w[\w’'-]*)(\W*)")
 PHRASE_WORDS = 4
 PAIR_SPAN = 2
 # Words of saying count as stop words in a wording: "officials said", "the company said",
-# "according to the directorate" name who speaks, not what happened, and a story's sentences
-# share them across different facts.
+# "according to the directorate", "the court heard" name who speaks, not what happened, and a
+# story's sentences share them across different facts.
 SAYING = frozenset(
-    {"say", "says", "said", "tell", "tells", "told", "add", "adds", "added", "according"}
+    {"say", "says", "said", "tell", "tells", "told", "add", "adds", "added", "according", "heard"}
 )
 # So do the points of the compass: "the south bank", "the eastern end" say where, as a name does,
 # and a story's different facts happen in the same places.
