@@ -39,6 +39,15 @@ def test_html_article_gets_body_metadata_and_captions_apart():
     assert article.language == "en"
 
 
+def test_an_html_article_s_reporting_credits_are_set_apart_as_notices():
+    # As in pasted text: the outlet's credit line is no sentence of the report.
+    credit = "(Reporting by Ana Reyes; Editing by Tom Hale)"
+    article = extract(RawDoc(source="c.html", kind="html", body=page(f"{BODY}</p><p>{credit}")))
+    assert isinstance(article, Article)
+    assert "Reporting by" not in article.text
+    assert ("notice", credit) in {(r.reason, r.text) for r in article.removed}
+
+
 def test_pages_that_are_not_articles_are_rejected():
     short = extract(RawDoc(source="s.html", kind="html", body=page("Too short.")))
     assert isinstance(short, Rejected) and short.reason in {"too_short", "no_content"}

@@ -22,7 +22,7 @@ from newsweave.htmlbody import captions as page_captions
 from newsweave.markers import find_markers, reporting_outlet
 from newsweave.models import UNKNOWN_OUTLET, Article, RawDoc, Rejected, RemovedLine
 from newsweave.settings import ExtractSettings
-from newsweave.textclean import CleanText, clean_text
+from newsweave.textclean import CleanText, clean_text, is_notice
 
 DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
 # What trafilatura's byline XPaths (`trafilatura.xpaths.AUTHOR_XPATHS`) look for in these
@@ -144,8 +144,13 @@ def _from_html(raw: RawDoc, settings: ExtractSettings) -> tuple[CleanText, dict]
         # commenter's name is no longer taken for the byline.
         doc.author = _byline(tree)
         doc.clean_and_trim()
-    kept = [p.strip() for p in body.text.split("\n") if p.strip()]
-    removed = tuple(RemovedLine(text=line, reason=reason) for line, reason in body.dropped)
+    lines = [p.strip() for p in body.text.split("\n") if p.strip()]
+    # The outlet's notes (credits, calls for readers' stories) are set apart as in plain text.
+    kept = [line for line in lines if not is_notice(line)]
+    removed = tuple(
+        [RemovedLine(text=line, reason=reason) for line, reason in body.dropped]
+        + [RemovedLine(text=line, reason="notice") for line in lines if is_notice(line)]
+    )
     meta = {
         "title": doc.title,
         "author": doc.author,

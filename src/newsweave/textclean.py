@@ -76,6 +76,12 @@ def rules() -> _Rules:
     )
 
 
+def is_notice(line: str) -> bool:
+    """Whether a paragraph is the outlet's note, not the report: a reporting credit ("(Reporting
+    by ...; Editing by ...)"), a call for readers' stories, a correction."""
+    return rules().notice.match(line) is not None
+
+
 def clean_text(text: str, title: str | None = None) -> CleanText:
     """Split text into paragraphs and set apart navigation, captions, the page's header lines
     and stray link lines.
@@ -95,7 +101,7 @@ def clean_text(text: str, title: str | None = None) -> CleanText:
     for line in lines:
         if not line:
             continue
-        if r.notice.match(line):
+        if is_notice(line):
             notices.append(RemovedLine(text=line, reason="notice"))
             continue
         if r.navigation.match(line):
