@@ -367,6 +367,29 @@ def test_words_of_who_where_or_when_tie_nothing(report, story_claims, words):
             "The shooting happened moments after the employee",
             None,
         ),
+        ("The car overturned twice, Ana Lorz, 31, told the inquest.", "car overturned", None),
+        ("Tomas Brel, 22, shot at the officers, then ran off.", "shot at the officers", None),
+        (
+            "Tomas Brel, 47, the first to reach the wreck, pulled two children from the water.",
+            "the first to reach the wreck",
+            None,
+        ),
+        (
+            "Marco Silvane, the nurse convicted of poisoning four patients, was jailed for life.",
+            "convicted of poisoning four patients",
+            None,
+        ),
+        (
+            "Police arrested Tomas Brel, his brother and a third man, who were later released.",
+            "his brother and a third man",
+            None,
+        ),
+        ("The arrested man told police he had bought the knife online.", "arrested man", None),
+        (
+            "Lindgate health officials said the kitchen had failed its inspection in March.",
+            "failed its inspection",
+            "health officials",
+        ),
     ],
 )
 def test_a_description_of_who_is_set_apart_from_what_happened(report, sentence, kept, set_apart):

@@ -172,34 +172,65 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
 # secretary, joined the picket line" and "Irena Sabol, the union's general secretary, came out of
 # the talks" say who she is in the same words, and what happened in different ones. After the
 # name, it may follow an age or a home town ("Colin Featherby, 47, of Bradford, the firm's former
-# operations manager,"), and open on a possessive name ("Lindgate's director of public health")
-# or a bare noun of something ("leader of the opposition group", "spokeswoman for the ministry");
-# never on a verb in the past ("Lohan, 25, checked into rehab on Tuesday,", "Smith, 47, died at
-# the scene,") nor on "who", whose clause may tell what happened. Before the name, it opens the
-# clause in a few words ("The provincial governor, Mirela Dovan, said"; not "The shooting
-# happened moments after the employee, Yvonne Hiller, was suspended").
+# operations manager,"), and open on a determiner, a possessive name ("Lindgate's director of
+# public health") or a word of office or standing before "of", "for" or "at" (`STANDINGS`:
+# "leader of the opposition group", "spokeswoman for the ministry"). Before the name, it opens the
+# clause in a few words ("The provincial governor, Mirela Dovan, said"). Either way it must read
+# as a noun phrase (`_says_who_only`).
+# fmt: off
+STANDINGS = frozenset([
+    "leader", "head", "chair", "chairman", "chairwoman", "member", "spokesman", "spokeswoman",
+    "spokesperson", "director", "secretary", "minister", "founder", "owner", "manager", "editor",
+    "professor", "president", "chief", "deputy", "governor", "mayor", "captain", "coach",
+    "lecturer", "researcher", "analyst", "economist", "lawyer", "partner", "fellow", "adviser",
+    "advisor", "officer", "commander", "coordinator", "representative", "executive",
+])
+# fmt: on
 _AFTER_NAME = re.compile(
-    r"(?:,\s+\d{1,3})?(?:,\s+(?:of|from)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?"
-    r",\s+"
-    r"(?:(?:the|a|an|its|his|her|their|[A-Z][\w-]*['’]s)\s|[a-z]+(?<!ed)(?<!ing)\s(?:of|for|at)\s)"
-    r"[^,;:.!?\"“”()]{1,80}?,"
+    r"(?:,\s+\d{1,3})?(?:,\s+(?:of|from)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?,\s+"
+    r"((?:(?:the|a|an|its|his|her|their|[A-Z][\w-]*['’]s)\s|(?:"
+    + "|".join(sorted(STANDINGS))
+    + r")\s(?:of|for|at)\s)[^,;:.!?\"“”()]{1,80}?),"
 )
 _BEFORE_NAME = re.compile(
     r"(?:^|[,;:]\s+|\b(?:and|but)\s+)"
     r"((?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w-]*['’]s)(?:\s+[a-z][\w’'-]*){1,4}),\s+$"
 )
+# Words that make a clause of a description ("the man who shot two officers", "the first to
+# reach the wreck", "his brother and a third man"), or of what stands before a name ("His car
+# was found abandoned, Ana Lorz said").
+_CLAUSE_WORDS = frozenset({"who", "whom", "whose", "which", "that", "to", "and"})
 
 
 def _described(sentence: Sentence, start: int, end: int) -> list[tuple[int, int]]:
     """Descriptions of the person named at `start`-`end` (offsets in the article) between
     commas beside the name, as offsets in the article: they say who, not what happened."""
     found = []
-    if after := _AFTER_NAME.match(sentence.text, end - sentence.start):
+    after = _AFTER_NAME.match(sentence.text, end - sentence.start)
+    if after and _says_who_only(after.group(1)):
         found.append((end, sentence.start + after.end()))
     apposed = sentence.text[end - sentence.start : end - sentence.start + 1] == ","
-    if apposed and (before := _BEFORE_NAME.search(sentence.text[: start - sentence.start])):
+    before = apposed and _BEFORE_NAME.search(sentence.text[: start - sentence.start])
+    if before and _says_who_only(before.group(1)):
         found.append((sentence.start + before.start(1), start))
     return found
+
+
+def _says_who_only(words: str) -> bool:
+    """Whether a description reads as a noun phrase, not a clause: no auxiliary, relative
+    pronoun, "to" or "and" (`VERB_BRIDGES`, `_CLAUSE_WORDS`), and no word in -ed, -ing or -ly
+    past its first two ("a retired teacher", "the founding editor"; not "the nurse convicted of
+    poisoning four patients", "The car overturned twice")."""
+    split = words.replace("’", "'").split()
+    for k, word in enumerate(split):
+        w = word.lower()
+        # "and" inside a name ("Northfold Fire and Rescue Service") joins no second person.
+        named = w == "and" and k + 1 < len(split) and split[k + 1][0].isupper()
+        if (w in _CLAUSE_WORDS or w in VERB_BRIDGES) and not named:
+            return False
+        if k >= 2 and w.endswith(("ed", "ing", "ly")):
+            return False
+    return True
 
 
 # A speaker told in this many words or fewer is set apart from a sentence's wordings; a longer one
@@ -210,14 +241,19 @@ SPEAKER_WORDS = 4
 def _says_who(q: Quote) -> tuple[int, int] | None:
     """Where `q` names its speaker, when in a few words before or after a verb of saying
     ("health officials said", "according to the directorate"); None otherwise. Other cues ("the
-    update, dubbed MS08-078", "a flaw that could allow") make no speaker of their subject, and a
-    pronoun ("the man who they say hit") holds no wording to set apart."""
+    update, dubbed MS08-078", "a flaw that could allow", "heavy rain added to") make no speaker
+    of their subject, and a pronoun ("the man who they say hit") holds no wording to set
+    apart."""
     if q.speaker_start is None or q.speaker_end is None or not q.cue or not q.speaker_text:
         return None
     words = q.speaker_text.lower().split()
-    if q.cue.lower().split()[0] not in SAYING or len(words) > SPEAKER_WORDS:
+    if q.cue.lower().split()[0] not in SAYING - ADDING or len(words) > SPEAKER_WORDS:
         return None
     if all(w in ENGLISH_STOP_WORDS for w in words):
+        return None
+    # A speaker told by what befell them or what they did ("the arrested man", "police raiding
+    # the flat") tells more than who.
+    if any(w.endswith(("ed", "ing")) for w in words):
         return None
     return q.speaker_start, q.speaker_end
 
@@ -330,6 +366,9 @@ PAIR_SPAN = 2
 SAYING = frozenset(
     {"say", "says", "said", "tell", "tells", "told", "add", "adds", "added", "according", "heard"}
 )
+# "Added" cues a speaker's next words ("she added"), but also what adds to something ("heavy rain
+# added to the misery"): it names no speaker to set apart (`_says_who`).
+ADDING = frozenset({"add", "adds", "added"})
 # So do the points of the compass: "the south bank", "the eastern end" say where, as a name does,
 # and a story's different facts happen in the same places.
 # fmt: off
