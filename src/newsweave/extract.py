@@ -144,13 +144,14 @@ def _from_html(raw: RawDoc, settings: ExtractSettings) -> tuple[CleanText, dict]
         # commenter's name is no longer taken for the byline.
         doc.author = _byline(tree)
         doc.clean_and_trim()
-    lines = [p.strip() for p in body.text.split("\n") if p.strip()]
-    # The outlet's notes (credits, calls for readers' stories) are set apart as in plain text.
-    kept = [line for line in lines if not is_notice(line)]
-    removed = tuple(
-        [RemovedLine(text=line, reason=reason) for line, reason in body.dropped]
-        + [RemovedLine(text=line, reason="notice") for line in lines if is_notice(line)]
-    )
+    kept: list[str] = []
+    removed = [RemovedLine(text=line, reason=reason) for line, reason in body.dropped]
+    for line in filter(None, (p.strip() for p in body.text.split("\n"))):
+        # The outlet's notes (credits, calls for readers' stories) are set apart as in plain text.
+        if is_notice(line):
+            removed.append(RemovedLine(text=line, reason="notice"))
+        else:
+            kept.append(line)
     meta = {
         "title": doc.title,
         "author": doc.author,
@@ -161,7 +162,7 @@ def _from_html(raw: RawDoc, settings: ExtractSettings) -> tuple[CleanText, dict]
         "published": published,
         "updated": updated,
     }
-    return CleanText(doc.title, tuple(kept), tuple(captions), removed), meta
+    return CleanText(doc.title, tuple(kept), tuple(captions), tuple(removed)), meta
 
 
 def _metadata(tree: Any, url: str | None, latest: str) -> Any:

@@ -247,7 +247,7 @@ def _says_who(q: Quote) -> tuple[int, int] | None:
     if q.speaker_start is None or q.speaker_end is None or not q.cue or not q.speaker_text:
         return None
     words = q.speaker_text.lower().split()
-    if q.cue.lower().split()[0] not in SAYING - ADDING or len(words) > SPEAKER_WORDS:
+    if q.cue.lower().split()[0] not in SPEAKING or len(words) > SPEAKER_WORDS:
         return None
     if all(w in ENGLISH_STOP_WORDS for w in words):
         return None
@@ -366,9 +366,9 @@ PAIR_SPAN = 2
 SAYING = frozenset(
     {"say", "says", "said", "tell", "tells", "told", "add", "adds", "added", "according", "heard"}
 )
-# "Added" cues a speaker's next words ("she added"), but also what adds to something ("heavy rain
-# added to the misery"): it names no speaker to set apart (`_says_who`).
-ADDING = frozenset({"add", "adds", "added"})
+# The cues whose subject is a speaker to set apart (`_says_who`). Not "added": it cues a speaker's
+# next words ("she added"), but also what adds to something ("heavy rain added to the misery").
+SPEAKING = SAYING - {"add", "adds", "added"}
 # So do the points of the compass: "the south bank", "the eastern end" say where, as a name does,
 # and a story's different facts happen in the same places.
 # fmt: off
