@@ -435,7 +435,7 @@ def test_an_outbreak_over_four_days_is_one_story_and_one_months_before_another(l
     assert sizes == [1, 7]
 
 
-def test_the_restaurants_closed_and_the_admissions_at_one_briefing_conflict(loaded):
+def test_the_restaurants_closed_the_admissions_and_the_day_the_woman_died_conflict(loaded):
     articles, brief = _story_of(loaded, "outbreak", 7)
     outlet = {a.id: a.outlet for a in articles}
     found = {
@@ -447,8 +447,13 @@ def test_the_restaurants_closed_and_the_admissions_at_one_briefing_conflict(load
     assert {(o, v) for o, _, v in restaurants if v == "14"} == {("The Carrowby Courier", "14")}
     assert {o for o, _, v in restaurants if v == "11"} >= {"Tidemark Wire", "Marravia Today"}
     assert sorted(v for _, _, v in found["people"]) == ["Nine", "Twelve"]
-    # (Missed, and in KEY.md: the day the 84-year-old woman died, whom no name identifies.)
-    assert len(brief.conflicts) == 2
+    # No name identifies the woman who died, but both reports give her age.
+    [died] = [v for w, v in found.items() if w.startswith("date of") and "died" in w]
+    assert {(o, v) for o, _, v in died} == {
+        ("The Marravian Herald", "on Wednesday"),
+        ("Riverline News", "late on Tuesday"),
+    }
+    assert len(brief.conflicts) == 3
 
 
 def test_the_outlets_notes_and_a_weekday_of_a_date_stay_out_of_the_brief(loaded):

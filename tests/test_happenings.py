@@ -99,3 +99,39 @@ def test_a_later_report_of_a_start_elsewhere_is_no_conflict():
         )
         == []
     )
+
+
+def test_one_unnamed_person_s_death_dated_apart_conflicts_when_both_give_her_age():
+    """Reports name no one, but "an 84-year-old woman" in each is one woman, and she died
+    once."""
+    assert _told(
+        "An 84-year-old woman has died, officials said on Thursday. The woman, who had other"
+        " conditions, died in hospital on Wednesday.",
+        "The 84-year-old woman died late on Tuesday at the city hospital.",
+    ) == [("date", [("a0", "2026-09-16"), ("a1", "late 2026-09-15")])]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # No age: many a woman may die in one story.
+        ("A woman died in hospital on Wednesday.", "A woman died late on Tuesday at her home."),
+        # Two ages: two women.
+        (
+            "An 84-year-old woman died in hospital on Wednesday.",
+            "A woman, 61, died late on Tuesday at her home.",
+        ),
+        # A report of two women of different ages: which one died is not told.
+        (
+            "An 84-year-old woman died in hospital on Wednesday.",
+            "A 61-year-old woman and an 84-year-old woman fell ill. The woman died on Monday.",
+        ),
+        # Another happening of hers.
+        (
+            "An 84-year-old woman died in hospital on Wednesday.",
+            "The 84-year-old woman fell ill on Monday.",
+        ),
+    ],
+)
+def test_deaths_not_told_of_one_person_of_one_age_are_no_conflict(first, second):
+    assert _told(first, second) == []

@@ -102,7 +102,8 @@ class Dated(NamedTuple):
 def happening_date(analysis: Analysis, sentence: int) -> Dated | None:
     """The one date a sentence gives its happening: resolved, a month or less, not the day of a
     saying nor a bound ("until Friday") nor inside a quote, and of a happening told by its own
-    noun (`of_itself`) when there are several; None when there is none, or more than one."""
+    noun (`of_itself`, `befalls_once`) when there are several; None when there is none, or more
+    than one."""
     text = analysis.sentences[sentence].text
     start = analysis.sentences[sentence].start
     # A day inside a quote is the speaker's ("nothing I heard tonight"), told from when they
@@ -122,7 +123,7 @@ def happening_date(analysis: Analysis, sentence: int) -> Dated | None:
     if len(found) > 1:
         # "A fire broke out late on Tuesday, ... forcing 300 people to leave overnight": the
         # happening told by its own noun is the sentence's.
-        found = [d for d in found if of_itself(d)]
+        found = [d for d in found if of_itself(d) or befalls_once(d)]
     if len(found) != 1:
         return None
     d = found[0]
@@ -158,6 +159,12 @@ _OF_ITSELF = frozenset(
 def of_itself(d: DateMention) -> bool:
     """Whether a date dates a happening told by its own noun: "the fire broke out"."""
     return d.happening is not None and d.verb in _OF_ITSELF
+
+
+def befalls_once(d: DateMention) -> bool:
+    """Whether a date dates a happening that befalls its subject, told by a noun, once: "the
+    woman died", "the mayor resigned"."""
+    return d.happening is not None and d.verb in _ONCE
 
 
 def family(verb: str) -> str:

@@ -9,10 +9,16 @@ one happening. The sentences that date a happening told by its own noun
 by that noun and verb, and two of them conflict as a claim's would, with one more test: the
 other of date and place must not differ too. Two reports that differ in both more likely tell
 two happenings (two fires, a storm's two landfalls) than one told wrongly twice.
+
+A happening that befalls a person once (`dating.befalls_once`: "the woman died") is grouped the
+same way when each report gives the person one age ("an 84-year-old woman"): a story may tell
+of many women, but rarely of two of one age, and reports identify the people they do not name
+by age.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import NamedTuple
@@ -20,6 +26,7 @@ from typing import NamedTuple
 from newsweave.compare.conflicts import once, within
 from newsweave.compare.dating import (
     Dated,
+    befalls_once,
     dates_apart,
     family,
     happening_date,
@@ -27,7 +34,7 @@ from newsweave.compare.dating import (
     reading,
 )
 from newsweave.compare.places import Located, happening_place, place_reading, places_apart
-from newsweave.models import Analysis, Conflict, Support
+from newsweave.models import Analysis, Conflict, DateMention, Support
 
 # A happening this far from its report is another occasion told in passing ("a fire broke
 # out at the same plant on 3 May 2019"), not the story's.
@@ -95,6 +102,21 @@ def same_thing(x: tuple[str, Told], y: tuple[str, Told]) -> bool:
     return a == b or a.endswith(" " + b) or b.endswith(" " + a)
 
 
+def _told(d: DateMention) -> bool:
+    return of_itself(d) or befalls_once(d)
+
+
+def _ages(analysis: Analysis, noun: str) -> set[str]:
+    """The ages an article gives the people it tells of by `noun`: "an 84-year-old woman",
+    "a woman, 84,", "a woman aged 84"."""
+    text = " ".join(s.text for s in analysis.sentences)
+    word = re.escape(noun)
+    return set(
+        re.findall(rf"\b(\d{{1,3}})-year-old\s+(?:[a-z]+\s+)?{word}\b", text)
+        + re.findall(rf"\b{word}(?:,\s+|\s+aged\s+)(\d{{1,3}})(?=[,.;)])", text)
+    )
+
+
 def happenings(
     analyses: Mapping[str, Analysis], published: Mapping[str, datetime | None]
 ) -> list[dict[Support, Told]]:
@@ -107,15 +129,23 @@ def happenings(
         when = published.get(article)
         if when is None:
             continue
-        for sentence in sorted({d.sentence for d in analysis.dates if of_itself(d)}):
+        for sentence in sorted({d.sentence for d in analysis.dates if _told(d)}):
             dated = happening_date(analysis, sentence)
             if dated is None:
                 continue
             d = dated.mention
-            if not of_itself(d) or d.resolved is None or abs(d.resolved - when.date()) > RECENT:
+            if not _told(d) or d.resolved is None or abs(d.resolved - when.date()) > RECENT:
                 continue
+            noun = str(d.happening).split()[-1]
+            if befalls_once(d):
+                # "The woman died": many may die in one story, so one woman is one only when
+                # each report gives her the same age ("an 84-year-old woman").
+                aged = _ages(analysis, noun)
+                if len(aged) != 1:
+                    continue
+                noun = f"{aged.pop()}-year-old {noun}"
             text = analysis.sentences[sentence].text
-            key = (str(d.happening).split()[-1], family(str(d.verb)))
+            key = (noun, family(str(d.verb)))
             by_happening.setdefault(key, []).append(
                 (Support(article=article, sentence=sentence, text=text), dated)
             )
