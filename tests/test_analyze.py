@@ -391,3 +391,25 @@ def test_a_date_phrase_says_whether_its_happening_is_still_to_come_or_done():
 def test_a_count_of_people_says_what_befell_them(text, figure, fate):
     found = {n.text: n for n in analyze(article("a", text)).numbers}
     assert found[figure].fate == fate
+
+
+@pytest.mark.parametrize(
+    "text, figure, counts, fate",
+    [
+        ("The death toll from the quake rose to 17 on Tuesday.", "17", "people", "killed"),
+        ("Monday's toll has climbed to 23.", "23", "people", "killed"),
+        ("The number of people killed in the quake has reached 23.", "23", "people", "killed"),
+        ("The number of people who have fallen ill has risen to 38.", "38", "people", None),
+        ("The number of schools closed by the strike rose to 12.", "12", "schools", None),
+        # not a toll of the dead, not said to be so, or no level it changed to
+        ("The injury toll rose to 40 by the evening.", "40", None, None),
+        ("The death toll could rise to 50, officials warned.", "50", None, None),
+        ("The number rose to 38 on Thursday.", "38", None, None),
+        ("The death toll rose by 12 overnight.", "12", None, None),
+    ],
+)
+def test_a_count_told_as_the_level_its_subject_changed_to_counts_the_subject(
+    text, figure, counts, fate
+):
+    found = {n.text: n for n in analyze(article("a", text)).numbers}
+    assert (found[figure].counts, found[figure].fate) == (counts, fate)

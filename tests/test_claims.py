@@ -1,7 +1,7 @@
 """Claims across outlets: sentences that quote one speaker's same statement are one claim, and
 lesser signs (quoted words, a person with a day) tie sentences that say one thing differently."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -720,3 +720,29 @@ def test_sentences_dated_years_apart_are_no_claim(report, story_claims):
     )
     claims = _quoting(story_claims([gazette, courier]), "unable to reach their jobs")
     assert all(len(c.support) == 1 for c in claims), claims
+
+
+@pytest.mark.parametrize(("later", "one"), [(timedelta(hours=3), True), (timedelta(days=2), False)])
+def test_a_count_grown_by_a_later_report_is_another_fact(report, story_claims, later, one):
+    """A toll given on Monday and the toll it has reached on Wednesday are two facts, which
+    the timeline orders; told hours apart, they may be one fact told twice (or a conflict)."""
+    monday = datetime(2026, 9, 14, 10, tzinfo=UTC)
+    wire = report(
+        "Wire",
+        [
+            "At least nine people were killed and about 300 injured when a powerful earthquake "
+            "shook a remote mountain district of northern Kardania just after 4 a.m. on Monday.",
+            "Rescue teams were searching collapsed houses in the town of Bresk for survivors.",
+        ],
+    ).model_copy(update={"published": monday})
+    daily = report(
+        "Daily",
+        [
+            "The number of people killed in the earthquake in northern Kardania has reached 23, "
+            "the Civil Protection Directorate said.",
+            "Engineers opened a temporary bridge into the village of Upper Mirov, which had "
+            "been cut off since the quake.",
+        ],
+    ).model_copy(update={"published": monday + later})
+    claims = _quoting(story_claims([wire, daily]), "has reached 23")
+    assert any(len({s.article for s in c.support}) == 2 for c in claims) is one, claims

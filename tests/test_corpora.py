@@ -93,6 +93,14 @@ def test_a_toll_that_rises_over_the_days_is_no_conflict(loaded):
     assert tolls == []
 
 
+def test_a_toll_on_monday_and_the_toll_it_grew_to_are_two_claims(loaded):
+    _, brief = _story_of(loaded, "quake", 5)
+    for claim in brief.claims:
+        texts = " ".join(s.text for s in claim.support)
+        assert not ("at least 9 people" in texts and "rose to 17" in texts), claim
+        assert not ("rose to 17" in texts and "has reached 23" in texts), claim
+
+
 def test_two_agencies_magnitudes_conflict_though_no_claim_joins_their_sentences(loaded):
     found = []
     for articles, brief in _briefs(loaded["quake"]).values():

@@ -242,9 +242,12 @@ def _mention(
         unit = "magnitude"  # "a magnitude 6.1 quake", "a 6.4-magnitude tremor"
     if unit == "magnitude":
         counts = None  # the quake it measures, not a count of quakes
-    befell = fate(noun) if counts and not unit else None
     # The parse's reading of the figure: what kind of value its clause makes it.
     figure = _figure_token(doc, match.start(), match.end())
+    toll = False
+    if not (counts or unit) and figure is not None:
+        counts, noun, toll = _counted_by_subject(figure)
+    befell = "killed" if toll else fate(noun) if counts and not unit else None
     standing = provisional(figure) if figure is not None else None
     whole = share_of(figure) if figure is not None and unit == "percent" and not counts else None
     qualifier = match.group("qual").lower() if match.group("qual") else None
@@ -330,6 +333,47 @@ def _figure_token(doc: Any, start_char: int, end_char: int) -> Any | None:
     while token.dep_ in {"nummod", "quantmod", "compound"} and token.head.i != token.i:
         token = token.head  # "50" of "50%": the figure is the noun it measures
     return token
+
+
+def _counted_by_subject(token: Any) -> tuple[str | None, Any, bool]:
+    """What a bare number counts when it is the level its subject rose or fell to, its
+    noun's token (for its fate: "people killed") and whether it is a death toll: "the death
+    toll rose to 17" counts people killed, "the number of people who have fallen ill has risen
+    to 38" people."""
+    nothing = None, None, False
+    if token.dep_ == "pobj" and token.head.lower_ == "to":
+        verb = token.head.head
+    elif token.dep_ == "dobj":
+        verb = token.head
+    else:
+        return nothing
+    if verb.lemma_ not in _COUNT_CHANGES or any(
+        c.dep_ in {"neg", "mark"} or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children
+    ):
+        return nothing  # "could rise to 50", "if it reaches 50"
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return nothing
+    if subject.lemma_ == "toll":
+        # "the death toll", "Monday's toll"; not an "injury toll"
+        named = [c for c in subject.children if c.dep_ in {"compound", "amod"}]
+        return ("people", None, True) if all(c.lower_ == "death" for c in named) else nothing
+    if subject.lemma_ not in {"number", "total", "count"}:
+        return nothing
+    of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    if counted is None or counted.pos_ != "NOUN":
+        return nothing
+    # "school children", not the company's name in "Corrant Mobile customers"
+    words = [c for c in counted.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"] + [counted]
+    return " ".join(t.lower_ for t in words), counted, False
+
+
+# Verbs of a count's change to a new level ("rose to 17", "has reached 23").
+_COUNT_CHANGES = frozenset(
+    {"rise", "climb", "increase", "jump", "grow", "reach", "hit", "soar", "swell", "top"}
+    | {"fall", "drop", "decrease"}
+)
 
 
 def _plainly_so(token: Any, share: Any) -> bool:

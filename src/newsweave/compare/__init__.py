@@ -54,14 +54,14 @@ def compare(
     ordered = [analyses[a.id] for a in articles if a.id in analyses]
     entities, entity_map = story_entities(ordered)
     items = units(ordered, entity_map)
+    published = {a.id: a.published for a in articles}
     statements = same_statements(ordered, entity_map, settings.drift_similarity)
     groups: list[Group] = []
     if items:
-        groups = align(items, settings.claim_similarity, statements, vectors)
+        groups = align(items, settings.claim_similarity, statements, vectors, published)
     order = {a.id: i for i, a in enumerate(articles)}
     outlets = {a.id: a.outlet for a in articles}
     claims = make_claims(story.id, items, groups, keys, outlets, order, repeated)
-    published = {a.id: a.published for a in articles}
     in_order = {a.article_id: a for a in ordered}
     claims, conflicts = find_conflicts(claims, in_order, published, vectors)
     others = date_conflicts(claims, in_order, published) + place_conflicts(claims, in_order)

@@ -26,6 +26,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from functools import lru_cache
 from itertools import chain, combinations
 
@@ -35,6 +36,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from newsweave.analyze.dates import day_of
 from newsweave.analyze.numbers import DURATIONS, amount, measured
 from newsweave.compare import occasions
+from newsweave.compare.conflicts import CHANGE, UPDATE_AFTER, gap
 from newsweave.compare.drift import Statement
 from newsweave.compare.occasions import Span
 from newsweave.compare.passages import covered, passage_text, passages
@@ -716,6 +718,38 @@ def _times_apart(items: list[Unit], sim: np.ndarray) -> None:
     sim[block] = np.where(apart, np.minimum(sim[block], 0.0), sim[block])
 
 
+def _counts_apart(
+    items: list[Unit], sim: np.ndarray, published: Mapping[str, datetime | None]
+) -> None:
+    """Mark as never one claim, in `sim`, two counts of one thing that a later report, half a
+    day or more after the other, gives as grown, in words of change in either ("Nine people
+    have been admitted to hospital" on Wednesday, "a total of 14 have now been admitted" on
+    Thursday; "the death toll rose to 17" on Tuesday, "has reached 23" on Wednesday). One
+    count on two days is two facts, which the timeline orders; MiniLM scores them alike
+    (0.62-0.77). A count given lower, or higher in no words of change, may be a conflict and is
+    left to the claims."""
+    told: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for k, u in enumerate(items):
+        values: dict[str, set[float]] = defaultdict(set)
+        for figure in u.figures:
+            value, _, thing = figure.rpartition("|")
+            if thing not in DURATIONS and "/" not in value:
+                # By its head noun: "400,000 Corrant Mobile customers" counts customers
+                values[thing.split()[-1]].add(float(value))
+        for thing, found in values.items():
+            if len(found) == 1:  # "rose to 17 from 9" gives both
+                told[thing].append((k, found.pop()))
+    for counts in told.values():
+        for (i, first), (j, second) in combinations(counts, 2):
+            a, b = items[i], items[j]
+            between = gap(a.article, b.article, published)
+            if between is None or abs(between) < UPDATE_AFTER or first == second:
+                continue
+            earlier, later = (first, second) if between > timedelta(0) else (second, first)
+            if later > earlier and (CHANGE.search(a.text) or CHANGE.search(b.text)):
+                sim[i, j] = sim[j, i] = min(sim[i, j], 0.0)
+
+
 def _article_codes(items: list[Unit]) -> np.ndarray:
     """Each unit's article as a number: comparing numbers for every pair of a big story's
     sentences is several times faster than comparing their ids."""
@@ -823,11 +857,13 @@ def align(
     threshold: float,
     statements: list[Statement] | None = None,
     vectors: Mapping[str, np.ndarray] | None = None,
+    published: Mapping[str, datetime | None] | None = None,
 ) -> list[Group]:
     """A story's sentences grouped into claims: embedding similarity, pairs tied by quoting one
     of `statements` (`drift.same_statements`), by borrowed words, a shared phrase, a person and
     a day, or a figure, then best-first grouping at `threshold` and each claim extended
-    (`extend`)."""
+    (`extend`). `published` (article id → publication time) tells a count on one day from the
+    count it has grown to on the next (`_counts_apart`)."""
     sim = similarity(items, vectors)
     quoting = quoted_alike(statements or [])
     anchor(items, sim, quoting)
@@ -842,6 +878,7 @@ def align(
     anchor(items, sim, lesser, score=threshold)
     _voices_apart(items, sim)
     _times_apart(items, sim)
+    _counts_apart(items, sim, published or {})
     claims = extend(items, sim, group(items, sim, threshold), threshold - EXTEND_BELOW)
     return joined(items, merged(items, claims + tied_apart(items, claims, quoting + lesser, sim)))
 
