@@ -394,3 +394,17 @@ def test_a_month_day_days_after_publication_is_this_year_s_whatever_the_tense():
     assert found["20 November"] == (date(2025, 11, 20), None)
     # A day something happened on, told in the past, is last year's however near.
     assert found["15 March"] == (date(2025, 3, 15), None)
+
+
+def test_the_next_month_or_the_last_year_is_a_stretch_from_now_not_a_calendar_one():
+    found = spans(
+        date(2026, 4, 15),
+        "The bigger cost is the customers who quietly leave over the next month.",
+        "Complaints have doubled in the last year.",
+        "The regulator will rule next year.",
+        "The firm cut 200 jobs last week.",
+    )
+    assert found == {
+        "next year": (date(2027, 1, 1), date(2027, 12, 31)),
+        "last week": (date(2026, 4, 6), date(2026, 4, 12)),
+    }

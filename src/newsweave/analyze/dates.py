@@ -97,7 +97,8 @@ PATTERN = re.compile(
     rf"|(?P<rel>(?:later|earlier)\s+today|today|tonight|yesterday|tomorrow|overnight"
     rf"|(?:(?i:by|before|until|at)\s+)?(?i:the)\s+end\s+of\s+(?:the|this|next|last)\s+(?:week|month|year)"
     rf"|(?i:later|earlier)\s+this\s+(?:week|month|year)"
-    rf"|(?i:this|last|next)\s+(?:week|month|year|weekend)|within\s+(?:days|weeks|months|hours)"
+    # "over the next year", "in the last week": a stretch of time counted from now, no date
+    rf"|(?<![Tt]he\s)(?i:this|last|next)\s+(?:week|month|year|weekend)|within\s+(?:days|weeks|months|hours)"
     rf"|(?<!-)(?i:{_count})\s+(?:days?|weeks?|months?|years?)\s+ago)"
     rf"|(?P<yp>(?:{_lead}\s+)?(?P<yp_part>{_part})(?:(?P<yp_year>{_year})|(?P<yp_which>(?i:last|this|next))\s+year))"
     rf"|(?P<decade>(?i:the)\s+(?P<dec>(?:1[89]|20)\d0)s)"
