@@ -18,7 +18,7 @@ CORPORA = Path(__file__).parent / "corpora"
 def loaded(tmp_path_factory: pytest.TempPathFactory):
     """Each corpus in a database of its own, by corpus name."""
     paths = {}
-    for name in ("biz", "quake", "strike", "fire", "court", "vote", "outbreak"):
+    for name in ("biz", "quake", "strike", "fire", "court", "vote", "outbreak", "breach"):
         db = str(tmp_path_factory.mktemp(name) / "corpus.db")
         result = CliRunner().invoke(
             app, ["--db", db, "add", str(CORPORA / name / "articles.jsonl")]
@@ -477,3 +477,32 @@ def test_she_after_an_unnamed_worker_is_no_official_named_before(loaded):
         quotes = [q for a in store.analyses().values() for q in a.quotes]
     [worker] = [q for q in quotes if q.text.startswith("Nobody told us anything")]
     assert worker.speaker is None
+
+
+def _largest(loaded, corpus: str):
+    """The articles and brief of the corpus's largest story."""
+    return max(_briefs(loaded[corpus]).values(), key=lambda v: len(v[0]))
+
+
+def test_the_day_the_breach_was_found_conflicts_and_a_victim_s_later_total_does_not(loaded):
+    articles, brief = _largest(loaded, "breach")
+    outlet = {a.id: a.outlet for a in articles}
+    found = {c.what: {(outlet[v.article], v.value) for v in c.values} for c in brief.conflicts}
+    [detected] = [v for w, v in found.items() if "first detected" in w]
+    assert ("The Daily Orlenian", "10 April") in detected
+    assert ("Keelstone Wire", "on Saturday") in detected
+    # "lost €1,900" on Wednesday, "a total of €2,400 ... in two payments" on Friday: progress.
+    assert not [v for v in found.values() if any("1,900" in value for _, value in v)]
+
+
+def test_the_breach_s_quotes_go_to_the_chief_executive_and_the_security_officer(loaded):
+    with Store(loaded["breach"]) as store:
+        articles = {a.id: a for a in store.articles()}
+        quotes = [
+            (articles[a].outlet, q.text, q.speaker)
+            for a, analysis in store.analyses().items()
+            for q in analysis.quotes
+        ]
+    said = {(o, t[:20]): s for o, t, s in quotes if o == "Keelstone Wire"}
+    assert said[("Keelstone Wire", "I want to apologise ")] == "person:ines-halloran"
+    assert said[("Keelstone Wire", "We closed that accou")] == "person:marek-tolland"

@@ -372,6 +372,37 @@ def test_a_name_set_off_by_commas_after_a_person_s_title_is_a_person():
     assert [(e.name, e.type) for e in analysis.entities] == [("Nadia Okafor", "person")]
 
 
+def test_a_name_with_a_person_s_title_in_apposition_after_it_is_a_person():
+    # The small model types "Marek Tolland" as an organisation, opening a paragraph or not.
+    for text in (
+        "Marek Tolland, Corrant's chief information security officer, said the attackers had "
+        "logged in with a contractor's password.",
+        "The archive was reached too, said Marek Tolland, Corrant's chief information security "
+        "officer.",
+    ):
+        analysis = analyze(article(text))
+        assert entity(analysis, "person:marek-tolland").type == "person", text
+
+
+def test_one_word_that_opens_a_company_s_name_is_that_company_not_a_person():
+    # The small model tags the bare "Corrant" of "Corrant said" as a person, and a "she said"
+    # after it went to the company.
+    analysis = analyze(
+        article(
+            "Hackers gained access to the personal details of at least 400,000 customers of "
+            "Corrant Mobile, Orlenia's second-largest mobile network, the company said.\n\n"
+            "Card details were exposed too, chief executive Ines Halloran told a news conference "
+            "in Varnholt.\n\n"
+            "The security team first saw the intrusion on Saturday. Corrant said it suspected the "
+            "data had been copied from an old billing system.\n\n"
+            '"I want to apologise to every one of our customers," she said.\n\n'
+            "Corrant, which is owned by the listed Corrant Group, has 4.5 million customers."
+        )
+    )
+    assert {e.type for e in analysis.entities if e.name.startswith("Corrant")} == {"organisation"}
+    assert {q.speaker for q in analysis.quotes if q.kind == "direct"} == {"person:ines-halloran"}
+
+
 @pytest.mark.parametrize(
     ("text", "body"),
     [

@@ -284,10 +284,18 @@ def _after_the(doc: Any, ent: Any) -> bool:
 
 
 def _titled(doc: Any, ent: Any) -> bool:
-    """Whether a name of two words or more stands right after a person's title, or names the
-    subject that title describes, between commas ("its managing director, Nadia Okafor,
-    said"; not "a spokesman for the prime minister, Downing Street, said")."""
-    if ent.start == 0 or len(ent) < 2 or not all(t.is_title for t in ent):
+    """Whether a name of two words or more stands right after a person's title, has one in
+    apposition after it ("Marek Tolland, Corrant's chief information security officer,"), or
+    names the subject that title describes, between commas ("its managing director, Nadia
+    Okafor, said"; not "a spokesman for the prime minister, Downing Street, said")."""
+    if len(ent) < 2 or not all(t.is_title for t in ent):
+        return False
+    if any(
+        c.dep_ == "appos" and c.lower_ in _person_titles() and c.i > ent.end
+        for c in ent.root.children
+    ):
+        return True  # "Marek Tolland, Corrant's chief information security officer, said"
+    if ent.start == 0:
         return False
     if doc[ent.start - 1].lower_.rstrip(".") in _person_titles():
         return True
@@ -374,7 +382,8 @@ def resolve(raw: list[RawMention], sentences: list[Sentence]) -> tuple[list[Enti
     drafts: dict[str, _Draft] = {}
     mentions: list[Mention] = []
     starts = [s.start for s in sentences]
-    identified = {m: _identify(m, full_names, places) for m in raw}
+    bodies = _body_first_words(raw)
+    identified = {m: _identify(m, full_names, places, bodies) for m in raw}
     short = _acronyms(raw, sentences, identified)
     for m in raw:
         type_, name = short.get(strip_name(m.text)) or identified[m]
@@ -447,7 +456,21 @@ def _full_person_names(raw: list[RawMention]) -> list[str]:
     return names
 
 
-def _identify(m: RawMention, full_names: list[str], places: set[str]) -> tuple[EntityType, str]:
+def _body_first_words(raw: list[RawMention]) -> set[str]:
+    """The first words of the article's company names ("Corrant" of "Corrant Group"): those of
+    two words or more ending in a word of `[organisation_heads]`. Not of other bodies, which a
+    place may open ("Varnholm Transport Authority")."""
+    found = set()
+    for m in raw:
+        name = strip_name(m.text)
+        if LABELS[m.label] == "organisation" and _headed_by(name, "organisation_heads"):
+            found.add(name.split()[0])
+    return found
+
+
+def _identify(
+    m: RawMention, full_names: list[str], places: set[str], bodies: set[str]
+) -> tuple[EntityType, str]:
     name = strip_name(m.text)
     type_ = LABELS[m.label]
     person = _person_for(name, full_names)
@@ -457,6 +480,10 @@ def _identify(m: RawMention, full_names: list[str], places: set[str]) -> tuple[E
     if canonical_place(name) in places:
         # A name the article uses for a place elsewhere ("Kiev's station" tagged as a person).
         return "place", canonical_place(name)
+    if type_ == "person" and name in bodies:
+        # One word that opens a company's name, and no person's: "Corrant said" of "Corrant
+        # Group", which the small model tags as a person.
+        return "organisation", name
     if type_ == "person":
         return "person", name
     return type_, canonical_place(name)
