@@ -188,12 +188,14 @@ def test_every_figure_of_a_count_before_its_end_is_provisional():
         "With 60% of ballots counted, Castellan had 48.2% of the vote and Brevic, of the "
         "People's Union, 45.1%, according to preliminary figures.\n\n"
         "Her campaign said it expected her lead to grow as results came in from the north.\n\n"
-        "The full result was expected before dawn, the commission's spokeswoman said.\n"
+        "The full result was expected before dawn, the commission's spokeswoman said.\n\n"
+        "The chain closed its restaurants after 23 people fell ill with fever and vomiting.\n"
     )
     assert {n.text: n.provisional for n in analysis.numbers} == {
         "60%": "so far",
         "48.2%": "so far",
         "45.1%": "so far",  # the second figure of the clause, after its subject
+        "23": None,  # "with" after its verb opens no count before its end
     }
 
 

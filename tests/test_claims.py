@@ -746,3 +746,35 @@ def test_a_count_grown_by_a_later_report_is_another_fact(report, story_claims, l
     ).model_copy(update={"published": monday + later})
     claims = _quoting(story_claims([wire, daily]), "has reached 23")
     assert any(len({s.article for s in c.support}) == 2 for c in claims) is one, claims
+
+
+@pytest.mark.parametrize(("later", "one"), [(None, True), (timedelta(hours=6), False)])
+def test_a_count_before_its_end_and_a_later_final_count_are_two_facts(
+    report, story_claims, later, one
+):
+    """Election night's partial count and the next morning's result read alike in MiniLM
+    (0.80); told at unknown times, nothing says which came first."""
+    night = datetime(2026, 10, 17, 21, 50, tzinfo=UTC)
+    observer = report(
+        "Observer",
+        [
+            "With 60% of ballots counted, Castellan had 48.2% of the vote and Brevic, of the "
+            "People's Union, 45.1%, according to preliminary figures.",
+            "Castellan's campaign said it expected her lead to grow as the northern districts "
+            "reported.",
+        ],
+    )
+    wire = report(
+        "Wire",
+        [
+            "In the northern districts alone, Castellan took 62% of the vote, while Brevic held "
+            "on to most of the south.",
+            "Castellan will be sworn in on Monday at the old customs house on the riverfront, "
+            "her campaign said.",
+        ],
+    )
+    if later is not None:
+        observer = observer.model_copy(update={"published": night})
+        wire = wire.model_copy(update={"published": night + later})
+    claims = _quoting(story_claims([observer, wire]), "62% of the vote")
+    assert any(len({s.article for s in c.support}) == 2 for c in claims) is one, claims

@@ -448,7 +448,7 @@ def provisional(token: Any) -> Literal["needed", "so far"] | None:
         return "needed"  # "a candidate needs 50% of the vote"
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
-    if verb.dep_ == "advcl" and any(c.lower_ == "with" for c in verb.children):
+    if verb.dep_ == "advcl" and _opened_by_with(verb):
         return "so far"  # "With 60% of ballots counted": how far the count has come
     for child in verb.children:
         if (
@@ -459,9 +459,15 @@ def provisional(token: Any) -> Literal["needed", "so far"] | None:
             return "so far"  # "had reached 47% by 6 p.m."
         if child.lower_ == "far" and any(c.lower_ in {"so", "thus"} for c in child.children):
             return "so far"  # "turnout so far is 38%"
-        if child.dep_ == "advcl" and any(c.lower_ == "with" for c in child.children):
+        if child.dep_ == "advcl" and _opened_by_with(child):
             return "so far"  # "With 60% of ballots counted, she leads with 48.2%"
     return None
+
+
+def _opened_by_with(clause: Any) -> bool:
+    """Whether a clause opens on "with" ("With 60% of ballots counted"), not one that has a
+    "with" after its verb ("after 23 people fell ill with fever")."""
+    return any(c.lower_ == "with" and c.i < clause.i for c in clause.children)
 
 
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]*$", re.IGNORECASE)

@@ -75,6 +75,10 @@ class Unit:
     wins from a week without buses,” she said."): what it states is that they said it."""
     dated: tuple[Span, ...] = ()
     """The first and last day of each of its resolved date phrases (`occasions.spans`)."""
+    standing: str = ""
+    """"provisional" when each of its measured figures is a count before its end or a bar to
+    clear (`NumberMention.provisional`: "With 60% of ballots counted, Castellan had 48.2%"),
+    "final" when none is, "" when it has none or both."""
     bare: str = ""
     """The text without the descriptions set between commas after a person's name ("Irena
     Sabol, the union's general secretary, came out of the talks" -> "Irena Sabol came out of
@@ -114,10 +118,13 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
                 apart[m.sentence].extend(who)
                 described[m.sentence].extend(who)
         figures: dict[int, set[str]] = defaultdict(set)
+        standings: dict[int, set[bool]] = defaultdict(set)
         for n in analysis.numbers:
             numbers[n.sentence].add(n.value)
             if thing := measured(n):
                 figures[n.sentence].add(f"{amount(n)}|{thing}")
+                if thing not in DURATIONS:  # "two hours before polling stations closed"
+                    standings[n.sentence].add(n.provisional is not None)
         said: dict[int, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
         voices: dict[int, set[str]] = defaultdict(set)
         for q in analysis.quotes:
@@ -162,12 +169,20 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
                     span=spans.get(at),
                     voices=frozenset(voices.get(at, ())),
                     dated=tuple(dated.get(at, ())),
+                    standing=_standing(standings.get(at, set())),
                     passage=passage_text(analysis, spans[at]) if at in spans else "",
                     bare=_set_apart(sentence.text, sentence.start, described.get(at, []), ""),
                     wording=_set_apart(sentence.text, sentence.start, apart.get(at, [])),
                 )
             )
     return found
+
+
+def _standing(provisional: set[bool]) -> str:
+    """`Unit.standing` from whether each of a sentence's figures is provisional."""
+    return {frozenset({True}): "provisional", frozenset({False}): "final"}.get(
+        frozenset(provisional), ""
+    )
 
 
 # A description set between commas beside a person's name: "Irena Sabol, the union's general
@@ -739,6 +754,15 @@ def _counts_apart(
         for thing, found in values.items():
             if len(found) == 1:  # "rose to 17 from 9" gives both
                 told[thing].append((k, found.pop()))
+    # A count before its end ("With 60% of ballots counted, Castellan had 48.2%", "the 50%
+    # needed to avoid a runoff") and a later report's final figures are two facts too.
+    provisional = [k for k, u in enumerate(items) if u.standing == "provisional"]
+    final = [k for k, u in enumerate(items) if u.standing == "final"]
+    for i in provisional:
+        for j in final:
+            between = gap(items[i].article, items[j].article, published)
+            if between is not None and between > timedelta(0):
+                sim[i, j] = sim[j, i] = min(sim[i, j], 0.0)
     for counts in told.values():
         for (i, first), (j, second) in combinations(counts, 2):
             a, b = items[i], items[j]
