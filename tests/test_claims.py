@@ -778,3 +778,30 @@ def test_a_count_before_its_end_and_a_later_final_count_are_two_facts(
         wire = wire.model_copy(update={"published": night + later})
     claims = _quoting(story_claims([observer, wire]), "62% of the vote")
     assert any(len({s.article for s in c.support}) == 2 for c in claims) is one, claims
+
+
+def test_a_larger_count_the_next_day_in_no_words_of_change_stays_one_claim(report, story_claims):
+    """"The river rose" in the first report says nothing of the second's toll: 12 against 14
+    killed a day later, told as no change, is one fact told two ways (a conflict)."""
+    monday = datetime(2026, 9, 14, 10, tzinfo=UTC)
+    post = report(
+        "Post",
+        [
+            "Twelve people were killed when the river rose overnight and flooded the village of "
+            "Kessavik, the regional authorities said.",
+            "Rescue teams were searching flooded houses in the lower village for people still "
+            "missing.",
+        ],
+    ).model_copy(update={"published": monday})
+    wire = report(
+        "Wire",
+        [
+            "Fourteen people were killed when floods swept through the village of Kessavik, the "
+            "regional authorities said.",
+            "The army sent boats to carry families and their animals from the lower streets of "
+            "the village.",
+        ],
+    ).model_copy(update={"published": monday + timedelta(hours=30)})
+    [claim] = _quoting(story_claims([post, wire]), "Fourteen people")
+    assert {s.article for s in claim.support} == {post.id, wire.id}
+    assert claim.status == "conflicting"

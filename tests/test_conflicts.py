@@ -1,6 +1,6 @@
 """Conflicts: one fact given with different values; outlets that agree stand together."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 
@@ -179,27 +179,6 @@ def test_a_count_that_grew_between_reports_a_day_apart_is_progress():
     ]
     revised = {"a1": monday, "a2": tuesday}
     assert find_conflicts([claim.model_copy(update={"support": support[1:]})], analyses, revised)[1]
-
-
-def test_a_total_a_later_report_gives_is_progress_from_one_part_the_day_before():
-    """One victim's loss told on Wednesday, and the total of her two payments on Friday."""
-    articles = [
-        article(
-            "a0", "A woman in Tarnmouth said she had lost €1,900 to the fraudsters.", outlet="Post"
-        ),
-        article(
-            "a1",
-            "A woman in Tarnmouth transferred a total of €2,400 to the fraudsters in two payments.",
-            outlet="Wire",
-        ),
-    ]
-    analyses = {a.article_id: a for a in analyze_many(articles)}
-    support = tuple(Support(article=a.id, sentence=0, text=a.text) for a in articles)
-    claim = Claim(id="c1", text="", status="corroborated", independent_sources=2, support=support)
-    wednesday = datetime(2026, 4, 15, 10, tzinfo=UTC)
-    for later, conflicts in ((timedelta(days=2), 0), (timedelta(hours=1), 1)):
-        published = {"a0": wednesday, "a1": wednesday + later}
-        assert len(find_conflicts([claim], analyses, published)[1]) == conflicts, later
 
 
 def _in_leads(texts: dict[str, str], published: dict | None = None) -> list[set[tuple[str, str]]]:

@@ -382,6 +382,11 @@ def test_a_name_with_a_person_s_title_in_apposition_after_it_is_a_person():
     ):
         analysis = analyze(article(text))
         assert entity(analysis, "person:marek-tolland").type == "person", text
+    # A body named in common words, with a title beside it, stays a body.
+    analysis = analyze(
+        article("Lorne Harbour Board, the port's harbour master, said the quay would reopen.")
+    )
+    assert not [e for e in analysis.entities if e.type == "person"]
 
 
 def test_one_word_that_opens_a_company_s_name_is_that_company_not_a_person():
@@ -401,6 +406,26 @@ def test_one_word_that_opens_a_company_s_name_is_that_company_not_a_person():
     )
     assert {e.type for e in analysis.entities if e.name.startswith("Corrant")} == {"organisation"}
     assert {q.speaker for q in analysis.quotes if q.kind == "direct"} == {"person:ines-halloran"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Police questioned the founder of Corrant Group on Tuesday. Mr Corrant denies "
+            'wrongdoing. "I did nothing wrong," Mr Corrant said.',
+            "Corrant",
+        ),
+        (
+            "Hartwell, who founded the company in 1998, stepped down on Monday. Hartwell Group "
+            "said its board would meet.",
+            "Hartwell",
+        ),
+        ("Judge Ostrava said the fine was fair. Ostrava Holdings will appeal.", "Ostrava"),
+    ],
+)
+def test_a_founder_told_of_as_a_person_stays_one_beside_the_company_of_his_name(text, name):
+    assert entity(analyze(article(text)), entity_id("person", name)).type == "person"
 
 
 @pytest.mark.parametrize(

@@ -107,7 +107,7 @@ def test_one_unnamed_person_s_death_dated_apart_conflicts_when_both_give_her_age
     assert _told(
         "An 84-year-old woman has died, officials said on Thursday. The woman, who had other"
         " conditions, died in hospital on Wednesday.",
-        "The 84-year-old woman died late on Tuesday at the city hospital.",
+        "A woman aged 84 died late on Tuesday at the city hospital.",
     ) == [("date", [("a0", "2026-09-16"), ("a1", "late 2026-09-15")])]
 
 
@@ -125,6 +125,12 @@ def test_one_unnamed_person_s_death_dated_apart_conflicts_when_both_give_her_age
         (
             "An 84-year-old woman died in hospital on Wednesday.",
             "A 61-year-old woman and an 84-year-old woman fell ill. The woman died on Monday.",
+        ),
+        # An age given to another woman, after the one who died.
+        (
+            "A woman died at the scene of the crash on Tuesday. An 84-year-old woman, the driver"
+            " of the second car, was taken to hospital.",
+            "The 84-year-old woman who was injured in the crash died in hospital on Thursday.",
         ),
         # Another happening of hers.
         (

@@ -24,7 +24,7 @@ from functools import cache
 from typing import Any
 
 from newsweave.analyze.dates import WEEKDAYS
-from newsweave.analyze.nlp import doc_text, table
+from newsweave.analyze.nlp import common_nouns, doc_text, table
 from newsweave.models import Entity, EntityType, Mention, Sentence
 
 LABELS: dict[str, EntityType] = {
@@ -53,6 +53,9 @@ class RawMention:
     end: int
     agent: bool = False
     """The subject of a verb of saying or acting on data/entities.toml's list ("Tehran denied")."""
+    personal: bool = False
+    """Told of as a person where it stands: after a title ("Mr Hartwell", "Judge Ostrava"),
+    with a "who" clause or a common noun in apposition (`_a_person_by_context`)."""
 
 
 def raw_mentions(docs: list[Any], starts: list[int]) -> list[RawMention]:
@@ -61,7 +64,8 @@ def raw_mentions(docs: list[Any], starts: list[int]) -> list[RawMention]:
     verbs = _government_verbs()
     peoples, places = _peoples(), _known_places()
     for doc, start in zip(docs, starts, strict=True):
-        named = _named_before(doc) | _named_by_who(doc)
+        by_who = _named_by_who(doc)
+        named = _named_before(doc) | by_who
         tagged: set[int] = set()
         for ent in doc.ents:
             tagged.update(range(ent.start, ent.end))
@@ -93,6 +97,7 @@ def raw_mentions(docs: list[Any], starts: list[int]) -> list[RawMention]:
                         start + ent.start_char,
                         start + ent.end_char,
                         label != "PERSON" and _agent(ent.root, verbs),
+                        label == "PERSON" and _personal(doc, ent),
                     )
                 )
         # Names the model left untagged ("the Varnak province", "the BRICS bloc").
@@ -100,7 +105,13 @@ def raw_mentions(docs: list[Any], starts: list[int]) -> list[RawMention]:
             if tagged.isdisjoint(range(first, end)):
                 span = doc[first:end]
                 found.append(
-                    RawMention(span.text, label, start + span.start_char, start + span.end_char)
+                    RawMention(
+                        span.text,
+                        label,
+                        start + span.start_char,
+                        start + span.end_char,
+                        personal=(first, end) in by_who,  # "Hartwell, who founded the company"
+                    )
                 )
     return sorted(found, key=lambda m: m.start)
 
@@ -256,6 +267,14 @@ def _a_person_by_context(doc: Any, ent: Any) -> bool:
     )
 
 
+def _personal(doc: Any, ent: Any) -> bool:
+    """Whether a name the model tagged a person is told of as one where it stands: after a
+    person's title or honorific ("Mr Hartwell", "Judge Ostrava"), or by its context
+    (`_a_person_by_context`)."""
+    before = doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
+    return before in _person_titles() or _a_person_by_context(doc, ent)
+
+
 def _a_place_by_its_head(name: str) -> bool:
     """Whether a name's last word makes it a place: "Brinkhollow Road", "Central Station"
     (the words are data: `[place_heads]`)."""
@@ -290,11 +309,13 @@ def _titled(doc: Any, ent: Any) -> bool:
     Okafor, said"; not "a spokesman for the prime minister, Downing Street, said")."""
     if len(ent) < 2 or not all(t.is_title for t in ent):
         return False
-    if any(
+    if not any(t.lemma_.lower() in common_nouns() for t in ent[1:]) and any(
         c.dep_ == "appos" and c.lower_ in _person_titles() and c.i > ent.end
         for c in ent.root.children
     ):
-        return True  # "Marek Tolland, Corrant's chief information security officer, said"
+        # "Marek Tolland, Corrant's chief information security officer, said"; not a body
+        # named in common words ("Lorne Harbour Board, the port's harbour master,")
+        return True
     if ent.start == 0:
         return False
     if doc[ent.start - 1].lower_.rstrip(".") in _person_titles():
@@ -480,9 +501,9 @@ def _identify(
     if canonical_place(name) in places:
         # A name the article uses for a place elsewhere ("Kiev's station" tagged as a person).
         return "place", canonical_place(name)
-    if type_ == "person" and name in bodies:
+    if type_ == "person" and name in bodies and not m.personal:
         # One word that opens a company's name, and no person's: "Corrant said" of "Corrant
-        # Group", which the small model tags as a person.
+        # Group", which the small model tags as a person; not "Mr Hartwell said".
         return "organisation", name
     if type_ == "person":
         return "person", name

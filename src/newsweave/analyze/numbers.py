@@ -338,8 +338,7 @@ def _figure_token(doc: Any, start_char: int, end_char: int) -> Any | None:
 def _counted_by_subject(token: Any) -> tuple[str | None, Any, bool]:
     """What a bare number counts when it is the level its subject rose or fell to, its
     noun's token (for its fate: "people killed") and whether it is a death toll: "the death
-    toll rose to 17" counts people killed, "the number of people who have fallen ill has risen
-    to 38" people."""
+    toll rose to 17" and "the number of people killed has reached 23" count people killed."""
     nothing = None, None, False
     if token.dep_ == "pobj" and token.head.lower_ == "to":
         verb = token.head.head
@@ -355,14 +354,20 @@ def _counted_by_subject(token: Any) -> tuple[str | None, Any, bool]:
     if subject is None:
         return nothing
     if subject.lemma_ == "toll":
-        # "the death toll", "Monday's toll"; not an "injury toll"
-        named = [c for c in subject.children if c.dep_ in {"compound", "amod"}]
-        return ("people", None, True) if all(c.lower_ == "death" for c in named) else nothing
+        # "the (official) death toll (from the quake)"; not a road toll, an "injury toll" or a
+        # "death toll of cattle"
+        named = {c.lower_ for c in subject.children if c.dep_ in {"compound", "amod"}}
+        whose = any(c.dep_ == "prep" and c.lower_ in {"of", "among"} for c in subject.children)
+        return ("people", None, True) if "death" in named and not whose else nothing
     if subject.lemma_ not in {"number", "total", "count"}:
         return nothing
     of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
     if counted is None or counted.pos_ != "NOUN":
+        return nothing
+    if any(c.dep_ in {"relcl", "acl"} for c in counted.children) and fate(counted) is None:
+        # "the number of people who have fallen ill": people of one kind, which a count of
+        # "people" elsewhere ("Thirty people have recovered") is not
         return nothing
     # "school children", not the company's name in "Corrant Mobile customers"
     words = [c for c in counted.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"] + [counted]

@@ -358,9 +358,8 @@ def grew(
     published: Mapping[str, datetime | None],
 ) -> bool:
     """Whether the later of two reports (article, sentence, figure), `UPDATE_AFTER` or more
-    apart, gives a larger value in words of change ("the toll rose to 17", "has now reached")
-    or as a total ("a total of €2,400 in two payments", against one payment's €1,900 the day
-    before): an update, not a conflict. A count revised down, or a larger one with no such words
+    apart, gives a larger value in words of change ("the toll rose to 17", "has now reached"):
+    an update, not a conflict. A count revised down, or a larger one with no such words
     ("1,500 jobs" the next morning against "about 1,200"), stays a conflict."""
     between = gap(first[0], second[0], published)
     if between is None or abs(between) < UPDATE_AFTER:
@@ -371,7 +370,7 @@ def grew(
 
 CHANGE = re.compile(
     r"\b(?:rose|risen|rising|rises|climbed|climbs|reached|reaches|now|increased|grew|grown|"
-    r"jumped|latest|updated|so far|total|in all|altogether)\b",
+    r"jumped|latest|updated|so far)\b",
     re.IGNORECASE,
 )
 

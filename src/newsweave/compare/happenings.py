@@ -106,14 +106,29 @@ def _told(d: DateMention) -> bool:
     return of_itself(d) or befalls_once(d)
 
 
-def _ages(analysis: Analysis, noun: str) -> set[str]:
-    """The ages an article gives the people it tells of by `noun`: "an 84-year-old woman",
-    "a woman, 84,", "a woman aged 84"."""
-    text = " ".join(s.text for s in analysis.sentences)
+def _age(analysis: Analysis, sentence: int, noun: str) -> str | None:
+    """The one age a sentence gives the person it tells of by `noun` ("The 84-year-old woman
+    who died ..."), else the one the article gives where it first names them so ("An
+    84-year-old woman ... has died. The woman, who had underlying health conditions, died on
+    Wednesday"): not an age given to another of that noun later ("A woman died at the scene.
+    An 84-year-old woman, the other driver, was taken to hospital")."""
+    word = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
+    first = next((s.text for s in analysis.sentences if word.search(s.text)), "")
+    for text in (analysis.sentences[sentence].text, first):
+        ages = _ages(text, noun)
+        if ages:
+            return ages.pop() if len(ages) == 1 else None
+    return None
+
+
+def _ages(text: str, noun: str) -> set[str]:
+    """The ages a text gives the people it tells of by `noun`: "an 84-year-old woman", "a
+    woman, 84,", "a woman aged 84"."""
     word = re.escape(noun)
     return set(
         re.findall(rf"\b(\d{{1,3}})-year-old\s+(?:[a-z]+\s+)?{word}\b", text)
-        + re.findall(rf"\b{word}(?:,\s+|\s+aged\s+)(\d{{1,3}})(?=[,.;)])", text)
+        + re.findall(rf"\b{word},\s+(\d{{1,3}})(?=[,.;)])", text)
+        + re.findall(rf"\b{word},?\s+aged\s+(\d{{1,3}})\b", text)
     )
 
 
@@ -140,10 +155,10 @@ def happenings(
             if befalls_once(d):
                 # "The woman died": many may die in one story, so one woman is one only when
                 # each report gives her the same age ("an 84-year-old woman").
-                aged = _ages(analysis, noun)
-                if len(aged) != 1:
+                age = _age(analysis, sentence, noun)
+                if age is None:
                     continue
-                noun = f"{aged.pop()}-year-old {noun}"
+                noun = f"{age}-year-old {noun}"
             text = analysis.sentences[sentence].text
             key = (noun, family(str(d.verb)))
             by_happening.setdefault(key, []).append(
