@@ -402,12 +402,11 @@ def test_a_count_of_people_says_what_befell_them(text, figure, fate):
         ("The official death toll has climbed to 23.", "23", "people", "killed"),
         ("The number of people killed in the quake has reached 23.", "23", "people", "killed"),
         ("The number of schools in the district rose to 12.", "12", "schools", None),
-        # not a toll of the dead, of people, not said to be so, no level it changed to, or
-        # people of one kind ("who have fallen ill"), whom "30 people" elsewhere may not be
+        ("The number of people who have fallen ill has risen to 38.", "38", "people (fall)", None),
+        # not a toll of the dead, of people, not said to be so, or no level it changed to
         ("The injury toll rose to 40 by the evening.", "40", None, None),
         ("The death toll of cattle rose to 400.", "400", None, None),
         ("The toll rose to 4 after the council vote.", "4", None, None),
-        ("The number of people who have fallen ill has risen to 38.", "38", None, None),
         ("The death toll could rise to 50, officials warned.", "50", None, None),
         ("The number rose to 38 on Thursday.", "38", None, None),
         ("The death toll rose by 12 overnight.", "12", None, None),

@@ -781,7 +781,7 @@ def test_a_count_before_its_end_and_a_later_final_count_are_two_facts(
 
 
 def test_a_larger_count_the_next_day_in_no_words_of_change_stays_one_claim(report, story_claims):
-    """"The river rose" in the first report says nothing of the second's toll: 12 against 14
+    """ "The river rose" in the first report says nothing of the second's toll: 12 against 14
     killed a day later, told as no change, is one fact told two ways (a conflict)."""
     monday = datetime(2026, 9, 14, 10, tzinfo=UTC)
     post = report(

@@ -181,6 +181,27 @@ def test_a_count_that_grew_between_reports_a_day_apart_is_progress():
     assert find_conflicts([claim.model_copy(update={"support": support[1:]})], analyses, revised)[1]
 
 
+def test_people_of_one_kind_counted_by_a_number_of_are_not_all_people():
+    """ "The number of people who have fallen ill" counts the ill, not the recovered."""
+    articles = [
+        article(
+            "a0",
+            "Thirty people in Lindgate have recovered from the infection, officials said.",
+            outlet="Post",
+        ),
+        article(
+            "a1",
+            "The number of people in Lindgate who have fallen ill with the infection has risen "
+            "to 38, officials said.",
+            outlet="Wire",
+        ),
+    ]
+    analyses = {a.article_id: a for a in analyze_many(articles)}
+    support = tuple(Support(article=a.id, sentence=0, text=a.text) for a in articles)
+    claim = Claim(id="c1", text="", status="corroborated", independent_sources=2, support=support)
+    assert find_conflicts([claim], analyses)[1] == []
+
+
 def _in_leads(texts: dict[str, str], published: dict | None = None) -> list[set[tuple[str, str]]]:
     """The conflicts in the leads of one article per outlet, with no claim joining them."""
     articles = [article(f"a{k}", text, outlet=o) for k, (o, text) in enumerate(texts.items())]

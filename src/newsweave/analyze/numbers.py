@@ -338,7 +338,9 @@ def _figure_token(doc: Any, start_char: int, end_char: int) -> Any | None:
 def _counted_by_subject(token: Any) -> tuple[str | None, Any, bool]:
     """What a bare number counts when it is the level its subject rose or fell to, its
     noun's token (for its fate: "people killed") and whether it is a death toll: "the death
-    toll rose to 17" and "the number of people killed has reached 23" count people killed."""
+    toll rose to 17" and "the number of people killed has reached 23" count people killed,
+    "the number of people who have fallen ill has risen to 38" people of one kind, "people
+    (fall)"."""
     nothing = None, None, False
     if token.dep_ == "pobj" and token.head.lower_ == "to":
         verb = token.head.head
@@ -356,22 +358,26 @@ def _counted_by_subject(token: Any) -> tuple[str | None, Any, bool]:
     if subject.lemma_ == "toll":
         # "the (official) death toll (from the quake)"; not a road toll, an "injury toll" or a
         # "death toll of cattle"
-        named = {c.lower_ for c in subject.children if c.dep_ in {"compound", "amod"}}
+        modifiers = {c.lower_ for c in subject.children if c.dep_ in {"compound", "amod"}}
         whose = any(c.dep_ == "prep" and c.lower_ in {"of", "among"} for c in subject.children)
-        return ("people", None, True) if "death" in named and not whose else nothing
+        return ("people", None, True) if "death" in modifiers and not whose else nothing
     if subject.lemma_ not in {"number", "total", "count"}:
         return nothing
     of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
     if counted is None or counted.pos_ != "NOUN":
         return nothing
-    if any(c.dep_ in {"relcl", "acl"} for c in counted.children) and fate(counted) is None:
-        # "the number of people who have fallen ill": people of one kind, which a count of
-        # "people" elsewhere ("Thirty people have recovered") is not
-        return nothing
     # "school children", not the company's name in "Corrant Mobile customers"
     words = [c for c in counted.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"] + [counted]
-    return " ".join(t.lower_ for t in words), counted, False
+    named = " ".join(t.lower_ for t in words)
+    # The parser may hang the clause on "number", or on a place after the noun ("the number of
+    # people in Lindgate who have fallen ill").
+    kind = next((t for t in subject.subtree if t.dep_ in {"relcl", "acl"}), None)
+    if kind is not None and fate(counted) is None:
+        # "the number of people who have fallen ill": people of one kind, "people (fall)",
+        # which "Thirty people have recovered" elsewhere does not count
+        named = f"{named} ({kind.lemma_})"
+    return named, counted, False
 
 
 # Verbs of a count's change to a new level ("rose to 17", "has reached 23").

@@ -749,8 +749,9 @@ def _counts_apart(
         for figure in u.figures:
             value, _, thing = figure.rpartition("|")
             if thing not in DURATIONS and "/" not in value:
-                # By its head noun: "400,000 Corrant Mobile customers" counts customers
-                values[thing.split()[-1]].add(float(value))
+                # By its head noun: "400,000 Corrant Mobile customers" counts customers, and so
+                # does "the number of customers whose details were taken", "customers (take)"
+                values[thing.partition(" (")[0].split()[-1]].add(float(value))
         for thing, found in values.items():
             if len(found) == 1:  # "rose to 17 from 9" gives both
                 told[thing].append((k, found.pop()))
