@@ -180,9 +180,9 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
 
 def _standing(provisional: set[bool]) -> str:
     """`Unit.standing` from whether each of a sentence's figures is provisional."""
-    return {frozenset({True}): "provisional", frozenset({False}): "final"}.get(
-        frozenset(provisional), ""
-    )
+    if provisional == {True}:
+        return "provisional"
+    return "final" if provisional == {False} else ""
 
 
 # A description set between commas beside a person's name: "Irena Sabol, the union's general
@@ -737,12 +737,11 @@ def _counts_apart(
     items: list[Unit], sim: np.ndarray, published: Mapping[str, datetime | None]
 ) -> None:
     """Mark as never one claim, in `sim`, two counts of one thing that a later report, half a
-    day or more after the other, gives as grown, in words of change ("Nine people have been
-    admitted to hospital" on Wednesday, "a total of 14 have now been admitted" on Thursday;
-    "the death toll rose to 17" on Tuesday, "has reached 23" on Wednesday). One
-    count on two days is two facts, which the timeline orders; MiniLM scores them alike
-    (0.62-0.77). A count given lower, or higher in no words of change, may be a conflict and is
-    left to the claims."""
+    day or more after the other, gives as grown, in words of change ("killing at least 9
+    people" on Monday, "the death toll ... rose to 17" on Tuesday, "has reached 23" on
+    Wednesday). One count on two days is two facts, which the timeline orders; MiniLM scores
+    them alike (0.62-0.77). A count given lower, or higher in no words of change, may be a
+    conflict and is left to the claims."""
     told: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for k, u in enumerate(items):
         values: dict[str, set[float]] = defaultdict(set)
@@ -755,15 +754,6 @@ def _counts_apart(
         for thing, found in values.items():
             if len(found) == 1:  # "rose to 17 from 9" gives both
                 told[thing].append((k, found.pop()))
-    # A count before its end ("With 60% of ballots counted, Castellan had 48.2%", "the 50%
-    # needed to avoid a runoff") and a later report's final figures are two facts too.
-    provisional = [k for k, u in enumerate(items) if u.standing == "provisional"]
-    final = [k for k, u in enumerate(items) if u.standing == "final"]
-    for i in provisional:
-        for j in final:
-            between = gap(items[i].article, items[j].article, published)
-            if between is not None and between > timedelta(0):
-                sim[i, j] = sim[j, i] = min(sim[i, j], 0.0)
     for counts in told.values():
         for (i, first), (j, second) in combinations(counts, 2):
             a, b = items[i], items[j]
@@ -776,6 +766,37 @@ def _counts_apart(
             told_later = b if between > timedelta(0) else a
             if later > earlier and CHANGE.search(told_later.text):
                 sim[i, j] = sim[j, i] = min(sim[i, j], 0.0)
+
+
+def _standings_apart(
+    items: list[Unit], sim: np.ndarray, published: Mapping[str, datetime | None]
+) -> None:
+    """Mark as never one claim, in `sim`, a sentence of counts before their end ("With 60% of
+    ballots counted, Castellan had 48.2%", "the 50% needed to avoid a runoff"; `Unit.standing`)
+    and a sentence of final figures that a later report gives: two facts, as a count on two
+    days is. Reports of unknown time take no part."""
+    provisional = [k for k, u in enumerate(items) if u.standing == "provisional"]
+    final = [k for k, u in enumerate(items) if u.standing == "final"]
+    if not provisional or not final:
+        return
+    # Seconds since the first report, by unit (NaN when unknown), so the pairs are compared
+    # as arrays. Times with a zone and times without cannot be compared (`conflicts.gap`):
+    # those with one are read if any.
+    known = {a: t for a, t in published.items() if t is not None}
+    zoned = {a: t for a, t in known.items() if t.tzinfo is not None} or known
+    start = min(zoned.values(), default=None)
+    when = np.array(
+        [
+            (zoned[u.article] - start).total_seconds()
+            if start is not None and u.article in zoned
+            else np.nan
+            for u in items
+        ]
+    )
+    later = when[final][None, :] > when[provisional][:, None]  # NaN compares false
+    block = np.ix_(provisional, final)
+    sim[block] = np.where(later, np.minimum(sim[block], 0.0), sim[block])
+    sim[np.ix_(final, provisional)] = sim[block].T
 
 
 def _article_codes(items: list[Unit]) -> np.ndarray:
@@ -891,7 +912,8 @@ def align(
     of `statements` (`drift.same_statements`), by borrowed words, a shared phrase, a person and
     a day, or a figure, then best-first grouping at `threshold` and each claim extended
     (`extend`). `published` (article id → publication time) tells a count on one day from the
-    count it has grown to on the next (`_counts_apart`)."""
+    count it has grown to on the next (`_counts_apart`), and a count before its end from the
+    final one (`_standings_apart`)."""
     sim = similarity(items, vectors)
     quoting = quoted_alike(statements or [])
     anchor(items, sim, quoting)
@@ -907,6 +929,7 @@ def align(
     _voices_apart(items, sim)
     _times_apart(items, sim)
     _counts_apart(items, sim, published or {})
+    _standings_apart(items, sim, published or {})
     claims = extend(items, sim, group(items, sim, threshold), threshold - EXTEND_BELOW)
     return joined(items, merged(items, claims + tied_apart(items, claims, quoting + lesser, sim)))
 
