@@ -448,6 +448,17 @@ def test_she_after_an_unnamed_speaker_is_nobody_named_earlier():
     assert quote.speaker_text == "she" and quote.speaker is None
 
 
+def test_she_opening_a_paragraph_after_an_unnamed_woman_told_of_is_nobody_named_earlier():
+    _, quotes = quotes_of(
+        "Chief executive Ines Halloran apologised to customers on Tuesday.",
+        "A 73-year-old woman in Tarnmouth told the Mercury she had lost €1,900 after a caller "
+        "read out her account number.",
+        "“He knew everything about me. Why would I doubt him?” she said.",
+    )
+    [quote] = only(quotes, "direct")
+    assert quote.speaker_text == "she" and quote.speaker is None
+
+
 @pytest.mark.parametrize(
     ("paragraph", "speaker"),
     [

@@ -129,8 +129,11 @@ def _unnamed_before(ctx: Context, quotes: list[Quote], quote: Quote) -> bool:
     someone unnamed said: in "One of them, who asked not to be named, said production had
     carried on. “Nobody told us …,” she said", she is that worker, nobody named earlier."""
     before = quote.sentence - 1
-    if before < 0 or ctx.sentences[before].paragraph != ctx.sentences[quote.sentence].paragraph:
+    if before < 0:
         return False
+    paragraph = ctx.sentences[quote.sentence].paragraph
+    if ctx.sentences[before].paragraph != paragraph and not _opens_paragraph(ctx, quote):
+        return False  # a quote opening its paragraph goes on from the paragraph before
     if any(m.sentence == before and m.entity.startswith("person:") for m in ctx.mentions):
         return False
     return any(
@@ -144,9 +147,17 @@ def _unnamed_before(ctx: Context, quotes: list[Quote], quote: Quote) -> bool:
     )
 
 
+def _opens_paragraph(ctx: Context, quote: Quote) -> bool:
+    """Whether `quote` is the first sentence of its paragraph."""
+    at = quote.sentence
+    return at == 0 or ctx.sentences[at - 1].paragraph != ctx.sentences[at].paragraph
+
+
 def _a_person_unnamed(ctx: Context, start: int, end: int, pronoun: str = "") -> bool:
     """Whether the words at start..end stand for someone with no name: a phrase with no proper
-    noun that a "who" clause describes ("One of them, who asked not to be named")."""
+    noun that a "who" clause describes ("One of them, who asked not to be named"), or whose
+    noun is of the pronoun's sex ("A 73-year-old woman in Tarnmouth told the Mercury" before
+    "…," she said)."""
     parsed = _parsed(ctx, start, end)
     if parsed is None:
         return False
@@ -156,6 +167,9 @@ def _a_person_unnamed(ctx: Context, start: int, end: int, pronoun: str = "") -> 
         return False
     if any(t.pos_ == "PROPN" for t in head.lefts) or head.pos_ == "PROPN":
         return False  # "Carmen Soto, who runs a bakery": a name the model left untagged
+    own = pronoun.lower()
+    if own in OTHER_SEX and head.lemma_.lower() in table("quotes")["gendered_nouns"][own]:
+        return True
     return any(
         clause.dep_ == "relcl" and any(t.lower_ == "who" for t in clause.children)
         for clause in head.children
