@@ -271,8 +271,12 @@ def _personal(doc: Any, ent: Any) -> bool:
     """Whether a name the model tagged a person is told of as one where it stands: after a
     person's title or honorific ("Mr Hartwell", "Judge Ostrava"), or by its context
     (`_a_person_by_context`)."""
-    before = doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
-    return before in _person_titles() or _a_person_by_context(doc, ent)
+    return _after_title(doc, ent) or _a_person_by_context(doc, ent)
+
+
+def _after_title(doc: Any, ent: Any) -> bool:
+    """Whether a name stands right after a person's title or honorific ("Dr", "Mr.")."""
+    return ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in _person_titles()
 
 
 def _a_place_by_its_head(name: str) -> bool:
@@ -309,16 +313,16 @@ def _titled(doc: Any, ent: Any) -> bool:
     Okafor, said"; not "a spokesman for the prime minister, Downing Street, said")."""
     if len(ent) < 2 or not all(t.is_title for t in ent):
         return False
-    if not any(t.lemma_.lower() in common_nouns() for t in ent[1:]) and any(
+    if any(
         c.dep_ == "appos" and c.lower_ in _person_titles() and c.i > ent.end
         for c in ent.root.children
-    ):
+    ) and not any(t.lemma_.lower() in common_nouns() for t in ent[1:]):
         # "Marek Tolland, Corrant's chief information security officer, said"; not a body
         # named in common words ("Lorne Harbour Board, the port's harbour master,")
         return True
     if ent.start == 0:
         return False
-    if doc[ent.start - 1].lower_.rstrip(".") in _person_titles():
+    if _after_title(doc, ent):
         return True
     title = ent.root.head
     return (

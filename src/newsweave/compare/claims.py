@@ -26,7 +26,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import lru_cache
 from itertools import chain, combinations
 
@@ -36,7 +36,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from newsweave.analyze.dates import day_of
 from newsweave.analyze.numbers import DURATIONS, amount, measured
 from newsweave.compare import occasions
-from newsweave.compare.conflicts import CHANGE, UPDATE_AFTER, gap
+from newsweave.compare.conflicts import CHANGE, UPDATE_AFTER
 from newsweave.compare.drift import Statement
 from newsweave.compare.occasions import Span
 from newsweave.compare.passages import covered, passage_text, passages
@@ -754,16 +754,16 @@ def _counts_apart(
         for thing, found in values.items():
             if len(found) == 1:  # "rose to 17 from 9" gives both
                 told[thing].append((k, found.pop()))
+    when = _published_seconds(items, published)
     for counts in told.values():
         for (i, first), (j, second) in combinations(counts, 2):
-            a, b = items[i], items[j]
-            between = gap(a.article, b.article, published)
-            if between is None or abs(between) < UPDATE_AFTER or first == second:
+            between = when[j] - when[i]  # NaN when either time is unknown
+            if not abs(between) >= UPDATE_AFTER.total_seconds() or first == second:
                 continue
-            earlier, later = (first, second) if between > timedelta(0) else (second, first)
+            earlier, later = (first, second) if between > 0 else (second, first)
             # The later report says the count has grown; "the toll rose to 17" told first says
             # nothing of a later figure, which may be one told wrongly.
-            told_later = b if between > timedelta(0) else a
+            told_later = items[j] if between > 0 else items[i]
             if later > earlier and CHANGE.search(told_later.text):
                 sim[i, j] = sim[j, i] = min(sim[i, j], 0.0)
 
@@ -779,13 +779,21 @@ def _standings_apart(
     final = [k for k, u in enumerate(items) if u.standing == "final"]
     if not provisional or not final:
         return
-    # Seconds since the first report, by unit (NaN when unknown), so the pairs are compared
-    # as arrays. Times with a zone and times without cannot be compared (`conflicts.gap`):
-    # those with one are read if any.
+    when = _published_seconds(items, published)
+    later = when[final][None, :] > when[provisional][:, None]  # NaN compares false
+    block = np.ix_(provisional, final)
+    sim[block] = np.where(later, np.minimum(sim[block], 0.0), sim[block])
+    sim[np.ix_(final, provisional)] = sim[block].T
+
+
+def _published_seconds(items: list[Unit], published: Mapping[str, datetime | None]) -> np.ndarray:
+    """When each unit's report came out, in seconds from the first report (NaN when unknown),
+    so that pairs are compared as numbers. Times with a zone and times without cannot be
+    compared (`conflicts.gap`): those with one are read if there are any."""
     known = {a: t for a, t in published.items() if t is not None}
     zoned = {a: t for a, t in known.items() if t.tzinfo is not None} or known
     start = min(zoned.values(), default=None)
-    when = np.array(
+    return np.array(
         [
             (zoned[u.article] - start).total_seconds()
             if start is not None and u.article in zoned
@@ -793,10 +801,6 @@ def _standings_apart(
             for u in items
         ]
     )
-    later = when[final][None, :] > when[provisional][:, None]  # NaN compares false
-    block = np.ix_(provisional, final)
-    sim[block] = np.where(later, np.minimum(sim[block], 0.0), sim[block])
-    sim[np.ix_(final, provisional)] = sim[block].T
 
 
 def _article_codes(items: list[Unit]) -> np.ndarray:

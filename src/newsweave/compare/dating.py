@@ -102,8 +102,7 @@ class Dated(NamedTuple):
 def happening_date(analysis: Analysis, sentence: int) -> Dated | None:
     """The one date a sentence gives its happening: resolved, a month or less, not the day of a
     saying nor a bound ("until Friday") nor inside a quote, and of a happening told by its own
-    noun (`of_itself`, `befalls_once`) when there are several; None when there is none, or more
-    than one."""
+    noun (`by_its_noun`) when there are several; None when there is none, or more than one."""
     text = analysis.sentences[sentence].text
     start = analysis.sentences[sentence].start
     # A day inside a quote is the speaker's ("nothing I heard tonight"), told from when they
@@ -123,7 +122,7 @@ def happening_date(analysis: Analysis, sentence: int) -> Dated | None:
     if len(found) > 1:
         # "A fire broke out late on Tuesday, ... forcing 300 people to leave overnight": the
         # happening told by its own noun is the sentence's.
-        found = [d for d in found if of_itself(d) or befalls_once(d)]
+        found = [d for d in found if by_its_noun(d)]
     if len(found) != 1:
         return None
     d = found[0]
@@ -165,6 +164,12 @@ def befalls_once(d: DateMention) -> bool:
     """Whether a date dates a happening that befalls its subject, told by a noun, once: "the
     woman died", "the mayor resigned"."""
     return d.happening is not None and d.verb in _ONCE
+
+
+def by_its_noun(d: DateMention) -> bool:
+    """Whether a date dates a happening told by a noun: its own (`of_itself`) or its subject's,
+    which befalls it once (`befalls_once`)."""
+    return of_itself(d) or befalls_once(d)
 
 
 def family(verb: str) -> str:

@@ -27,14 +27,14 @@ from newsweave.compare.conflicts import once, within
 from newsweave.compare.dating import (
     Dated,
     befalls_once,
+    by_its_noun,
     dates_apart,
     family,
     happening_date,
-    of_itself,
     reading,
 )
 from newsweave.compare.places import Located, happening_place, place_reading, places_apart
-from newsweave.models import Analysis, Conflict, DateMention, Support
+from newsweave.models import Analysis, Conflict, Support
 
 # A happening this far from its report is another occasion told in passing ("a fire broke
 # out at the same plant on 3 May 2019"), not the story's.
@@ -102,10 +102,6 @@ def same_thing(x: tuple[str, Told], y: tuple[str, Told]) -> bool:
     return a == b or a.endswith(" " + b) or b.endswith(" " + a)
 
 
-def _told(d: DateMention) -> bool:
-    return of_itself(d) or befalls_once(d)
-
-
 def _age(analysis: Analysis, sentence: int, noun: str) -> str | None:
     """The one age a sentence gives the person it tells of by `noun` ("The 84-year-old woman
     who died ..."), else the one the article gives where it first names them so ("An
@@ -144,12 +140,12 @@ def happenings(
         when = published.get(article)
         if when is None:
             continue
-        for sentence in sorted({d.sentence for d in analysis.dates if _told(d)}):
+        for sentence in sorted({d.sentence for d in analysis.dates if by_its_noun(d)}):
             dated = happening_date(analysis, sentence)
             if dated is None:
                 continue
             d = dated.mention
-            if not _told(d) or d.resolved is None or abs(d.resolved - when.date()) > RECENT:
+            if not by_its_noun(d) or d.resolved is None or abs(d.resolved - when.date()) > RECENT:
                 continue
             noun = str(d.happening).split()[-1]
             if befalls_once(d):
