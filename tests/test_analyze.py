@@ -410,6 +410,27 @@ def test_a_count_of_people_says_what_befell_them(text, figure, fate):
         ("The death toll could rise to 50, officials warned.", "50", None, None),
         ("The number rose to 38 on Thursday.", "38", None, None),
         ("The death toll rose by 12 overnight.", "12", None, None),
+        (
+            "Aftershocks rattle the island of Vessa, death toll rises to 10.",
+            "10",
+            "people",
+            "killed",
+        ),
+        # the level a verb brings its object to
+        ("Two more bodies were found, bringing the death toll to 17.", "17", "people", "killed"),
+        ("Officials put the death toll at 40 on Sunday.", "40", "people", "killed"),
+        ("Officials raised the number of confirmed cases to 38.", "38", "cases", None),
+        (
+            "The authority acted a day after the company raised to 1.3 million the number of "
+            "customers whose personal details were taken.",
+            "1.3 million",
+            "customers (take)",
+            None,
+        ),
+        ("The storm could push the death toll to 50.", "50", None, None),
+        ("If the death toll reaches 30, an emergency will be declared.", "30", None, None),
+        ("The company raised its prices to 40 in March.", "40", None, None),
+        ("Officials put the cost at 40 on Sunday.", "40", None, None),
     ],
 )
 def test_a_count_told_as_the_level_its_subject_changed_to_counts_the_subject(

@@ -3,6 +3,7 @@ lesser signs (quoted words, a person with a day) tie sentences that say one thin
 
 from datetime import UTC, datetime, timedelta
 
+import numpy as np
 import pytest
 
 from newsweave.models import Claim
@@ -474,6 +475,78 @@ def test_two_claims_holding_three_reports_in_common_are_one():
     assert len(merged(items, [one, Group((*common, 5))])) == 2
     # two reports in common are not enough
     assert len(merged(items, [Group((0, 1, 3)), Group((0, 1, 4))])) == 2
+
+
+@pytest.mark.parametrize(("lent", "size"), [("1.2e+06|customers", 2), ("4.5e+06|customers", 1)])
+def test_a_sentence_counting_the_same_thing_far_over_lends_to_no_claim(lent, size):
+    """A lead's "has risen to 1.3 million" customers and another report's "has about 4.5
+    million customers" are two quantities, though MiniLM scores them 0.75; 1.2 million against
+    1.3 million is one count told two ways, which the conflicts read."""
+    import numpy as np
+
+    from newsweave.compare.claims import Unit, extend
+
+    lead = Unit("a", 0, "lead", frozenset(), frozenset(), figures=frozenset({"1.3e+06|customers"}))
+    other = Unit("b", 4, "size", frozenset(), frozenset(), figures=frozenset({lent}))
+    sim = np.array([[1.0, 0.75], [0.75, 1.0]])
+    [claim, *_] = extend([lead, other], sim, [[0]], threshold=0.68)
+    assert len(claim.sentences) == size
+
+
+@pytest.mark.parametrize(
+    ("later", "one"),
+    [
+        (
+            "Marlow's said it would reopen its nine Tessford cafes on Monday, with milk bought in "
+            "from another dairy.",
+            False,
+        ),
+        (
+            "Marlow's shut all nine of its cafes in Tessford on Thursday after the inspectors' "
+            "visit.",
+            True,
+        ),
+    ],
+)
+def test_an_act_and_its_undoing_are_two_facts(report, story_claims, later, one):
+    """A chain closing its cafes and reopening them are two happenings, though MiniLM reads
+    the two sentences alike; the same closing told in other words is one claim."""
+    herald = report(
+        "Herald",
+        [
+            "Marlow's closed all nine of its Tessford cafes on Thursday after 14 customers fell "
+            "ill.",
+            "Health inspectors took samples of milk and cream from the chain's kitchens and "
+            "sent them to the regional laboratory in Orrin for testing.",
+        ],
+    )
+    post = report(
+        "Post",
+        [
+            later,
+            "Customers with stomach pains were asked to keep their receipts and to call the "
+            "council's health line, which is open until ten at night.",
+        ],
+    )
+    claims = _quoting(story_claims([herald, post]), "closed all nine")
+    assert any(len({s.article for s in c.support}) == 2 for c in claims) is one, claims
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "apart"),
+    [
+        ({"close"}, {"reopen"}, True),
+        ({"detain"}, {"release", "say"}, True),
+        ({"close", "reopen"}, {"reopen"}, False),  # telling both, it stands on neither side
+        ({"win"}, {"lose"}, False),  # two sides of one happening
+        ({"close"}, {"close"}, False),
+    ],
+)
+def test_an_act_and_its_undoing_are_told_by_their_verbs(first, second, apart):
+    from newsweave.compare.undoing import undone
+
+    assert undone([first, second])[0, 1] is np.bool_(apart)
+    assert undone([first, second])[1, 0] is np.bool_(apart)
 
 
 def test_of_three_reports_of_one_figure_the_two_on_one_day_still_tie():

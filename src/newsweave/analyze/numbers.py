@@ -342,17 +342,7 @@ def _counted_by_subject(token: Any) -> tuple[str | None, Any, bool]:
     "the number of people who have fallen ill has risen to 38" people of one kind, "people
     (fall)"."""
     nothing = None, None, False
-    if token.dep_ == "pobj" and token.head.lower_ == "to":
-        verb = token.head.head
-    elif token.dep_ == "dobj":
-        verb = token.head
-    else:
-        return nothing
-    if verb.lemma_ not in _COUNT_CHANGES or any(
-        c.dep_ in {"neg", "mark"} or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children
-    ):
-        return nothing  # "could rise to 50", "if it reaches 50"
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = _level_of(token)
     if subject is None:
         return nothing
     if subject.lemma_ == "toll":
@@ -379,6 +369,60 @@ def _counted_by_subject(token: Any) -> tuple[str | None, Any, bool]:
         named = f"{named} ({kind.lemma_})"
     return named, counted, False
 
+
+def _level_of(token: Any) -> Any | None:
+    """The noun whose level the figure `token` stands for: the subject of a verb of change
+    ("the death toll rose to 17", "the number of people killed has reached 23"), or the object
+    of a verb that brings it there ("bringing the death toll to 17", "raised to 1.3 million
+    the number of customers ...", "officials put the death toll at 40"). None when the verb
+    is under a modal, a negation or a mark of what may be ("could rise to 50", "if it reaches
+    50")."""
+    if token.dep_ == "pobj" and token.head.lower_ in {"to", "at"}:
+        verb = token.head.head
+        # The parser may hang "to 23" on the object's own clause ("raised the number of people
+        # killed to 23"): the verb is the one that clause's noun is the object of.
+        if verb.dep_ in {"acl", "relcl"} and verb.head.lemma_ in _LEVELS:
+            verb = verb.head.head
+    elif token.dep_ == "dobj":
+        verb = token.head
+    else:
+        return None
+    if any(
+        c.dep_ == "neg"
+        or (c.dep_ == "mark" and c.lower_ not in _FACT_MARKS)
+        or (c.dep_ == "aux" and c.tag_ == "MD")
+        for c in verb.children
+    ):
+        return None
+    by = token.head.lower_ if token.dep_ == "pobj" else ""
+    if verb.lemma_ in _COUNT_CHANGES and by != "at":
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.lemma_ not in _COUNT_SETTERS.get(by, ()):
+        return None
+    counted = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if counted is None:
+        # "raised to 1.3 million the number of customers": the object follows the figure, and
+        # the parser misreads the shifted phrase.
+        after = token.i + 1
+        while after < len(token.doc) and token.doc[after].dep_ == "det":
+            after += 1
+        counted = token.doc[after] if after < len(token.doc) else None
+    return counted if counted is not None and counted.lemma_ in _LEVELS else None
+
+
+# Words opening a clause that still states what it tells: "a day after the company raised to
+# 1.3 million the number of customers ..." (not "if", "once", "until": "if it reaches 50").
+_FACT_MARKS = frozenset({"after", "as", "because", "since", "while", "though", "although"})
+
+# Nouns of a count's level that a verb raises or puts ("the death toll", "the number of").
+_LEVELS = frozenset({"toll", "number", "total", "count"})
+
+# Verbs that bring a count to a level, by the preposition before the level: "bringing the
+# death toll to 17", "officials put the number of dead at 40".
+_COUNT_SETTERS = {
+    "to": frozenset({"bring", "raise", "push", "take", "lift", "drive", "revise", "increase"}),
+    "at": frozenset({"put", "place", "estimate", "set"}),
+}
 
 # Verbs of a count's change to a new level ("rose to 17", "has reached 23").
 _COUNT_CHANGES = frozenset(
