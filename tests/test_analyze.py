@@ -428,6 +428,16 @@ def test_a_count_of_people_says_what_befell_them(text, figure, fate):
             None,
         ),
         ("The storm could push the death toll to 50.", "50", None, None),
+        # meant or foreseen, in its own clause or the one it hangs on
+        ("The storm is expected to push the death toll to 100.", "100", None, None),
+        (
+            "Another collapse could bury more miners, bringing the death toll to 60.",
+            "60",
+            None,
+            None,
+        ),
+        ("The government plans to raise the number of nurses to 50,000.", "50,000", None, None),
+        ("Schools will reopen as soon as the number of infections drops to 20.", "20", None, None),
         ("If the death toll reaches 30, an emergency will be declared.", "30", None, None),
         ("The company raised its prices to 40 in March.", "40", None, None),
         ("Officials put the cost at 40 on Sunday.", "40", None, None),

@@ -104,3 +104,39 @@ def test_a_conflict_shows_its_sides_and_the_values_that_can_stand_together() -> 
         " vs on Monday night [2]"
     ) in render(made, "md").splitlines()
     assert "<strong>vs</strong> on Monday night [2]" in render(made, "html")
+
+
+def test_what_one_outlet_alone_reports_is_listed_in_the_order_of_the_sources() -> None:
+    """The claims come most corroborated first; the outlets come as their reports do."""
+    from newsweave.models import Article
+
+    articles = [
+        Article(
+            id=f"a{k}",
+            source=f"a{k}",
+            url=None,
+            canonical_url=None,
+            outlet=outlet,
+            title="",
+            text="text",
+            paragraphs=("text",),
+            content_hash=f"a{k}",
+        )
+        for k, outlet in enumerate(["Gazette", "Courier"])
+    ]
+
+    def alone(claim: str, article: str, outlet: str) -> Claim:
+        support = (Support(article=article, sentence=0, text=f"{outlet} alone says so."),)
+        return Claim(
+            id=claim,
+            text=support[0].text,
+            status="single_source",
+            independent_sources=1,
+            support=support,
+            outlets=(outlet,),
+        )
+
+    claims = (alone("c1", "a1", "Courier"), alone("c2", "a0", "Gazette"))
+    story = Story(id="s1", title="Quay", articles=("a0", "a1"))
+    made = brief(story, articles, {}, Comparison(story="s1", claims=claims))
+    assert list(made.unique_coverage) == ["Gazette", "Courier"]

@@ -477,8 +477,15 @@ def test_two_claims_holding_three_reports_in_common_are_one():
     assert len(merged(items, [Group((0, 1, 3)), Group((0, 1, 4))])) == 2
 
 
-@pytest.mark.parametrize(("lent", "size"), [("1.2e+06|customers", 2), ("4.5e+06|customers", 1)])
-def test_a_sentence_counting_the_same_thing_far_over_lends_to_no_claim(lent, size):
+@pytest.mark.parametrize(
+    ("lent", "rough", "size"),
+    [
+        ("1.2e+06|customers", False, 2),
+        ("4.5e+06|customers", False, 1),
+        ("200|customers", True, 2),  # "hundreds of customers" is no exact count
+    ],
+)
+def test_a_sentence_counting_the_same_thing_far_over_lends_to_no_claim(lent, rough, size):
     """A lead's "has risen to 1.3 million" customers and another report's "has about 4.5
     million customers" are two quantities, though MiniLM scores them 0.75; 1.2 million against
     1.3 million is one count told two ways, which the conflicts read."""
@@ -487,7 +494,15 @@ def test_a_sentence_counting_the_same_thing_far_over_lends_to_no_claim(lent, siz
     from newsweave.compare.claims import Unit, extend
 
     lead = Unit("a", 0, "lead", frozenset(), frozenset(), figures=frozenset({"1.3e+06|customers"}))
-    other = Unit("b", 4, "size", frozenset(), frozenset(), figures=frozenset({lent}))
+    other = Unit(
+        "b",
+        4,
+        "size",
+        frozenset(),
+        frozenset(),
+        figures=frozenset({lent}),
+        rough=frozenset({lent} if rough else ()),
+    )
     sim = np.array([[1.0, 0.75], [0.75, 1.0]])
     [claim, *_] = extend([lead, other], sim, [[0]], threshold=0.68)
     assert len(claim.sentences) == size
@@ -533,12 +548,32 @@ def test_an_act_and_its_undoing_are_two_facts(report, story_claims, later, one):
 
 
 @pytest.mark.parametrize(
+    ("phrase", "verb", "text", "act"),
+    [
+        ("on Sunday", "release", "The captain was released on Sunday.", "release"),
+        # active, "release" as often publishes
+        ("on Monday", "release", "Police released a statement on Monday.", None),
+        # a state dated from, not the act: "detained since March, returned home"
+        ("since March", "detain", "Orsk, detained since March, returned home.", None),
+    ],
+)
+def test_an_act_is_what_a_date_phrase_dates(phrase, verb, text, act):
+    from newsweave.compare.undoing import acts
+    from newsweave.models import DateMention
+
+    date = DateMention(text=phrase, sentence=0, start=0, end=len(phrase), verb=verb)
+    assert acts([date], text) == ({act} if act else set())
+
+
+@pytest.mark.parametrize(
     ("first", "second", "apart"),
     [
         ({"close"}, {"reopen"}, True),
         ({"detain"}, {"release", "say"}, True),
         ({"close", "reopen"}, {"reopen"}, False),  # telling both, it stands on neither side
         ({"win"}, {"lose"}, False),  # two sides of one happening
+        ({"begin"}, {"end"}, False),  # "a ceasefire began", "fighting ended"
+        ({"open"}, {"stop"}, False),  # "opened fire on a bus", "stopped a bus"
         ({"close"}, {"close"}, False),
     ],
 )

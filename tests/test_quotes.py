@@ -448,15 +448,38 @@ def test_she_after_an_unnamed_speaker_is_nobody_named_earlier():
     assert quote.speaker_text == "she" and quote.speaker is None
 
 
-def test_she_opening_a_paragraph_after_an_unnamed_woman_told_of_is_nobody_named_earlier():
+@pytest.mark.parametrize(
+    ("told", "unnamed"),
+    [
+        (
+            "A 73-year-old woman in Tarnmouth told the Mercury she had lost €1,900 after a caller "
+            "read out her account number.",
+            True,
+        ),
+        # a person named in what she told is no speaker
+        (
+            "A 73-year-old woman in Tarnmouth told the Mercury she had lost €1,900 after a man "
+            "who said he was from Halloran's fraud team read out her account number.",
+            True,
+        ),
+        # one named outside it may be
+        (
+            "A 73-year-old woman in Tarnmouth, a neighbour of Anna Berg, told the Mercury she had "
+            "lost €1,900 after a caller read out her account number.",
+            False,
+        ),
+    ],
+)
+def test_she_opening_a_paragraph_after_an_unnamed_woman_told_of_is_nobody_named_earlier(
+    told, unnamed
+):
     _, quotes = quotes_of(
         "Chief executive Ines Halloran apologised to customers on Tuesday.",
-        "A 73-year-old woman in Tarnmouth told the Mercury she had lost €1,900 after a caller "
-        "read out her account number.",
+        told,
         "“He knew everything about me. Why would I doubt him?” she said.",
     )
     [quote] = only(quotes, "direct")
-    assert quote.speaker_text == "she" and quote.speaker is None
+    assert quote.speaker_text == "she" and (quote.speaker is None) is unnamed
 
 
 @pytest.mark.parametrize(

@@ -69,7 +69,11 @@ def brief(
     order = {a.id: k for k, a in enumerate(articles)}
     outlet_of = {a.id: a.outlet for a in articles}
     credited = crediting(list(comparison.lineage), outlet_of)
-    unique: dict[str, tuple[str, ...]] = {outlet: () for outlet in coverage}
+    # Outlets in the order of their first report, as the sources are listed, so that the
+    # section keeps its order as the claims change.
+    unique: dict[str, tuple[str, ...]] = {
+        outlet: () for outlet in sorted(coverage, key=lambda o: _first_report(o, articles))
+    }
     for claim in comparison.claims:
         if claim.independent_sources == 1:
             first = min(claim.support, key=lambda s: (order.get(s.article, len(order)), s.sentence))
@@ -309,3 +313,9 @@ def _markdown(b: Brief) -> str:
 
 UNIQUE_SHOWN = 5
 """Claims listed for each outlet under "Only one outlet reports" in Markdown (JSON has all)."""
+
+
+def _first_report(outlet: str, articles: list[Article]) -> int:
+    """Where the outlet's first report stands among the story's articles (after all of them
+    when it has none: an outlet a rewrite credits)."""
+    return next((k for k, a in enumerate(articles) if a.outlet == outlet), len(articles))

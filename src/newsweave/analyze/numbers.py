@@ -387,12 +387,7 @@ def _level_of(token: Any) -> Any | None:
         verb = token.head
     else:
         return None
-    if any(
-        c.dep_ == "neg"
-        or (c.dep_ == "mark" and c.lower_ not in _FACT_MARKS)
-        or (c.dep_ == "aux" and c.tag_ == "MD")
-        for c in verb.children
-    ):
+    if _may_be(verb):
         return None
     by = token.head.lower_ if token.dep_ == "pobj" else ""
     if verb.lemma_ in _COUNT_CHANGES and by != "at":
@@ -409,6 +404,30 @@ def _level_of(token: Any) -> Any | None:
         counted = token.doc[after] if after < len(token.doc) else None
     return counted if counted is not None and counted.lemma_ in _LEVELS else None
 
+
+def _may_be(verb: Any) -> bool:
+    """Whether the clause of `verb` tells what may be, not what is: under a modal, a negation,
+    a mark of condition ("if it reaches 50"), or a verb of intent or expectation ("is expected
+    to push the toll to 100"), itself or in the clause it hangs on ("could bury more miners,
+    bringing the toll to 60"; "will reopen as soon as the number drops to 20")."""
+    while True:
+        if verb.lemma_ in _INTENTS or any(
+            c.dep_ == "neg"
+            or (c.dep_ == "mark" and c.lower_ not in _FACT_MARKS)
+            or (c.dep_ == "aux" and c.tag_ == "MD")
+            for c in verb.children
+        ):
+            return True
+        if verb.dep_ not in {"xcomp", "advcl", "advmod"} or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+
+
+# Verbs whose clause tells a count that is meant or foreseen, not reached.
+_INTENTS = frozenset(
+    {"expect", "plan", "aim", "intend", "hope", "want", "seek", "try", "threaten", "forecast"}
+    | {"predict", "project", "propose", "promise", "pledge", "vow"}
+)
 
 # Words opening a clause that still states what it tells: "a day after the company raised to
 # 1.3 million the number of customers ..." (not "if", "once", "until": "if it reaches 50").

@@ -134,16 +134,23 @@ def _unnamed_before(ctx: Context, quotes: list[Quote], quote: Quote) -> bool:
     paragraph = ctx.sentences[quote.sentence].paragraph
     if ctx.sentences[before].paragraph != paragraph and not _opens_paragraph(ctx, quote):
         return False  # a quote opening its paragraph goes on from the paragraph before
-    if any(m.sentence == before and m.entity.startswith("person:") for m in ctx.mentions):
-        return False
-    return any(
-        q.sentence == before
+    told = [
+        q
+        for q in quotes
+        if q.sentence == before
         and q.kind == "reported"
         and q.speaker is None
         and q.speaker_start is not None
         and q.speaker_end is not None
         and _a_person_unnamed(ctx, q.speaker_start, q.speaker_end, quote.speaker_text or "")
-        for q in quotes
+    ]
+    # A person named in what the unnamed speaker told is no speaker: "A 73-year-old woman told
+    # the Mercury she had lost €1,900 after a man from Corrant's fraud team called".
+    return bool(told) and not any(
+        m.sentence == before
+        and m.entity.startswith("person:")
+        and not any(q.start <= m.start and m.end <= q.end for q in told)
+        for m in ctx.mentions
     )
 
 

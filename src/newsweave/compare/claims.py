@@ -34,15 +34,15 @@ import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsweave.analyze.dates import day_of
-from newsweave.analyze.numbers import DURATIONS, amount, measured
+from newsweave.analyze.numbers import DURATIONS, MEASURES, amount, measured
 from newsweave.compare import occasions
 from newsweave.compare.conflicts import APART, CHANGE, UPDATE_AFTER
 from newsweave.compare.drift import Statement
 from newsweave.compare.occasions import Span
 from newsweave.compare.passages import covered, passage_text, passages
-from newsweave.compare.undoing import undone
+from newsweave.compare.undoing import acts, undone
 from newsweave.embed import encode, rows
-from newsweave.models import Analysis, Claim, Quote, Sentence, Support
+from newsweave.models import Analysis, Claim, DateMention, Quote, Sentence, Support
 
 MIN_WORDS = 5
 
@@ -62,6 +62,8 @@ class Unit:
     figures: frozenset[str] = field(default=frozenset())
     """Its numbers that count something or carry a unit, as "value|thing" ("45|percent",
     "387|passengers")."""
+    rough: frozenset[str] = field(default=frozenset())
+    """Those of its `figures` told in words with no number ("hundreds of people", "dozens")."""
     said_on: frozenset[str] = field(default=frozenset())
     """"name|day" for each speaker of this sentence and each day that dates their saying, not
     what they said (the date phrase stands outside their words: "Lindqvist told reporters on
@@ -81,8 +83,8 @@ class Unit:
     clear (`NumberMention.provisional`: "With 60% of ballots counted, Castellan had 48.2%"),
     "final" when none is, "" when it has none or both."""
     acts: frozenset[str] = field(default=frozenset())
-    """The verbs its date phrases date (`DateMention.verb`): what it tells happened when
-    ("close", "reopen")."""
+    """The acts its date phrases date (`undoing.acts`): what it tells happened when ("close",
+    "reopen")."""
     bare: str = ""
     """The text without the descriptions set between commas after a person's name ("Irena
     Sabol, the union's general secretary, came out of the talks" -> "Irena Sabol came out of
@@ -122,11 +124,14 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
                 apart[m.sentence].extend(who)
                 described[m.sentence].extend(who)
         figures: dict[int, set[str]] = defaultdict(set)
+        rough: dict[int, set[str]] = defaultdict(set)
         standings: dict[int, set[bool]] = defaultdict(set)
         for n in analysis.numbers:
             numbers[n.sentence].add(n.value)
             if thing := measured(n):
                 figures[n.sentence].add(f"{amount(n)}|{thing}")
+                if n.qualifier == "vague":
+                    rough[n.sentence].add(f"{amount(n)}|{thing}")
                 if thing not in DURATIONS:  # "two hours before polling stations closed"
                     standings[n.sentence].add(n.provisional is not None)
         said: dict[int, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
@@ -149,10 +154,9 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
                 for at in range(q.sentence, max(bisect_right(starts, last) - 1, q.sentence) + 1):
                     said[at][speaker].append((q.start, q.end))
         said_on: dict[int, set[str]] = defaultdict(set)
-        acts: dict[int, set[str]] = defaultdict(set)
+        dates_of: dict[int, list[DateMention]] = defaultdict(list)
         for d in analysis.dates:
-            if d.verb:
-                acts[d.sentence].add(d.verb)
+            dates_of[d.sentence].append(d)
             if (day := day_of(d)) is not None:
                 days[d.sentence].add(day)
                 for speaker, words in said.get(d.sentence, {}).items():
@@ -172,13 +176,14 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
                     numbers=frozenset(numbers.get(at, ())),
                     days=frozenset(days.get(at, ())),
                     figures=frozenset(figures.get(at, ())),
+                    rough=frozenset(rough.get(at, ())),
                     said_on=frozenset(said_on.get(at, ())),
                     span=spans.get(at),
                     voices=frozenset(voices.get(at, ())),
                     dated=tuple(dated.get(at, ())),
                     standing=_standing(standings.get(at, set())),
                     passage=passage_text(analysis, spans[at]) if at in spans else "",
-                    acts=frozenset(acts.get(at, ())),
+                    acts=frozenset(acts(dates_of.get(at, []), sentence.text)),
                     bare=_set_apart(sentence.text, sentence.start, described.get(at, []), ""),
                     wording=_set_apart(sentence.text, sentence.start, apart.get(at, [])),
                 )
@@ -782,23 +787,28 @@ def _counts_apart(
                 sim[i, j] = sim[j, i] = min(sim[i, j], 0.0)
 
 
-def _head_counts(u: Unit) -> dict[str, float]:
+def _head_counts(u: Unit, exact: bool = False) -> dict[str, float]:
     """What the sentence counts, by head noun, with its one value: "400,000 Corrant Mobile
     customers" counts customers, and so does "the number of customers whose details were
     taken", "customers (take)". Not spans of time, ratios, or a thing counted twice ("rose to
-    17 from 9")."""
+    17 from 9"); when `exact`, not a figure in words ("hundreds"), a share or a sum either."""
     values: dict[str, set[float]] = defaultdict(set)
     for figure in u.figures:
         value, _, thing = figure.rpartition("|")
-        if thing not in DURATIONS and "/" not in value:
-            values[thing.partition(" (")[0].split()[-1]].add(float(value))
+        if thing in DURATIONS or "/" in value:
+            continue
+        if exact and (figure in u.rough or thing in MEASURES):
+            continue
+        values[thing.partition(" (")[0].split()[-1]].add(float(value))
     return {thing: found.pop() for thing, found in values.items() if len(found) == 1}
 
 
 def _counted_apart(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
-    """Whether two sentences' counts (`_head_counts`) count one thing more than `APART` times
-    apart: "has about 4.5 million customers" and "has risen to 1.3 million" customers are two
-    quantities, not one told two ways (`conflicts.disagree`)."""
+    """Whether two sentences' exact counts (`_head_counts`) count one thing more than `APART`
+    times apart: "has about 4.5 million customers" and "has risen to 1.3 million" customers
+    are two quantities, which the conflicts do not read as one told two ways
+    (`conflicts.disagree`). Shares and sums are left out: "shares fell 12% on Monday" and
+    "shares, down 40% this year, slid on Monday" tell one fall."""
     for thing in a.keys() & b.keys():
         low, high = sorted((a[thing], b[thing]))
         if low > 0 and low * APART < high:
@@ -925,7 +935,7 @@ def extend(
     alone.
     """
     article_of = _article_codes(items)
-    counts = [_head_counts(u) for u in items]
+    counts = [_head_counts(u, exact=True) for u in items]
     extended = []
     for members in groups:
         weakest = sim[members].min(axis=0)

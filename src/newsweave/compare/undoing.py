@@ -9,35 +9,54 @@ report's "closed" never contradicts another's "reopened".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence, Set
 
 import numpy as np
 
+from newsweave.models import DateMention
+
 # Verb lemmas (as `DateMention.verb` gives them) of an act, and of the acts that undo it. Only
-# undoing over time: converse pairs ("won" and "lost", "bought" and "sold") tell one happening
-# from its two sides.
+# undoing the act on the same thing: a verb pair that may tell one happening from its two
+# sides is left out, as a review found ("the union suspended its strike" and "train services
+# resumed", "a ceasefire began" and "fighting ended", "introduced a fee for bags" and "scrapped
+# free bags"), and so are converse pairs ("won" and "lost"). "open" is out too: "opened fire".
 UNDOINGS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
-    (
-        frozenset({"close", "shut", "close down", "shut down", "suspend", "halt", "stop"}),
-        frozenset({"open", "reopen", "resume", "restart"}),
-    ),
+    (frozenset({"close", "shut", "close down", "shut down"}), frozenset({"reopen"})),
     (
         frozenset({"arrest", "detain", "jail", "imprison", "kidnap", "abduct"}),
         frozenset({"release", "free"}),
     ),
-    (frozenset({"impose", "introduce", "ban"}), frozenset({"lift", "scrap", "end"})),
-    (frozenset({"begin", "start", "launch"}), frozenset({"end", "finish", "call off"})),
+    (frozenset({"impose", "ban"}), frozenset({"lift"})),
 )
 
+# "release" frees someone when told in the passive ("was released on bail"); in the active it
+# as often publishes ("police released a statement", "the court released its verdict").
+_RELEASED = re.compile(r"\b(?:was|were|be|been|being)\s+(?:\w+\s+)?released\b", re.IGNORECASE)
 
-def undone(acts: Sequence[Set[str]]) -> np.ndarray:
-    """Which pairs of sentences, by the acts each dates (`acts[i]` for sentence i), tell an act
-    and its undoing: one tells only the act, the other only its undoing. A sentence telling
-    both ("closed on Wednesday and will reopen on Monday") stands on neither side."""
-    apart = np.zeros((len(acts), len(acts)), dtype=bool)
+
+def acts(dates: Sequence[DateMention], text: str) -> set[str]:
+    """The acts a sentence's date phrases date (`DateMention.verb`): not a state a phrase
+    dates from ("Orsk, detained since March, returned home"; "which had been shut since
+    Friday"), nor "release" in the active."""
+    found = set()
+    for d in dates:
+        if not d.verb or d.text.lower().startswith("since"):
+            continue
+        if d.verb == "release" and not _RELEASED.search(text):
+            continue
+        found.add(d.verb)
+    return found
+
+
+def undone(told: Sequence[Set[str]]) -> np.ndarray:
+    """Which pairs of sentences, by the acts each dates (`told[i]` for sentence i, `acts`),
+    tell an act and its undoing: one tells only the act, the other only its undoing. A sentence
+    telling both ("closed on Wednesday and will reopen on Monday") stands on neither side."""
+    apart = np.zeros((len(told), len(told)), dtype=bool)
     for act, undoing in UNDOINGS:
-        does = np.array([bool(a & act) for a in acts])
-        undoes = np.array([bool(a & undoing) for a in acts])
+        does = np.array([bool(a & act) for a in told])
+        undoes = np.array([bool(a & undoing) for a in told])
         only_does, only_undoes = does & ~undoes, undoes & ~does
         apart |= np.outer(only_does, only_undoes)
     return apart | apart.T
