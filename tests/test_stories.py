@@ -278,3 +278,22 @@ def test_a_story_is_titled_by_the_headline_its_reports_share_most():
     # With nothing to choose between them, the earliest report's title stands.
     assert story_title(titles[:1]) == titles[0]
     assert story_title(["Ferry sinks off Syros", "Storm closes harbour"]) == "Ferry sinks off Syros"
+
+
+def test_a_text_encoded_again_is_read_from_the_kept_vectors(monkeypatch):
+    """A story's refresh reads the same sentences again: each is encoded once per process."""
+    import numpy as np
+
+    from newsweave import embed
+
+    if embed.backend() != "minilm":
+        pytest.skip("TF-IDF vectors depend on their batch and are never kept")
+    texts = ["The quay reopened on Monday.", "Ships were sent to the southern berths."]
+    first = embed.encode_kept(texts)
+    assert np.allclose(first, embed.encode(texts), atol=1e-5)
+    encoded: list[str] = []
+    real = embed.encode
+    monkeypatch.setattr(embed, "encode", lambda t: encoded.extend(t) or real(t))
+    again = embed.encode_kept([texts[1], "A new sentence.", texts[0]])
+    assert encoded == ["A new sentence."]
+    assert np.array_equal(again[[0, 2]], first[[1, 0]])

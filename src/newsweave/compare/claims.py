@@ -41,7 +41,7 @@ from newsweave.compare.drift import Statement
 from newsweave.compare.occasions import Span
 from newsweave.compare.passages import covered, passage_text, passages
 from newsweave.compare.undoing import acts, undone
-from newsweave.embed import encode, rows
+from newsweave.embed import encode_kept, rows
 from newsweave.models import Analysis, Claim, DateMention, Quote, Sentence, Support
 
 MIN_WORDS = 5
@@ -349,7 +349,7 @@ def _undescribed(items: list[Unit], sim: np.ndarray) -> None:
     # Rewrites of one report share their sentences: each text is encoded once.
     texts = sorted({items[k].bare for pair in pairs for k in pair})
     row = {text: r for r, text in enumerate(texts)}
-    bare = encode(texts)
+    bare = encode_kept(texts)
     for i, j in pairs:
         again = float(bare[row[items[i].bare]] @ bare[row[items[j].bare]])
         sim[i, j] = sim[j, i] = min(sim[i, j], again)
