@@ -71,8 +71,12 @@ def brief(
     credited = crediting(list(comparison.lineage), outlet_of)
     # Outlets in the order of their first report, as the sources are listed, so that the
     # section keeps its order as the claims change.
+    # (An outlet with no report of its own, credited by a rewrite, comes last.)
+    first_report: dict[str, int] = {}
+    for k, a in enumerate(articles):
+        first_report.setdefault(a.outlet, k)
     unique: dict[str, tuple[str, ...]] = {
-        outlet: () for outlet in sorted(coverage, key=lambda o: _first_report(o, articles))
+        outlet: () for outlet in sorted(coverage, key=lambda o: first_report.get(o, len(order)))
     }
     for claim in comparison.claims:
         if claim.independent_sources == 1:
@@ -313,9 +317,3 @@ def _markdown(b: Brief) -> str:
 
 UNIQUE_SHOWN = 5
 """Claims listed for each outlet under "Only one outlet reports" in Markdown (JSON has all)."""
-
-
-def _first_report(outlet: str, articles: list[Article]) -> int:
-    """Where the outlet's first report stands among the story's articles (after all of them
-    when it has none: an outlet a rewrite credits)."""
-    return next((k for k, a in enumerate(articles) if a.outlet == outlet), len(articles))

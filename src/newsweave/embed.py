@@ -75,12 +75,12 @@ def encode_kept(texts: list[str]) -> np.ndarray:
     past `KEPT`): a story's every refresh reads the same sentences again, and encoding them
     anew was a fifth of an update's time. TF-IDF vectors depend on their batch, so none are
     kept."""
-    if _model() is None:
+    if _model() is None or not texts:
         return encode(texts)
     missing = list(dict.fromkeys(t for t in texts if t not in _kept))
     if missing:
         _kept.update(zip(missing, encode(missing), strict=True))
-    found = np.stack([_kept[t] for t in texts]) if texts else encode(texts)
+    found = np.stack([_kept[t] for t in texts])
     while len(_kept) > KEPT:
         del _kept[next(iter(_kept))]
     return found

@@ -736,13 +736,20 @@ def _times_apart(items: list[Unit], sim: np.ndarray) -> None:
     if not dated:
         return
     recalls = occasions.recalling([items[k].dated for k in dated])
-    article = _article_codes(items)[dated]
-    apart = (recalls | recalls.T) & (article[:, None] != article[None, :])
+    apart = recalls | recalls.T
     # Only two sentences that both count something can give one figure; the rest, at once.
     counting = np.array([_counted(items[k].figures) for k in dated])
     for a, b in zip(*np.nonzero(apart & counting[:, None] & counting[None, :]), strict=True):
         apart[a, b] = not _counted(items[dated[a]].figures & items[dated[b]].figures)
-    block = np.ix_(dated, dated)
+    _kept_apart(items, sim, dated, apart)
+
+
+def _kept_apart(items: list[Unit], sim: np.ndarray, rows: list[int], apart: np.ndarray) -> None:
+    """Mark as never one claim, in `sim`, the pairs of `items[rows]` that `apart` holds, when
+    of different articles (two sentences of one article are never one claim anyway)."""
+    article = _article_codes(items)[rows]
+    apart = apart & (article[:, None] != article[None, :])
+    block = np.ix_(rows, rows)
     sim[block] = np.where(apart, np.minimum(sim[block], 0.0), sim[block])
 
 
@@ -752,12 +759,8 @@ def _undone_apart(items: list[Unit], sim: np.ndarray) -> None:
     Wednesday" and "Hartwell's said it would reopen its 11 Lindgate restaurants on Monday" are
     alike in MiniLM (0.79)."""
     acted = [k for k, u in enumerate(items) if u.acts]
-    if not acted:
-        return
-    article = _article_codes(items)[acted]
-    apart = undone([items[k].acts for k in acted]) & (article[:, None] != article[None, :])
-    block = np.ix_(acted, acted)
-    sim[block] = np.where(apart, np.minimum(sim[block], 0.0), sim[block])
+    if acted:
+        _kept_apart(items, sim, acted, undone([items[k].acts for k in acted]))
 
 
 def _counts_apart(

@@ -14,6 +14,7 @@ from collections.abc import Sequence, Set
 
 import numpy as np
 
+from newsweave.compare.occasions import since
 from newsweave.models import DateMention
 
 # Verb lemmas (as `DateMention.verb` gives them) of an act, and of the acts that undo it. Only
@@ -41,7 +42,7 @@ def acts(dates: Sequence[DateMention], text: str) -> set[str]:
     Friday"), nor "release" in the active."""
     found = set()
     for d in dates:
-        if not d.verb or d.text.lower().startswith("since"):
+        if not d.verb or since(d):
             continue
         if d.verb == "release" and not _RELEASED.search(text):
             continue
