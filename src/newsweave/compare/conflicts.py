@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from itertools import combinations
 from typing import TypeVar
@@ -18,7 +18,7 @@ import numpy as np
 
 from newsweave.analyze.numbers import CURRENCIES, amount, measured
 from newsweave.analyze.sentences import without_dateline
-from newsweave.compare.occasions import may_differ, spans
+from newsweave.compare.occasions import Span, may_differ, spans
 from newsweave.embed import rows
 from newsweave.models import (
     Analysis,
@@ -124,13 +124,7 @@ def _in_claim(
         values = {(a, amount(n)) for a, _, n in found}
         if len({v for _, v in values}) < 2 or len({a for a, _ in values}) < 2:
             continue
-        if not any(
-            disagree([m, n])
-            and not grew((a, t, m), (b, u, n), published)
-            and not may_differ(dated[a].get(m.sentence, ()), dated[b].get(n.sentence, ()))
-            for a, t, m in found
-            for b, u, n in found
-        ):
+        if not _clash(found, published, dated):
             continue
         found = found + _same_figure_elsewhere(found, numbers)
         # The story's other articles that give the sum or the count once, with one of these
@@ -188,6 +182,33 @@ def sided(thing: str, given: list[ConflictValue], kind: ConflictKind = "number")
         for v in sorted(given, key=lambda v: (of[v.reading], first[v.reading]))
     )
     return Conflict(what=thing, kind=kind, values=values)
+
+
+def _clash(
+    found: list[Figure],
+    published: Mapping[str, datetime | None],
+    dated: Mapping[str, Mapping[int, Sequence[Span]]],
+) -> bool:
+    """Whether two of a thing's figures disagree, the later no grown count (`grew`) and the two
+    no different occasions (`may_differ`). Each wording of a value is compared once: a big
+    story gives one figure in the same words many times, and two alike never disagree."""
+    alike: dict[tuple[float, float | None, str | None, str], list[Figure]] = {}
+    for figure in found:
+        n = figure[2]
+        alike.setdefault((n.value, n.upper, n.qualifier, n.text), []).append(figure)
+
+    def when(figure: Figure) -> Sequence[Span]:
+        return dated[figure[0]].get(figure[2].sentence, ())
+
+    return any(
+        disagree([these[0][2], those[0][2]])
+        and any(
+            not grew(f, g, published) and not may_differ(when(f), when(g))
+            for f in these
+            for g in those
+        )
+        for these, those in combinations(alike.values(), 2)
+    )
 
 
 def within(

@@ -90,23 +90,30 @@ def matching(a: Quote, b: Quote, threshold: float) -> tuple[tuple[str, str], int
     A quote whose words all stand in the other quote, in order, is faithful quoting; otherwise
     the best window of the longer quote must hold `threshold` of the shorter one's words.
     """
-    ta, tb = words(a.text), words(b.text)
+    return _matching(a.text, b.text, threshold)
+
+
+# Cached: a big story quotes each statement in the same words in many articles, and each
+# refresh pairs them all again.
+@lru_cache(maxsize=1 << 14)
+def _matching(a: str, b: str, threshold: float) -> tuple[tuple[str, str], int] | None:
+    ta, tb = words(a), words(b)
     if not ta or not tb:
         return None
     (short, ts), (long_, tl) = ((a, ta), (b, tb)) if len(ta) <= len(tb) else ((b, tb), (a, ta))
     # Quick exits before the window search, which most pairs of a big story never need: the
     # same words cut at another place are faithful quoting, and no window of the longer quote
     # can share more of the shorter's words than the whole of it does.
-    if f" {_joined(short.text)} " in f" {_joined(long_.text)} ":
-        window, size = short.text, len(ts)
+    if f" {_joined(short)} " in f" {_joined(long_)} ":
+        window, size = short, len(ts)
     elif len(set(ts) & set(tl)) / len(set(ts)) < threshold:
         return None
     else:
-        window, overlap = _best_window(ts, long_.text)
+        window, overlap = _best_window(ts, long_)
         if overlap < threshold or not window:
             return None
         size = min(len(ts), len(words(window)))
-    return ((short.text, window) if short is a else (window, short.text)), size
+    return ((short, window) if short is a else (window, short)), size
 
 
 def _sentence_of(text: str, quote: Quote, sentences: Sequence[Sentence]) -> int:
@@ -181,6 +188,7 @@ def _best_window(short: tuple[str, ...], text: str) -> tuple[str, float]:
     return text[tokens[start].start() : tokens[end - 1].end()], best_score
 
 
+@lru_cache(maxsize=1 << 14)
 def _differs(text: str, other: str) -> tuple[str, ...]:
     theirs = set(words(other))
     return tuple(w for w in words(text) if w not in theirs)
