@@ -420,6 +420,10 @@ def test_a_count_of_people_says_what_befell_them(text, figure, fate):
         ("Two more bodies were found, bringing the death toll to 17.", "17", "people", "killed"),
         ("Officials put the death toll at 40 on Sunday.", "40", "people", "killed"),
         ("Officials raised the number of confirmed cases to 38.", "38", "cases", None),
+        # the level hung by the parser on the object's clause, the object or a particle
+        ("Officials put the number of people evacuated at 3,000.", "3,000", "people", "evacuated"),
+        ("The ministry revised the death toll down to 12 on Wednesday.", "12", "people", "killed"),
+        ("The ministry revised the death toll to 12 on Wednesday.", "12", "people", "killed"),
         (
             "The authority acted a day after the company raised to 1.3 million the number of "
             "customers whose personal details were taken.",

@@ -378,11 +378,7 @@ def _level_of(token: Any) -> Any | None:
     is under a modal, a negation or a mark of what may be ("could rise to 50", "if it reaches
     50")."""
     if token.dep_ == "pobj" and token.head.lower_ in {"to", "at"}:
-        verb = token.head.head
-        # The parser may hang "to 23" on the object's own clause ("raised the number of people
-        # killed to 23"): the verb is the one that clause's noun is the object of.
-        if verb.dep_ in {"acl", "relcl"} and verb.head.lemma_ in _LEVELS:
-            verb = verb.head.head
+        verb = _beyond_object(token.head.head)
     elif token.dep_ == "dobj":
         verb = token.head
     else:
@@ -403,6 +399,23 @@ def _level_of(token: Any) -> Any | None:
             after += 1
         counted = token.doc[after] if after < len(token.doc) else None
     return counted if counted is not None and counted.lemma_ in _LEVELS else None
+
+
+def _beyond_object(word: Any) -> Any:
+    """The verb a level's "to" or "at" phrase belongs to, where the parser hung it on the
+    object: on its own clause ("raised the number of people killed to 23", "put the number of
+    people evacuated at 3,000"), on the object itself ("revised the death toll to 12") or on
+    the verb's particle ("revised the toll down to 12")."""
+    if word.lower_ in {"up", "down"} and word.dep_ in {"prt", "advmod"}:
+        return word.head
+    if word.dep_ in {"acl", "relcl"}:
+        noun = word.head
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+            noun = noun.head.head  # "people" of "the number of people evacuated"
+        return noun.head if noun.lemma_ in _LEVELS else word
+    if word.dep_ == "dobj" and word.lemma_ in _LEVELS:
+        return word.head
+    return word
 
 
 def _may_be(verb: Any) -> bool:
