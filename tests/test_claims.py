@@ -555,6 +555,9 @@ def test_an_act_and_its_undoing_are_two_facts(report, story_claims, later, one):
         ("on Monday", "release", "Police released a statement on Monday.", None),
         # a state dated from, not the act: "detained since March, returned home"
         ("since March", "detain", "Orsk, detained since March, returned home.", None),
+        ("on Sunday", "set", "The captain was set free on Sunday.", "free"),
+        ("on Sunday", "set", "Rebels set the two hostages free on Sunday.", "free"),
+        ("on Sunday", "set", "Rebels set a deadline on Sunday.", "set"),
     ],
 )
 def test_an_act_is_what_a_date_phrase_dates(phrase, verb, text, act):
@@ -570,6 +573,7 @@ def test_an_act_is_what_a_date_phrase_dates(phrase, verb, text, act):
     [
         ({"close"}, {"reopen"}, True),
         ({"detain"}, {"release", "say"}, True),
+        ({"lock down"}, {"lift"}, True),  # "locked down the city", "lifted the lockdown"
         ({"close", "reopen"}, {"reopen"}, False),  # telling both, it stands on neither side
         ({"win"}, {"lose"}, False),  # two sides of one happening
         ({"begin"}, {"end"}, False),  # "a ceasefire began", "fighting ended"

@@ -28,25 +28,27 @@ UNDOINGS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
         frozenset({"arrest", "detain", "jail", "imprison", "kidnap", "abduct"}),
         frozenset({"release", "free"}),
     ),
-    (frozenset({"impose", "ban"}), frozenset({"lift"})),
+    (frozenset({"impose", "ban", "lock down"}), frozenset({"lift"})),
 )
 
 # "release" frees someone when told in the passive ("was released on bail"); in the active it
 # as often publishes ("police released a statement", "the court released its verdict").
 _RELEASED = re.compile(r"\b(?:was|were|be|been|being)\s+(?:\w+\s+)?released\b", re.IGNORECASE)
+# "set" frees someone only as "set free" ("was set free on Sunday", "set the hostages free").
+_SET_FREE = re.compile(r"\bset\s+(?:\w+\s+){0,3}?free\b", re.IGNORECASE)
 
 
 def acts(dates: Sequence[DateMention], text: str) -> set[str]:
     """The acts a sentence's date phrases date (`DateMention.verb`): not a state a phrase
     dates from ("Orsk, detained since March, returned home"; "which had been shut since
-    Friday"), nor "release" in the active."""
+    Friday"), nor "release" in the active. "Set free" is freeing."""
     found = set()
     for d in dates:
         if not d.verb or since(d):
             continue
         if d.verb == "release" and not _RELEASED.search(text):
             continue
-        found.add(d.verb)
+        found.add("free" if d.verb == "set" and _SET_FREE.search(text) else d.verb)
     return found
 
 
