@@ -18,7 +18,7 @@ CORPORA = Path(__file__).parent / "corpora"
 def loaded(tmp_path_factory: pytest.TempPathFactory):
     """Each corpus in a database of its own, by corpus name."""
     paths = {}
-    for name in ("biz", "quake", "strike", "fire", "court", "vote", "outbreak", "breach"):
+    for name in ("biz", "quake", "strike", "fire", "court", "vote", "outbreak", "breach", "launch"):
         db = str(tmp_path_factory.mktemp(name) / "corpus.db")
         result = CliRunner().invoke(
             app, ["--db", db, "add", str(CORPORA / name / "articles.jsonl")]
@@ -507,3 +507,40 @@ def test_the_breach_s_quotes_go_to_the_chief_executive_and_the_security_officer(
     said = {(o, t[:20]): s for o, t, s in quotes if o == "Keelstone Wire"}
     assert said[("Keelstone Wire", "I want to apologise ")] == "person:ines-halloran"
     assert said[("Keelstone Wire", "We closed that accou")] == "person:marek-tolland"
+
+
+def test_a_launch_and_the_company_s_launch_weeks_before_are_two_stories(loaded):
+    stories = sorted(len(articles) for articles, _ in _briefs(loaded["launch"]).values())
+    assert stories == [1, 8]
+    [(earlier, brief)] = [v for v in _briefs(loaded["launch"]).values() if len(v[0]) == 1]
+    assert "Orla-1" in earlier[0].title
+    assert not brief.conflicts and not brief.quote_drift and not brief.lineage
+
+
+def test_the_launch_s_copy_rewrite_and_drift_are_found(loaded):
+    articles, brief = _largest(loaded, "launch")
+    outlet = {a.id: a.outlet for a in articles}
+    # The Kelmora Courier runs the Ridgeway Wire story word for word, with its credit; Dunmere
+    # Evening News opens on "..., Ridgeway Wire reported".
+    links = {(link.kind, outlet[link.article], outlet.get(link.source)) for link in brief.lineage}
+    assert ("duplicate", "The Kelmora Courier", "Ridgeway Wire") in links
+    assert ("citing", "Dunmere Evening News", "Ridgeway Wire") in links
+    # The launch director's remark after the scrub, in other words by the Herald.
+    [drift] = brief.quote_drift
+    assert drift.speaker == "Liv Harrowden"
+    assert {outlet[v.article] for v in drift.variants} == {"The Arvenian Times", "Skarvholm Herald"}
+
+
+def test_the_lift_off_time_conflicts_and_nothing_else_is_timed_apart(loaded):
+    articles, brief = _largest(loaded, "launch")
+    outlet = {a.id: a.outlet for a in articles}
+    timed = [c for c in brief.conflicts if c.what.startswith("time of")]
+    assert [{(outlet[v.article], v.reading) for v in c.values} for c in timed] == [
+        {
+            ("Ridgeway Wire", "06:42"),
+            ("The Kelmora Courier", "06:42"),
+            ("Dunmere Evening News", "06:42"),
+            ("ANR News", "06:42"),
+            ("Arvenian Business Review", "06:24"),
+        }
+    ]

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from newsweave.compare.claims import Group, align, make_claims, units
+from newsweave.compare.clock import clock_conflicts
 from newsweave.compare.conflicts import find_conflicts, marked, once
 from newsweave.compare.counts import count_conflicts
 from newsweave.compare.dating import date_conflicts
@@ -65,6 +66,7 @@ def compare(
     in_order = {a.article_id: a for a in ordered}
     claims, conflicts = find_conflicts(claims, in_order, published, vectors)
     others = date_conflicts(claims, in_order, published) + place_conflicts(claims, in_order)
+    others += clock_conflicts(claims, in_order)
     others = once(others + happening_conflicts(in_order, published))
     others += count_conflicts(in_order, published, known=conflicts)
     named = {c.what for c in conflicts + others}

@@ -217,12 +217,13 @@ def within(
     find: Callable[[Support], V | None],
     apart: Callable[[tuple[str, V], tuple[str, V]], bool],
     read: Callable[[V], tuple[str, str]],
+    named: str | None = None,
 ) -> list[Conflict]:
     """Conflicts of `kind` within groups of sentences told of one fact (a claim's support, one
     happening's sentences): each sentence's one value of it (`find`), and groups where two
     articles' (article id, value) pairs are `apart`. Named for the first sentence that gives
-    one ("date of “The fire started on Tuesday night at…”"); `read` gives a value's wording and
-    reading."""
+    one ("date of “The fire started on Tuesday night at…”", or `named` for the kind's word);
+    `read` gives a value's wording and reading."""
     conflicts = []
     for group in groups:
         found = [(s, value) for s in group if (value := find(s)) is not None]
@@ -237,7 +238,7 @@ def within(
             for s, value in found
             for wording, reading in [read(value)]
         ]
-        conflicts.append(sided(f"{kind} of “{opening}…”", given, kind))
+        conflicts.append(sided(f"{named or kind} of “{opening}…”", given, kind))
     return once(conflicts)
 
 

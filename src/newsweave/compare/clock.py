@@ -1,0 +1,143 @@
+"""Times of day: one happening's clock time that reports give differently ("lifted off from
+Skarvholm at 06:42 on Wednesday" against "at 06:24 on Wednesday").
+
+A claim's sentences state one fact; when each gives one time of day, on no other day, and as
+done, not as planned ("is due to lift off at 06:30" then "lifted off at 06:42" is a plan and
+its outcome), two times more than a minute apart cannot both be right. A time with its zone
+("04:42 GMT") is compared only with times in the same zone, and an unmarked one is local.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from newsweave.compare.conflicts import within
+from newsweave.models import Analysis, Claim, Conflict
+
+# "06:42", "6:42", "6.42am", "6:42 p.m.", "6am": a time of day, with its zone if one follows.
+_CLOCK = re.compile(
+    r"(?<![\w.:,])(?:(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?:\s*(?P<ampm>[ap]\.?m\b\.?))?"
+    r"|(?P<h2>1[0-2]|0?\d)(?:\.(?P<m2>[0-5]\d))?\s*(?P<ampm2>[ap]\.?m\b\.?))"
+    r"(?:\s+(?P<zone>local\s+time|(?-i:GMT|UTC|[A-Z]{2}T)))?(?![\w:])",
+    re.IGNORECASE,
+)
+# Words that tell a time as planned or foreseen, not as it came.
+_PLANNED = re.compile(
+    r"\b(?:will|would|shall|due|scheduled|planned|plans?|set\s+to|expected|aims?|aiming"
+    r"|window|targets?|targeting|no\s+earlier\s+than)\b",
+    re.IGNORECASE,
+)
+# Words before a time that make it a bound or a span, not when the happening came: "by 6pm",
+# "until 10:00", "from 08:00".
+_BOUND = re.compile(
+    r"\b(?:by|until|till|before|after|from|since|to|and|as\s+of)\s+$", re.IGNORECASE
+)
+# A time told with no "am" or "pm" is a clock's only as "at 06:42" (two digits, after "at"): a
+# game's clock reads "with 6:05 left", "at the 10:03 mark", and "6:41" may be morning or night.
+_AT = re.compile(r"\bat\s+(?:(?:about|around|approximately)\s+)?$", re.IGNORECASE)
+# A report's own time: a date line or a stamp ("Published: Dec. 19, 2005 at 9:44 PM",
+# "September 18th, 2013, 05:31 GMT"), which give the year beside the time.
+_STAMP = re.compile(r"\b(?:published|updated|posted|modified)\b|\b(?:19|20)\d\d\b", re.IGNORECASE)
+# How near a year makes a time a stamp, in characters either side.
+STAMP_REACH = 30
+# The words before a time that say what came then ("lifted off from Skarvholm Spaceport at"):
+# two sentences of one claim time one happening when these share a word. A claim may join
+# sentences timing different happenings of one event ("the gunman came in around 4 p.m.",
+# "were told at 5:30 p.m. to leave").
+LEAD_WORDS = 6
+_LEAD_SKIP = frozenset(
+    {"a", "an", "the", "of", "in", "on", "at", "about", "around", "approximately", "to"}
+    | {"was", "were", "is", "are", "and", "or", "said", "says", "his", "her", "their", "its"}
+    | {"from", "for", "with", "local", "time"}
+)
+_WORD = re.compile(r"[a-z]+")
+# Minutes two reports of one time may differ by: a rounding of the clock.
+SLACK = 1
+
+
+class Clock(NamedTuple):
+    """A time of day as a sentence words it, in minutes after midnight, and its zone."""
+
+    wording: str
+    minutes: int
+    zone: str
+    """"local" for a time with no zone or "local time", else the zone's name ("GMT")."""
+    lead: frozenset[str] = frozenset()
+    """The first five letters of the content words before it (`LEAD_WORDS`)."""
+
+
+def clock_conflicts(claims: list[Claim], analyses: dict[str, Analysis]) -> list[Conflict]:
+    """The claims whose articles give their one happening times of day that do not meet."""
+
+    def find(article: str, sentence: int) -> dict[str, Clock] | None:
+        return clock_of(analyses[article], sentence)
+
+    return within(
+        [c.support for c in claims],
+        "date",
+        lambda s: find(s.article, s.sentence),
+        lambda x, y: _apart(x[1], y[1]),
+        _read,
+        named="time",
+    )
+
+
+def clock_of(analysis: Analysis, sentence: int) -> dict[str, Clock] | None:
+    """The one time of day, by zone, that a sentence gives as done, outside quotes and on no
+    day but one; None when it gives none, several in one zone, or a planned one."""
+    own = analysis.sentences[sentence]
+    quoted = [(q.start, q.end) for q in analysis.quotes if q.kind != "reported"]
+    days = {d.resolved for d in analysis.dates if d.sentence == sentence and d.resolved}
+    if len(days) > 1 or _PLANNED.search(own.text):
+        return None
+    found: dict[str, list[Clock]] = {}
+    for match in _CLOCK.finditer(own.text):
+        if any(a <= own.start + match.start() < b for a, b in quoted):
+            continue
+        before = own.text[: match.start()]
+        if _BOUND.search(before):
+            return None
+        near = own.text[max(match.start() - STAMP_REACH, 0) : match.end() + STAMP_REACH]
+        if _STAMP.search(near):
+            return None
+        if not (match["ampm"] or match["ampm2"]) and not (
+            len(match["h"]) == 2 and _AT.search(before)
+        ):
+            continue
+        words = _WORD.findall(before.lower())[-LEAD_WORDS:]
+        lead = frozenset(w[:5] for w in words if w not in _LEAD_SKIP)
+        clock = _clock(match)._replace(lead=lead)
+        found.setdefault(clock.zone, []).append(clock)
+    one = {zone: clocks[0] for zone, clocks in found.items() if len(clocks) == 1}
+    return one if one and len(one) == len(found) else None
+
+
+def _clock(match: re.Match[str]) -> Clock:
+    hour = int(match["h"] if match["h"] is not None else match["h2"])
+    minute = int(match["m"] or match["m2"] or 0)
+    ampm = (match["ampm"] or match["ampm2"] or "").lower()
+    if ampm.startswith("p") and hour < 12:
+        hour += 12
+    elif ampm.startswith("a") and hour == 12:
+        hour = 0
+    zone = match["zone"] or ""
+    zone = "local" if not zone or zone.lower().startswith("local") else zone.upper()
+    wording = match.group(0).strip()
+    return Clock(wording, hour * 60 + minute, zone)
+
+
+def _apart(a: dict[str, Clock], b: dict[str, Clock]) -> bool:
+    """Whether two sentences time one happening (their words before the time meet) at times of
+    one zone more than `SLACK` minutes apart."""
+    return any(
+        abs(a[zone].minutes - b[zone].minutes) > SLACK and a[zone].lead & b[zone].lead
+        for zone in a.keys() & b.keys()
+    )
+
+
+def _read(clocks: dict[str, Clock]) -> tuple[str, str]:
+    """A sentence's time as worded, and as read ("06:42", the local time when it gives one)."""
+    clock = clocks.get("local") or next(iter(clocks.values()))
+    zone = "" if clock.zone == "local" else f" {clock.zone}"
+    return clock.wording, f"{clock.minutes // 60:02d}:{clock.minutes % 60:02d}{zone}"

@@ -1,0 +1,85 @@
+"""Times of day: one happening timed differently by two reports; plans, bounds, stamps, game
+clocks and other happenings of one event aside."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from builders import article
+from newsweave.analyze import analyze_many
+from newsweave.compare.clock import clock_conflicts
+from newsweave.models import Claim, Support
+
+WEDNESDAY = datetime(2026, 5, 13, 9, 0, tzinfo=UTC)
+
+
+def _timed(*texts: str) -> list[list[tuple[str, str]]]:
+    """The time conflicts in one claim made of one sentence from each text (article a0, a1 ...),
+    as (article, reading) per value."""
+    articles = [article(f"a{k}", text, published=WEDNESDAY) for k, text in enumerate(texts)]
+    analyses = {a.article_id: a for a in analyze_many(articles)}
+    support = tuple(Support(article=a.id, sentence=0, text=a.text) for a in articles)
+    claim = Claim(id="c1", text="", status="corroborated", independent_sources=2, support=support)
+    found = clock_conflicts([claim], analyses)
+    assert all(c.what.startswith("time of ") for c in found)
+    return [[(v.article, v.reading) for v in c.values] for c in found]
+
+
+def test_one_lift_off_timed_at_two_clock_times_is_a_conflict():
+    assert _timed(
+        "The rocket lifted off from Skarvholm Spaceport at 06:42 local time (04:42 GMT) on "
+        "Wednesday, carrying 24 satellites.",
+        "The rocket lifted off from Skarvholm Spaceport at 06:24 on Wednesday and released the "
+        "satellites an hour later.",
+    ) == [[("a0", "06:42"), ("a1", "06:24")]]
+
+
+def test_a_time_in_am_or_pm_reads_as_on_the_clock():
+    assert _timed(
+        "The quake struck the island at 5.11pm on Tuesday, the survey said.",
+        "The quake struck the island at 5:41 p.m. on Tuesday.",
+    ) == [[("a0", "17:11"), ("a1", "17:41")]]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # one time, written two ways
+        (
+            "The rocket lifted off at 06:42 on Wednesday.",
+            "The rocket lifted off at 6.42am on Wednesday.",
+        ),
+        # the same time in two zones
+        (
+            "The rocket lifted off at 06:42 local time on Wednesday.",
+            "The rocket lifted off at 04:42 GMT on Wednesday.",
+        ),
+        # a plan, then what came
+        (
+            "The rocket is due to lift off at 06:30 on Wednesday.",
+            "The rocket lifted off at 06:42 on Wednesday.",
+        ),
+        # a bound, not when it came
+        (
+            "Turnout had reached 40% as of 4:00 p.m. local time.",
+            "Turnout reached 40% at 6 p.m. local time.",
+        ),
+        # two happenings of one event, timed by different words
+        (
+            "A neighbour said the gunman came in around 4 p.m. on Tuesday.",
+            "Staff across the street were told at 5:30 p.m. on Tuesday to leave the premises.",
+        ),
+        # a report's own stamp
+        (
+            "Published: May 13, 2026 at 9:44 PM. The rocket lifted off on Wednesday.",
+            "Updated: May 13, 2026, 10:04 PM. The rocket lifted off on Wednesday.",
+        ),
+        # a game's clock
+        (
+            "McDermott hit his third three-pointer with 6:11 left to put the Bluejays ahead.",
+            "McDermott hit his third three-pointer with 7:02 left to put the Bluejays ahead.",
+        ),
+    ],
+)
+def test_what_looks_like_two_times_of_one_happening_is_no_conflict(first, second):
+    assert _timed(first, second) == []
