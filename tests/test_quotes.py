@@ -482,6 +482,34 @@ def test_she_opening_a_paragraph_after_an_unnamed_woman_told_of_is_nobody_named_
     assert quote.speaker_text == "she" and (quote.speaker is None) is unnamed
 
 
+def test_she_after_the_unnamed_womans_quote_is_still_nobody_named_earlier():
+    _, quotes = quotes_of(
+        "Chief executive Ines Halloran apologised to customers on Tuesday.",
+        "A 73-year-old woman in Tarnmouth told the Mercury she had lost €1,900 after a caller "
+        "read out her account number.",
+        "“He knew everything about me. Why would I doubt him?” she said. She asked not to be "
+        "named.",
+    )
+    [asked] = [q for q in quotes if q.cue == "asked"]
+    assert asked.speaker_text.lower() == "she" and asked.speaker is None
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "A woman lost her savings after a man who said he was from the bank talked her into "
+        "moving the money into what he called a safe account.",
+        # a person named in the words that describe him is no speaker
+        "A woman lost her savings after a man who said he was from Halloran's fraud team "
+        "talked her into moving the money into what he called a safe account.",
+    ],
+)
+def test_he_after_an_unnamed_man_in_the_same_sentence_is_nobody_named_earlier(told):
+    _, quotes = quotes_of("Chief executive Tom Halloran apologised to customers on Tuesday.", told)
+    called = [q for q in quotes if q.cue == "called"]
+    assert called and all(q.speaker_text == "he" and q.speaker is None for q in called)
+
+
 @pytest.mark.parametrize(
     ("paragraph", "speaker"),
     [

@@ -115,43 +115,84 @@ def _background_between(ctx: Context, quotes: list[Quote]) -> list[Quote]:
     resolved = list(quotes)
     for i, quote in enumerate(quotes):
         pronoun = (quote.speaker_text or "").lower()
-        if quote.kind == "reported" or pronoun not in {"he", "she"} or quote.speaker is None:
+        if pronoun not in {"he", "she"} or quote.speaker is None:
             continue
-        if _unnamed_before(ctx, quotes, quote):
+        # Earlier quotes as resolved: "“He knew everything …,” she said. She asked not to be
+        # named": she is still the unnamed woman.
+        if _unnamed_before(ctx, resolved, quote):
             resolved[i] = quote.model_copy(update={"speaker": None})
-        elif (speaker := _speaker_before(ctx, quotes, quote, pronoun)) is not None:
+        elif (
+            quote.kind != "reported"
+            and (speaker := _speaker_before(ctx, quotes, quote, pronoun)) is not None
+        ):
             resolved[i] = quote.model_copy(update={"speaker": speaker})
     return resolved
 
 
 def _unnamed_before(ctx: Context, quotes: list[Quote], quote: Quote) -> bool:
-    """Whether the sentence before `quote`, in its paragraph, names no person but reports what
-    someone unnamed said: in "One of them, who asked not to be named, said production had
-    carried on. “Nobody told us …,” she said", she is that worker, nobody named earlier."""
+    """Whether someone unnamed speaks just before `quote`, and no person is named there: in the
+    sentence before, in its paragraph ("One of them, who asked not to be named, said production
+    had carried on. “Nobody told us …,” she said": she is that worker, nobody named earlier),
+    or earlier in its own sentence ("after a man who said he was from the bank talked her into
+    moving the money into what he called a safe account")."""
+    near = {quote.sentence}
     before = quote.sentence - 1
-    if before < 0:
-        return False
     paragraph = ctx.sentences[quote.sentence].paragraph
-    if ctx.sentences[before].paragraph != paragraph and not _opens_paragraph(ctx, quote):
-        return False  # a quote opening its paragraph goes on from the paragraph before
+    # A quote opening its paragraph goes on from the paragraph before.
+    if before >= 0 and (
+        ctx.sentences[before].paragraph == paragraph or _opens_paragraph(ctx, quote)
+    ):
+        near.add(before)
+    pronoun = (quote.speaker_text or "").lower()
     told = [
         q
         for q in quotes
-        if q.sentence == before
-        and q.kind == "reported"
+        if q.start < quote.start
+        and near & _sentences_of(ctx, q)
         and q.speaker is None
-        and q.speaker_start is not None
-        and q.speaker_end is not None
-        and _a_person_unnamed(ctx, q.speaker_start, q.speaker_end, quote.speaker_text or "")
+        and (
+            (q.speaker_text or "").lower() == pronoun  # the unnamed speaker's own pronoun
+            or (
+                q.kind == "reported"
+                and q.speaker_start is not None
+                and q.speaker_end is not None
+                and _a_person_unnamed(ctx, q.speaker_start, q.speaker_end, pronoun)
+            )
+        )
     ]
-    # A person named in what the unnamed speaker told is no speaker: "A 73-year-old woman told
-    # the Mercury she had lost €1,900 after a man from Corrant's fraud team called".
+    # A person named in what the unnamed speaker told, or in the "who" clause that describes
+    # them, is no speaker: "A 73-year-old woman told the Mercury she had lost €1,900 after a man
+    # from Corrant's fraud team called"; "a man who said he was from Corrant's fraud team".
+    where = near.intersection(set().union(*(_sentences_of(ctx, q) for q in told)))
     return bool(told) and not any(
-        m.sentence == before
+        m.sentence in where
+        and m.start < quote.start
         and m.entity.startswith("person:")
-        and not any(q.start <= m.start and m.end <= q.end for q in told)
+        and not any(
+            (q.start <= m.start and m.end <= q.end) or _in_who_clause(ctx, q, m.start, m.end)
+            for q in told
+        )
         for m in ctx.mentions
     )
+
+
+def _in_who_clause(ctx: Context, q: Quote, start: int, end: int) -> bool:
+    """Whether start..end lies in a "who" clause of the words that tell a quote's speaker ("a
+    man who said he was from Corrant's fraud team"), not beside them ("a neighbour of Anna
+    Berg")."""
+    if q.speaker_start is None or q.speaker_end is None:
+        return False
+    inside = q.speaker_start <= start and end <= q.speaker_end
+    return inside and _WHO.search(ctx.text[q.speaker_start : start]) is not None
+
+
+_WHO = re.compile(r"\bwho\b", re.IGNORECASE)
+
+
+def _sentences_of(ctx: Context, q: Quote) -> set[int]:
+    """The sentences a quote and its tag run over."""
+    end = max(q.end, q.speaker_end or 0, q.cue_end or 0)
+    return set(range(q.sentence, _sentence(ctx.sentences, end - 1) + 1))
 
 
 def _opens_paragraph(ctx: Context, quote: Quote) -> bool:

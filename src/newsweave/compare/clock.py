@@ -10,6 +10,7 @@ its outcome), two times more than a minute apart cannot both be right. A time wi
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import NamedTuple
 
 from newsweave.compare.conflicts import within
@@ -70,6 +71,7 @@ class Clock(NamedTuple):
 def clock_conflicts(claims: list[Claim], analyses: dict[str, Analysis]) -> list[Conflict]:
     """The claims whose articles give their one happening times of day that do not meet."""
 
+    @cache  # a sentence may stand in several claims
     def find(article: str, sentence: int) -> dict[str, Clock] | None:
         return clock_of(analyses[article], sentence)
 
