@@ -148,8 +148,8 @@ def _unnamed_before(ctx: Context, quotes: list[Quote], quote: Quote) -> bool:
         q
         for q in quotes
         if q.start < quote.start
-        and near & _sentences_of(ctx, q)
         and q.speaker is None
+        and near & _sentences_of(ctx, q)
         and (
             (q.speaker_text or "").lower() == pronoun  # the unnamed speaker's own pronoun
             or (

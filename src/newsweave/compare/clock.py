@@ -64,7 +64,7 @@ class Clock(NamedTuple):
     minutes: int
     zone: str
     """"local" for a time with no zone or "local time", else the zone's name ("GMT")."""
-    lead: frozenset[str] = frozenset()
+    lead: frozenset[str]
     """The first five letters of the content words before it (`LEAD_WORDS`)."""
 
 
@@ -109,13 +109,13 @@ def clock_of(analysis: Analysis, sentence: int) -> dict[str, Clock] | None:
             continue
         words = _WORD.findall(before.lower())[-LEAD_WORDS:]
         lead = frozenset(w[:5] for w in words if w not in _LEAD_SKIP)
-        clock = _clock(match)._replace(lead=lead)
+        clock = _clock(match, lead)
         found.setdefault(clock.zone, []).append(clock)
     one = {zone: clocks[0] for zone, clocks in found.items() if len(clocks) == 1}
     return one if one and len(one) == len(found) else None
 
 
-def _clock(match: re.Match[str]) -> Clock:
+def _clock(match: re.Match[str], lead: frozenset[str]) -> Clock:
     hour = int(match["h"] if match["h"] is not None else match["h2"])
     minute = int(match["m"] or match["m2"] or 0)
     ampm = (match["ampm"] or match["ampm2"] or "").lower()
@@ -126,7 +126,7 @@ def _clock(match: re.Match[str]) -> Clock:
     zone = match["zone"] or ""
     zone = "local" if not zone or zone.lower().startswith("local") else zone.upper()
     wording = match.group(0).strip()
-    return Clock(wording, hour * 60 + minute, zone)
+    return Clock(wording, hour * 60 + minute, zone, lead)
 
 
 def _apart(a: dict[str, Clock], b: dict[str, Clock]) -> bool:
