@@ -408,3 +408,29 @@ def test_the_next_month_or_the_last_year_is_a_stretch_from_now_not_a_calendar_on
         "next year": (date(2027, 1, 1), date(2027, 12, 31)),
         "last week": (date(2026, 4, 6), date(2026, 4, 12)),
     }
+
+
+def test_a_day_an_implicative_verb_says_came_to_pass_is_behind():
+    found = spans(
+        date(2026, 5, 14),  # a Thursday
+        "A faulty sensor forced Corvane to call off Monday's attempt.",
+        "The company managed to restore power on Tuesday.",
+        "Officials decided to cancel Friday's match.",  # a decision: the match is to come
+    )
+    assert found == {
+        "Monday": (date(2026, 5, 11), None),
+        "on Tuesday": (date(2026, 5, 12), None),
+        "Friday": (date(2026, 5, 15), None),
+    }
+
+
+def test_the_day_a_forecast_or_a_plan_is_for_is_to_come():
+    found = spans(
+        date(2026, 5, 11),  # a Monday
+        "Jonas Brekke said the forecast for Wednesday gave a 70% chance of acceptable winds.",
+        "Rain fell on Wednesday.",
+    )
+    assert found == {
+        "Wednesday": (date(2026, 5, 13), None),  # told in the past of "said", still to come
+        "on Wednesday": (date(2026, 5, 6), None),
+    }

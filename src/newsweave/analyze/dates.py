@@ -190,7 +190,7 @@ def find_dates(
             said = sentences[sentence_index].text if sentences else ""
             # The other date phrases of the sentence: the years they name, the verbs they date.
             beside = [j for j in range(len(matches)) if j != k and at[j] == sentence_index]
-            opens = _opens_ahead(text, match, verb)
+            opens = _opens_ahead(doc, match, verb)
             clause = Clause(
                 future=opens or is_future(verb, match.start()),
                 nearest=is_hypothetical(verb) or _set_for(text, match.start()),
@@ -388,12 +388,30 @@ def _happening(verb: Any | None) -> str | None:
     return " ".join([*compounds, noun.lemma_.lower()])
 
 
-def _opens_ahead(text: str, match: re.Match[str], verb: Any | None) -> bool:
-    """Does a weekday, month-day or month phrase open a stretch still to come (`opens_ahead`)?"""
+def _opens_ahead(doc: Any, match: re.Match[str], verb: Any | None) -> bool:
+    """Does a weekday, month-day or month phrase open a stretch still to come (`opens_ahead`),
+    or name the day a forecast or a plan is for (`_PROSPECTS`)?"""
     g = match.group
     if not (g("weekday") or g("md") or g("dm") or g("mo")):
         return False
-    return opens_ahead(text, match.start(), match.end(), verb, month=bool(g("mo")))
+    if not g("mo") and _prospect_for(doc, match.end() - 1):
+        return True
+    return opens_ahead(doc_text(doc), match.start(), match.end(), verb, month=bool(g("mo")))
+
+
+# Nouns that look ahead to the day they are "for": "said the forecast for Wednesday gave a 70%
+# chance" is told in the past of "said", and its Wednesday is still to come.
+_PROSPECTS = frozenset(["forecast", "outlook", "prediction", "deadline", "plan", "schedule"])
+
+
+def _prospect_for(doc: Any, offset: int) -> bool:
+    token = _token_at(doc, offset)
+    return (
+        token is not None
+        and token.dep_ == "pobj"
+        and token.head.lower_ == "for"
+        and token.head.head.lemma_.lower() in _PROSPECTS
+    )
 
 
 def _resolve(

@@ -47,6 +47,11 @@ ANNOUNCING_VERBS = PROSPECTIVE_VERBS | frozenset(
         "unveil",
     ]
 )
+# Verbs whose infinitive tells what came to pass, in their own tense: "forced Corvane to call
+# off Monday's attempt" is past, where "decided to cancel Friday's match" may look ahead.
+IMPLICATIVE_VERBS = frozenset(
+    ["force", "compel", "oblige", "manage", "prompt", "cause", "lead", "help", "persuade"]
+)
 # Auxiliaries that look ahead; not "could" or "can" ("could not be reached in March").
 MODALS = FUTURE_AUXILIARIES | frozenset(["may", "might", "should", "must"])
 PRESENT_BE = frozenset(["is", "are", "am", "'re"])
@@ -71,6 +76,8 @@ def is_future(verb: Any | None, offset: int) -> bool:
     if verb is None:
         return False
     verb = _clause_verb(verb)
+    if _implied(verb):
+        return is_future(verb.head, offset)
     auxiliaries = {c.lower_ for c in verb.children}
     # "is expected to be sentenced on Friday": an infinitive, as "to sentence" would be.
     if {"to", "be"} <= {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}:
@@ -88,6 +95,18 @@ def is_future(verb: Any | None, offset: int) -> bool:
         return True
     sentence = verb.sent.text
     return bool(_FUTURE.search(sentence[: max(offset - verb.sent.start_char, 0)]))
+
+
+def _implied(verb: Any) -> bool:
+    """Is this verb an infinitive that an implicative verb (`IMPLICATIVE_VERBS`) says came to
+    pass, so that it takes that verb's tense?"""
+    return (
+        verb.dep_ == "xcomp"
+        and verb.tag_ == "VB"
+        and any(c.lower_ == "to" for c in verb.children if c.dep_ == "aux")
+        and verb.head.i != verb.i
+        and verb.head.lemma_.lower() in IMPLICATIVE_VERBS
+    )
 
 
 def _clause_verb(verb: Any) -> Any:
@@ -135,6 +154,8 @@ def looks_ahead(verb: Any | None, offset: int) -> bool | None:
         return False  # "has been closed", "a report released in March"; not "is set for May"
     if verb.lemma_ in PROSPECTIVE_VERBS and (verb.tag_ in {"VBZ", "VBP"} or auxiliaries):
         return True  # "expects a charge in the second quarter", "is planned for May"
+    if _implied(verb):
+        return looks_ahead(verb.head, offset)  # "managed to finish it in March": done
     if verb.tag_ == "VB" and not auxiliaries & {"do", "does"}:
         # "to stay weak through the summer"; but "wanted to leave in March" may be either.
         head = verb.head
@@ -170,6 +191,8 @@ def aspect_of(verb: Any | None) -> Aspect | None:
     dates the announcement); completed when in a past tense; else None."""
     if verb is None or verb.pos_ not in {"VERB", "AUX"}:
         return None
+    if _implied(verb):
+        return aspect_of(verb.head)
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     if auxiliaries & FUTURE_AUXILIARIES or (
         verb.lemma_ in PROSPECTIVE_VERBS and verb.tag_ != "VBD"
