@@ -611,6 +611,19 @@ def test_an_outlet_or_company_by_its_last_word_is_an_organisation_and_a_weekday_
     assert "Wednesday" not in types
 
 
+def test_a_rocket_maker_by_its_last_word_is_a_company_and_its_spaceport_a_place():
+    analysis = analyze(
+        article(
+            "Corvane Space called off the launch from Skarvholm Spaceport on Monday. "
+            "Tessaline Networks said it would wait."
+        )
+    )
+    types = {e.name: e.type for e in analysis.entities}
+    assert types.get("Corvane Space") == "organisation"
+    assert types.get("Skarvholm Spaceport") == "place"
+    assert types.get("Tessaline Networks") == "organisation"
+
+
 def test_a_person_told_of_as_one_keeps_a_surname_like_an_outlet_s():
     analysis = analyze(
         article("Ashley Tribune, a nurse from Leeds, said she had waited five hours for a bed.")
