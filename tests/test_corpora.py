@@ -544,3 +544,22 @@ def test_the_lift_off_time_conflicts_and_nothing_else_is_timed_apart(loaded):
             ("Arvenian Business Review", "06:24"),
         }
     ]
+
+
+def test_who_said_the_launch_s_remark_and_the_interview_retold_are_found(loaded):
+    articles, brief = _largest(loaded, "launch")
+    outlet = {a.id: a.outlet for a in articles}
+    # ANR News gives the chief executive's remark to the space agency's director-general, whose
+    # name the small model takes for a title of a work after the quote.
+    [said] = [c for c in brief.conflicts if c.kind == "speaker"]
+    assert {(outlet[v.article], v.value) for v in said.values} >= {
+        ("Ridgeway Wire", "Tomas Ekvall"),
+        ("ANR News", "Halvor Nyberg"),
+    }
+    # "Helena Marsk told the Arvenian Business Review that ...": that sentence is the Review's.
+    links = [link for link in brief.lineage if outlet[link.article] == "ANR News"]
+    assert [(outlet.get(link.source), link.through) for link in links] == [
+        ("Arvenian Business Review", None)
+    ]
+    [cost] = [c for c in brief.claims if "420 million crowns" in c.text]
+    assert cost.independent_sources == 1

@@ -624,6 +624,18 @@ def test_a_rocket_maker_by_its_last_word_is_a_company_and_its_spaceport_a_place(
     assert types.get("Tessaline Networks") == "organisation"
 
 
+def test_a_speaker_the_model_takes_for_a_title_after_a_quote_is_a_person():
+    analysis = analyze(
+        article(
+            '"This is what a grown-up space industry looks like: you stand down, you fix it, and '
+            'you fly," Halvor Nyberg, director-general of the Arvenian Space Agency, said at the '
+            "spaceport on Wednesday."
+        )
+    )
+    assert ("Halvor Nyberg", "person") in {(e.name, e.type) for e in analysis.entities}
+    assert [q.speaker for q in analysis.quotes] == ["person:halvor-nyberg"]
+
+
 def test_a_person_told_of_as_one_keeps_a_surname_like_an_outlet_s():
     analysis = analyze(
         article("Ashley Tribune, a nurse from Leeds, said she had waited five hours for a bed.")

@@ -37,6 +37,19 @@ from newsweave.markers import find_markers, is_agency
             "wire_credit",
             "Meridian Wire",
         ),
+        # What a source told an outlet is that outlet's.
+        (
+            "Its finance chief, Helena Marsk, told the Arvenian Business Review that the flight "
+            "cost 420 million crowns.",
+            "told",
+            "Arvenian Business Review",
+        ),
+        ("He told the BBC on Monday that talks would go on.", "told", "BBC"),
+        (
+            "In an interview with the Harbour Gazette, she said she would stay.",
+            "told",
+            "Harbour Gazette",
+        ),
     ],
 )
 def test_a_marker_names_the_outlet_it_credits(text, kind, outlet):
@@ -102,6 +115,10 @@ def test_an_outlet_reported_or_an_agency_said(text, outlet):
         # Nor a participle after a noun that opens a sentence.
         "Deaths reported last week reached 40.",
         "Cases reported in the north rose.",
+        # People are told things too.
+        "She told Judge Hale that she was innocent.",
+        "He told reporters that the count was over.",
+        "He told Anna Berg in an interview that he would stay.",
     ],
 )
 def test_a_body_or_a_person_is_no_outlet(text):

@@ -19,13 +19,15 @@ from newsweave.store import Store
 @pytest.fixture
 def old_db(demo_db: str, tmp_path) -> str:
     """A copy of the demo database as a version before migration 006 left it: nothing says
-    what made its analyses and briefs, and one analysis lacks what today's rules find."""
+    what made its analyses and briefs, one analysis lacks what today's rules find, and no
+    article has the lineage markers today's rules find in its text."""
     path = str(tmp_path / "old.db")
     with sqlite3.connect(demo_db) as source, sqlite3.connect(path) as copy:
         source.backup(copy)
     with sqlite3.connect(path) as db:
         db.execute("UPDATE analyses SET made_by = NULL")
         db.execute("UPDATE briefs SET made_by = NULL")
+        db.execute("UPDATE articles SET record = json_set(record, '$.markers', json('[]'))")
         db.execute(
             "UPDATE analyses SET record = json_set(record, '$.entities', json('[]'), "
             "'$.mentions', json('[]')) WHERE article_id = (SELECT MIN(article_id) FROM analyses)"
@@ -36,6 +38,8 @@ def old_db(demo_db: str, tmp_path) -> str:
 def test_refresh_remakes_what_an_older_version_made(old_db: str, demo_db: str) -> None:
     with Store(demo_db) as store:
         expected = {s.id: store.brief(s.id) for s in store.stories()}
+        markers = {a.id: a.markers for a in store.articles()}
+    assert any(markers.values()), "the demo credits outlets"
     with Store(old_db) as store:
         pipeline = Pipeline(store)
         stale = pipeline.stale()
@@ -48,6 +52,7 @@ def test_refresh_remakes_what_an_older_version_made(old_db: str, demo_db: str) -
         assert pipeline.stale().analyses == [] and pipeline.stale().briefs == []
         emptied = min(a.id for a in store.articles())
         assert store.analysis(emptied).entities, "the emptied analysis is made anew"
+        assert {a.id: a.markers for a in store.articles()} == markers
         for story_id, brief in expected.items():
             assert store.brief(story_id) == brief
 

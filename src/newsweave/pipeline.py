@@ -38,6 +38,7 @@ from newsweave.dedupe import CopyIndex, Fingerprint, dedupe, fingerprint, finger
 from newsweave.embed import MODEL, sentence_vectors
 from newsweave.extract import extract
 from newsweave.ingest import Source, ingest
+from newsweave.markers import find_markers
 from newsweave.models import Analysis, Article, Assignment, RawDoc, Rejected, Story
 from newsweave.settings import Settings
 from newsweave.store import Store
@@ -287,11 +288,13 @@ class Pipeline:
         recompute the briefs of their stories and every stale brief; returns what was remade.
 
         Story membership stays as it is: re-clustering would move articles between stories
-        users have already read and linked to. Extraction (text, lineage markers) stays too,
-        since the pages it read are not stored.
+        users have already read and linked to. Extraction stays too, since the pages it read
+        are not stored; but the lineage markers of the stale briefs' articles are found again
+        from their stored text, since the rules that find them are the brief's (`versions`).
         """
         stale = self.stale()
         touched = set(stale.briefs)
+        self._refind_markers(stale.briefs)
         made_by = analysis_version(self.settings.analyze)
         for start in range(0, len(stale.analyses), _BACKFILL_CHUNK):
             chunk = stale.analyses[start : start + _BACKFILL_CHUNK]
@@ -314,6 +317,14 @@ class Pipeline:
         self._copies = self._stories = None
         self.refresh(sorted(touched), progress)
         return Stale(analyses=stale.analyses, briefs=sorted(touched))
+
+    def _refind_markers(self, story_ids: Iterable[str]) -> None:
+        with self.store.transaction():
+            for story_id in story_ids:
+                for article in self.store.articles(story=story_id):
+                    markers = find_markers(article.text, article.outlet)
+                    if markers != article.markers:
+                        self.store.put_markers(article.id, markers)
 
     # ── comparing and briefing ─────────────────────────────────────────────────────────────
 

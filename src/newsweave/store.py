@@ -27,6 +27,7 @@ from newsweave.models import (
     Brief,
     Comparison,
     LineageLink,
+    LineageMarker,
     Rejected,
     Story,
 )
@@ -216,6 +217,13 @@ class Store(ReadQueries):
             ),
         )
         return True
+
+    def put_markers(self, article_id: str, markers: tuple[LineageMarker, ...]) -> None:
+        """Replace an article's lineage markers (found again from its text by newer rules)."""
+        article = self.article(article_id).model_copy(update={"markers": markers})
+        self._write(
+            "UPDATE articles SET record = ? WHERE id = ?", (article.model_dump_json(), article.id)
+        )
 
     def article(self, article_id: str) -> Article:
         """One article by id (a unique prefix of it also works)."""

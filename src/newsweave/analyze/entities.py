@@ -71,6 +71,8 @@ def raw_mentions(docs: list[Any], starts: list[int]) -> list[RawMention]:
             tagged.update(range(ent.start, ent.end))
             name = strip_name(ent.text)
             label = ent.label_
+            if label == "WORK_OF_ART" and _a_speaker_s_name(ent):
+                label = "PERSON"  # '"We fly," Halvor Nyberg, director-general of ..., said'
             if ent.text.islower() and not any(t.pos_ == "PROPN" for t in ent):
                 continue  # no name: "a tram, metro or light rail network", "jewel thieves"
             if re.sub(r"['’]s$", "", name).lower() in WEEKDAYS:
@@ -169,6 +171,22 @@ def _named_before(doc: Any) -> dict[tuple[int, int], str]:
             if label == "GPE" or doc[first:end].text.isupper():
                 spans[(first, end)] = label
     return spans
+
+
+# Verbs whose subject, a name the model took for a title of a work, is a person.
+_SAYING = frozenset(["say", "tell", "add"])
+
+
+def _a_speaker_s_name(ent: Any) -> bool:
+    """Is a name the model tagged a work of art the subject of "said" (after a quote, the model
+    may take "Halvor Nyberg" for a title): two or more capitalised proper nouns, no more?"""
+    words = [t for t in ent if not t.is_punct]
+    return (
+        len(words) >= 2
+        and all(t.pos_ == "PROPN" and t.is_title for t in words)
+        and ent.root.dep_ == "nsubj"
+        and ent.root.head.lemma_.lower() in _SAYING
+    )
 
 
 def _named_by_who(doc: Any) -> dict[tuple[int, int], str]:

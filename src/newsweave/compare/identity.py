@@ -238,8 +238,8 @@ def _in_lead(article: Article, marker: LineageMarker) -> bool:
 
 def _an_outlet(marker: LineageMarker) -> bool:
     """Whether a marker names an outlet, not where an outlet got its facts ("according to the
-    port authority"): a news agency, or a name said to have reported."""
-    return is_agency(marker.outlet or "") or marker.kind == "reported_by"
+    port authority"): a news agency, or a name said to have reported or been told."""
+    return is_agency(marker.outlet or "") or marker.kind in {"reported_by", "told"}
 
 
 def _credited(article: Article, analysis: Analysis | None, marker: LineageMarker) -> int | None:
@@ -273,8 +273,8 @@ def crediting(
     """(article, sentence) → the sentence-level link that says where that sentence comes from.
 
     Only sources that are outlets count: an article of the `story`, a news agency, or one named
-    as having "reported"; "according to the port authority" names where the outlet got the
-    fact, not an outlet it copied.
+    as having "reported" or been "told"; "according to the port authority" names where the
+    outlet got the fact, not an outlet it copied.
     """
     found = {}
     for link in links:
@@ -282,13 +282,17 @@ def crediting(
             continue
         in_story = link.source is not None and link.source in story
         outlet = link.source_outlet and (
-            is_agency(link.source_outlet) or "reported" in link.evidence
+            is_agency(link.source_outlet) or _TOLD_OR_REPORTED.search(link.evidence)
         )
         if not (in_story or outlet):
             continue
         for sentence in range(link.sentence, (link.through or link.sentence) + 1):
             found[(link.article, sentence)] = link
     return found
+
+
+# Evidence that names an outlet: "Harbour Gazette reported", "told the Gazette" (`markers`).
+_TOLD_OR_REPORTED = re.compile(r"\b(?:reported|told|interviews?)\b")
 
 
 def source_keys(articles: list[Article], links: list[LineageLink]) -> dict[str, str]:
