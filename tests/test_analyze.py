@@ -144,6 +144,21 @@ def test_all_of_a_number_counts_the_noun_after_its_of_and_a_part_counts_nothing(
     assert found["20"].counts is None  # regions, which the parse cannot join: nothing
 
 
+def test_a_length_or_weight_is_the_size_of_the_noun_it_is_told_of():
+    analysis = analyze(
+        article(
+            "a1",
+            "The 44-metre rocket carried two 150-kg satellites. The tower, which stands 120 "
+            "metres high, was built in 1990. At 5,000 metres, the air is thin.",
+        )
+    )
+    found = {n.text: (n.unit, n.size_of, n.counts) for n in analysis.numbers}
+    assert found["44-metre"] == ("m", "rocket", None)  # a size, no count of rockets
+    assert found["150-kg"] == ("kg", "satellite", None)
+    assert found["120 metres"] == ("m", "tower", None)  # nothing "high" is counted
+    assert found["5,000 metres"] == ("m", None, None)
+
+
 def test_a_share_is_of_the_common_noun_its_clause_gives_it_to():
     analysis = analysed_text(
         "Final turnout was 61.4%, the highest since 2010. Unemployment stood at 5.2% in March. "

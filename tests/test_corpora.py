@@ -563,3 +563,16 @@ def test_who_said_the_launch_s_remark_and_the_interview_retold_are_found(loaded)
     ]
     [cost] = [c for c in brief.claims if "420 million crowns" in c.text]
     assert cost.independent_sources == 1
+
+
+def test_the_rocket_s_height_conflicts(loaded):
+    articles, brief = _largest(loaded, "launch")
+    outlet = {a.id: a.outlet for a in articles}
+    [size] = [c for c in brief.conflicts if c.what.startswith("size of the rocket")]
+    assert {(outlet[v.article], v.side) for v in size.values} == {
+        ("The Arvenian Times", 0),
+        ("Ridgeway Wire", 0),
+        ("The Kelmora Courier", 0),
+        ("Dunmere Evening News", 0),
+        ("ANR News", 1),
+    }

@@ -1,5 +1,5 @@
-"""A figure whose clause names what it is (a share's thing, a winning margin) conflicts across
-the story, as a count would."""
+"""A figure whose clause names what it is (a share's thing, a winning margin, a thing's size)
+conflicts across the story, as a count would."""
 
 from __future__ import annotations
 
@@ -59,3 +59,18 @@ def test_a_margin_each_report_gives_once_conflicts_in_what_it_counts():
     ]
     points = "Castellan, who beat Brevic by nine points on Saturday, was sworn in."
     assert _named({"Wire": wire, "Bulletin": points}, later="Bulletin") == []
+
+
+def test_a_size_each_report_gives_once_conflicts_in_its_unit():
+    first = "At 41 metres, the Selka-4 is the tallest rocket built in Arvenland."
+    wire = "The 41-metre rocket is due to release the satellites an hour after launch."
+    later = "The satellite stayed attached to the upper stage of the 44-metre rocket."
+    found = _named({"Times": first, "Wire": wire, "News": later}, later="News")
+    assert found == [[("Times", "41 metres", 0), ("Wire", "41-metre", 0), ("News", "44-metre", 1)]]
+    # Two things, or one size in other units, are not compared; nor the height of the air.
+    for other in (
+        "The launch tower is 60 metres tall.",
+        "The 135-foot rocket flew.",
+        "At 5,000 metres, the air is thin, and 44 metres of cable hung from the rocket.",
+    ):
+        assert _named({"Times": first, "News": other}, later="News") == [], other

@@ -209,6 +209,10 @@ class NumberMention(Record):
     margin: bool = False
     """Whether the figure is a winning margin: "beat Brevic by about 12,000 votes", "finished
     21,000 votes ahead of", "a margin of more than 21,000"."""
+    size_of: str | None = None
+    """What a length or weight is the size of, by the lemma of its common noun: "the 41-metre
+    rocket", "the rocket is 41 metres tall", "At 41 metres, the Selka-4 is the tallest rocket"
+    ("rocket"). Such a figure counts nothing."""
 
 
 Aspect = Literal["prospective", "completed"]

@@ -143,12 +143,18 @@ _ratio = (
     r"(?!\s*(?:19|20)\d\d\b)"
 )
 _vague = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
+# Units of length and weight, which a hyphen joins to the figure before the noun they measure:
+# "the 41-metre rocket", "a 150-kg satellite".
+SIZES = frozenset({"km", "mile", "m", "kg", "tonne"})
+_size = "|".join(
+    sorted((re.escape(u) for u, v in UNITS.items() if v in SIZES), key=len, reverse=True)
+)
 
 PATTERN = re.compile(
     rf"(?<![\w.,:])(?:(?P<qual>{_qual})\s+)?(?P<cur>[€$£¥])?"
     rf"(?:(?P<vague>{_vague})\b|(?P<num>{_num})(?:[\s-]*(?P<scale>{_scale})|(?P<short>[mk])\b)?"
     rf"(?:\s*(?P<sep>{_ratio}|to|-|–)\s*[€$£¥]?(?P<upper>{_num})(?:\s*(?P<uscale>{_scale}))?)?"
-    rf"(?:\s*(?P<unit>{_unit}))?)(?![\w]|[:.]\d)",
+    rf"(?:\s*(?P<unit>{_unit})|-(?P<size>{_size}))?)(?![\w]|[:.]\d)",
     re.IGNORECASE,
 )
 
@@ -211,7 +217,7 @@ def _mention(
     if value is None:
         return None
     scale, uscale = match.group("scale"), match.group("uscale")
-    unit_text = (match.group("unit") or "").lower()
+    unit_text = (match.group("unit") or match.group("size") or "").lower()
     short = (match.group("short") or "").lower()
     if short == "k":
         scale = "thousand"  # "$85k", "a 5k run"
@@ -227,6 +233,10 @@ def _mention(
         upper *= SCALES[(uscale or scale).lower()]
     every = bool(_ALL_BEFORE.search(match.string, max(match.start() - 6, 0), match.start()))
     counts, noun = _counted(doc, match.end(), every)
+    size = None
+    if match.group("size"):
+        # "the 41-metre rocket": the size of a rocket, no count of rockets
+        size, counts, noun = (noun.lemma_.lower() if noun is not None else None), None, None
     if (
         match.group("num")
         and match.group("num").lower() == "one"
@@ -250,6 +260,9 @@ def _mention(
     befell = "killed" if toll else fate(noun) if counts and not unit else None
     standing = provisional(figure) if figure is not None else None
     whole = share_of(figure) if figure is not None and unit == "percent" and not counts else None
+    if unit in SIZES and size is None and figure is not None:
+        size = size_of(figure)
+        counts = None if size else counts  # "41 metres tall" counts nothing tall
     qualifier = match.group("qual").lower() if match.group("qual") else None
     if vague:
         qualifier = qualifier or "vague"
@@ -267,7 +280,34 @@ def _mention(
         provisional=standing,
         share_of=whole,
         margin=figure is not None and is_margin(figure),
+        size_of=size,
     )
+
+
+# Adjectives a length or weight tells the size in: "41 metres tall", "12 tonnes heavy".
+_SIZE_WORDS = frozenset({"tall", "long", "high", "wide", "deep", "heavy", "across"})
+
+
+def size_of(token: Any) -> str | None:
+    """What the length or weight `token` stands for (`_figure_token`) is the size of
+    (`NumberMention.size_of`): the common noun the clause tells it of, as subject ("the rocket
+    is 41 metres tall", "the tower, which stands 120 metres high") or, after "At N metres,", as
+    what the subject is ("the Selka-4 is the tallest rocket"; not "the air is thin")."""
+    head = token.head
+    if token.dep_ == "npadvmod" and head.lower_ in _SIZE_WORDS and head.dep_ == "acomp":
+        verb, said_of = head.head, {"nsubj", "nsubjpass"}
+    elif token.dep_ == "pobj" and head.lower_ == "at" and head.dep_ == "prep":
+        verb, said_of = head.head, {"attr"}
+        if verb.lemma_ != "be":
+            return None
+    else:
+        return None
+    for child in verb.children:
+        if child.dep_ in said_of:
+            if child.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
+                child = verb.head  # "the tower, which stands ... high"
+            return child.lemma_.lower() if child.pos_ == "NOUN" else None
+    return None
 
 
 def share_of(token: Any) -> str | None:

@@ -1,6 +1,7 @@
 """Conflicts over figures whose clause names what they are: a share's thing ("Final turnout
-was 61.4%" in one report, "Turnout was 58%" in another) and a winning margin ("finished about
-21,000 votes ahead", "beat Brevic by about 12,000 votes").
+was 61.4%" in one report, "Turnout was 58%" in another), a winning margin ("finished about
+21,000 votes ahead", "beat Brevic by about 12,000 votes") and the size of a thing ("At 41
+metres, the Selka-4 is the tallest rocket", "the 44-metre rocket").
 
 Such a figure has no noun after it to find it by across the story, or one too common to
 ("votes"), and the sentences that give it often stand in no claim together (the wire tells the
@@ -59,11 +60,14 @@ MARGIN = "margin"
 
 
 def _named(n: NumberMention) -> str | None:
-    """What a figure's clause names it: the share's thing, or a margin in what it counts."""
+    """What a figure's clause names it: the share's thing, a margin in what it counts, or the
+    size of a thing in its unit ("size of the rocket (m)": a size in feet is not compared)."""
     if n.share_of:
         return n.share_of
     if n.margin:
         return f"{MARGIN} in {n.counts}" if n.counts else MARGIN
+    if n.size_of:
+        return f"size of the {n.size_of} ({n.unit})"
     return None
 
 
