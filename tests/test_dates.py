@@ -303,7 +303,8 @@ def test_a_month_is_read_only_where_the_tense_says_which_side():
         "The works ran in February and October, and between January and April.",
     )
     assert found == {
-        "in September": (None, None),  # "is": either side
+        # a noun's month, which "is" does not place: the nearest
+        "in September": (date(2025, 9, 1), date(2025, 9, 30)),
         "in November": (date(2025, 11, 1), date(2025, 11, 30)),  # both sides agree
         "in October": (None, None),
         "in February and October": (None, None),  # two months, no stretch
@@ -413,13 +414,20 @@ def test_the_next_month_or_the_last_year_is_a_stretch_from_now_not_a_calendar_on
 def test_a_day_an_implicative_verb_says_came_to_pass_is_behind():
     found = spans(
         date(2026, 5, 14),  # a Thursday
-        "A faulty sensor forced Corvane to call off Monday's attempt.",
+        "Storms prompted regulators to halt trading on Monday.",
         "The company managed to restore power on Tuesday.",
+        # A day something is moved to, or a noun's day, may be ahead.
+        "The rain forced organisers to move the final to Sunday.",
+        "Forecasts of gales forced organisers to postpone Saturday's final.",
+        "Rival bidders persuaded the court to extend the deadline to June 3.",
         "Officials decided to cancel Friday's match.",  # a decision: the match is to come
     )
     assert found == {
-        "Monday": (date(2026, 5, 11), None),
+        "on Monday": (date(2026, 5, 11), None),
         "on Tuesday": (date(2026, 5, 12), None),
+        "Sunday": (date(2026, 5, 17), None),
+        "Saturday": (date(2026, 5, 16), None),
+        "June 3": (date(2026, 6, 3), None),
         "Friday": (date(2026, 5, 15), None),
     }
 
@@ -434,3 +442,22 @@ def test_the_day_a_forecast_or_a_plan_is_for_is_to_come():
         "Wednesday": (date(2026, 5, 13), None),  # told in the past of "said", still to come
         "on Wednesday": (date(2026, 5, 6), None),
     }
+    # A forecast looked back on, in a past of its own.
+    wrong = spans(date(2026, 5, 14), "The forecast for Saturday had been wrong, and it hit.")
+    assert wrong == {"Saturday": (date(2026, 5, 9), None)}
+
+
+def test_a_noun_s_month_a_reported_was_does_not_place_is_the_nearest():
+    found = spans(
+        date(2026, 6, 11),
+        "Osric Tolland said a first cut in September was now the most likely outcome.",
+        "He said the fire in March had destroyed 20 homes.",  # a past of its own
+        "The election in November will be close.",  # a future of its own
+    )
+    assert found == {
+        "in September": (date(2026, 9, 1), date(2026, 9, 30)),
+        "in March": (date(2026, 3, 1), date(2026, 3, 31)),
+        "in November": (date(2026, 11, 1), date(2026, 11, 30)),
+    }
+    due = spans(date(2026, 9, 18), "Traders said the next decision, due on 29 October, was close.")
+    assert due == {"29 October": (date(2026, 10, 29), None)}

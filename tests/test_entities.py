@@ -622,6 +622,8 @@ def test_a_rocket_maker_by_its_last_word_is_a_company_and_its_spaceport_a_place(
     assert types.get("Corvane Space") == "organisation"
     assert types.get("Skarvholm Spaceport") == "place"
     assert types.get("Tessaline Networks") == "organisation"
+    coach = analyze(article("Coach Daniel Port said the team was ready."))
+    assert ("Daniel Port", "person") in {(e.name, e.type) for e in coach.entities}
 
 
 def test_a_speaker_the_model_takes_for_a_title_after_a_quote_is_a_person():
@@ -634,6 +636,11 @@ def test_a_speaker_the_model_takes_for_a_title_after_a_quote_is_a_person():
     )
     assert ("Halvor Nyberg", "person") in {(e.name, e.type) for e in analysis.entities}
     assert [q.speaker for q in analysis.quotes] == ["person:halvor-nyberg"]
+    # A title in quotation marks that tells a story is no person.
+    review = analyze(
+        article('"Our Town" adds little, but "Red Meadow" tells a story worth hearing.')
+    )
+    assert all(e.type != "person" for e in review.entities)
 
 
 def test_a_person_told_of_as_one_keeps_a_surname_like_an_outlet_s():

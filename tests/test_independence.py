@@ -74,3 +74,21 @@ def test_a_rewrite_crediting_an_outlet_in_its_lead_repeats_it_down_to_the_last_c
     # After the last credit, the Ledger reports on its own.
     cafe = next(v for k, v in claims.items() if "Cafe" in k or k == "owners")
     assert cafe == (2, ("Herald", "Northern Ledger"))
+
+
+def test_what_a_source_told_another_outlet_of_the_story_is_that_outlet_s(report, story_claims):
+    post = report("Velmora Post", POST)
+    ledger = report(
+        "Northern Ledger",
+        [
+            "Engineers replaced the bridge's corroded steel cables during six weeks of night "
+            "work, the city's transport chief told the Velmora Post on Monday.",
+            "Inspectors had found rust on three anchor points during a routine survey last "
+            "spring, the engineer told Judge Hale that afternoon.",
+        ],
+    )
+    claims = {
+        c.text.split()[1]: (c.independent_sources, c.outlets) for c in story_claims([post, ledger])
+    }
+    assert claims["replaced"] == (1, ("Northern Ledger", "Velmora Post"))  # the Post's interview
+    assert claims["had"] == (2, ("Northern Ledger", "Velmora Post"))  # a judge is no outlet

@@ -37,19 +37,6 @@ from newsweave.markers import find_markers, is_agency
             "wire_credit",
             "Meridian Wire",
         ),
-        # What a source told an outlet is that outlet's.
-        (
-            "Its finance chief, Helena Marsk, told the Arvenian Business Review that the flight "
-            "cost 420 million crowns.",
-            "told",
-            "Arvenian Business Review",
-        ),
-        ("He told the BBC on Monday that talks would go on.", "told", "BBC"),
-        (
-            "In an interview with the Harbour Gazette, she said she would stay.",
-            "told",
-            "Harbour Gazette",
-        ),
     ],
 )
 def test_a_marker_names_the_outlet_it_credits(text, kind, outlet):
@@ -104,6 +91,7 @@ def test_an_outlet_reported_or_an_agency_said(text, outlet):
     "text",
     [
         "Turnout was 58%, according to the City Election Commission.",
+        "Petrol cost 2 marels a litre more, according to the Talvenian Motorists' Club.",
         "The strike was called off, citing the Interior Ministry.",
         "The harbour closed at noon, the Port Authority reported on Monday.",
         # A person's "said" is no credit, nor one that may be a person's or a body's.
@@ -115,10 +103,6 @@ def test_an_outlet_reported_or_an_agency_said(text, outlet):
         # Nor a participle after a noun that opens a sentence.
         "Deaths reported last week reached 40.",
         "Cases reported in the north rose.",
-        # People are told things too.
-        "She told Judge Hale that she was innocent.",
-        "He told reporters that the count was over.",
-        "He told Anna Berg in an interview that he would stay.",
     ],
 )
 def test_a_body_or_a_person_is_no_outlet(text):

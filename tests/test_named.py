@@ -72,5 +72,12 @@ def test_a_size_each_report_gives_once_conflicts_in_its_unit():
         "The launch tower is 60 metres tall.",
         "The 135-foot rocket flew.",
         "At 5,000 metres, the air is thin, and 44 metres of cable hung from the rocket.",
+        "A 44-metre rocket from a rival maker will fly next year.",  # any rocket
     ):
         assert _named({"Times": first, "News": other}, later="News") == [], other
+    # Sizes far apart are of two things of a kind, not one told wrongly.
+    for one, other in (
+        ("The plane landed on the 2,400-metre runway.", "It left from the 3,200-metre runway."),
+        ("She won the 100-metre final.", "He won the 200-metre final."),
+    ):
+        assert _named({"Times": one, "News": other}, later="News") == [], other

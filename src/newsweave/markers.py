@@ -58,11 +58,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str], str]]:
 
 
 # Patterns that find a kind of marker told another way.
-_KINDS = {
-    "citing_plain": "citing",
-    "agency_credit": "reported_by",
-    "interview": "told",
-}
+_KINDS = {"citing_plain": "citing", "agency_credit": "reported_by"}
 
 
 def find_markers(text: str, outlet: str | None = None) -> tuple[LineageMarker, ...]:
@@ -78,8 +74,6 @@ def find_markers(text: str, outlet: str | None = None) -> tuple[LineageMarker, .
                 continue  # a credit is a dateline: it opens the article
             if not name or name in _NOT_OUTLETS or _same(name, outlet):
                 continue
-            if kind in ("told", "interview") and not _outlet_name(name):
-                continue  # "told Judge Hale that": a person
             if kind != "wire_credit" and _body(name):
                 continue  # "according to the City Election Commission": a source, no outlet
             if kind == "citing_plain" and any(m.kind == "citing" for m in found):
@@ -127,16 +121,6 @@ def is_agency(name: str) -> bool:
 def _body(name: str) -> bool:
     """Whether `name` names a body, by its last word ("City Election Commission")."""
     return name.split()[-1].lower() in _listed("bodies")
-
-
-def _outlet_name(name: str) -> bool:
-    """Whether `name` is an outlet's by its last word ("Arvenian Business Review") or is a
-    broadcaster's or agency's short name ("BBC", "Reuters")."""
-    return (
-        name.split()[-1].lower() in _listed("outlet_words")
-        or name in _listed("broadcasters")
-        or is_agency(name)
-    )
 
 
 def _people(name: str, after: str) -> bool:

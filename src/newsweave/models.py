@@ -74,7 +74,7 @@ class Rejected(Record):
 class LineageMarker(Record):
     """A phrase in the text that says where the report comes from ("citing", a wire credit)."""
 
-    kind: Literal["wire_credit", "citing", "according_to", "hat_tip", "reported_by", "told"]
+    kind: Literal["wire_credit", "citing", "according_to", "hat_tip", "reported_by"]
     text: str
     outlet: str | None = None
     offset: int | None = None

@@ -191,12 +191,17 @@ def find_dates(
             # The other date phrases of the sentence: the years they name, the verbs they date.
             beside = [j for j in range(len(matches)) if j != k and at[j] == sentence_index]
             opens = _opens_ahead(doc, match, verb)
+            # "a first cut in September", "a projection of 2.7% in June": the noun's time, of
+            # which the verb's tense says little (`_of_a_noun`)
+            nouns = not opens and _of_a_noun(doc, match, verb)
             clause = Clause(
                 future=opens or is_future(verb, match.start()),
-                nearest=is_hypothetical(verb) or _set_for(text, match.start()),
-                ahead=True if opens else looks_ahead(verb, match.start()),
+                nearest=nouns or is_hypothetical(verb) or _set_for(text, match.start()),
+                ahead=True if opens else None if nouns else looks_ahead(verb, match.start()),
                 habitual=bool(_HABITUAL.search(said)),
-                year=_year_of(verb, [(verbs[j], matches[j], named[j]) for j in beside]),
+                year=None
+                if nouns
+                else _year_of(verb, [(verbs[j], matches[j], named[j]) for j in beside]),
                 years=_bare_years(said).union(*(named[j] for j in beside)),
             )
             resolved, resolved_end, relative = _resolve(match, anchor, clause)
@@ -394,14 +399,20 @@ def _opens_ahead(doc: Any, match: re.Match[str], verb: Any | None) -> bool:
     g = match.group
     if not (g("weekday") or g("md") or g("dm") or g("mo")):
         return False
-    if not g("mo") and _prospect_for(doc, match.end() - 1):
+    if _DUE.search(doc_text(doc), max(match.start() - 12, 0), match.start()):
+        return True
+    if not g("mo") and _prospect_for(doc, match.end() - 1) and not _past_of_its_own(verb):
         return True
     return opens_ahead(doc_text(doc), match.start(), match.end(), verb, month=bool(g("mo")))
 
 
 # Nouns that look ahead to the day they are "for": "said the forecast for Wednesday gave a 70%
-# chance" is told in the past of "said", and its Wednesday is still to come.
+# chance" is told in the past of "said", and its Wednesday is still to come. So does "due"
+# (`_DUE`): "the next decision, due on 29 October".
 _PROSPECTS = frozenset(["forecast", "outlook", "prediction", "deadline", "plan", "schedule"])
+
+
+_DUE = re.compile(r"\bdue\s+(?:on|in|by)?\s*$", re.IGNORECASE)
 
 
 def _prospect_for(doc: Any, offset: int) -> bool:
@@ -412,6 +423,47 @@ def _prospect_for(doc: Any, offset: int) -> bool:
         and token.head.lower_ == "for"
         and token.head.head.lemma_.lower() in _PROSPECTS
     )
+
+
+def _past_of_its_own(verb: Any | None) -> bool:
+    """Is the clause told in a past of its own ("the forecast for Saturday had been wrong",
+    "proved accurate"), not only in the past of a verb that reports it ("said the forecast
+    for Wednesday gave a 70% chance")?"""
+    if verb is None:
+        return False
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if "had" in auxiliaries:
+        return True
+    past = verb.tag_ == "VBD" or bool(auxiliaries & {"was", "were", "did"})
+    return past and not (verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _REPORTING)
+
+
+# Verbs that report what another clause says: in "said a first cut in September was now the
+# most likely outcome", "was" is said in the past of "said", not of the cut.
+_REPORTING = frozenset(["say", "tell", "add", "think", "believe", "expect", "predict", "warn"])
+
+
+def _of_a_noun(doc: Any, match: re.Match[str], verb: Any | None) -> bool:
+    """Does a month or month-day phrase give the time of a noun ("a first cut in September",
+    "a projection of 2.7% in June") in a clause whose verb does not place it: not a future
+    auxiliary ("the election in November will be close"), nor a past tense of its own ("the
+    fire in March destroyed 20 homes"), only a past reported ("said ... was") or none? Such a
+    phrase is read as its nearest occurrence."""
+    g = match.group
+    if not (g("mo") or g("md") or g("dm")) or verb is None:
+        return False
+    token = _token_at(doc, match.end() - 1)
+    if token is None or token.dep_ != "pobj" or token.head.dep_ != "prep":
+        return False
+    if token.head.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if auxiliaries & {"will", "'ll", "shall", "wo"}:
+        return False
+    past = verb.tag_ == "VBD" or bool(auxiliaries & {"had", "was", "were", "did"})
+    # A reported "was" may be a present told in the past; "had destroyed" is past all the same.
+    reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _REPORTING
+    return not past or (reported and verb.lemma_ == "be" and not auxiliaries)
 
 
 def _resolve(
@@ -499,7 +551,7 @@ def _stretch(
         return _named_season(span, anchor, g("s_which").lower(), g("s_name") == "winter", ahead)
     if (g("mo_lead") or g("s_lead") or "").lower() == "since":
         ahead = False
-    picked = _by_tense(span, anchor, ahead)
+    picked = _by_tense(span, anchor, ahead, nearest=clause.nearest)
     if picked and clause.years - {picked[0].year, picked[1].year}:
         picked = None  # "The mill, opened in 2019, will shut in March"
     return (*(picked or (None, None)), True)
@@ -522,13 +574,18 @@ def _named_season(
     return (None, None, True) if near == this else (*near, True)
 
 
-def _by_tense(span: Callable[[int], Span], anchor: date, ahead: bool | None) -> Span | None:
+def _by_tense(
+    span: Callable[[int], Span], anchor: date, ahead: bool | None, nearest: bool = False
+) -> Span | None:
     """The stretch the tense points to (`_occurrence`); where the tense cannot say, the one
-    both sides agree on (the month under way), else none."""
+    both sides agree on (the month under way), else, when the phrase is read as its
+    `nearest` occurrence, the one whose middle lies nearer the anchor, else none."""
     if ahead is not None:
         return _occurrence(span, anchor, "future" if ahead else "past")
-    past = _occurrence(span, anchor, "past")
-    return past if past == _occurrence(span, anchor, "future") else None
+    past, future = _occurrence(span, anchor, "past"), _occurrence(span, anchor, "future")
+    if past == future or not nearest:
+        return past if past == future else None
+    return min((past, future), key=lambda s: abs(s[0] + (s[1] - s[0]) / 2 - anchor))
 
 
 def _span_of(

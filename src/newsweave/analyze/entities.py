@@ -179,10 +179,19 @@ _SAYING = frozenset(["say", "tell", "add"])
 
 def _a_speaker_s_name(ent: Any) -> bool:
     """Is a name the model tagged a work of art the subject of "said" (after a quote, the model
-    may take "Halvor Nyberg" for a title): two or more capitalised proper nouns, no more?"""
+    may take "Halvor Nyberg" for a title): two or more capitalised proper nouns, no more, not
+    themselves in quotation marks ('"Red Meadow" tells a story worth hearing')?"""
     words = [t for t in ent if not t.is_punct]
+    doc = ent.doc
+    quoted = (
+        ent.start > 0
+        and ent.end < len(doc)
+        and doc[ent.start - 1].is_quote
+        and doc[ent.end].is_quote
+    )
     return (
         len(words) >= 2
+        and not quoted
         and all(t.pos_ == "PROPN" and t.is_title for t in words)
         and ent.root.dep_ == "nsubj"
         and ent.root.head.lemma_.lower() in _SAYING

@@ -88,6 +88,9 @@ UNITS = {
     "kilograms": "kg",
     "tonnes": "tonne",
     "tons": "tonne",
+    "tonne": "tonne",
+    "ton": "tonne",
+    "kilogram": "kg",
     "years": "year",
     "year": "year",
     "months": "month",
@@ -236,7 +239,7 @@ def _mention(
     size = None
     if match.group("size"):
         # "the 41-metre rocket": the size of a rocket, no count of rockets
-        size, counts, noun = (noun.lemma_.lower() if noun is not None else None), None, None
+        size, counts, noun = (_the_one(noun) if noun is not None else None), None, None
     if (
         match.group("num")
         and match.group("num").lower() == "one"
@@ -292,7 +295,8 @@ def size_of(token: Any) -> str | None:
     """What the length or weight `token` stands for (`_figure_token`) is the size of
     (`NumberMention.size_of`): the common noun the clause tells it of, as subject ("the rocket
     is 41 metres tall", "the tower, which stands 120 metres high") or, after "At N metres,", as
-    what the subject is ("the Selka-4 is the tallest rocket"; not "the air is thin")."""
+    what the subject is ("the Selka-4 is the tallest rocket"; not "the air is thin"); one
+    known thing (`_the_one`)."""
     head = token.head
     if token.dep_ == "npadvmod" and head.lower_ in _SIZE_WORDS and head.dep_ == "acomp":
         verb, said_of = head.head, {"nsubj", "nsubjpass"}
@@ -306,8 +310,15 @@ def size_of(token: Any) -> str | None:
         if child.dep_ in said_of:
             if child.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
                 child = verb.head  # "the tower, which stands ... high"
-            return child.lemma_.lower() if child.pos_ == "NOUN" else None
+            return _the_one(child) if child.pos_ == "NOUN" else None
     return None
+
+
+def _the_one(noun: Any) -> str | None:
+    """The lemma of a noun told of as one known thing ("the rocket", "its tower"), else None:
+    "a 2-km stretch" is any stretch, and two reports may each tell of one of many."""
+    known = any((c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in noun.children)
+    return noun.lemma_.lower() if known else None
 
 
 def share_of(token: Any) -> str | None:
@@ -639,6 +650,10 @@ def _counted(doc: Any, end_char: int, whole: bool = False) -> tuple[str | None, 
             break
     if not words or words[-1].text[0].isupper():
         return None, None
+    if words[-1].pos_ == "ADJ" and (
+        words[-1].tag_ in {"JJR", "JJS"} or words[-1].lower_ in _SIZE_WORDS
+    ):
+        return None, None  # "closed 0.9% lower", "41 metres tall": no thing counted
     if whole and after[0].lower_ == "of" and words[-1].dep_ != "pobj":
         return None, None  # "all 14 of the company's restaurants", "all 5 of the top 10 teams"
     return " ".join(t.text for t in words).lower(), words[-1]

@@ -76,7 +76,7 @@ def is_future(verb: Any | None, offset: int) -> bool:
     if verb is None:
         return False
     verb = _clause_verb(verb)
-    if _implied(verb):
+    if _implied(verb, offset):
         return is_future(verb.head, offset)
     auxiliaries = {c.lower_ for c in verb.children}
     # "is expected to be sentenced on Friday": an infinitive, as "to sentence" would be.
@@ -97,16 +97,32 @@ def is_future(verb: Any | None, offset: int) -> bool:
     return bool(_FUTURE.search(sentence[: max(offset - verb.sent.start_char, 0)]))
 
 
-def _implied(verb: Any) -> bool:
+def _implied(verb: Any, offset: int) -> bool:
     """Is this verb an infinitive that an implicative verb (`IMPLICATIVE_VERBS`) says came to
-    pass, so that it takes that verb's tense?"""
+    pass, and the date phrase at `offset` its time, so that the phrase takes that verb's tense?
+    Not a day it moves something to ("forced organisers to move the final to Sunday", "until
+    Monday") nor a noun's day ("forced him to pull out of Sunday's race"), which may be ahead."""
     return (
         verb.dep_ == "xcomp"
         and verb.tag_ == "VB"
         and any(c.lower_ == "to" for c in verb.children if c.dep_ == "aux")
         and verb.head.i != verb.i
         and verb.head.lemma_.lower() in IMPLICATIVE_VERBS
+        and _dates(verb, offset)
     )
+
+
+def _dates(verb: Any, offset: int) -> bool:
+    """Does the date phrase at `offset` give the time of `verb` itself: "on Monday", "in
+    March", a bare "Monday" hanging on it?"""
+    span = verb.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span[0]
+    if token.dep_ not in {"prep", "pobj"}:
+        return token.dep_ == "npadvmod" and token.head.i == verb.i
+    prep = token if token.dep_ == "prep" else token.head
+    return prep.lower_ in {"on", "in", "at"} and prep.head.i == verb.i
 
 
 def _clause_verb(verb: Any) -> Any:
@@ -154,8 +170,8 @@ def looks_ahead(verb: Any | None, offset: int) -> bool | None:
         return False  # "has been closed", "a report released in March"; not "is set for May"
     if verb.lemma_ in PROSPECTIVE_VERBS and (verb.tag_ in {"VBZ", "VBP"} or auxiliaries):
         return True  # "expects a charge in the second quarter", "is planned for May"
-    if _implied(verb):
-        return looks_ahead(verb.head, offset)  # "managed to finish it in March": done
+    if _implied(verb, offset):
+        return looks_ahead(verb.head, offset)  # "led the firm to cut 300 jobs in March": done
     if verb.tag_ == "VB" and not auxiliaries & {"do", "does"}:
         # "to stay weak through the summer"; but "wanted to leave in March" may be either.
         head = verb.head
@@ -191,8 +207,6 @@ def aspect_of(verb: Any | None) -> Aspect | None:
     dates the announcement); completed when in a past tense; else None."""
     if verb is None or verb.pos_ not in {"VERB", "AUX"}:
         return None
-    if _implied(verb):
-        return aspect_of(verb.head)
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     if auxiliaries & FUTURE_AUXILIARIES or (
         verb.lemma_ in PROSPECTIVE_VERBS and verb.tag_ != "VBD"

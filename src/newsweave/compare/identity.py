@@ -171,8 +171,10 @@ def marker_links(
     whole article comes from. "…, X reported" or "according to X" in the opening paragraph,
     X an outlet, covers the stretch down to the last sentence that credits X again (`_credited`):
     a rewrite that tells X's story with credit, then adds reporting of its own. Further down,
-    such a marker covers only its own sentence. These links carry the sentences (found through
-    `analyses`) and do not fold the article into its source.
+    such a marker covers only its own sentence. What a source "told" another outlet of the
+    story, or said "in an interview with" it, is that outlet's sentence too (`_told`). These
+    links carry the sentences (found through `analyses`) and do not fold the article into its
+    source.
     """
     by_outlet: dict[str, list[Article]] = {}
     for article in articles:
@@ -200,7 +202,40 @@ def marker_links(
                     through=through,
                 )
             )
+        links += _told(article, analysis, by_outlet)
     return _outside_stretches(links)
+
+
+def _told(
+    article: Article, analysis: Analysis | None, by_outlet: Mapping[str, list[Article]]
+) -> list[LineageLink]:
+    """Links for the sentences in which someone "told" another outlet of the story, or spoke
+    "in an interview with" it ("Helena Marsk told the Arvenian Business Review that ..."):
+    only the story's outlets, by their full names, since people tell people ("told Judge Hale
+    that") and a paper names itself short ("told the Herald")."""
+    own = norm_outlet(article.outlet)
+    links = []
+    for named, sources in by_outlet.items():
+        source = _earliest(sources)
+        if named == own or not named or source is None:
+            continue
+        name = re.sub(r"^(?:the|The)\s+", "", source.outlet.strip())
+        words = r"\s+".join(re.escape(word) for word in name.split())
+        pattern = rf"\b(?:told|interviews?\s+with)\s+(?:[Tt]he\s+)?{words}\b"
+        for match in re.finditer(pattern, article.text):
+            sentence = _sentence_at(analysis, match.start())
+            if sentence is not None:
+                links.append(
+                    LineageLink(
+                        article=article.id,
+                        kind="citing",
+                        source=source.id,
+                        source_outlet=source.outlet,
+                        evidence=match.group(0),
+                        sentence=sentence,
+                    )
+                )
+    return links
 
 
 def _outside_stretches(links: list[LineageLink]) -> list[LineageLink]:
@@ -238,8 +273,8 @@ def _in_lead(article: Article, marker: LineageMarker) -> bool:
 
 def _an_outlet(marker: LineageMarker) -> bool:
     """Whether a marker names an outlet, not where an outlet got its facts ("according to the
-    port authority"): a news agency, or a name said to have reported or been told."""
-    return is_agency(marker.outlet or "") or marker.kind in {"reported_by", "told"}
+    port authority"): a news agency, or a name said to have reported."""
+    return is_agency(marker.outlet or "") or marker.kind == "reported_by"
 
 
 def _credited(article: Article, analysis: Analysis | None, marker: LineageMarker) -> int | None:
@@ -273,8 +308,8 @@ def crediting(
     """(article, sentence) → the sentence-level link that says where that sentence comes from.
 
     Only sources that are outlets count: an article of the `story`, a news agency, or one named
-    as having "reported" or been "told"; "according to the port authority" names where the
-    outlet got the fact, not an outlet it copied.
+    as having "reported"; "according to the port authority" names where the outlet got the
+    fact, not an outlet it copied.
     """
     found = {}
     for link in links:
@@ -282,17 +317,13 @@ def crediting(
             continue
         in_story = link.source is not None and link.source in story
         outlet = link.source_outlet and (
-            is_agency(link.source_outlet) or _TOLD_OR_REPORTED.search(link.evidence)
+            is_agency(link.source_outlet) or "reported" in link.evidence
         )
         if not (in_story or outlet):
             continue
         for sentence in range(link.sentence, (link.through or link.sentence) + 1):
             found[(link.article, sentence)] = link
     return found
-
-
-# Evidence that names an outlet: "Harbour Gazette reported", "told the Gazette" (`markers`).
-_TOLD_OR_REPORTED = re.compile(r"\b(?:reported|told|interviews?)\b")
 
 
 def source_keys(articles: list[Article], links: list[LineageLink]) -> dict[str, str]:

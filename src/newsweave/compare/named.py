@@ -46,6 +46,7 @@ def named_conflicts(
         when = {a: _occasion(analyses[a], n, published.get(a)) for a, _, n in found}
         if any(
             disagree([m, n])
+            and (not m.size_of or _near(m, n))
             and not grew((a, t, m), (b, u, n), published)
             and not may_differ(when[a], when[b])
             for (a, t, m), (b, u, n) in combinations(found, 2)
@@ -57,6 +58,14 @@ def named_conflicts(
 
 
 MARGIN = "margin"
+# How far apart two sizes of one thing may lie and still be one thing told wrongly: 41 and 44
+# metres; not a 2,400-metre runway and a 3,200-metre one, or the 100- and 200-metre finals.
+SIZE_APART = 1.2
+
+
+def _near(m: NumberMention, n: NumberMention) -> bool:
+    low, high = sorted((m.value, n.value))
+    return low > 0 and high <= low * SIZE_APART
 
 
 def _named(n: NumberMention) -> str | None:
