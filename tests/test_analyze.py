@@ -159,6 +159,20 @@ def test_a_length_or_weight_is_the_size_of_the_noun_it_is_told_of():
     assert found["5,000 metres"] == ("m", None, None)
 
 
+def test_the_level_a_change_came_from_is_read_as_such():
+    analysis = analyze(
+        article(
+            "a1",
+            "The bank lowered its rate to 3.5% from 4% on Thursday. Turnout was 58%, up from "
+            "53% in 2022. The toll rose from 9 to 17. Flights from 14 airports were cancelled.",
+        )
+    )
+    found = {n.text: n.provisional for n in analysis.numbers}
+    assert found["4%"] == found["53%"] == "before"
+    assert found["3.5%"] is found["58%"] is found["14"] is None
+    assert found["9 to 17"] is None  # read as a range, of which neither end is the level
+
+
 def test_a_share_is_of_the_common_noun_its_clause_gives_it_to():
     analysis = analysed_text(
         "Final turnout was 61.4%, the highest since 2010. Unemployment stood at 5.2% in March. "

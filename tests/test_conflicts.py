@@ -46,6 +46,17 @@ def test_the_same_ratio_of_differently_named_people_takes_a_side():
     assert found == [{("Post", "31/40"), ("Wire", "31/40"), ("Times", "33/40")}]
 
 
+def test_the_level_a_change_came_from_takes_no_side():
+    found = _conflicts(
+        {
+            "Post": "The central bank lowered its main rate to 3.5% from 4% on Thursday.",
+            "Wire": "The central bank cut its key rate to 3.75% from 4% on Thursday.",
+            "Times": "On Thursday the central bank cut its key rate to 3.75%.",
+        },
+    )
+    assert found == [{("Post", "3.5 percent"), ("Wire", "3.75 percent"), ("Times", "3.75 percent")}]
+
+
 def test_a_small_count_of_something_else_takes_no_side():
     # Four crews and four ferries agree by chance, not as one count.
     found = _conflicts(

@@ -18,7 +18,8 @@ CORPORA = Path(__file__).parent / "corpora"
 def loaded(tmp_path_factory: pytest.TempPathFactory):
     """Each corpus in a database of its own, by corpus name."""
     paths = {}
-    for name in ("biz", "quake", "strike", "fire", "court", "vote", "outbreak", "breach", "launch"):
+    corpora = ("biz", "quake", "strike", "fire", "court", "vote", "outbreak", "breach", "launch")
+    for name in (*corpora, "rates"):
         db = str(tmp_path_factory.mktemp(name) / "corpus.db")
         result = CliRunner().invoke(
             app, ["--db", db, "add", str(CORPORA / name / "articles.jsonl")]
@@ -576,3 +577,25 @@ def test_the_rocket_s_height_conflicts(loaded):
         ("Dunmere Evening News", 0),
         ("ANR News", 1),
     }
+
+
+def test_the_rate_cut_s_new_rate_conflicts_and_the_interview_is_credited(loaded):
+    stories = sorted(len(articles) for articles, _ in _briefs(loaded["rates"]).values())
+    assert stories == [1, 7]  # June's hold is a story of its own
+    articles, brief = _largest(loaded, "rates")
+    outlet = {a.id: a.outlet for a in articles}
+    # "lowered its main policy rate to 3.5% from 4%" against "to 3.75%": the 4% each cut came
+    # from takes no side.
+    [rate] = [
+        c
+        for c in brief.conflicts
+        if {v.reading for v in c.values} == {"3.75 percent", "3.5 percent"}
+    ]
+    assert {outlet[v.article] for v in rate.values if v.reading == "3.5 percent"} == {
+        "The Counting House"
+    }
+    # "Governor Ilse Vardane told The Counting House on Thursday that ...": that outlet's.
+    told = [link for link in brief.lineage if link.evidence.startswith("told")]
+    assert [(outlet[link.article], outlet.get(link.source)) for link in told] == [
+        ("The Brennick Ledger", "The Counting House")
+    ]

@@ -200,9 +200,11 @@ class NumberMention(Record):
     fate: str | None = None
     """What befell the people it counts, when news counts people for it: "killed", "injured",
     "evacuated" or "missing" (`analyze.fates`)."""
-    provisional: Literal["needed", "so far"] | None = None
+    provisional: Literal["needed", "so far", "before"] | None = None
     """Why the figure is not what its thing came to: a bar to clear ("the 50% needed to avoid a
-    runoff"), or a count before its end ("turnout had reached 47% by 6 p.m.", "so far")."""
+    runoff"), a count before its end ("turnout had reached 47% by 6 p.m.", "so far"), or the
+    level it came from ("lowered its rate to 3.5% from 4%", "eased to 2.9% from 3.3%", "up
+    from 53%": "before")."""
     share_of: str | None = None
     """What a share is the value of, when its clause says so with a common noun for subject:
     "Turnout was 58%", "unemployment stood at 5.2%", "inflation rose to 3.1%"."""

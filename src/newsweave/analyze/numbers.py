@@ -262,6 +262,8 @@ def _mention(
         counts, noun, toll = _counted_by_subject(figure)
     befell = "killed" if toll else fate(noun) if counts and not unit else None
     standing = provisional(figure) if figure is not None else None
+    if upper is None and _from_level(match.string, match.start()):
+        standing = "before"
     whole = share_of(figure) if figure is not None and unit == "percent" and not counts else None
     if unit in SIZES and size is None and figure is not None:
         size = size_of(figure)
@@ -572,7 +574,29 @@ _TIME_OF_DAY = re.compile(
 )
 
 
-def provisional(token: Any) -> Literal["needed", "so far"] | None:
+# "from" before a figure that is the level a change started at: "to 3.5% from 4%", "from 9 to
+# 17", "up from 53%", "down from a peak of 11%".
+_FROM = re.compile(r"\bfrom\s+(?:(?:a|an|the|its|their)\s+)?(?:(?:\w+\s+){0,2}of\s+)?$", re.I)
+_UP_OR_DOWN = re.compile(r"\b(?:up|down)\s+$", re.I)
+_TO_FIGURE = re.compile(r"\bto\s+[€$£¥]?\d", re.I)
+
+
+def _from_level(text: str, start: int) -> bool:
+    """Is the figure at `start` the level a change started at: after "from", with "to" and a
+    figure close before or after it, or right after "up from"/"down from"?"""
+    before = text[max(start - 40, 0) : start]
+    found = _FROM.search(before)
+    if found is None:
+        return False
+    if _UP_OR_DOWN.search(before, 0, found.start()):
+        return True
+    # "to" and its figure in the same sentence: not "The toll rose from 9 to 17. Flights from 14"
+    ahead = re.split(r"[.!?]\s", text[start : start + 40], maxsplit=1)[0]
+    behind = re.split(r"[.!?]\s", text[max(start - 60, 0) : start])[-1]
+    return _TO_FIGURE.search(behind + ahead) is not None
+
+
+def provisional(token: Any) -> Literal["needed", "so far", "before"] | None:
     """Whether the figure `token` stands for (`_figure_token`) is a bar to clear or a count
     before its end (`NumberMention.provisional`), read from the parse."""
     while token.dep_ in {"conj", "appos"} and token.head.i != token.i:

@@ -128,7 +128,9 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
         standings: dict[int, set[bool]] = defaultdict(set)
         for n in analysis.numbers:
             numbers[n.sentence].add(n.value)
-            if thing := measured(n):
+            # The level a change came from ("to 3.75% from 4%") is no figure the sentence
+            # states: "voted to keep the rate at 4%" tells another fact.
+            if n.provisional != "before" and (thing := measured(n)):
                 figures[n.sentence].add(f"{amount(n)}|{thing}")
                 if n.qualifier == "vague":
                     rough[n.sentence].add(f"{amount(n)}|{thing}")
