@@ -643,6 +643,19 @@ def test_a_speaker_the_model_takes_for_a_title_after_a_quote_is_a_person():
     assert all(e.type != "person" for e in review.entities)
 
 
+def test_a_party_by_its_last_word_is_an_organisation_and_a_time_zone_no_name():
+    analysis = analyze(
+        article(
+            "The statement was released at 14:00 local time (11:00 GMT). Centre Alliance "
+            "leader Mira Holt said the cut came late."
+        )
+    )
+    assert {(e.name, e.type) for e in analysis.entities} == {
+        ("Centre Alliance", "organisation"),
+        ("Mira Holt", "person"),
+    }
+
+
 def test_a_person_told_of_as_one_keeps_a_surname_like_an_outlet_s():
     analysis = analyze(
         article("Ashley Tribune, a nurse from Leeds, said she had waited five hours for a bed.")

@@ -182,3 +182,17 @@ def test_the_outlets_notes_are_set_apart_and_sentences_like_them_stay():
         "Have you tried to book a GP appointment lately? Tell me how long you waited.",
     )
     assert [r.reason for r in cleaned.removed] == ["notice"] * 4
+
+
+def test_a_read_more_link_with_its_headline_is_navigation_and_a_sentence_on_it_stays():
+    cleaned = clean_text(
+        "The bank cut its key rate on Thursday.\n\n"
+        "Read more: How the Reserve Bank sets interest rates\n\n"
+        "Related: Five charts on the marel\n\n"
+        "Read more about the cut in our guide, which explains what happens next."
+    )
+    assert cleaned.paragraphs == (
+        "The bank cut its key rate on Thursday.",
+        "Read more about the cut in our guide, which explains what happens next.",
+    )
+    assert {r.reason for r in cleaned.removed} == {"navigation"}

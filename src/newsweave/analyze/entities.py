@@ -77,6 +77,8 @@ def raw_mentions(docs: list[Any], starts: list[int]) -> list[RawMention]:
                 continue  # no name: "a tram, metro or light rail network", "jewel thieves"
             if re.sub(r"['’]s$", "", name).lower() in WEEKDAYS:
                 continue  # "at Wednesday's briefing", tagged a place
+            if name in _words("not_names"):
+                continue  # "14:00 local time (11:00 GMT)", tagged an organisation
             if named.get((ent.start, ent.end)) == "GPE" or (label == "PERSON" and name in places):
                 label = "GPE"  # "the Kursk region" as a product, "Kiev launched" as a person
             elif _a_place_by_its_head(name):
