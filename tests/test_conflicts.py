@@ -1,6 +1,6 @@
 """Conflicts: one fact given with different values; outlets that agree stand together."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -10,13 +10,20 @@ from newsweave.compare.conflicts import find_conflicts, readings_disagree, sided
 from newsweave.models import Claim, ConflictValue, Support
 
 
-def _conflicts(sentences: dict[str, str]) -> list[set[tuple[str, str]]]:
-    """The conflicts in one claim made of one sentence from each outlet."""
+def _conflicts(
+    sentences: dict[str, str], hours: list[int] | None = None
+) -> list[set[tuple[str, str]]]:
+    """The conflicts in one claim made of one sentence from each outlet, published so many
+    `hours` after the first (when given)."""
     articles = [article(f"a{k}", text, outlet=o) for k, (o, text) in enumerate(sentences.items())]
     analyses = {a.article_id: a for a in analyze_many(articles)}
     support = tuple(Support(article=a.id, sentence=0, text=a.text) for a in articles)
     claim = Claim(id="c1", text="", status="corroborated", independent_sources=3, support=support)
-    _, conflicts = find_conflicts([claim], analyses)
+    start = datetime(2026, 9, 17, 12, tzinfo=UTC)
+    published = {
+        a.id: start + timedelta(hours=h) for a, h in zip(articles, hours or [], strict=False)
+    }
+    _, conflicts = find_conflicts([claim], analyses, published)
     outlet = {a.id: a.outlet for a in articles}
     return [{(outlet[v.article], v.reading) for v in c.values} for c in conflicts]
 
@@ -55,6 +62,19 @@ def test_the_level_a_change_came_from_takes_no_side():
         },
     )
     assert found == [{("Post", "3.5 percent"), ("Wire", "3.75 percent"), ("Times", "3.75 percent")}]
+
+
+def test_a_figure_that_went_on_changing_or_is_measured_from_a_day_is_no_conflict():
+    wire = "The marel fell 0.5% against the euro within minutes of the announcement."
+    later = "The marel closed 0.9% lower against the euro, having fallen further."
+    assert _conflicts({"Wire": wire, "House": later}, hours=[0, 5]) == []
+    # Without words that it went on falling, the same evening's figure conflicts.
+    plain = "The marel closed 0.9% lower against the euro."
+    assert _conflicts({"Wire": wire, "House": plain}, hours=[0, 5]) == [
+        {("Wire", "0.5 percent"), ("House", "0.9 percent")}
+    ]
+    since = "The marel has lost about 4% against the euro since the start of July."
+    assert _conflicts({"Ledger": since, "Wire": wire}, hours=[0, 20]) == []
 
 
 def test_a_small_count_of_something_else_takes_no_side():

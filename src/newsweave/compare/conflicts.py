@@ -203,12 +203,35 @@ def _clash(
     return any(
         disagree([these[0][2], those[0][2]])
         and any(
-            not grew(f, g, published) and not may_differ(when(f), when(g))
+            not grew(f, g, published)
+            and not may_differ(when(f), when(g))
+            and since(f[1]) == since(g[1])
             for f in these
             for g in those
         )
         for these, those in combinations(alike.values(), 2)
     )
+
+
+_SINCE = re.compile(r"\bsince\s+((?:[\w'’-]+\s*){1,4})", re.IGNORECASE)
+_DAY_OR_MONTH = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last|"
+    r"(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def since(text: str) -> str | None:
+    """The day or month a sentence measures its figures from ("has lost about 4% since the
+    start of July": "the start of july"), in its first words; None when it names none ("since
+    the outbreak began" is what a count without it counts too). A figure since one day and one
+    since another, or none, measure two stretches ("fell 0.5% within minutes of the
+    announcement")."""
+    found = _SINCE.search(text)
+    if found is None or not _DAY_OR_MONTH.search(found.group(1)):
+        return None
+    return found.group(1).strip().lower()
 
 
 def within(
@@ -380,19 +403,33 @@ def grew(
     published: Mapping[str, datetime | None],
 ) -> bool:
     """Whether the later of two reports (article, sentence, figure), `UPDATE_AFTER` or more
-    apart, gives a larger value in words of change ("the toll rose to 17", "has now reached"):
-    an update, not a conflict. A count revised down, or a larger one with no such words
-    ("1,500 jobs" the next morning against "about 1,200"), stays a conflict."""
+    apart, gives a larger value in words of change ("the toll rose to 17", "has now reached"),
+    or, at any time later, in words that say it went on changing since (`FURTHER`: "closed 0.9%
+    lower, having fallen further", "extended its slide"): an update, not a conflict. A count
+    revised down, or a larger one with no such words ("1,500 jobs" the next morning against
+    "about 1,200"), stays a conflict."""
     between = gap(first[0], second[0], published)
-    if between is None or abs(between) < UPDATE_AFTER:
+    if between is None or not between:
         return False
     earlier, later = (first, second) if between > timedelta(0) else (second, first)
-    return later[2].value > earlier[2].value and bool(CHANGE.search(later[1]))
+    if later[2].value <= earlier[2].value:
+        return False
+    if abs(between) < UPDATE_AFTER:
+        return bool(FURTHER.search(later[1]))
+    return bool(CHANGE.search(later[1]) or FURTHER.search(later[1]))
 
 
 CHANGE = re.compile(
     r"\b(?:rose|risen|rising|rises|climbed|climbs|reached|reaches|now|increased|grew|grown|"
     r"jumped|latest|updated|so far)\b",
+    re.IGNORECASE,
+)
+
+
+# Words that say a figure went on changing after an earlier report of it.
+FURTHER = re.compile(
+    r"\b(?:further|extended its (?:slide|fall|rise|gains?|losses)|deepen(?:ed|ing|s)|"
+    r"widen(?:ed|ing|s))\b",
     re.IGNORECASE,
 )
 
