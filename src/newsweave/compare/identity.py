@@ -206,6 +206,10 @@ def marker_links(
     return _outside_stretches(links)
 
 
+# Where someone tells an outlet something: "told (the) ...", "in an interview with (the) ...".
+_TOLD = re.compile(r"\b(?:told|interviews?\s+with)\s+(?:[Tt]he\s+)?")
+
+
 def _told(
     article: Article, analysis: Analysis | None, by_outlet: Mapping[str, list[Article]]
 ) -> list[LineageLink]:
@@ -215,14 +219,15 @@ def _told(
     that") and a paper names itself short ("told the Herald")."""
     own = norm_outlet(article.outlet)
     links = []
-    for named, sources in by_outlet.items():
-        source = _earliest(sources)
-        if named == own or not named or source is None:
-            continue
-        name = re.sub(r"^(?:the|The)\s+", "", source.outlet.strip())
-        words = r"\s+".join(re.escape(word) for word in name.split())
-        pattern = rf"\b(?:told|interviews?\s+with)\s+(?:[Tt]he\s+)?{words}\b"
-        for match in re.finditer(pattern, article.text):
+    for match in _TOLD.finditer(article.text):
+        after = " ".join(article.text[match.end() : match.end() + 120].split())
+        for named, sources in by_outlet.items():
+            source = _earliest(sources)
+            if named == own or not named or source is None:
+                continue
+            name = " ".join(re.sub(r"^(?:the|The)\s+", "", source.outlet.strip()).split())
+            if not (after.startswith(name) and not after[len(name) : len(name) + 1].isalnum()):
+                continue
             sentence = _sentence_at(analysis, match.start())
             if sentence is not None:
                 links.append(
@@ -231,7 +236,7 @@ def _told(
                         kind="citing",
                         source=source.id,
                         source_outlet=source.outlet,
-                        evidence=match.group(0),
+                        evidence=f"{match.group(0)}{name}",
                         sentence=sentence,
                     )
                 )
