@@ -159,6 +159,18 @@ def test_a_length_or_weight_is_the_size_of_the_noun_it_is_told_of():
     assert found["5,000 metres"] == ("m", None, None)
 
 
+def test_a_vote_split_counts_votes_and_a_game_s_score_nothing():
+    analysis = analyze(
+        article(
+            "a1",
+            "The committee voted seven to two for the cut. The board was split six to three. "
+            "Harrow won three to one.",
+        )
+    )
+    found = {n.text: n.counts for n in analysis.numbers}
+    assert found == {"seven to two": "votes", "six to three": "votes", "three to one": None}
+
+
 def test_the_level_a_change_came_from_is_read_as_such():
     analysis = analyze(
         article(

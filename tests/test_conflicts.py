@@ -77,6 +77,17 @@ def test_a_figure_that_went_on_changing_or_is_measured_from_a_day_is_no_conflict
     assert _conflicts({"Ledger": since, "Wire": wire}, hours=[0, 20]) == []
 
 
+def test_a_vote_split_told_as_a_score_conflicts_with_another_split():
+    found = _conflicts(
+        {
+            "Wire": "The Monetary Policy Committee voted seven to two for the cut on Thursday.",
+            "Ledger": "The rate committee backed the cut on Thursday by seven votes to two.",
+            "News": "On Thursday its Monetary Policy Committee was split six to three.",
+        },
+    )
+    assert found == [{("Wire", "7/2"), ("Ledger", "7"), ("News", "6/3")}]
+
+
 def test_a_small_count_of_something_else_takes_no_side():
     # Four crews and four ferries agree by chance, not as one count.
     found = _conflicts(

@@ -594,6 +594,11 @@ def test_the_rate_cut_s_new_rate_conflicts_and_the_interview_is_credited(loaded)
     assert {outlet[v.article] for v in rate.values if v.reading == "3.5 percent"} == {
         "The Counting House"
     }
+    # "voted seven to two" against "was split six to three"
+    [votes] = [c for c in brief.conflicts if c.what == "votes"]
+    assert {(outlet[v.article], v.reading) for v in votes.values if v.side == 1} == {
+        ("TRN News", "6/3")
+    }
     # "Governor Ilse Vardane told The Counting House on Thursday that ...": that outlet's.
     told = [link for link in brief.lineage if link.evidence.startswith("told")]
     assert [(outlet[link.article], outlet.get(link.source)) for link in told] == [

@@ -261,6 +261,8 @@ def _mention(
     if not (counts or unit) and figure is not None:
         counts, noun, toll = _counted_by_subject(figure)
     befell = "killed" if toll else fate(noun) if counts and not unit else None
+    if counts is None and _split_vote(match, value, upper):
+        counts = "votes"  # "voted seven to two", "was split six to three"
     standing = provisional(figure) if figure is not None else None
     if upper is None and _from_level(match.string, match.start()):
         standing = "before"
@@ -291,6 +293,18 @@ def _mention(
 
 # Adjectives a length or weight tells the size in: "41 metres tall", "12 tonnes heavy".
 _SIZE_WORDS = frozenset({"tall", "long", "high", "wide", "deep", "heavy", "across"})
+
+
+# A vote split told as a score: "voted seven to two for the cut", "was split six to three".
+_VOTING = re.compile(r"\b(?:vot(?:e|ed|es|ing)|split)\b", re.IGNORECASE)
+
+
+def _split_vote(match: re.Match[str], value: float, upper: float | None) -> bool:
+    """Is the figure a vote's split, "N to M" with M the smaller, right after a word of voting?"""
+    if upper is None or match.group("sep") != "to" or not upper < value:
+        return False
+    before = match.string[max(match.start() - 25, 0) : match.start()]
+    return _VOTING.search(before) is not None
 
 
 def size_of(token: Any) -> str | None:
