@@ -435,12 +435,17 @@ def _past_of_its_own(verb: Any | None) -> bool:
     if "had" in auxiliaries:
         return True
     past = verb.tag_ == "VBD" or bool(auxiliaries & {"was", "were", "did"})
-    return past and not (verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _REPORTING)
+    return past and not _reported(verb)
 
 
 # Verbs that report what another clause says: in "said a first cut in September was now the
 # most likely outcome", "was" is said in the past of "said", not of the cut.
 _REPORTING = frozenset(["say", "tell", "add", "think", "believe", "expect", "predict", "warn"])
+
+
+def _reported(verb: Any) -> bool:
+    """Is `verb` the verb of a clause another verb reports ("said ... was")?"""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _REPORTING
 
 
 def _of_a_noun(doc: Any, match: re.Match[str], verb: Any | None) -> bool:
@@ -462,8 +467,7 @@ def _of_a_noun(doc: Any, match: re.Match[str], verb: Any | None) -> bool:
         return False
     past = verb.tag_ == "VBD" or bool(auxiliaries & {"had", "was", "were", "did"})
     # A reported "was" may be a present told in the past; "had destroyed" is past all the same.
-    reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _REPORTING
-    return not past or (reported and verb.lemma_ == "be" and not auxiliaries)
+    return not past or (_reported(verb) and verb.lemma_ == "be" and not auxiliaries)
 
 
 def _resolve(

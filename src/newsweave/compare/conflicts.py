@@ -18,7 +18,7 @@ import numpy as np
 
 from newsweave.analyze.numbers import CURRENCIES, amount, measured
 from newsweave.analyze.sentences import without_dateline
-from newsweave.compare.occasions import Span, may_differ, spans
+from newsweave.compare.occasions import Span, may_differ, since, spans
 from newsweave.embed import rows
 from newsweave.models import (
     Analysis,
@@ -119,12 +119,13 @@ def _in_claim(
             values_of[a].add(amount(n))
         by_thing[thing] = [f for f in figures if len(values_of[f[0]]) == 1]
     dated = {s.article: spans(analyses[s.article]) for s in claim.support}
+    measured_from = {s.article: _measured_from(analyses[s.article]) for s in claim.support}
     conflicts = []
     for thing, found in by_thing.items():
         values = {(a, amount(n)) for a, _, n in found}
         if len({v for _, v in values}) < 2 or len({a for a, _ in values}) < 2:
             continue
-        if not _clash(found, published, dated):
+        if not _clash(found, published, dated, measured_from):
             continue
         found = found + _same_figure_elsewhere(found, numbers)
         # The story's other articles that give the sum or the count once, with one of these
@@ -188,10 +189,12 @@ def _clash(
     found: list[Figure],
     published: Mapping[str, datetime | None],
     dated: Mapping[str, Mapping[int, Sequence[Span]]],
+    measured_from: Mapping[str, Mapping[int, frozenset[str]]],
 ) -> bool:
-    """Whether two of a thing's figures disagree, the later no grown count (`grew`) and the two
-    no different occasions (`may_differ`). Each wording of a value is compared once: a big
-    story gives one figure in the same words many times, and two alike never disagree."""
+    """Whether two of a thing's figures disagree, the later no grown count (`grew`), the two
+    no different occasions (`may_differ`) and measured from the same time (`_measured_from`).
+    Each wording of a value is compared once: a big story gives one figure in the same words
+    many times, and two alike never disagree."""
     alike: dict[tuple[float, float | None, str | None, str], list[Figure]] = {}
     for figure in found:
         n = figure[2]
@@ -200,12 +203,13 @@ def _clash(
     def when(figure: Figure) -> Sequence[Span]:
         return dated[figure[0]].get(figure[2].sentence, ())
 
+    def start(figure: Figure) -> frozenset[str]:
+        return measured_from[figure[0]].get(figure[2].sentence, frozenset())
+
     return any(
         disagree([these[0][2], those[0][2]])
         and any(
-            not grew(f, g, published)
-            and not may_differ(when(f), when(g))
-            and since(f[1]) == since(g[1])
+            not grew(f, g, published) and not may_differ(when(f), when(g)) and start(f) == start(g)
             for f in these
             for g in those
         )
@@ -213,25 +217,16 @@ def _clash(
     )
 
 
-_SINCE = re.compile(r"\bsince\s+((?:[\w'’-]+\s*){1,4})", re.IGNORECASE)
-_DAY_OR_MONTH = re.compile(
-    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last|"
-    r"(?:19|20)\d\d)\b",
-    re.IGNORECASE,
-)
-
-
-def since(text: str) -> str | None:
-    """The day or month a sentence measures its figures from ("has lost about 4% since the
-    start of July": "the start of july"), in its first words; None when it names none ("since
-    the outbreak began" is what a count without it counts too). A figure since one day and one
-    since another, or none, measure two stretches ("fell 0.5% within minutes of the
-    announcement")."""
-    found = _SINCE.search(text)
-    if found is None or not _DAY_OR_MONTH.search(found.group(1)):
-        return None
-    return found.group(1).strip().lower()
+def _measured_from(analysis: Analysis) -> dict[int, frozenset[str]]:
+    """The date phrases "since" a time of each sentence (`occasions.since`: "has lost about 4%
+    since the start of July"), by sentence index. A figure since one time and one since
+    another, or none, measure two stretches ("fell 0.5% within minutes of the announcement");
+    "since the outbreak began" is no date phrase, and counts what a count without it does."""
+    found: dict[int, set[str]] = defaultdict(set)
+    for d in analysis.dates:
+        if since(d):
+            found[d.sentence].add(d.text.lower())
+    return {sentence: frozenset(texts) for sentence, texts in found.items()}
 
 
 def within(

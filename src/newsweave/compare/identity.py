@@ -179,6 +179,7 @@ def marker_links(
     by_outlet: dict[str, list[Article]] = {}
     for article in articles:
         by_outlet.setdefault(norm_outlet(article.outlet), []).append(article)
+    outlets = _outlet_names(by_outlet)
     links = []
     for article in articles:
         analysis = (analyses or {}).get(article.id)
@@ -202,7 +203,7 @@ def marker_links(
                     through=through,
                 )
             )
-        links += _told(article, analysis, by_outlet)
+        links += _told(article, analysis, outlets)
     return _outside_stretches(links)
 
 
@@ -210,23 +211,35 @@ def marker_links(
 _TOLD = re.compile(r"\b(?:told|interviews?\s+with)\s+(?:[Tt]he\s+)?")
 
 
+def _outlet_names(by_outlet: Mapping[str, list[Article]]) -> list[tuple[str, Article, str]]:
+    """Each outlet of the story (normalised), its earliest article, and its name as a text
+    would give it after "told the" (no leading "The", one space between words)."""
+    found = []
+    for named, sources in by_outlet.items():
+        source = _earliest(sources)
+        if named and source is not None:
+            name = re.sub(r"^(?:the|The)\s+", "", source.outlet.strip())
+            found.append((named, source, " ".join(name.split())))
+    return found
+
+
 def _told(
-    article: Article, analysis: Analysis | None, by_outlet: Mapping[str, list[Article]]
+    article: Article, analysis: Analysis | None, outlets: list[tuple[str, Article, str]]
 ) -> list[LineageLink]:
     """Links for the sentences in which someone "told" another outlet of the story, or spoke
     "in an interview with" it ("Helena Marsk told the Arvenian Business Review that ..."):
-    only the story's outlets, by their full names, since people tell people ("told Judge Hale
-    that") and a paper names itself short ("told the Herald")."""
+    only the story's outlets (`_outlet_names`), by their full names, since people tell people
+    ("told Judge Hale that") and a paper names itself short ("told the Herald")."""
     own = norm_outlet(article.outlet)
     links = []
     for match in _TOLD.finditer(article.text):
         after = " ".join(article.text[match.end() : match.end() + 120].split())
-        for named, sources in by_outlet.items():
-            source = _earliest(sources)
-            if named == own or not named or source is None:
-                continue
-            name = " ".join(re.sub(r"^(?:the|The)\s+", "", source.outlet.strip()).split())
-            if not (after.startswith(name) and not after[len(name) : len(name) + 1].isalnum()):
+        for named, source, name in outlets:
+            if (
+                named == own
+                or not after.startswith(name)
+                or after[len(name) : len(name) + 1].isalnum()
+            ):
                 continue
             sentence = _sentence_at(analysis, match.start())
             if sentence is not None:
