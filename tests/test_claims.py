@@ -147,6 +147,40 @@ def test_a_phrase_that_is_a_name_ties_nothing(report, story_claims):
     assert all(len(c.support) == 1 for c in claims), claims
 
 
+# A lead, and a quote that shares two of its words: a minister's remark on the cut is no report
+# of the cut, unless the report tells it as the minister's.
+PORT_LEAD = [
+    "The Orvale port board cut its berth tariffs by a tenth on Thursday, the first cut since it "
+    "began raising port charges in 2021.",
+    "The new tariffs apply from the start of next month.",
+]
+
+
+@pytest.mark.parametrize(
+    ("told", "tied"),
+    [
+        ("Shipping lines welcomed the decision.", False),
+        ("Transport minister Rune Halm said shippers had carried high port charges.", True),
+    ],
+)
+def test_a_statement_shares_a_wording_only_with_reports_of_its_speaker(
+    report, story_claims, told, tied
+):
+    herald = report("Herald", [*PORT_LEAD[:1], told, *PORT_LEAD[1:]])
+    courier = report(
+        "Courier",
+        [
+            "Berth fees at Orvale will fall on the first of the month.",
+            '"Shippers have carried high port charges for years, and this is good news for '
+            'every one of them," transport minister Rune Halm said.',
+            "Two shipping lines said they would pass the saving on to their customers.",
+        ],
+    )
+    claims = _quoting(story_claims([herald, courier]), "good news for every one")
+    assert len(claims) == 1
+    assert claims[0].independent_sources == (2 if tied else 1), claims
+
+
 # Each Herald sentence matches one Chronicle sentence best, but the Herald's lead and the
 # Chronicle's second sentence both call the terminal "a turning point" for the islands.
 HERALD_TERMINAL = [
@@ -208,6 +242,21 @@ def test_an_attribution_ties_nothing(report, story_claims, speaker):
 # office, a body's name, a person's description beside their name, who speaks), where (the
 # compass) or when (a date phrase), not what happened.
 WHO_WHERE_OR_WHEN = {
+    # Where a quote was said frames it: a decision "followed by a news conference" is no
+    # claim on what was said at one.
+    "news conference": (
+        [
+            "The Orvale port board meets on Thursday to decide on new berth tariffs.",
+            "Its decision is due at noon on Thursday, followed by a news conference.",
+            "Shipping lines have asked the board to wait another year.",
+        ],
+        [
+            "The Orvale port board raised its berth tariffs by a tenth on Thursday.",
+            '"We have held prices for six years, and the dredging of the outer channel has to '
+            'be paid for," chairwoman Edda Morn told a news conference.',
+            "Two shipping lines said they would pass the cost on to their customers.",
+        ],
+    ),
     "chief executive": (
         [
             "A cargo ship ran aground near the Brenna lighthouse early on Sunday.",
@@ -917,3 +966,30 @@ def test_a_larger_count_the_next_day_in_no_words_of_change_stays_one_claim(repor
     [claim] = _quoting(story_claims([post, wire]), "Fourteen people")
     assert {s.article for s in claim.support} == {post.id, wire.id}
     assert claim.status == "conflicting"
+
+
+@pytest.mark.parametrize(("told", "named"), [("opened", "opened"), ("is due to open", "expected")])
+def test_a_claim_is_named_by_a_report_that_tells_its_day_passed(report, story_claims, told, named):
+    """A plan told on Monday and the deed told on Wednesday are one claim, which reads as the
+    deed; while every report tells the day ahead, the first names it."""
+    monday = datetime(2026, 11, 16, 9, tzinfo=UTC)
+    gazette = report(
+        "Gazette",
+        [
+            "Transport minister Rune Halm is expected to open the new Orvale ferry terminal on "
+            "Wednesday, his office said.",
+            "The terminal took three years to build and cost 40 million euros, twice the "
+            "first estimate.",
+        ],
+    ).model_copy(update={"published": monday})
+    courier = report(
+        "Courier",
+        [
+            f"Transport minister Rune Halm {told} the new Orvale ferry terminal on Wednesday.",
+            "Ferries to the outer islands will use its two new berths from December, and the "
+            "old quay in the town centre will close to passengers.",
+        ],
+    ).model_copy(update={"published": monday + timedelta(days=2 if told == "opened" else 0)})
+    claims = _quoting(story_claims([gazette, courier]), "Orvale ferry terminal on")
+    assert len(claims) == 1 and claims[0].independent_sources == 2, claims
+    assert named in claims[0].text

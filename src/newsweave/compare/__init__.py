@@ -54,8 +54,8 @@ def compare(
     repeated = sentence_keys(lineage, keys)
     ordered = [analyses[a.id] for a in articles if a.id in analyses]
     entities, entity_map = story_entities(ordered)
-    items = units(ordered, entity_map)
     published = {a.id: a.published for a in articles}
+    items = units(ordered, entity_map, published)
     statements = same_statements(ordered, entity_map, settings.drift_similarity)
     groups: list[Group] = []
     if items:

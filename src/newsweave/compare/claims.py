@@ -26,7 +26,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 from itertools import chain, combinations
 
@@ -76,12 +76,20 @@ class Unit:
     voices: frozenset[str] = field(default=frozenset())
     """The speakers whose direct words make up most of the sentence ("“Nobody in this city
     wins from a week without buses,” she said."): what it states is that they said it."""
+    speakers: frozenset[str] = field(default=frozenset())
+    """The speakers of every quote, direct or reported, that stands in or is tagged in the
+    sentence ("she called the decision the most important ... 'in a generation'")."""
     dated: tuple[Span, ...] = ()
     """The first and last day of each of its resolved date phrases (`occasions.spans`)."""
     standing: str = ""
     """"provisional" when each of its measured figures is a count before its end or a bar to
     clear (`NumberMention.provisional`: "With 60% of ballots counted, Castellan had 48.2%"),
     "final" when none is, "" when it has none or both."""
+    ahead: frozenset[date] = field(default=frozenset())
+    """The days its date phrases resolve to that lie after the day it was told ("Economists
+    expect the bank to cut its rate on Thursday", told on Wednesday): what was still to come."""
+    past: frozenset[date] = field(default=frozenset())
+    """The days its date phrases resolve to that lie on the day it was told or before."""
     acts: frozenset[str] = field(default=frozenset())
     """The acts its date phrases date (`undoing.acts`): what it tells happened when ("close",
     "reopen")."""
@@ -102,8 +110,14 @@ class Unit:
         return self.passage or self.text
 
 
-def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
-    """The sentences worth aligning: long enough to state a fact."""
+def units(
+    analyses: list[Analysis],
+    entity_map: dict[str, str],
+    published: Mapping[str, datetime | None] | None = None,
+) -> list[Unit]:
+    """The sentences worth aligning: long enough to state a fact. `published` (article id →
+    publication time) tells which sentences tell what was still to come (`Unit.ahead`)."""
+    day_published = {a: t.date() for a, t in (published or {}).items() if t}
     found = []
     for analysis in analyses:
         # Each sentence's names, figures and days, gathered in one pass over the article.
@@ -150,6 +164,7 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
                         share = min(q.end, own.end) - max(q.start, own.start)
                         if share >= VOICED * (own.end - own.start):
                             voices[own.index].add(speaker)
+                            apart[own.index] += _frame(own, q)
                 # The tag may stand sentences after the quote opens ('"...  We were lucky,"
                 # Lindqvist told reporters on Tuesday'): each sentence up to it has the speaker.
                 last = max(q.end, q.speaker_end or 0, q.cue_end or 0) - 1
@@ -169,6 +184,7 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
             if len(sentence.text.split()) < MIN_WORDS:
                 continue
             at = sentence.index
+            told = _told(dates_of.get(at, []), day_published.get(analysis.article_id))
             found.append(
                 Unit(
                     article=analysis.article_id,
@@ -182,15 +198,48 @@ def units(analyses: list[Analysis], entity_map: dict[str, str]) -> list[Unit]:
                     said_on=frozenset(said_on.get(at, ())),
                     span=spans.get(at),
                     voices=frozenset(voices.get(at, ())),
+                    speakers=frozenset(said.get(at, {})),
                     dated=tuple(dated.get(at, ())),
                     standing=_standing(standings.get(at, set())),
                     passage=passage_text(analysis, spans[at]) if at in spans else "",
+                    ahead=frozenset(d for d, later in told if later),
+                    past=frozenset(d for d, later in told if not later),
                     acts=frozenset(acts(dates_of.get(at, []), sentence.text)),
                     bare=_set_apart(sentence.text, sentence.start, described.get(at, []), ""),
                     wording=_set_apart(sentence.text, sentence.start, apart.get(at, [])),
                 )
             )
     return found
+
+
+# A quote's frame in this many words or fewer may only say who spoke, when and where.
+FRAME_WORDS = 8
+
+
+def _frame(sentence: Sentence, q: Quote) -> list[tuple[int, int]]:
+    """The parts of `sentence` around the direct quote `q` that only say who spoke, when and
+    where ('," Governor Ilse Vardane told a news conference.', "he said in a statement"), as
+    offsets in the article: a decision "followed by a news conference" is no report of what
+    was said at one. A frame that tells a happening ("Lammy said when he received Blinken for
+    talks in London:") is part of what the sentence states."""
+    found = []
+    for start, end in ((sentence.start, q.start), (q.end, sentence.end)):
+        words = sentence.text[start - sentence.start : end - sentence.start]
+        plain = re.sub(r"[^\w\s'’-]", " ", words)
+        if start < end and len(plain.split()) <= FRAME_WORDS and _says_who_only(plain):
+            found.append((start, end))
+    return found
+
+
+def _told(dates: list[DateMention], published: date | None) -> list[tuple[date, bool]]:
+    """Each day a sentence's date phrases resolve to, and whether it lies after the day they
+    were told: a relative phrase holds that day (`DateMention.anchor`), and `published` is it
+    for the others ("in 2027")."""
+    return [
+        (d.resolved, d.resolved > told)
+        for d in dates
+        if d.resolved and (told := d.anchor or published)
+    ]
 
 
 def _standing(provisional: set[bool]) -> str:
@@ -680,6 +729,39 @@ EXTEND_BELOW = 0.02
 BLOCK = 8
 
 
+# A statement and a sentence that neither quotes nor names its speaker tie only when they read
+# this much alike on their own (MiniLM cosine).
+HEARD_ALIKE = 0.4
+
+
+def _heard_alike(items: list[Unit], ties: list[Tie], sim: np.ndarray) -> list[Tie]:
+    """`ties` without the pairs of a statement and a sentence that neither quotes its speaker
+    nor names them, unless they read alike (`HEARD_ALIKE`): "'Families and firms have carried
+    high borrowing costs for a long time, and today's move is good news for both,' he said"
+    and "the first cut since it began raising borrowing costs" share a wording (0.19), but one
+    tells what a minister said of the cut and the other the cut. Blinken's "I think this is a
+    critical moment for Ukraine" and "The visit ... is seen as a critical moment for
+    reinforcing support for Ukraine" (0.50) say one thing."""
+    row = {(u.article, u.sentence): k for k, u in enumerate(items)}
+
+    def heard(a: SentenceKey, b: SentenceKey) -> bool:
+        x, y = items[row[a]], items[row[b]]
+        if bool(x.voices) == bool(y.voices) or sim[row[a], row[b]] >= HEARD_ALIKE:
+            return True
+        statement, other = (x, y) if x.voices else (y, x)
+        named = {_name(e) for e in other.entities} | other.speakers
+        return not named.isdisjoint(statement.voices)
+
+    found: list[Tie] = []
+    for tie in ties:
+        pairs = [(a, b) for a, b in combinations(tie, 2) if a in row and b in row]
+        if all(heard(a, b) for a, b in pairs):
+            found.append(tie)
+        else:  # of three reports or more, the pairs a statement does not part still tie
+            found.extend(pair for pair in pairs if heard(*pair))
+    return found
+
+
 def anchor(items: list[Unit], sim: np.ndarray, ties: Iterable[Tie], score: float = 1.0) -> None:
     """Mark as the same claim, in `sim`, the sentences of each tie.
 
@@ -983,11 +1065,13 @@ def align(
     anchor(items, sim, quoting)
     # A shared quoted phrase or wording, or a person and a day, is a lesser sign: it passes the
     # threshold, but any pair that scores better on its own is grouped first.
-    lesser = (
+    lesser = _heard_alike(
+        items,
         borrowed_words(items)
         + worded_alike(items)
         + named_and_dated_alike(items)
-        + figured_alike(items)
+        + figured_alike(items),
+        sim,
     )
     anchor(items, sim, lesser, score=threshold)
     _voices_apart(items, sim)
@@ -1118,7 +1202,8 @@ def make_claims(
     A supporting sentence counts for its article's source (`keys`), or for the outlet it says
     it repeats ("…, according to the Gazette") when `repeated` names one. A sentence may support
     several claims; each claim is named in the words of one of its sentences that no earlier
-    claim is named in: a member's first (in story order), else a lent one's.
+    claim is named in: a member's first (in story order, a fact told done before one told
+    a day still ahead: `Unit.ahead`), else a lent one's.
     """
     repeated = repeated or {}
 
@@ -1136,8 +1221,12 @@ def make_claims(
         independent = len(
             {repeated.get((s.article, s.sentence)) or keys[s.article] for s in support}
         )
-        # A lent sentence heads its own claim: members first, then the lent ones.
-        heads = [items[k].shown for k in sorted(group.members, key=position) + chosen]
+        # A lent sentence heads its own claim: members first, then the lent ones. A member that
+        # told a day ahead comes after those telling it passed: "the bank cut its rate on
+        # Thursday", not the day before's "expect the bank to cut its rate on Thursday".
+        past = set().union(*(items[k].past for k in group.members))
+        told = sorted(group.members, key=lambda k: (bool(items[k].ahead & past), position(k)))
+        heads = [items[k].shown for k in told + chosen]
         text = next((t for t in heads if t not in named), heads[0])
         named.add(text)
         digest = hashlib.sha1(
