@@ -131,6 +131,16 @@ def test_a_figure_counts_the_whole_compound_noun_after_it():
     assert found["400"].counts == "school children"
 
 
+def test_a_plural_of_initials_is_what_a_figure_counts():
+    analysis = analysed_text(
+        "A letter signed by 31 MPs from the governing party said the minister had to go.\n\n"
+        "Twelve NGOs and 40 Veskaro councillors backed the call on Monday evening.\n\n"
+        "The prime minister's office said it would reply to the letter later in the week.\n"
+    )
+    found = {n.text: n.counts for n in analysis.numbers}
+    assert found == {"31": "mps", "Twelve": "ngos", "40": "veskaro councillors"}
+
+
 def test_all_of_a_number_counts_the_noun_after_its_of_and_a_part_counts_nothing():
     analysis = analysed_text(
         "The chain shut all 14 of its restaurants in Lindgate on Wednesday.\n\n"

@@ -77,6 +77,17 @@ def test_a_figure_that_went_on_changing_or_is_measured_from_a_day_is_no_conflict
     assert _conflicts({"Ledger": since, "Wire": wire}, hours=[0, 20]) == []
 
 
+def test_spans_between_happenings_told_on_different_days_take_no_side():
+    # Told on Monday and on Tuesday, three and four days after one Friday.
+    monday = "Brandvik is expected to resign on Tuesday, three days after the auditor's report."
+    tuesday = "Brandvik resigned on Tuesday morning, four days after the auditor's report."
+    assert _conflicts({"Courier": monday, "Wire": tuesday}, hours=[0, 20]) == []
+    # Told the same day, they count one gap differently.
+    assert _conflicts({"Courier": monday, "Wire": tuesday}, hours=[0, 2]) == [
+        {("Courier", "3 day"), ("Wire", "4 day")}
+    ]
+
+
 def test_a_vote_split_told_as_a_score_conflicts_with_another_split():
     found = _conflicts(
         {

@@ -19,7 +19,7 @@ def loaded(tmp_path_factory: pytest.TempPathFactory):
     """Each corpus in a database of its own, by corpus name."""
     paths = {}
     corpora = ("biz", "quake", "strike", "fire", "court", "vote", "outbreak", "breach", "launch")
-    for name in (*corpora, "rates"):
+    for name in (*corpora, "rates", "resign"):
         db = str(tmp_path_factory.mktemp(name) / "corpus.db")
         result = CliRunner().invoke(
             app, ["--db", db, "add", str(CORPORA / name / "articles.jsonl")]
@@ -604,3 +604,27 @@ def test_the_rate_cut_s_new_rate_conflicts_and_the_interview_is_credited(loaded)
     assert [(outlet[link.article], outlet.get(link.source)) for link in told] == [
         ("The Brennick Ledger", "The Counting House")
     ]
+
+
+def test_the_resignation_s_conflicts_are_found_and_its_spans_of_days_are_none(loaded):
+    stories = sorted(len(articles) for articles, _ in _briefs(loaded["resign"]).values())
+    assert stories == [1, 7]  # May's resignation of another minister is a story of its own
+    articles, brief = _largest(loaded, "resign")
+    outlet = {a.id: a.outlet for a in articles}
+    found = {c.what: {(outlet[v.article], v.reading) for v in c.values} for c in brief.conflicts}
+    # "signed by 31 Civic Movement MPs" against "37 Civic Movement MPs signed a letter".
+    [mps] = [v for what, v in found.items() if what.endswith("mps")]
+    assert mps == {("The Veskaro Courier", "31"), ("Sarnet Wire", "31"), ("TNK News", "37")}
+    assert ("The Veskaro Observer", "84,000,000") in found["talens"]
+    # "three days after" told on Monday and "four days after" told on Tuesday count from one
+    # Friday; "two days after ... resigned" from another day.
+    assert not [what for what in found if what in {"day", "days"}], found
+    # "Auditor-General Annika Sollberg reported on Friday that ...": a finding, no outlet's report.
+    assert not [link for link in brief.lineage if "Sollberg" in (link.source_outlet or "")]
+    # "Aksel Dunhope, who leads the opposition group ..., said ... 'We were told ...,' he said."
+    [told] = [q for q in brief.quotes if q.text.startswith("We were told it was all above board")]
+    assert told.speaker == "Aksel Dunhope"
+    # "it warned that a contract of that size ... would 'not survive an audit'": the memo's
+    # words, told by an unnamed official; no one named ("it" is no "University of Veskaro").
+    [audit] = [q for q in brief.quotes if q.text == "not survive an audit"]
+    assert audit.speaker is None

@@ -661,3 +661,15 @@ def test_a_person_told_of_as_one_keeps_a_surname_like_an_outlet_s():
         article("Ashley Tribune, a nurse from Leeds, said she had waited five hours for a bed.")
     )
     assert ("Ashley Tribune", "person") in {(e.name, e.type) for e in analysis.entities}
+
+
+def test_a_name_the_model_takes_for_a_body_before_who_and_said_is_a_person():
+    analysis = analyze(
+        article(
+            "Aksel Dunhope, who leads the opposition group on Tarnholt town council, said he had "
+            'asked about the bus contract in the council chamber last summer. "We were told it '
+            'was all above board. Clearly it was not," he said.'
+        )
+    )
+    assert ("Aksel Dunhope", "person") in {(e.name, e.type) for e in analysis.entities}
+    assert {q.speaker for q in analysis.quotes} == {"person:aksel-dunhope"}

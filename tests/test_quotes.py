@@ -537,3 +537,15 @@ def test_a_pronoun_after_a_line_about_the_next_speaker_is_that_speaker(paragraph
     _, quotes = quotes_of(paragraph)
     [quote] = only(quotes, "direct")
     assert quote.speaker == speaker
+
+
+def test_it_is_no_speaker_named_with_it_inside_a_word():
+    # "it" stands inside "University", a name of the sentence before: no speaker.
+    _, quotes = quotes_of(
+        "Yvonne Castrell, who teaches public law at the University of Veskaro, said a written "
+        "warning would change the picture.",
+        "According to the official, who has seen the memo, it warned that a contract of that "
+        'size awarded without a tender would "not survive an audit".',
+    )
+    partial = [q for q in quotes if q.text == "not survive an audit"]
+    assert partial and all(q.speaker is None for q in partial), partial

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
+from newsweave.analyze import PRONOUNS
 from newsweave.analyze.sentences import without_dateline
 from newsweave.compare.conflicts import readings_disagree
 from newsweave.compare.identity import crediting, story_entities
@@ -47,11 +48,12 @@ def brief(
     ordered = [analyses[a.id] for a in articles if a.id in analyses]
     entities, entity_map = story_entities(ordered)
     names = {e.id: e.name for e in entities}
+    # A pronoun no one was found for ("it warned") names no speaker.
     quotes = [
         BriefQuote(
             speaker=names.get(entity_map.get(q.speaker, q.speaker))
             if q.speaker
-            else q.speaker_text,
+            else (q.speaker_text if q.speaker_text not in PRONOUNS else None),
             text=q.text,
             article=a.article_id,
         )

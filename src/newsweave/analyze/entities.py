@@ -73,6 +73,8 @@ def raw_mentions(docs: list[Any], starts: list[int]) -> list[RawMention]:
             label = ent.label_
             if label == "WORK_OF_ART" and _a_speaker_s_name(ent):
                 label = "PERSON"  # '"We fly," Halvor Nyberg, director-general of ..., said'
+            elif label == "ORG" and (ent.start, ent.end) in by_who and _a_speaker_s_name(ent):
+                label = "PERSON"  # "Aksel Dunhope, who leads the opposition group, said"
             if ent.text.islower() and not any(t.pos_ == "PROPN" for t in ent):
                 continue  # no name: "a tram, metro or light rail network", "jewel thieves"
             if re.sub(r"['’]s$", "", name).lower() in WEEKDAYS:
@@ -180,8 +182,9 @@ _SAYING = frozenset(["say", "tell", "add"])
 
 
 def _a_speaker_s_name(ent: Any) -> bool:
-    """Is a name the model tagged a work of art the subject of "said" (after a quote, the model
-    may take "Halvor Nyberg" for a title): two or more capitalised proper nouns, no more, not
+    """Is a name the model tagged a work of art or an organisation the subject of "said" (after
+    a quote, the model may take "Halvor Nyberg" for a title; before ", who leads the opposition
+    group", "Aksel Dunhope" for a body): two or more capitalised proper nouns, no more, not
     themselves in quotation marks ('"Red Meadow" tells a story worth hearing')?"""
     words = [t for t in ent if not t.is_punct]
     doc = ent.doc

@@ -669,6 +669,10 @@ _ALL_BEFORE = re.compile(r"\ball\s+$", re.IGNORECASE)
 _DETS = frozenset({"DT", "PRP$"})
 
 
+# A plural of initials is a common noun ("31 MPs", "40 NGOs"), where a capitalised word is a name.
+_PLURAL_INITIALS = re.compile(r"[A-Z]{2,}s")
+
+
 def _counted(doc: Any, end_char: int, whole: bool = False) -> tuple[str | None, Any]:
     """The noun after a number ("38 of 46 drones launched" → "drones"), with the nouns that
     make a compound of it ("an 8% pay rise" → "pay rise"; "400 school children"), and its
@@ -686,7 +690,9 @@ def _counted(doc: Any, end_char: int, whole: bool = False) -> tuple[str | None, 
                 break
         elif words or not (token.text.lower() in {"of", "more"} or _whole_of(after, k, whole)):
             break
-    if not words or words[-1].text[0].isupper():
+    if not words or (
+        words[-1].text[0].isupper() and not _PLURAL_INITIALS.fullmatch(words[-1].text)
+    ):
         return None, None
     if words[-1].pos_ == "ADJ" and (
         words[-1].tag_ in {"JJR", "JJS"} or words[-1].lower_ in _SIZE_WORDS

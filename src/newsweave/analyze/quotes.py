@@ -412,7 +412,11 @@ def _speaker(
         return _antecedent(ctx, offset, last, span, speaker_text.lower())
     heads = _heads(ctx, span) if span else []
     named = sorted(
-        (m for m in ctx.mentions if m.text in speaker_text or speaker_text in m.text),
+        (
+            m
+            for m in ctx.mentions
+            if _words_in(m.text, speaker_text) or _words_in(speaker_text, m.text)
+        ),
         key=lambda m: -len(m.text),
     )
     # A name the tag holds ("Iran" in "Iran said") before a longer name the tag is part of ("Iran
@@ -431,6 +435,12 @@ def _speaker(
     word = ctx.text[heads[0].word : heads[0].end] if heads else speaker_text.split()[-1]
     guess = resolve_typo(word, ctx.entities) if word[:1].isupper() else None
     return guess.id if guess else None
+
+
+def _words_in(part: str, whole: str) -> bool:
+    """Whether `part` stands in `whole` as whole words: "it" is no speaker named "University of
+    Veskaro"."""
+    return re.search(rf"(?<!\w){re.escape(part)}(?!\w)", whole) is not None
 
 
 def _possessor(tag: str, name: str) -> bool:

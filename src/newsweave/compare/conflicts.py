@@ -16,7 +16,7 @@ from typing import TypeVar
 
 import numpy as np
 
-from newsweave.analyze.numbers import CURRENCIES, amount, measured
+from newsweave.analyze.numbers import CURRENCIES, DURATIONS, amount, measured
 from newsweave.analyze.sentences import without_dateline
 from newsweave.compare.occasions import Span, may_differ, since, spans
 from newsweave.embed import rows
@@ -209,12 +209,34 @@ def _clash(
     return any(
         disagree([these[0][2], those[0][2]])
         and any(
-            not grew(f, g, published) and not may_differ(when(f), when(g)) and start(f) == start(g)
+            not grew(f, g, published)
+            and not may_differ(when(f), when(g))
+            and start(f) == start(g)
+            and not _gaps_told_apart(f, g, published)
             for f in these
             for g in those
         )
         for these, those in combinations(alike.values(), 2)
     )
+
+
+def _gaps_told_apart(f: Figure, g: Figure, published: Mapping[str, datetime | None]) -> bool:
+    """Whether two figures are spans between happenings (`GAP`: "three days after the
+    Auditor-General found") told on different days: "expected to resign on Tuesday, three days
+    after" told on Monday, "resigned on Tuesday, four days after" told on Tuesday, and "won a
+    confidence vote, two days after Brandvik resigned" count from different days, or to
+    different happenings."""
+    day_f, day_g = published.get(f[0]), published.get(g[0])
+    if day_f is None or day_g is None or day_f.date() == day_g.date():
+        return False
+    return all(
+        measured(n) in DURATIONS and re.search(re.escape(n.text) + GAP, text)
+        for _, text, n in (f, g)
+    )
+
+
+# After a span of time, the words that make it the gap between two happenings.
+GAP = r",?\s+(?:after|before|later|earlier)\b"
 
 
 def _measured_from(analysis: Analysis) -> dict[int, frozenset[str]]:
