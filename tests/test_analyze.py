@@ -135,10 +135,12 @@ def test_a_plural_of_initials_is_what_a_figure_counts():
     analysis = analysed_text(
         "A letter signed by 31 MPs from the governing party said the minister had to go.\n\n"
         "Twelve NGOs and 40 Veskaro councillors backed the call on Monday evening.\n\n"
-        "The prime minister's office said it would reply to the letter later in the week.\n"
+        "The prime minister's office said it would reply to the letter later in the week.\n\n"
+        "In 2019 MPs rejected a similar call by a wide margin after a long debate.\n"
     )
     found = {n.text: n.counts for n in analysis.numbers}
-    assert found == {"31": "mps", "Twelve": "ngos", "40": "veskaro councillors"}
+    # A year after "In" is when, not how many.
+    assert found == {"31": "mps", "Twelve": "ngos", "40": "veskaro councillors", "2019": None}
 
 
 def test_all_of_a_number_counts_the_noun_after_its_of_and_a_part_counts_nothing():

@@ -181,6 +181,29 @@ def test_a_statement_shares_a_wording_only_with_reports_of_its_speaker(
     assert claims[0].independent_sources == (2 if tied else 1), claims
 
 
+def test_a_statement_and_a_report_of_one_figure_still_tie(report, story_claims):
+    # The fire chief's quote and the plain report count the same 14 people (MiniLM 0.37).
+    herald = report(
+        "Herald",
+        [
+            "Fire swept through a block of flats on Harbour Row in Velmora late on Friday.",
+            '"We brought 14 people out through the smoke tonight, and honestly I have never in '
+            'thirty years seen neighbours act so bravely for each other," fire chief Halvor '
+            "Nyberg said.",
+        ],
+    )
+    courier = report(
+        "Courier",
+        [
+            "A fire in a Velmora block of flats forced residents onto the street on Friday night.",
+            "Paramedics took 14 people to Velmora General with smoke inhalation.",
+            "The cause of the fire is not yet known, the fire service said on Saturday.",
+        ],
+    )
+    claims = _quoting(story_claims([herald, courier]), "14 people")
+    assert len(claims) == 1 and claims[0].independent_sources == 2, claims
+
+
 # Each Herald sentence matches one Chronicle sentence best, but the Herald's lead and the
 # Chronicle's second sentence both call the terminal "a turning point" for the islands.
 HERALD_TERMINAL = [
@@ -395,6 +418,19 @@ def test_words_of_who_where_or_when_tie_nothing(report, story_claims, words):
 @pytest.mark.parametrize(
     ("sentence", "kept", "set_apart"),
     [
+        # A quote's frame says where it was said; one that names a subject is part of it.
+        (
+            '"The rules on public contracts apply to every minister, and they will be enforced '
+            'without fear or favour," Governor Ilse Vardane told a news conference.',
+            "public contracts",
+            "news conference",
+        ),
+        (
+            '"I have done nothing wrong and I will clear my name," Brandvik said in her '
+            "resignation letter.",
+            "resignation letter",
+            None,
+        ),
         (
             "His co-defendant, Colin Amory, 47, of Velmora, the firm's former operations manager, "
             "was cleared of forgery.",

@@ -14,15 +14,17 @@ def _conflicts(
     sentences: dict[str, str], hours: list[int] | None = None
 ) -> list[set[tuple[str, str]]]:
     """The conflicts in one claim made of one sentence from each outlet, published so many
-    `hours` after the first (when given)."""
-    articles = [article(f"a{k}", text, outlet=o) for k, (o, text) in enumerate(sentences.items())]
+    `hours` after the first (when given; a Thursday noon)."""
+    start = datetime(2026, 9, 17, 12, tzinfo=UTC)
+    when = [start + timedelta(hours=h) for h in hours or []]
+    articles = [
+        article(f"a{k}", text, outlet=o, published=when[k] if k < len(when) else None)
+        for k, (o, text) in enumerate(sentences.items())
+    ]
     analyses = {a.article_id: a for a in analyze_many(articles)}
     support = tuple(Support(article=a.id, sentence=0, text=a.text) for a in articles)
     claim = Claim(id="c1", text="", status="corroborated", independent_sources=3, support=support)
-    start = datetime(2026, 9, 17, 12, tzinfo=UTC)
-    published = {
-        a.id: start + timedelta(hours=h) for a, h in zip(articles, hours or [], strict=False)
-    }
+    published = {a.id: a.published for a in articles if a.published}
     _, conflicts = find_conflicts([claim], analyses, published)
     outlet = {a.id: a.outlet for a in articles}
     return [{(outlet[v.article], v.reading) for v in c.values} for c in conflicts]
@@ -77,15 +79,18 @@ def test_a_figure_that_went_on_changing_or_is_measured_from_a_day_is_no_conflict
     assert _conflicts({"Ledger": since, "Wire": wire}, hours=[0, 20]) == []
 
 
-def test_spans_between_happenings_told_on_different_days_take_no_side():
-    # Told on Monday and on Tuesday, three and four days after one Friday.
-    monday = "Brandvik is expected to resign on Tuesday, three days after the auditor's report."
-    tuesday = "Brandvik resigned on Tuesday morning, four days after the auditor's report."
-    assert _conflicts({"Courier": monday, "Wire": tuesday}, hours=[0, 20]) == []
-    # Told the same day, they count one gap differently.
-    assert _conflicts({"Courier": monday, "Wire": tuesday}, hours=[0, 2]) == [
-        {("Courier", "3 day"), ("Wire", "4 day")}
-    ]
+def test_spans_between_two_happenings_and_another_take_no_side():
+    # Told on a Thursday and on the Friday; the vote told on the Saturday.
+    plan = "Brandvik is expected to resign on Friday, three days after the auditor's report."
+    deed = "Brandvik resigned on Friday morning, four days after the auditor's report."
+    vote = "The government won a confidence vote on Saturday, two days after Brandvik quit."
+    assert _conflicts({"Courier": plan, "Wire": deed}, hours=[0, 20]) == []
+    assert _conflicts({"Wire": deed, "Post": vote}, hours=[20, 44]) == []
+    # One gap told twice conflicts, on one day or two.
+    found_at = "Rescuers found the survivors {} hours after the trawler sank, officials said."
+    for hours in ([0, 3], [0, 20]):
+        found = _conflicts({"Wire": found_at.format(12), "Post": found_at.format(20)}, hours=hours)
+        assert found == [{("Wire", "12 hour"), ("Post", "20 hour")}]
 
 
 def test_a_vote_split_told_as_a_score_conflicts_with_another_split():

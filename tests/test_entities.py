@@ -673,3 +673,8 @@ def test_a_name_the_model_takes_for_a_body_before_who_and_said_is_a_person():
     )
     assert ("Aksel Dunhope", "person") in {(e.name, e.type) for e in analysis.entities}
     assert {q.speaker for q in analysis.quotes} == {"person:aksel-dunhope"}
+    # A company "who" run something is told as "they", and stays a company.
+    company = analyze(
+        article("Orvale Ferries, who run the crossing, said they would add two sailings a day.")
+    )
+    assert ("Orvale Ferries", "organisation") in {(e.name, e.type) for e in company.entities}

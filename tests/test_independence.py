@@ -92,25 +92,3 @@ def test_what_a_source_told_another_outlet_of_the_story_is_that_outlet_s(report,
     }
     assert claims["replaced"] == (1, ("Northern Ledger", "Velmora Post"))  # the Post's interview
     assert claims["had"] == (2, ("Northern Ledger", "Velmora Post"))  # a judge is no outlet
-
-
-def test_a_person_who_reported_a_finding_is_no_outlet(report):
-    from newsweave.analyze import analyze_many
-    from newsweave.compare import compare
-    from newsweave.models import Story
-
-    post = report("Velmora Post", POST)
-    ledger = report(
-        "Northern Ledger",
-        [
-            "The Orrin bridge in Velmora opened again on Monday after six weeks of repairs.",
-            "Chief inspector Ana Dorsey reported on Friday that rust had been found on three "
-            "anchor points of the bridge during a routine survey.",
-            "Cafe owners near the river said trade had fallen by half while it was closed.",
-        ],
-    )
-    assert any(m.outlet == "Ana Dorsey" for m in ledger.markers)  # by its words alone
-    analyses = {a.article_id: a for a in analyze_many([post, ledger])}
-    story = Story(id="s1", title="story", articles=(post.id, ledger.id))
-    lineage = compare(story, [post, ledger], analyses, []).lineage
-    assert not [link for link in lineage if "Dorsey" in link.source_outlet], lineage

@@ -33,6 +33,9 @@ from newsweave.models import (
 )
 from newsweave.settings import BriefSettings
 
+# Speaker tags that name no one by themselves.
+UNNAMED = PRONOUNS | {"who", "Who", "which", "that"}
+
 Format = Literal["json", "md", "html"]
 
 
@@ -48,12 +51,12 @@ def brief(
     ordered = [analyses[a.id] for a in articles if a.id in analyses]
     entities, entity_map = story_entities(ordered)
     names = {e.id: e.name for e in entities}
-    # A pronoun no one was found for ("it warned") names no speaker.
+    # A pronoun no one was found for ("it warned", "who has read the survey") names no speaker.
     quotes = [
         BriefQuote(
             speaker=names.get(entity_map.get(q.speaker, q.speaker))
             if q.speaker
-            else (q.speaker_text if q.speaker_text not in PRONOUNS else None),
+            else (q.speaker_text if q.speaker_text not in UNNAMED else None),
             text=q.text,
             article=a.article_id,
         )

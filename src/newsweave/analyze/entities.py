@@ -73,8 +73,13 @@ def raw_mentions(docs: list[Any], starts: list[int]) -> list[RawMention]:
             label = ent.label_
             if label == "WORK_OF_ART" and _a_speaker_s_name(ent):
                 label = "PERSON"  # '"We fly," Halvor Nyberg, director-general of ..., said'
-            elif label == "ORG" and (ent.start, ent.end) in by_who and _a_speaker_s_name(ent):
-                label = "PERSON"  # "Aksel Dunhope, who leads the opposition group, said"
+            elif (
+                label == "ORG"
+                and (ent.start, ent.end) in by_who
+                and _a_speaker_s_name(ent)
+                and _told_as_he_or_she(ent)
+            ):
+                label = "PERSON"  # "Aksel Dunhope, who leads the opposition group, said he"
             if ent.text.islower() and not any(t.pos_ == "PROPN" for t in ent):
                 continue  # no name: "a tram, metro or light rail network", "jewel thieves"
             if re.sub(r"['’]s$", "", name).lower() in WEEKDAYS:
@@ -201,6 +206,16 @@ def _a_speaker_s_name(ent: Any) -> bool:
         and ent.root.dep_ == "nsubj"
         and ent.root.head.lemma_.lower() in _SAYING
     )
+
+
+def _told_as_he_or_she(ent: Any) -> bool:
+    """Whether what a name's verb tells holds "he" or "she" ("Aksel Dunhope, who leads the
+    group, said he had asked"): a company or a council, "who run the crossing", is "they"."""
+    said = ent.root.head
+    return any(t.lower_ in _HE_OR_SHE for t in said.subtree if not ent.start <= t.i < ent.end)
+
+
+_HE_OR_SHE = frozenset({"he", "she", "his", "her", "him"})
 
 
 def _named_by_who(doc: Any) -> dict[tuple[int, int], str]:

@@ -236,6 +236,8 @@ def _mention(
         upper *= SCALES[(uscale or scale).lower()]
     every = bool(_ALL_BEFORE.search(match.string, max(match.start() - 6, 0), match.start()))
     counts, noun = _counted(doc, match.end(), every)
+    if _A_YEAR_AFTER.search(match.string, 0, match.end()) and match.group(0).isdigit():
+        counts, noun = None, None  # "In 2019 MPs rejected the plan": a year, not 2,019 MPs
     size = None
     if match.group("size"):
         # "the 41-metre rocket": the size of a rocket, no count of rockets
@@ -667,6 +669,12 @@ def _whole_of(after: list[Any], k: int, whole: bool) -> bool:
 _ALL_BEFORE = re.compile(r"\ball\s+$", re.IGNORECASE)
 # A determiner or possessive after "of" in "all 11 of its restaurants".
 _DETS = frozenset({"DT", "PRP$"})
+
+
+# A year after a preposition of time, right where a figure ends: "In 2019 MPs", "since 2021".
+_A_YEAR_AFTER = re.compile(
+    r"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Bb]efore|[Aa]fter|[Ff]rom)\s+(?:19|20)\d\d$"
+)
 
 
 # A plural of initials is a common noun ("31 MPs", "40 NGOs"), where a capitalised word is a name.

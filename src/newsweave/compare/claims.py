@@ -220,25 +220,51 @@ def _frame(sentence: Sentence, q: Quote) -> list[tuple[int, int]]:
     """The parts of `sentence` around the direct quote `q` that only say who spoke, when and
     where ('," Governor Ilse Vardane told a news conference.', "he said in a statement"), as
     offsets in the article: a decision "followed by a news conference" is no report of what
-    was said at one. A frame that tells a happening ("Lammy said when he received Blinken for
-    talks in London:") is part of what the sentence states."""
+    was said at one. Names, words of standing ("chief economist") and of a setting for speech
+    (`FRAME_SETTINGS`) only;
+    a frame that tells a happening or a subject ("Lammy said when he received Blinken for talks
+    in London:", "said in her resignation letter", "said of the mine closure") is part of what
+    the sentence states."""
     found = []
     for start, end in ((sentence.start, q.start), (q.end, sentence.end)):
         words = sentence.text[start - sentence.start : end - sentence.start]
         plain = re.sub(r"[^\w\s'’-]", " ", words)
-        if start < end and len(plain.split()) <= FRAME_WORDS and _says_who_only(plain):
+        common = {
+            w.lower()
+            for w in plain.split()
+            if w[:1].islower() and w not in ENGLISH_STOP_WORDS and w not in SAYING
+        }
+        if (
+            start < end
+            and len(plain.split()) <= FRAME_WORDS
+            and common <= FRAME_SETTINGS | STANDINGS
+        ):
             found.append((start, end))
     return found
 
 
+# The common words of a quote's frame that say where or when it was said, not of what.
+# fmt: off
+FRAME_SETTINGS = frozenset([
+    "news", "press", "conference", "briefing", "statement", "reporters", "journalists",
+    "interview", "radio", "television", "tv", "broadcast", "podcast", "programme", "program",
+    "email", "emailed", "message", "post", "posted", "written", "spokesman", "spokeswoman",
+    "spokesperson", "later", "earlier", "today", "tonight", "yesterday", "morning", "afternoon",
+    "evening", "night", "week", "day", "asked", "speaking", "replied", "insisted", "wrote",
+    "warned", "explained", "noted", "continued",
+])
+# fmt: on
+
+
 def _told(dates: list[DateMention], published: date | None) -> list[tuple[date, bool]]:
-    """Each day a sentence's date phrases resolve to, and whether it lies after the day they
-    were told: a relative phrase holds that day (`DateMention.anchor`), and `published` is it
-    for the others ("in 2027")."""
+    """Each day a sentence's date phrases name (one day each, not "in 2022"), and whether it is
+    still ahead where they are told: after that day, or on it in a clause told as to come
+    ("opens the terminal on Wednesday afternoon", told that morning). A relative phrase holds
+    that day (`DateMention.anchor`), and `published` is it for the others ("on 20 November")."""
     return [
-        (d.resolved, d.resolved > told)
+        (d.resolved, d.resolved > told or (d.resolved == told and d.aspect == "prospective"))
         for d in dates
-        if d.resolved and (told := d.anchor or published)
+        if d.resolved and d.resolved_end in (None, d.resolved) and (told := d.anchor or published)
     ]
 
 
@@ -735,13 +761,15 @@ HEARD_ALIKE = 0.4
 
 
 def _heard_alike(items: list[Unit], ties: list[Tie], sim: np.ndarray) -> list[Tie]:
-    """`ties` without the pairs of a statement and a sentence that neither quotes its speaker
-    nor names them, unless they read alike (`HEARD_ALIKE`): "'Families and firms have carried
-    high borrowing costs for a long time, and today's move is good news for both,' he said"
-    and "the first cut since it began raising borrowing costs" share a wording (0.19), but one
+    """Wording `ties` without the pairs of a statement and a sentence that neither quotes its
+    speaker nor names them, unless they read alike (`HEARD_ALIKE`): "'Families and firms have
+    carried high borrowing costs for a long time, and today's move is good news for both,' he
+    said" and "the first cut since it began raising borrowing costs" share a wording (0.19), but one
     tells what a minister said of the cut and the other the cut. Blinken's "I think this is a
     critical moment for Ukraine" and "The visit ... is seen as a critical moment for
-    reinforcing support for Ukraine" (0.50) say one thing."""
+    reinforcing support for Ukraine" (0.50) say one thing. A figure of one thing ties either way:
+    a fire chief's "We brought 14 people out through the smoke" and "Paramedics took 14 people
+    to hospital" count the same people."""
     row = {(u.article, u.sentence): k for k, u in enumerate(items)}
 
     def heard(a: SentenceKey, b: SentenceKey) -> bool:
@@ -1065,13 +1093,11 @@ def align(
     anchor(items, sim, quoting)
     # A shared quoted phrase or wording, or a person and a day, is a lesser sign: it passes the
     # threshold, but any pair that scores better on its own is grouped first.
-    lesser = _heard_alike(
-        items,
+    lesser = (
         borrowed_words(items)
-        + worded_alike(items)
+        + _heard_alike(items, worded_alike(items), sim)
         + named_and_dated_alike(items)
-        + figured_alike(items),
-        sim,
+        + figured_alike(items)
     )
     anchor(items, sim, lesser, score=threshold)
     _voices_apart(items, sim)
@@ -1222,10 +1248,15 @@ def make_claims(
             {repeated.get((s.article, s.sentence)) or keys[s.article] for s in support}
         )
         # A lent sentence heads its own claim: members first, then the lent ones. A member that
-        # told a day ahead comes after those telling it passed: "the bank cut its rate on
-        # Thursday", not the day before's "expect the bank to cut its rate on Thursday".
-        past = set().union(*(items[k].past for k in group.members))
-        told = sorted(group.members, key=lambda k: (bool(items[k].ahead & past), position(k)))
+        # told a day ahead comes after those telling it passed: "the bank cut
+        # its rate on Thursday", not the day before's "expect the bank to cut its rate on
+        # Thursday". A statement's day is when it was said ("Velde said outside the court on
+        # Friday").
+        past = set().union(*(items[k].past for k in group.members if not items[k].voices))
+        told = sorted(
+            group.members,
+            key=lambda k: (bool(items[k].ahead & past), position(k)),
+        )
         heads = [items[k].shown for k in told + chosen]
         text = next((t for t in heads if t not in named), heads[0])
         named.add(text)

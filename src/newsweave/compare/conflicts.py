@@ -18,7 +18,7 @@ import numpy as np
 
 from newsweave.analyze.numbers import CURRENCIES, DURATIONS, amount, measured
 from newsweave.analyze.sentences import without_dateline
-from newsweave.compare.occasions import Span, may_differ, since, spans
+from newsweave.compare.occasions import Span, may_differ, meet, since, spans, told_ahead
 from newsweave.embed import rows
 from newsweave.models import (
     Analysis,
@@ -120,12 +120,16 @@ def _in_claim(
         by_thing[thing] = [f for f in figures if len(values_of[f[0]]) == 1]
     dated = {s.article: spans(analyses[s.article]) for s in claim.support}
     measured_from = {s.article: _measured_from(analyses[s.article]) for s in claim.support}
+    ahead = {
+        s.article: told_ahead(analyses[s.article], _day_of(published.get(s.article)))
+        for s in claim.support
+    }
     conflicts = []
     for thing, found in by_thing.items():
         values = {(a, amount(n)) for a, _, n in found}
         if len({v for _, v in values}) < 2 or len({a for a, _ in values}) < 2:
             continue
-        if not _clash(found, published, dated, measured_from):
+        if not _clash(found, published, dated, measured_from, ahead):
             continue
         found = found + _same_figure_elsewhere(found, numbers)
         # The story's other articles that give the sum or the count once, with one of these
@@ -190,9 +194,11 @@ def _clash(
     published: Mapping[str, datetime | None],
     dated: Mapping[str, Mapping[int, Sequence[Span]]],
     measured_from: Mapping[str, Mapping[int, frozenset[str]]],
+    ahead: Mapping[str, set[int]],
 ) -> bool:
     """Whether two of a thing's figures disagree, the later no grown count (`grew`), the two
-    no different occasions (`may_differ`) and measured from the same time (`_measured_from`).
+    no different occasions (`may_differ`), measured from the same time (`_measured_from`), and
+    not spans between two happenings of which one is a plan or another day (`_gaps_apart`).
     Each wording of a value is compared once: a big story gives one figure in the same words
     many times, and two alike never disagree."""
     alike: dict[tuple[float, float | None, str | None, str], list[Figure]] = {}
@@ -212,7 +218,7 @@ def _clash(
             not grew(f, g, published)
             and not may_differ(when(f), when(g))
             and start(f) == start(g)
-            and not _gaps_told_apart(f, g, published)
+            and not _gaps_apart(f, g, when, ahead)
             for f in these
             for g in those
         )
@@ -220,19 +226,28 @@ def _clash(
     )
 
 
-def _gaps_told_apart(f: Figure, g: Figure, published: Mapping[str, datetime | None]) -> bool:
-    """Whether two figures are spans between happenings (`GAP`: "three days after the
-    Auditor-General found") told on different days: "expected to resign on Tuesday, three days
-    after" told on Monday, "resigned on Tuesday, four days after" told on Tuesday, and "won a
-    confidence vote, two days after Brandvik resigned" count from different days, or to
-    different happenings."""
-    day_f, day_g = published.get(f[0]), published.get(g[0])
-    if day_f is None or day_g is None or day_f.date() == day_g.date():
+def _gaps_apart(
+    f: Figure,
+    g: Figure,
+    when: Callable[[Figure], Sequence[Span]],
+    ahead: Mapping[str, set[int]],
+) -> bool:
+    """Whether two figures are spans between happenings (`GAP`: "four days after the
+    Auditor-General found") whose sentences tell of two: one a plan, told ahead of its day
+    ("is expected to resign on Tuesday, three days after ...", told on Monday), or the two
+    dated to days that do not meet ("resigned on Tuesday morning, four days after ..." and
+    "won a confidence vote on Thursday, two days after ... resigned"). "Reached the survivors
+    12 hours after the trawler sank" against "20 hours after" is one gap told twice."""
+    if not all(
+        measured(n) in DURATIONS and re.search(re.escape(n.text) + GAP, t) for _, t, n in (f, g)
+    ):
         return False
-    return all(
-        measured(n) in DURATIONS and re.search(re.escape(n.text) + GAP, text)
-        for _, text, n in (f, g)
-    )
+    planned = [n.sentence in ahead.get(a, set()) for a, _, n in (f, g)]
+    return planned[0] != planned[1] or bool(when(f) and when(g) and not meet(when(f), when(g)))
+
+
+def _day_of(when: datetime | None) -> date | None:
+    return when.date() if when else None
 
 
 # After a span of time, the words that make it the gap between two happenings.

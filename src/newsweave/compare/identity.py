@@ -162,15 +162,6 @@ def norm_outlet(name: str | None) -> str:
     return re.sub(r"[^a-z0-9]", "", name)
 
 
-def _a_person(analysis: Analysis | None, name: str) -> bool:
-    """Whether a credited name ends on a person the article names: what "Auditor-General Annika
-    Sollberg reported" is a finding, not an outlet's report."""
-    return analysis is not None and any(
-        m.entity.startswith("person:") and re.search(rf"(?<!\w){re.escape(m.text)}$", name)
-        for m in analysis.mentions
-    )
-
-
 def marker_links(
     articles: list[Article], analyses: Mapping[str, Analysis] | None = None
 ) -> list[LineageLink]:
@@ -196,8 +187,6 @@ def marker_links(
             named = norm_outlet(marker.outlet)
             sources = [a for a in by_outlet.get(named, []) if a.id != article.id]
             source = _earliest(sources)
-            if source is None and _a_person(analysis, marker.outlet or ""):
-                continue  # "Auditor-General Annika Sollberg reported on Friday that ..."
             sentence = through = None
             if not _whole_article(article, marker):
                 sentence = _sentence_at(analysis, marker.offset)

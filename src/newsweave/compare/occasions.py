@@ -50,6 +50,17 @@ def span_of(d: DateMention, *, open_since: bool = False) -> Span | None:
     return d.resolved, d.resolved_end or d.resolved
 
 
+def told_ahead(analysis: Analysis, published: date | None) -> set[int]:
+    """The sentences that date a day after the day they were told ("is expected to resign on
+    Tuesday", told on Monday): a relative phrase holds that day (`DateMention.anchor`), and
+    `published` is it for the others."""
+    return {
+        d.sentence
+        for d in analysis.dates
+        if d.resolved and (told := d.anchor or published) and d.resolved > told
+    }
+
+
 def since(d: DateMention) -> bool:
     """Whether a date phrase runs from a time ("since 2010")."""
     return _SINCE.match(d.text) is not None
