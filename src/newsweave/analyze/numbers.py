@@ -236,7 +236,9 @@ def _mention(
         upper *= SCALES[(uscale or scale).lower()]
     every = bool(_ALL_BEFORE.search(match.string, max(match.start() - 6, 0), match.start()))
     counts, noun = _counted(doc, match.end(), every)
-    if _A_YEAR_AFTER.search(match.string, 0, match.end()) and match.group(0).isdigit():
+    if match.group(0).isdigit() and _A_YEAR_AFTER.search(
+        match.string, max(match.start() - 8, 0), match.end()
+    ):
         counts, noun = None, None  # "In 2019 MPs rejected the plan": a year, not 2,019 MPs
     size = None
     if match.group("size"):

@@ -440,7 +440,7 @@ def _speaker(
 def _words_in(part: str, whole: str) -> bool:
     """Whether `part` stands in `whole` as whole words: "it" is no speaker named "University of
     Veskaro"."""
-    return re.search(rf"(?<!\w){re.escape(part)}(?!\w)", whole) is not None
+    return part in whole and re.search(rf"(?<!\w){re.escape(part)}(?!\w)", whole) is not None
 
 
 def _possessor(tag: str, name: str) -> bool:

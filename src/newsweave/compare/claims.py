@@ -221,24 +221,20 @@ def _frame(sentence: Sentence, q: Quote) -> list[tuple[int, int]]:
     where ('," Governor Ilse Vardane told a news conference.', "he said in a statement"), as
     offsets in the article: a decision "followed by a news conference" is no report of what
     was said at one. Names, words of standing ("chief economist") and of a setting for speech
-    (`FRAME_SETTINGS`) only;
-    a frame that tells a happening or a subject ("Lammy said when he received Blinken for talks
-    in London:", "said in her resignation letter", "said of the mine closure") is part of what
-    the sentence states."""
+    (`FRAME_SETTINGS`) only: a frame that tells a happening or a subject ("Lammy said when he
+    received Blinken for talks in London:", "said in her resignation letter", "said of the mine
+    closure") is part of what the sentence states."""
     found = []
     for start, end in ((sentence.start, q.start), (q.end, sentence.end)):
-        words = sentence.text[start - sentence.start : end - sentence.start]
-        plain = re.sub(r"[^\w\s'’-]", " ", words)
+        words = re.sub(
+            r"[^\w\s'’-]", " ", sentence.text[start - sentence.start : end - sentence.start]
+        ).split()
         common = {
             w.lower()
-            for w in plain.split()
+            for w in words
             if w[:1].islower() and w not in ENGLISH_STOP_WORDS and w not in SAYING
         }
-        if (
-            start < end
-            and len(plain.split()) <= FRAME_WORDS
-            and common <= FRAME_SETTINGS | STANDINGS
-        ):
+        if start < end and len(words) <= FRAME_WORDS and common <= FRAME_SETTINGS | STANDINGS:
             found.append((start, end))
     return found
 
@@ -259,12 +255,13 @@ FRAME_SETTINGS = frozenset([
 def _told(dates: list[DateMention], published: date | None) -> list[tuple[date, bool]]:
     """Each day a sentence's date phrases name (one day each, not "in 2022"), and whether it is
     still ahead where they are told: after that day, or on it in a clause told as to come
-    ("opens the terminal on Wednesday afternoon", told that morning). A relative phrase holds
-    that day (`DateMention.anchor`), and `published` is it for the others ("on 20 November")."""
+    ("opens the terminal on Wednesday afternoon", told that morning; `occasions.day_told`)."""
     return [
         (d.resolved, d.resolved > told or (d.resolved == told and d.aspect == "prospective"))
         for d in dates
-        if d.resolved and d.resolved_end in (None, d.resolved) and (told := d.anchor or published)
+        if d.resolved
+        and d.resolved_end in (None, d.resolved)
+        and (told := occasions.day_told(d, published))
     ]
 
 
@@ -1248,15 +1245,11 @@ def make_claims(
             {repeated.get((s.article, s.sentence)) or keys[s.article] for s in support}
         )
         # A lent sentence heads its own claim: members first, then the lent ones. A member that
-        # told a day ahead comes after those telling it passed: "the bank cut
-        # its rate on Thursday", not the day before's "expect the bank to cut its rate on
-        # Thursday". A statement's day is when it was said ("Velde said outside the court on
-        # Friday").
+        # told a day ahead comes after those telling it passed: "the bank cut its rate on
+        # Thursday", not the day before's "expect the bank to cut its rate on Thursday". A
+        # statement's day is when it was said ("Velde said outside the court on Friday").
         past = set().union(*(items[k].past for k in group.members if not items[k].voices))
-        told = sorted(
-            group.members,
-            key=lambda k: (bool(items[k].ahead & past), position(k)),
-        )
+        told = sorted(group.members, key=lambda k: (bool(items[k].ahead & past), position(k)))
         heads = [items[k].shown for k in told + chosen]
         text = next((t for t in heads if t not in named), heads[0])
         named.add(text)

@@ -50,14 +50,19 @@ def span_of(d: DateMention, *, open_since: bool = False) -> Span | None:
     return d.resolved, d.resolved_end or d.resolved
 
 
+def day_told(d: DateMention, published: date | None) -> date | None:
+    """The day a date phrase was told: a relative phrase holds it (`DateMention.anchor`), and
+    `published` (its article's day) is it for the others ("on 20 November")."""
+    return d.anchor or published
+
+
 def told_ahead(analysis: Analysis, published: date | None) -> set[int]:
-    """The sentences that date a day after the day they were told ("is expected to resign on
-    Tuesday", told on Monday): a relative phrase holds that day (`DateMention.anchor`), and
-    `published` is it for the others."""
+    """The sentences that date a day after the day they were told (`day_told`: "is expected to
+    resign on Tuesday", told on Monday)."""
     return {
         d.sentence
         for d in analysis.dates
-        if d.resolved and (told := d.anchor or published) and d.resolved > told
+        if d.resolved and (told := day_told(d, published)) and d.resolved > told
     }
 
 
