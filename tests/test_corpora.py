@@ -616,6 +616,12 @@ def test_the_resignation_s_conflicts_are_found_and_its_spans_of_days_are_none(lo
     [mps] = [v for what, v in found.items() if what.endswith("mps")]
     assert mps == {("The Veskaro Courier", "31"), ("Sarnet Wire", "31"), ("TNK News", "37")}
     assert ("The Veskaro Observer", "84,000,000") in found["talens"]
+    # "The crisis followed the resignation late on Monday of ... Brandvik" against "resigned on
+    # Tuesday morning": the day is the resigning's, though the parse hangs it on "followed".
+    [day] = [v for what, v in found.items() if what.startswith("date of")]
+    assert ("TNK News", "late 2026-11-02") in day
+    assert ("Sarnet Wire", "early 2026-11-03") in day
+    assert {reading for _, reading in day} == {"late 2026-11-02", "early 2026-11-03", "2026-11-03"}
     # "three days after" told on Monday and "four days after" told on Tuesday count from one
     # Friday; "two days after ... resigned" from another day.
     assert not [what for what in found if what in {"day", "days"}], found

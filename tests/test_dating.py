@@ -50,6 +50,25 @@ def test_hours_after_something_else_say_nothing_of_the_time_of_day():
     ) == [[("a0", "late 2026-09-15"), ("a1", "2026-09-16")]]
 
 
+def test_a_day_right_after_the_noun_of_a_resignation_dates_the_resigning():
+    """The parse hangs "late on Monday" on "followed"; the day is the resignation's."""
+    assert _dated(
+        "Minister Oskar Brandvik resigned on Tuesday over the bus contract.",
+        "The crisis followed the resignation late on Wednesday of Minister Oskar Brandvik.",
+        published=(THURSDAY, FRIDAY),
+    ) == [[("a0", "2026-09-15"), ("a1", "late 2026-09-16")]]
+
+
+def test_a_date_conflict_shows_only_the_dates_of_its_happening():
+    """Not the day a report the claim's sentences name was published."""
+    assert _dated(
+        "The chief executive, Mira Holt, resigned on Tuesday, days after the audit.",
+        "Mira Holt resigned on Monday after the audit found gaps in the accounts.",
+        "The audit of Mira Holt's office, published on Friday, found gaps in the accounts.",
+        published=(THURSDAY, FRIDAY, FRIDAY),
+    ) == [[("a0", "2026-09-15"), ("a1", "2026-09-14")]]
+
+
 def test_verbs_of_one_beginning_date_one_happening():
     assert _dated(
         "A fire broke out on Tuesday at a chemical warehouse in the town.",

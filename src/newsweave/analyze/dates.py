@@ -216,7 +216,7 @@ def find_dates(
                     relative=relative,
                     anchor=anchor if relative and anchor else None,
                     aspect=aspect_of(verb),
-                    verb=_lemma(verb),
+                    verb=_nominal(text, match) or _lemma(verb),
                     happening=_happening(verb),
                 )
             )
@@ -373,6 +373,30 @@ _ANOTHER = frozenset(
     {"another", "first", "second", "third", "fourth", "fifth", "final", "new", "fresh"}
     | {"further", "separate", "similar", "earlier", "previous", "last", "latest", "other", "next"}
 )
+
+
+# Nouns of a happening that befalls one person once, and their verbs: a date phrase right after
+# one, or a day's possessive before it, dates that happening, whatever verb the parser hangs it
+# on ("The crisis followed the resignation late on Monday of the minister": "followed").
+_NOMINALS = {
+    "resignation": "resign",
+    "death": "die",
+    "concession": "concede",
+    "conviction": "convict",
+    "acquittal": "acquit",
+}
+_NOMINAL_BEFORE = re.compile(
+    rf"\b(?P<noun>{'|'.join(_NOMINALS)})(?:\s+(?:late|early))?\s+$", re.IGNORECASE
+)
+_NOMINAL_AFTER = re.compile(rf"^['’]s\s+(?P<noun>{'|'.join(_NOMINALS)})\b", re.IGNORECASE)
+
+
+def _nominal(text: str, match: re.Match[str]) -> str | None:
+    """The verb of the happening a noun names that the date phrase dates: "the resignation
+    late on Monday", "Monday's resignation"; None for none."""
+    named = _NOMINAL_BEFORE.search(text, max(match.start() - 24, 0), match.start())
+    named = named or _NOMINAL_AFTER.match(text[match.end() :])
+    return _NOMINALS[named["noun"].lower()] if named else None
 
 
 def _happening(verb: Any | None) -> str | None:

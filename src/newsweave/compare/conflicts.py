@@ -273,20 +273,27 @@ def within(
     apart: Callable[[tuple[str, V], tuple[str, V]], bool],
     read: Callable[[V], tuple[str, str]],
     named: str | None = None,
+    kin: Callable[[V, V], bool] | None = None,
 ) -> list[Conflict]:
     """Conflicts of `kind` within groups of sentences told of one fact (a claim's support, one
     happening's sentences): each sentence's one value of it (`find`), and groups where two
     articles' (article id, value) pairs are `apart`. Named for the first sentence that gives
     one ("date of “The fire started on Tuesday night at…”", or `named` for the kind's word);
-    `read` gives a value's wording and reading."""
+    `read` gives a value's wording and reading. With `kin`, only the values kin to one of a
+    pair apart are shown: a claim's dates of its one happening, not the day a report it names
+    was published."""
     conflicts = []
     for group in groups:
         found = [(s, value) for s in group if (value := find(s)) is not None]
-        if not any(
-            s.article != t.article and apart((s.article, v), (t.article, w))
+        pairs = [
+            (v, w)
             for (s, v), (t, w) in combinations(found, 2)
-        ):
+            if s.article != t.article and apart((s.article, v), (t.article, w))
+        ]
+        if not pairs:
             continue
+        if kin is not None:
+            found = [(s, v) for s, v in found if any(kin(v, x) for pair in pairs for x in pair)]
         opening = " ".join(without_dateline(found[0][0].text).split()[:8])
         given = [
             ConflictValue(article=s.article, value=wording, text=s.text, reading=reading)

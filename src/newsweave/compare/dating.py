@@ -74,7 +74,14 @@ def date_conflicts(
         lambda s: dated(s.article, s.sentence),
         lambda x, y: dates_apart(x, y, published),
         lambda d: (d.wording, reading(d)),
+        kin=same_happening,
     )
+
+
+def same_happening(d: Dated, e: Dated) -> bool:
+    """Whether two dates are of one happening, both told as done or both as to come."""
+    prospective = [x.mention.aspect == "prospective" for x in (d, e)]
+    return one_happening(d.mention.verb, e.mention.verb) and len(set(prospective)) == 1
 
 
 def dates_apart(
@@ -191,9 +198,7 @@ def one_happening(verb: str | None, other: str | None) -> bool:
 def _apart(d: Dated, e: Dated) -> bool:
     """Whether two dates of one happening cannot both be right: they date one verb, both told
     as done or both as to come, on days that do not meet (`conflicts.readings_disagree`)."""
-    if not one_happening(d.mention.verb, e.mention.verb):
-        return False
-    if (d.mention.aspect == "prospective") != (e.mention.aspect == "prospective"):
+    if not same_happening(d, e):
         return False
     spans = [(x.mention.resolved, x.mention.resolved_end or x.mention.resolved) for x in (d, e)]
     known = [(first, last) for first, last in spans if first is not None and last is not None]
