@@ -1029,3 +1029,12 @@ def test_a_claim_is_named_by_a_report_that_tells_its_day_passed(report, story_cl
     claims = _quoting(story_claims([gazette, courier]), "Orvale ferry terminal on")
     assert len(claims) == 1 and claims[0].independent_sources == 2, claims
     assert named in claims[0].text
+
+
+def test_a_day_s_possessive_left_out_of_a_wording_is_no_word_of_it():
+    """`Unit.wording` sets the day of "Saturday's final" apart, leaving "'s final": two
+    sentences on the match's injury and its trophy do not share a wording by it."""
+    from newsweave.compare.claims import _wordings
+
+    found = _wordings("Dravec went off in the first half of , 's final and had a scan , .")
+    assert not [w for w in found if "s" in w.split("|") or w.startswith("s ")]

@@ -19,7 +19,7 @@ def loaded(tmp_path_factory: pytest.TempPathFactory):
     """Each corpus in a database of its own, by corpus name."""
     paths = {}
     corpora = ("biz", "quake", "strike", "fire", "court", "vote", "outbreak", "breach", "launch")
-    for name in (*corpora, "rates", "resign"):
+    for name in (*corpora, "rates", "resign", "final"):
         db = str(tmp_path_factory.mktemp(name) / "corpus.db")
         result = CliRunner().invoke(
             app, ["--db", db, "add", str(CORPORA / name / "articles.jsonl")]
@@ -632,3 +632,28 @@ def test_the_resignation_s_conflicts_are_found_and_its_spans_of_days_are_none(lo
     # words, told by an unnamed official; no one named ("it" is no "University of Veskaro").
     [audit] = [q for q in brief.quotes if q.text == "not survive an audit"]
     assert audit.speaker is None
+
+
+def test_the_cup_final_s_attendance_fee_and_speaker_conflicts_are_found(loaded):
+    stories = sorted(len(articles) for articles, _ in _briefs(loaded["final"]).values())
+    assert stories == [1, 7]  # the two clubs' league match in February is a story of its own
+    articles, brief = _largest(loaded, "final")
+    outlet = {a.id: a.outlet for a in articles}
+    found = {c.what: {(outlet[v.article], v.reading) for v in c.values} for c in brief.conflicts}
+    # "in front of a crowd of 48,212" (the wire and its copy), "watched by 48,212 fans" against
+    # "watched by 41,500 spectators"; not the 3,000 who watched on a big screen at home.
+    assert found["attendance"] == {
+        ("Norrest Wire", "48,212"),
+        ("The Estravian Standard", "48,212"),
+        ("ERK Sport", "48,212"),
+        ("Touchline Daily", "41,500"),
+    }
+    assert ("The Orvasta Herald", "2,300,000") in found["ferins"]
+    [who] = [v for what, v in found.items() if what.startswith("who said")]
+    assert {name for _, name in who} == {"person:piet-calloway", "person:sander-brookvale"}
+    # "Athletic's chief executive, Dagmar Fenwold, said ... that his position was not under
+    # review." after a sentence on the manager: "his" is his, so her "she said" stays hers.
+    [backed] = [q for q in brief.quotes if q.text.startswith("Tomas has given this club")]
+    assert backed.speaker == "Dagmar Fenwold"
+    # The result, not the preview's "will meet ... on Saturday" that its claim also holds.
+    assert "beat Orvasta Athletic 2-1" in brief.summary[0].text

@@ -81,3 +81,19 @@ def test_a_size_each_report_gives_once_conflicts_in_its_unit():
         ("She won the 100-metre final.", "He won the 200-metre final."),
     ):
         assert _named({"Times": one, "News": other}, later="News") == [], other
+
+
+def test_the_crowd_that_saw_a_match_conflicts_and_other_crowds_take_no_side():
+    wire = (
+        "Rovers beat Athletic 2-1 on Saturday. The match was played in front of a crowd of 48,212."
+    )
+    own = "The final on Saturday was watched by 41,500 spectators at Kelmark Park."
+    assert _named({"Wire": wire, "Sport": own}, later="Sport") == [
+        [("Wire", "48,212", 0), ("Sport", "41,500", 1)]
+    ]
+    for other in (
+        "More than 3,000 people watched the match on a big screen in the town square.",
+        "The final on Saturday was watched by 2 million people on television.",
+        "Police raised their estimate of the crowd at the parade to 55,000.",
+    ):
+        assert _named({"Wire": wire, "Sport": other}, later="Sport") == [], other

@@ -112,13 +112,14 @@ def brief(
 
 def _summary(comparison: Comparison, limit: int) -> list[SummarySentence]:
     """The most corroborated claims, each in the words of the first article that states it in a
-    sentence that reads on its own."""
+    sentence that reads on its own, and tells it done if any does (`Support.ahead`)."""
     chosen: list[SummarySentence] = []
     used: set[str] = set()
     for claim in comparison.claims:
         if len(chosen) >= limit:
             break
-        said = next((s for s in claim.support if stands_alone(without_dateline(s.text))), None)
+        done_first = sorted(claim.support, key=lambda s: s.ahead)
+        said = next((s for s in done_first if stands_alone(without_dateline(s.text))), None)
         if said is None or (text := without_dateline(said.text)).lower() in used:
             continue
         used.add(text.lower())

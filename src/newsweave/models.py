@@ -215,6 +215,9 @@ class NumberMention(Record):
     """What a length or weight is the size of, by the lemma of its common noun: "the 41-metre
     rocket", "the rocket is 41 metres tall", "At 41 metres, the Selka-4 is the tallest rocket"
     ("rocket"). Such a figure counts nothing."""
+    crowd: bool = False
+    """Whether the figure is the crowd that saw a happening: "a crowd of 48,212", "watched by
+    41,500 spectators", "in front of 60,000 supporters"."""
 
 
 Aspect = Literal["prospective", "completed"]
@@ -318,6 +321,9 @@ class Support(Record):
     text: str
     """The sentence, or the whole quote it lies in when that runs over several sentences
     (`compare.passages`): a sentence cut out of a quote does not read alone."""
+    ahead: bool = False
+    """Told as still to come, on a day that another sentence of the claim tells as passed: the
+    plan ("is expected to resign on Tuesday") beside its outcome ("resigned on Tuesday")."""
 
 
 ClaimStatus = Literal["corroborated", "single_source", "conflicting"]

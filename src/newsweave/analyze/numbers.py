@@ -292,6 +292,7 @@ def _mention(
         share_of=whole,
         margin=figure is not None and is_margin(figure),
         size_of=size,
+        crowd=figure is not None and not unit and is_crowd(figure),
     )
 
 
@@ -388,6 +389,30 @@ def is_margin(token: Any) -> bool:
         # "by 230 votes to 180": a tally, not a margin
         return not any(c.dep_ == "prep" and c.lower_ == "to" for c in head.head.children)
     return False
+
+
+def is_crowd(token: Any) -> bool:
+    """Whether the figure `token` stands for is the crowd that saw a happening
+    (`NumberMention.crowd`): after "a crowd of" or "an attendance of", or the spectators a
+    happening was "watched by", "attended by" or played "in front of". Not "3,000 people
+    watched the match on a big screen": people told as doing something may be any crowd; nor
+    an audience on a screen ("watched by 2 million people on television")."""
+    head = token.head
+    if token.dep_ != "pobj" or any(t.lower_ in _SCREENS for t in token.sent):
+        return False
+    if head.lower_ == "of" and head.head.lemma_ in _CROWDS:
+        return True
+    if token.lemma_ not in _SPECTATORS:
+        return False
+    if head.dep_ == "agent":
+        return head.head.lemma_ in {"watch", "attend"}
+    # "in front of 60,000 supporters"
+    return head.lower_ == "of" and head.head.lower_ == "front" and head.head.head.lower_ == "in"
+
+
+_CROWDS = frozenset({"crowd", "attendance"})
+_SPECTATORS = frozenset({"spectator", "fan", "supporter", "people", "crowd", "onlooker"})
+_SCREENS = frozenset({"screen", "screens", "television", "tv", "online", "broadcast", "viewers"})
 
 
 # Verbs whose "by" gives a margin: "won by 12 votes", "leads by five points".

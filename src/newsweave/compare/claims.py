@@ -614,7 +614,11 @@ def _wordings(text: str) -> frozenset[str]:
     split = _TOKEN.findall(text)
     words = [w for w, _ in split]
     lower = [w.lower().replace("’", "'") for w in words]
-    stop = [w in ENGLISH_STOP_WORDS or w in SAYING or w in COMPASS or w.isdigit() for w in lower]
+    # A letter alone is no word: the "s" of "Saturday's final", its day left out of `wording`.
+    stop = [
+        w in ENGLISH_STOP_WORDS or w in SAYING or w in COMPASS or w.isdigit() or len(w) < 2
+        for w in lower
+    ]
     common = [w[0].islower() and not s for w, s in zip(words, stop, strict=True)]
     # titled[k]: the words up to k stand right before a name, with only a space between.
     titled = [
@@ -1237,18 +1241,23 @@ def make_claims(
     named: set[str] = set()
     for group in groups:
         chosen = sorted(group.sentences, key=position)
-        support = tuple(
-            Support(article=items[k].article, sentence=items[k].sentence, text=items[k].shown)
-            for k in chosen
-        )
-        independent = len(
-            {repeated.get((s.article, s.sentence)) or keys[s.article] for s in support}
-        )
         # A lent sentence heads its own claim: members first, then the lent ones. A member that
         # told a day ahead comes after those telling it passed: "the bank cut its rate on
         # Thursday", not the day before's "expect the bank to cut its rate on Thursday". A
         # statement's day is when it was said ("Velde said outside the court on Friday").
         past = set().union(*(items[k].past for k in group.members if not items[k].voices))
+        support = tuple(
+            Support(
+                article=items[k].article,
+                sentence=items[k].sentence,
+                text=items[k].shown,
+                ahead=bool(items[k].ahead & past),
+            )
+            for k in chosen
+        )
+        independent = len(
+            {repeated.get((s.article, s.sentence)) or keys[s.article] for s in support}
+        )
         told = sorted(group.members, key=lambda k: (bool(items[k].ahead & past), position(k)))
         heads = [items[k].shown for k in told + chosen]
         text = next((t for t in heads if t not in named), heads[0])

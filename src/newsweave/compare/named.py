@@ -58,6 +58,7 @@ def named_conflicts(
 
 
 MARGIN = "margin"
+CROWD = "attendance"
 # How far apart two sizes of one thing may lie and still be one thing told wrongly: 41 and 44
 # metres; not a 2,400-metre runway and a 3,200-metre one, or the 100- and 200-metre finals.
 SIZE_APART = 1.2
@@ -69,14 +70,17 @@ def _near(m: NumberMention, n: NumberMention) -> bool:
 
 
 def _named(n: NumberMention) -> str | None:
-    """What a figure's clause names it: the share's thing, a margin in what it counts, or the
-    size of a thing in its unit ("size of the rocket (m)": a size in feet is not compared)."""
+    """What a figure's clause names it: the share's thing, a margin in what it counts, the
+    size of a thing in its unit ("size of the rocket (m)": a size in feet is not compared), or
+    the attendance."""
     if n.share_of:
         return n.share_of
     if n.margin:
         return f"{MARGIN} in {n.counts}" if n.counts else MARGIN
     if n.size_of:
         return f"size of the {n.size_of} ({n.unit})"
+    if n.crowd:
+        return CROWD
     return None
 
 
