@@ -183,3 +183,15 @@ def test_plans_conflict_within_one_news_cycle_and_change_over_days():
         [("a0", "2026-09-19"), ("a1", "2026-09-21")]
     ]
     assert _dated(first, second, published=days_apart) == []
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Opposition leaders had demanded the resignation on Monday of Minister Oskar Brandvik.",
+        "Hundreds gathered to mourn the death on Monday of Minister Oskar Brandvik.",
+    ],
+)
+def test_a_day_of_another_deed_done_to_the_noun_is_not_its_happening_s(other):
+    resigned = "Minister Oskar Brandvik resigned on Tuesday over the bus contract."
+    assert _dated(resigned, other, published=(THURSDAY, FRIDAY)) == []

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from builders import analysed, article
 from newsweave.compare.named import named_conflicts
 
@@ -87,7 +89,7 @@ def test_the_crowd_that_saw_a_match_conflicts_and_other_crowds_take_no_side():
     wire = (
         "Rovers beat Athletic 2-1 on Saturday. The match was played in front of a crowd of 48,212."
     )
-    own = "The final on Saturday was watched by 41,500 spectators at Kelmark Park."
+    own = "The final was watched by 41,500 spectators at Kelmark Park."
     assert _named({"Wire": wire, "Sport": own}, later="Sport") == [
         [("Wire", "48,212", 0), ("Sport", "41,500", 1)]
     ]
@@ -97,3 +99,20 @@ def test_the_crowd_that_saw_a_match_conflicts_and_other_crowds_take_no_side():
         "Police raised their estimate of the crowd at the parade to 55,000.",
     ):
         assert _named({"Wire": wire, "Sport": other}, later="Sport") == [], other
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "The semi-final on Wednesday was played in front of 30,000 fans.",
+        "A crowd of 50,000 is expected for the replay.",
+        "Rovers drew an average attendance of 31,000 at home this season.",
+        "Kelmark Park's record attendance of 52,000 still stands.",
+        "The final was played in front of a crowd of 48,000.",
+    ],
+)
+def test_crowds_of_other_days_hoped_for_averaged_or_rounded_take_no_side(other):
+    wire = (
+        "Rovers beat Athletic 2-1 in the final. The match was played in front of a crowd of 48,212."
+    )
+    assert _named({"Wire": wire, "Sport": other}, later="Sport") == []

@@ -216,7 +216,7 @@ def find_dates(
                     relative=relative,
                     anchor=anchor if relative and anchor else None,
                     aspect=aspect_of(verb),
-                    verb=_nominal(text, match) or _lemma(verb),
+                    verb=_nominal(doc, match) or _lemma(verb),
                     happening=_happening(verb),
                 )
             )
@@ -388,15 +388,35 @@ _NOMINALS = {
 _NOMINAL_BEFORE = re.compile(
     rf"\b(?P<noun>{'|'.join(_NOMINALS)})(?:\s+(?:late|early))?\s+$", re.IGNORECASE
 )
-_NOMINAL_AFTER = re.compile(rf"^['’]s\s+(?P<noun>{'|'.join(_NOMINALS)})\b", re.IGNORECASE)
+_NOMINAL_AFTER = re.compile(rf"['’]s\s+(?P<noun>{'|'.join(_NOMINALS)})\b", re.IGNORECASE)
 
 
-def _nominal(text: str, match: re.Match[str]) -> str | None:
+def _nominal(doc: Any, match: re.Match[str]) -> str | None:
     """The verb of the happening a noun names that the date phrase dates: "the resignation
-    late on Monday", "Monday's resignation"; None for none."""
+    late on Monday", "Monday's resignation"; None for none, or for a noun that another deed is
+    done to ("demanded the resignation on Monday", "mourned the death on Friday")."""
+    text = doc_text(doc)
     named = _NOMINAL_BEFORE.search(text, max(match.start() - 24, 0), match.start())
-    named = named or _NOMINAL_AFTER.match(text[match.end() :])
-    return _NOMINALS[named["noun"].lower()] if named else None
+    offset = named.start("noun") if named else 0
+    if named is None and (named := _NOMINAL_AFTER.match(text, match.end())) is not None:
+        offset = named.start("noun")
+    noun = _token_at(doc, offset) if named else None
+    return _NOMINALS[named["noun"].lower()] if named and noun and _its_own(noun) else None
+
+
+# Verbs of what came after a happening: "The crisis followed the resignation on Monday".
+_SEQUELS = frozenset({"follow", "trigger", "prompt", "spark", "precede"})
+
+
+def _its_own(noun: Any) -> bool:
+    """Whether a noun of a happening is told as that happening, not as what another deed is
+    done to: the subject ("His resignation on Monday shocked the party"), what a sequel
+    follows, or the time of another ("after the resignation on Monday")."""
+    if noun.dep_ in {"nsubj", "nsubjpass"}:
+        return True
+    if noun.dep_ == "dobj":
+        return noun.head.lemma_.lower() in _SEQUELS
+    return noun.dep_ == "pobj" and noun.head.lower_ in {"after", "before", "following", "since"}
 
 
 def _happening(verb: Any | None) -> str | None:

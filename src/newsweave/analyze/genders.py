@@ -19,8 +19,6 @@ from newsweave.models import Mention, Sentence
 _PRONOUN = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
 # An honorific right before a name: "Mr Ekner", "Ms. Rolvik".
 _HONORIFIC = re.compile(r"\b(?:(Mr)|(Mrs|Ms|Miss))\.? (?=[A-Z])")
-# A verb of saying: the words after it tell what was said, which may be of anyone.
-_SAYING = re.compile(r"\b(?:said|says|told|tells|added|insisted|argued|stressed)\b")
 
 
 def genders(
@@ -42,7 +40,6 @@ def genders(
         if len({m.entity for m in named}) == 1 and not quoted(at):
             votes.setdefault(named[0].entity, Counter())["he" if word.group(1) else "she"] += 1
 
-    before: set[str] = set()  # the people the sentence before names
     for sentence in sentences:
         words = text[sentence.start : sentence.end]
         for word in _HONORIFIC.finditer(words):
@@ -50,11 +47,9 @@ def genders(
             vote(word, at, [m for m in people if m.start in (at, end)])  # "Mr Ekner", either way
         for word in _PRONOUN.finditer(words):
             at = sentence.start + word.start()
-            named = [m for m in people[: bisect_right(starts, at)] if m.start >= sentence.start]
-            if named and before - {named[-1].entity} and _SAYING.search(text, named[-1].end, at):
-                # "Fenwold said on Monday that his position was not under review", after a
-                # sentence on Reddane: what one says is often of the person just told of.
-                continue
-            vote(word, at, named)  # the people named before it in its sentence
-        before = {m.entity for m in people if sentence.start <= m.start < sentence.end}
+            vote(  # the people named before it in its sentence
+                word,
+                at,
+                [m for m in people[: bisect_right(starts, at)] if m.start >= sentence.start],
+            )
     return {entity: next(iter(c)) for entity, c in votes.items() if len(c) == 1}

@@ -396,9 +396,10 @@ def is_crowd(token: Any) -> bool:
     (`NumberMention.crowd`): after "a crowd of" or "an attendance of", or the spectators a
     happening was "watched by", "attended by" or played "in front of". Not "3,000 people
     watched the match on a big screen": people told as doing something may be any crowd; nor
-    an audience on a screen ("watched by 2 million people on television")."""
+    an audience on a screen ("watched by 2 million people on television"), a crowd hoped for
+    ("is expected to draw a crowd of 60,000"), an average or a record."""
     head = token.head
-    if token.dep_ != "pobj" or any(t.lower_ in _SCREENS for t in token.sent):
+    if token.dep_ != "pobj" or any(t.lower_ in _SCREENS | _NOT_SEEN for t in token.sent):
         return False
     if head.lower_ == "of" and head.head.lemma_ in _CROWDS:
         return True
@@ -413,6 +414,8 @@ def is_crowd(token: Any) -> bool:
 _CROWDS = frozenset({"crowd", "attendance"})
 _SPECTATORS = frozenset({"spectator", "fan", "supporter", "people", "crowd", "onlooker"})
 _SCREENS = frozenset({"screen", "screens", "television", "tv", "online", "broadcast", "viewers"})
+# Words of a crowd not seen at one happening: one hoped for, an average, a record.
+_NOT_SEEN = frozenset({"expected", "expects", "hoped", "hopes", "draw", "average", "record"})
 
 
 # Verbs whose "by" gives a margin: "won by 12 votes", "leads by five points".

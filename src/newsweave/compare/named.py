@@ -47,6 +47,7 @@ def named_conflicts(
         if any(
             disagree([m, n])
             and (not m.size_of or _near(m, n))
+            and (thing != CROWD or _one_crowd(analyses[a], m, analyses[b], n))
             and not grew((a, t, m), (b, u, n), published)
             and not may_differ(when[a], when[b])
             for (a, t, m), (b, u, n) in combinations(found, 2)
@@ -62,6 +63,21 @@ CROWD = "attendance"
 # How far apart two sizes of one thing may lie and still be one thing told wrongly: 41 and 44
 # metres; not a 2,400-metre runway and a 3,200-metre one, or the 100- and 200-metre finals.
 SIZE_APART = 1.2
+
+
+# A round crowd ("a crowd of 48,000") may be an exact one ("48,212") rounded, this far apart.
+ROUNDED = 0.05
+
+
+def _one_crowd(a: Analysis, m: NumberMention, b: Analysis, n: NumberMention) -> bool:
+    """Whether two crowds may be the one crowd told two ways: their sentences give the same
+    days or none (the final's crowd is not the semi-final's "on Wednesday", nor a rally's on
+    Friday the other's on Saturday), and a round figure is not the other rounded."""
+    if sorted(_days_given(a, m)) != sorted(_days_given(b, n)):
+        return False
+    low, high = sorted((m.value, n.value))
+    rounded = any(x.value % 1000 == 0 for x in (m, n))
+    return not (rounded and high <= low * (1 + ROUNDED))
 
 
 def _near(m: NumberMention, n: NumberMention) -> bool:
@@ -89,9 +105,17 @@ _RIGHT_AFTER = re.compile(r"\s*(?:in|of|for|during)?\s*$", re.IGNORECASE)
 
 
 def _occasion(analysis: Analysis, share: NumberMention, published: datetime | None) -> list[Span]:
-    """The days the share's sentence gives it, else its report's day. Not a phrase right after
-    another figure ("Turnout was 58%, up from 53% in 2022": 2022 is the 53%'s year), nor one
-    "since" a time, against which the share is measured ("the highest since 2010")."""
+    """The days the share's sentence gives it (`_days_given`), else its report's day."""
+    days = _days_given(analysis, share)
+    if not days and published is not None:
+        days = [(published.date(), published.date())]
+    return days
+
+
+def _days_given(analysis: Analysis, share: NumberMention) -> list[Span]:
+    """The days the share's sentence gives it. Not a phrase right after another figure
+    ("Turnout was 58%, up from 53% in 2022": 2022 is the 53%'s year), nor one "since" a time,
+    against which the share is measured ("the highest since 2010")."""
     sentence = analysis.sentences[share.sentence]
     others = [n for n in analysis.numbers if n.sentence == share.sentence and n is not share]
 
@@ -112,6 +136,4 @@ def _occasion(analysis: Analysis, share: NumberMention, published: datetime | No
         and not since(d)
         and (span := span_of(d)) is not None
     ]
-    if not days and published is not None:
-        days = [(published.date(), published.date())]
     return days
