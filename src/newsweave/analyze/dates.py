@@ -397,11 +397,10 @@ def _nominal(doc: Any, match: re.Match[str]) -> str | None:
     done to ("demanded the resignation on Monday", "mourned the death on Friday")."""
     text = doc_text(doc)
     named = _NOMINAL_BEFORE.search(text, max(match.start() - 24, 0), match.start())
-    offset = named.start("noun") if named else 0
-    if named is None and (named := _NOMINAL_AFTER.match(text, match.end())) is not None:
-        offset = named.start("noun")
-    noun = _token_at(doc, offset) if named else None
-    return _NOMINALS[named["noun"].lower()] if named and noun and _its_own(noun) else None
+    named = named or _NOMINAL_AFTER.match(text, match.end())
+    if named is None or (noun := _token_at(doc, named.start("noun"))) is None:
+        return None
+    return _NOMINALS[named["noun"].lower()] if _its_own(noun) else None
 
 
 # Verbs of what came after a happening: "The crisis followed the resignation on Monday".

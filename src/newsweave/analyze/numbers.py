@@ -399,23 +399,27 @@ def is_crowd(token: Any) -> bool:
     an audience on a screen ("watched by 2 million people on television"), a crowd hoped for
     ("is expected to draw a crowd of 60,000"), an average or a record."""
     head = token.head
-    if token.dep_ != "pobj" or any(t.lower_ in _SCREENS | _NOT_SEEN for t in token.sent):
+    if token.dep_ != "pobj":
         return False
     if head.lower_ == "of" and head.head.lemma_ in _CROWDS:
-        return True
-    if token.lemma_ not in _SPECTATORS:
-        return False
-    if head.dep_ == "agent":
-        return head.head.lemma_ in {"watch", "attend"}
-    # "in front of 60,000 supporters"
-    return head.lower_ == "of" and head.head.lower_ == "front" and head.head.head.lower_ == "in"
+        seen = True
+    elif token.lemma_ not in _SPECTATORS:
+        seen = False
+    elif head.dep_ == "agent":
+        seen = head.head.lemma_ in {"watch", "attend"}
+    else:  # "in front of 60,000 supporters"
+        seen = head.lower_ == "of" and head.head.lower_ == "front" and head.head.head.lower_ == "in"
+    return seen and not any(t.lower_ in _NOT_AT_IT for t in token.sent)
 
 
 _CROWDS = frozenset({"crowd", "attendance"})
 _SPECTATORS = frozenset({"spectator", "fan", "supporter", "people", "crowd", "onlooker"})
-_SCREENS = frozenset({"screen", "screens", "television", "tv", "online", "broadcast", "viewers"})
-# Words of a crowd not seen at one happening: one hoped for, an average, a record.
-_NOT_SEEN = frozenset({"expected", "expects", "hoped", "hopes", "draw", "average", "record"})
+# Words of a crowd not at the happening: an audience on a screen, a crowd hoped for, an
+# average, a record.
+_NOT_AT_IT = frozenset(
+    {"screen", "screens", "television", "tv", "online", "broadcast", "viewers"}
+    | {"expected", "expects", "hoped", "hopes", "draw", "average", "record"}
+)
 
 
 # Verbs whose "by" gives a margin: "won by 12 votes", "leads by five points".

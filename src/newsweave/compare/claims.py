@@ -1246,19 +1246,20 @@ def make_claims(
         # Thursday", not the day before's "expect the bank to cut its rate on Thursday". A
         # statement's day is when it was said ("Velde said outside the court on Friday").
         past = set().union(*(items[k].past for k in group.members if not items[k].voices))
+        ahead = {k: bool(items[k].ahead & past) for k in chosen}
         support = tuple(
             Support(
                 article=items[k].article,
                 sentence=items[k].sentence,
                 text=items[k].shown,
-                ahead=bool(items[k].ahead & past),
+                ahead=ahead[k],
             )
             for k in chosen
         )
         independent = len(
             {repeated.get((s.article, s.sentence)) or keys[s.article] for s in support}
         )
-        told = sorted(group.members, key=lambda k: (bool(items[k].ahead & past), position(k)))
+        told = sorted(group.members, key=lambda k: (ahead[k], position(k)))
         heads = [items[k].shown for k in told + chosen]
         text = next((t for t in heads if t not in named), heads[0])
         named.add(text)

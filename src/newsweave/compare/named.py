@@ -43,11 +43,12 @@ def named_conflicts(
         given[counted[0]] += given.pop(MARGIN)
     conflicts = []
     for thing, found in given.items():
-        when = {a: _occasion(analyses[a], n, published.get(a)) for a, _, n in found}
+        told = {a: sorted(_days_given(analyses[a], n)) for a, _, n in found}
+        when = {a: told[a] or _report_day(published.get(a)) for a in told}
         if any(
             disagree([m, n])
             and (not m.size_of or _near(m, n))
-            and (thing != CROWD or _one_crowd(analyses[a], m, analyses[b], n))
+            and (thing != CROWD or _one_crowd(m, told[a], n, told[b]))
             and not grew((a, t, m), (b, u, n), published)
             and not may_differ(when[a], when[b])
             for (a, t, m), (b, u, n) in combinations(found, 2)
@@ -69,11 +70,11 @@ SIZE_APART = 1.2
 ROUNDED = 0.05
 
 
-def _one_crowd(a: Analysis, m: NumberMention, b: Analysis, n: NumberMention) -> bool:
+def _one_crowd(m: NumberMention, m_days: list[Span], n: NumberMention, n_days: list[Span]) -> bool:
     """Whether two crowds may be the one crowd told two ways: their sentences give the same
-    days or none (the final's crowd is not the semi-final's "on Wednesday", nor a rally's on
-    Friday the other's on Saturday), and a round figure is not the other rounded."""
-    if sorted(_days_given(a, m)) != sorted(_days_given(b, n)):
+    days (`_days_given`) or none (the final's crowd is not the semi-final's "on Wednesday", nor
+    a rally's on Friday the other's on Saturday), and a round figure is not the other rounded."""
+    if m_days != n_days:
         return False
     low, high = sorted((m.value, n.value))
     rounded = any(x.value % 1000 == 0 for x in (m, n))
@@ -104,12 +105,9 @@ def _named(n: NumberMention) -> str | None:
 _RIGHT_AFTER = re.compile(r"\s*(?:in|of|for|during)?\s*$", re.IGNORECASE)
 
 
-def _occasion(analysis: Analysis, share: NumberMention, published: datetime | None) -> list[Span]:
-    """The days the share's sentence gives it (`_days_given`), else its report's day."""
-    days = _days_given(analysis, share)
-    if not days and published is not None:
-        days = [(published.date(), published.date())]
-    return days
+def _report_day(published: datetime | None) -> list[Span]:
+    """A report's day, the occasion of a figure whose sentence gives no day of its own."""
+    return [(published.date(), published.date())] if published is not None else []
 
 
 def _days_given(analysis: Analysis, share: NumberMention) -> list[Span]:
