@@ -783,6 +783,10 @@ def _heard_alike(items: list[Unit], ties: list[Tie], sim: np.ndarray) -> list[Ti
 
     found: list[Tie] = []
     for tie in ties:
+        voiced = {bool(items[row[key]].voices) for key in tie if key in row}
+        if len(voiced) < 2:  # no statement, or statements only: every pair is heard alike
+            found.append(tie)
+            continue
         pairs = [(a, b) for a, b in combinations(tie, 2) if a in row and b in row]
         if all(heard(a, b) for a, b in pairs):
             found.append(tie)

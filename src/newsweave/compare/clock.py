@@ -23,6 +23,9 @@ _CLOCK = re.compile(
     r"(?:\s+(?P<zone>local\s+time|(?-i:GMT|UTC|[A-Z]{2}T)))?(?![\w:])",
     re.IGNORECASE,
 )
+# What any time of day `_CLOCK` reads holds, found several times faster: most sentences have
+# none.
+_MAYBE_CLOCK = re.compile(r"\d(?::\d|\.\d\d\s*[ap]|\s*[ap]\.?m)", re.IGNORECASE)
 # Words that tell a time as planned or foreseen, not as it came.
 _PLANNED = re.compile(
     r"\b(?:will|would|shall|due|scheduled|planned|plans?|set\s+to|expected|aims?|aiming"
@@ -89,6 +92,8 @@ def clock_of(analysis: Analysis, sentence: int) -> dict[str, Clock] | None:
     """The one time of day, by zone, that a sentence gives as done, outside quotes and on no
     day but one; None when it gives none, several in one zone, or a planned one."""
     own = analysis.sentences[sentence]
+    if not _MAYBE_CLOCK.search(own.text):
+        return None  # most sentences: no need to read the article's quotes and dates
     quoted = [(q.start, q.end) for q in analysis.quotes if q.kind != "reported"]
     days = {d.resolved for d in analysis.dates if d.sentence == sentence and d.resolved}
     if len(days) > 1 or _PLANNED.search(own.text):

@@ -53,9 +53,10 @@ def find_conflicts(
     updated: list[Claim] = []
     published = published or {}
     alone = _alone_in_article(analyses)
+    told = _Told(analyses, published)
     for claim in claims:
         found = (
-            _in_claim(claim, analyses, published, alone)
+            _in_claim(claim, analyses, published, alone, told)
             if len({s.article for s in claim.support}) > 1
             else []
         )
@@ -95,17 +96,48 @@ def once(conflicts: list[Conflict]) -> list[Conflict]:
     return kept
 
 
+class _Told:
+    """What the conflicts of a story's claims read of each of its articles, worked out once
+    per article and only for the articles a claim's figures come to: a big story's claims
+    hold the same articles many times over."""
+
+    def __init__(
+        self, analyses: Mapping[str, Analysis], published: Mapping[str, datetime | None]
+    ) -> None:
+        self.figures: dict[tuple[str, int], list[NumberMention]] = defaultdict(list)
+        for article, analysis in analyses.items():
+            for n in analysis.numbers:
+                if not n.provisional:
+                    self.figures[article, n.sentence].append(n)
+        self.dated = _ByArticle(lambda a: spans(analyses[a]))
+        self.measured_from = _ByArticle(lambda a: _measured_from(analyses[a]))
+        self.ahead = _ByArticle(lambda a: told_ahead(analyses[a], _day_of(published.get(a))))
+
+
+class _ByArticle(dict[str, V]):
+    """Article id → what `make` reads of it, read when first asked for."""
+
+    def __init__(self, make: Callable[[str], V]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, article: str) -> V:
+        self[article] = value = self.make(article)
+        return value
+
+
 def _in_claim(
     claim: Claim,
     analyses: dict[str, Analysis],
     published: Mapping[str, datetime | None],
     alone: list[Figure],
+    told: _Told,
 ) -> list[Conflict]:
-    numbers: list[Figure] = []
-    for support in claim.support:
-        for n in analyses[support.article].numbers:
-            if n.sentence == support.sentence and not n.provisional:
-                numbers.append((support.article, support.text, n))
+    numbers: list[Figure] = [
+        (support.article, support.text, n)
+        for support in claim.support
+        for n in told.figures.get((support.article, support.sentence), ())
+    ]
     by_thing: dict[str, list[Figure]] = {}
     for article, text, n in numbers:
         thing = measured(n)
@@ -118,18 +150,12 @@ def _in_claim(
         for a, _, n in figures:
             values_of[a].add(amount(n))
         by_thing[thing] = [f for f in figures if len(values_of[f[0]]) == 1]
-    dated = {s.article: spans(analyses[s.article]) for s in claim.support}
-    measured_from = {s.article: _measured_from(analyses[s.article]) for s in claim.support}
-    ahead = {
-        s.article: told_ahead(analyses[s.article], _day_of(published.get(s.article)))
-        for s in claim.support
-    }
     conflicts = []
     for thing, found in by_thing.items():
         values = {(a, amount(n)) for a, _, n in found}
         if len({v for _, v in values}) < 2 or len({a for a, _ in values}) < 2:
             continue
-        if not _clash(found, published, dated, measured_from, ahead):
+        if not _clash(found, published, told.dated, told.measured_from, told.ahead):
             continue
         found = found + _same_figure_elsewhere(found, numbers)
         # The story's other articles that give the sum or the count once, with one of these
@@ -242,7 +268,7 @@ def _gaps_apart(
         measured(n) in DURATIONS and re.search(re.escape(n.text) + GAP, t) for _, t, n in (f, g)
     ):
         return False
-    planned = [n.sentence in ahead.get(a, set()) for a, _, n in (f, g)]
+    planned = [n.sentence in ahead[a] for a, _, n in (f, g)]
     return planned[0] != planned[1] or bool(when(f) and when(g) and not meet(when(f), when(g)))
 
 

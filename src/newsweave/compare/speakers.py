@@ -8,7 +8,8 @@ drift's bar), and long enough that two people are unlikely to have said it apart
 
 from __future__ import annotations
 
-from itertools import combinations
+from collections import defaultdict
+from itertools import combinations_with_replacement, product
 
 from newsweave.analyze.roles import is_role_only
 from newsweave.compare.conflicts import sided
@@ -55,17 +56,21 @@ def misattributed(
             k = group[k]
         return k
 
-    said = [set(words(q.text)) for _, _, q in quotes]
-    for i, j in combinations(range(len(quotes)), 2):
-        (a, one, qa), (b, other, qb) = quotes[i], quotes[j]
-        # One speaker's quotes are drift's business; and most pairs share too few words.
-        if a.article_id == b.article_id or one == other:
+    # A big story quotes each statement in the same words many times: texts are compared once.
+    same_text: dict[str, list[int]] = defaultdict(list)
+    for k, (_, _, q) in enumerate(quotes):
+        same_text[q.text].append(k)
+    tellings = list(same_text.values())
+    said = [set(words(quotes[ks[0]][2].text)) for ks in tellings]
+    for x, y in combinations_with_replacement(range(len(tellings)), 2):
+        first, second = quotes[tellings[x][0]][2], quotes[tellings[y][0]][2]
+        if x != y and not _one_statement(first, second, said[x], said[y]):
             continue
-        if len(said[i] & said[j]) < SAME_WORDS * min(len(said[i]), len(said[j])):
-            continue
-        matched = matching(qa, qb, SAME_WORDS)
-        if matched is not None and matched[1] >= FEWEST_WORDS:
-            group[root(i)] = root(j)
+        for i, j in product(tellings[x], tellings[y]):
+            (a, one, _), (b, other, _) = quotes[i], quotes[j]
+            # One speaker's quotes are drift's business.
+            if a.article_id != b.article_id and one != other:
+                group[root(i)] = root(j)
     members: dict[int, list[int]] = {}
     for k in range(len(quotes)):
         members.setdefault(root(k), []).append(k)
@@ -82,6 +87,15 @@ def misattributed(
         if len({v.reading for v in conflict.values}) > 1:
             conflicts.append(conflict)
     return conflicts
+
+
+def _one_statement(a: Quote, b: Quote, said_a: set[str], said_b: set[str]) -> bool:
+    """Whether two quotes (`said_a` and `said_b` their words) render one statement: most
+    pairs share too few words to look further."""
+    if len(said_a & said_b) < SAME_WORDS * min(len(said_a), len(said_b)):
+        return False
+    matched = matching(a, b, SAME_WORDS)
+    return matched is not None and matched[1] >= FEWEST_WORDS
 
 
 def _names_beside(
