@@ -461,3 +461,26 @@ def test_a_noun_s_month_a_reported_was_does_not_place_is_the_nearest():
     }
     due = spans(date(2026, 9, 18), "Traders said the next decision, due on 29 October, was close.")
     assert due == {"29 October": (date(2026, 10, 29), None)}
+
+
+def test_a_present_tense_the_model_reads_as_a_plural_noun_looks_ahead():
+    # spaCy's small model reads "ferry sails" and "ship docks" as nouns; as "opens" is read,
+    # a present tense with a weekday tells a day to come.
+    wednesday = date(2026, 11, 18)
+    found = spans(
+        wednesday,
+        "The new ferry sails on Friday from Harwick harbour.",
+        "The first ship docks in Lindgate on Monday, the operator said.",
+        "The Marbury terminal opens on Tuesday.",
+    )
+    assert found["on Friday"][0] == date(2026, 11, 20)
+    assert found["on Monday"][0] == date(2026, 11, 23)
+    assert found["on Tuesday"][0] == date(2026, 11, 24)
+    # The past tense, and a plural noun in a clause of its own verb, stay behind.
+    behind = spans(
+        wednesday,
+        "The ferry sailed on Friday from Harwick harbour.",
+        "The operator said the ferry sails were torn on Monday.",
+    )
+    assert behind["on Friday"][0] == date(2026, 11, 13)
+    assert behind["on Monday"][0] == date(2026, 11, 16)

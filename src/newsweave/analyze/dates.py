@@ -37,6 +37,7 @@ from newsweave.analyze.tense import (
     is_hypothetical,
     looks_ahead,
     opens_ahead,
+    read_as_noun,
 )
 from newsweave.models import DateMention, Sentence
 
@@ -350,7 +351,7 @@ def _governing_verb(doc: Any, offset: int) -> Any | None:
         return None
     verb = token.head
     # Compare indices: spaCy hands out a new Token object on every `.head`.
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i and not read_as_noun(verb):
         verb = verb.head
     return verb
 
@@ -358,7 +359,11 @@ def _governing_verb(doc: Any, offset: int) -> Any | None:
 def _lemma(verb: Any | None) -> str | None:
     """A verb's lemma with its particle ("break out") or verdict ("find guilty"); None for no
     verb."""
-    if verb is None or verb.pos_ not in {"VERB", "AUX"}:
+    if verb is None:
+        return None
+    if read_as_noun(verb):  # "The ferry sails on Friday"
+        return str(verb.lemma_.lower())
+    if verb.pos_ not in {"VERB", "AUX"}:
         return None
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
     # A verdict: "was found guilty", "found him not guilty".

@@ -91,10 +91,33 @@ def is_future(verb: Any | None, offset: int) -> bool:
         return True
     if verb.tag_ in {"VBD", "VBN"}:
         return False
-    if verb.tag_ in {"VBZ", "VBP", "VB"}:
+    if verb.tag_ in {"VBZ", "VBP", "VB"} or read_as_noun(verb):
         return True
     sentence = verb.sent.text
     return bool(_FUTURE.search(sentence[: max(offset - verb.sent.start_char, 0)]))
+
+
+def read_as_noun(token: Any) -> bool:
+    """Whether a plural noun is a verb in the present tense that the model read as a noun
+    after a noun it took for its modifier: "The new ferry sails on Friday", "The ship docks in
+    Lisbon on Friday" ("ferry sails", "ship docks"). Only when nothing it heads is a verb: then
+    the clause has no verb of its own, and news tells no verbless happening."""
+    if token.pos_ != "NOUN" or token.tag_ != "NNS":
+        return False
+    # A clause's head, or what "said" says: "said the first ferry sails on Friday".
+    if token.dep_ not in {"ROOT", "ccomp", "conj"} and not (
+        token.dep_ == "dobj" and token.head.lemma_ == "say"
+    ):
+        return False
+    if any(t.pos_ in {"VERB", "AUX"} for t in token.subtree):
+        return False
+    before = token.doc[token.i - 1] if token.i else None
+    return (
+        before is not None
+        and before.dep_ == "compound"
+        and before.head.i == token.i
+        and before.tag_ in {"NN", "NNP"}
+    )
 
 
 def _implied(verb: Any, offset: int) -> bool:
