@@ -195,3 +195,15 @@ def test_plans_conflict_within_one_news_cycle_and_change_over_days():
 def test_a_day_of_another_deed_done_to_the_noun_is_not_its_happening_s(other):
     resigned = "Minister Oskar Brandvik resigned on Tuesday over the bus contract."
     assert _dated(resigned, other, published=(THURSDAY, FRIDAY)) == []
+
+
+def test_two_named_people_s_resignations_on_two_days_are_no_conflict():
+    """One claim may hold two ministers' resignations, told alike; the names part them. A
+    sentence that names no one may tell either, and one person's two days still conflict."""
+    brandvik = "Transport minister Oskar Brandvik resigned on Tuesday over the bus contract."
+    sorvik = "Health minister Lena Sorvik resigned on Wednesday over the hospital contract."
+    assert _dated(brandvik, sorvik) == []
+    unnamed = "The transport minister resigned on Wednesday over the bus contract."
+    assert _dated(brandvik, unnamed) == [[("a0", "2026-09-15"), ("a1", "2026-09-16")]]
+    again = "Minister Oskar Brandvik resigned on Wednesday over the bus contract."
+    assert _dated(brandvik, again) == [[("a0", "2026-09-15"), ("a1", "2026-09-16")]]

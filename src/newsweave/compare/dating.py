@@ -198,7 +198,7 @@ def one_happening(verb: str | None, other: str | None) -> bool:
 def _apart(d: Dated, e: Dated) -> bool:
     """Whether two dates of one happening cannot both be right: they date one verb, both told
     as done or both as to come, on days that do not meet (`conflicts.readings_disagree`)."""
-    if not same_happening(d, e):
+    if not same_happening(d, e) or _two_people(d, e):
         return False
     spans = [(x.mention.resolved, x.mention.resolved_end or x.mention.resolved) for x in (d, e)]
     known = [(first, last) for first, last in spans if first is not None and last is not None]
@@ -208,6 +208,14 @@ def _apart(d: Dated, e: Dated) -> bool:
     if last <= first_end:  # days that meet: no need to read the words
         return False
     return readings_disagree(reading(d), reading(e), "date")
+
+
+def _two_people(d: Dated, e: Dated) -> bool:
+    """Whether two sentences tell what befalls one person once (`_ONCE`) of different people:
+    "Oskar Brandvik resigned on Tuesday" and "Lena Sorvik resigned on Wednesday" are two
+    resignations, whatever claim holds them. A sentence that names no one ("The minister
+    resigned on Wednesday") may tell either."""
+    return d.mention.verb in _ONCE and bool(d.people and e.people) and not d.people & e.people
 
 
 def _both_knew(
