@@ -19,7 +19,7 @@ def loaded(tmp_path_factory: pytest.TempPathFactory):
     """Each corpus in a database of its own, by corpus name."""
     paths = {}
     corpora = ("biz", "quake", "strike", "fire", "court", "vote", "outbreak", "breach", "launch")
-    for name in (*corpora, "rates", "resign", "final"):
+    for name in (*corpora, "rates", "resign", "final", "march"):
         db = str(tmp_path_factory.mktemp(name) / "corpus.db")
         result = CliRunner().invoke(
             app, ["--db", db, "add", str(CORPORA / name / "articles.jsonl")]
@@ -653,3 +653,26 @@ def test_the_cup_final_s_attendance_fee_and_speaker_conflicts_are_found(loaded):
     assert {name for _, name in who} == {"person:piet-calloway", "person:sander-brookvale"}
     # The result, not the preview's "will meet ... on Saturday" that its claim also holds.
     assert "beat Orvasta Athletic 2-1" in brief.summary[0].text
+
+
+def test_the_march_s_arrests_conflict_and_its_attributed_crowd_estimates_do_not(loaded):
+    stories = sorted(len(articles) for articles, _ in _briefs(loaded["march"]).values())
+    assert stories == [1, 7]  # the rent march in March, with the same union and police, is apart
+    articles, brief = _largest(loaded, "march")
+    outlet = {a.id: a.outlet for a in articles}
+    found = {c.what: {(outlet[v.article], v.value) for v in c.values} for c in brief.conflicts}
+    # 14 arrested in the broadsheet, out before the wire's 11: no count grown; the later "risen
+    # to 19" is progress.
+    [arrests] = [values for values in found.values() if ("The Ostrevian Chronicle", "14") in values]
+    assert {value for _, value in arrests} == {"14", "11"}
+    # The police's 18,000 and the organisers' 120,000 are two sources' estimates, no conflict.
+    assert not [v for v in found.values() if {"about 18,000", "120,000"} <= {x for _, x in v}]
+    # Vankeld's speech and her word on the inquiry, two days later, are two things she said.
+    for claim in brief.claims:
+        texts = " ".join(s.text for s in claim.support)
+        assert not ("because the money" in texts and "about their pensions" in texts), texts
+    [drift] = brief.quote_drift
+    assert drift.speaker == "Dorota Vankeld"
+    kinds = {(outlet[link.article], link.kind) for link in brief.lineage}
+    assert ("Ostrevia Today", "duplicate") in kinds
+    assert any(kind == "citing" for _, kind in kinds)

@@ -24,7 +24,7 @@ import hashlib
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence, Set
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
@@ -76,6 +76,8 @@ class Unit:
     voices: frozenset[str] = field(default=frozenset())
     """The speakers whose direct words make up most of the sentence ("“Nobody in this city
     wins from a week without buses,” she said."): what it states is that they said it."""
+    quotes: frozenset[tuple[int, int]] = field(default=frozenset())
+    """Where those direct quotes stand in the article (start, end)."""
     speakers: frozenset[str] = field(default=frozenset())
     """The speakers of every quote, direct or reported, that stands in or is tagged in the
     sentence ("she called the decision the most important ... 'in a generation'")."""
@@ -152,6 +154,7 @@ def units(
                     standings[n.sentence].add(n.provisional is not None)
         said: dict[int, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
         voices: dict[int, set[str]] = defaultdict(set)
+        voiced_by: dict[int, set[tuple[int, int]]] = defaultdict(set)
         for q in analysis.quotes:
             if (speaking := _says_who(q)) is not None:
                 # Who speaks, as a description says who ("Lindgate health officials said").
@@ -164,6 +167,7 @@ def units(
                         share = min(q.end, own.end) - max(q.start, own.start)
                         if share >= VOICED * (own.end - own.start):
                             voices[own.index].add(speaker)
+                            voiced_by[own.index].add((q.start, q.end))
                             apart[own.index] += _frame(own, q)
                 # The tag may stand sentences after the quote opens ('"...  We were lucky,"
                 # Lindqvist told reporters on Tuesday'): each sentence up to it has the speaker.
@@ -198,6 +202,7 @@ def units(
                     said_on=frozenset(said_on.get(at, ())),
                     span=spans.get(at),
                     voices=frozenset(voices.get(at, ())),
+                    quotes=frozenset(voiced_by.get(at, ())),
                     speakers=frozenset(said.get(at, {})),
                     dated=tuple(dated.get(at, ())),
                     standing=_standing(standings.get(at, set())),
@@ -292,9 +297,12 @@ STANDINGS = frozenset([
 # fmt: on
 _AFTER_NAME = re.compile(
     r"(?:,\s+\d{1,3})?(?:,\s+(?:of|from)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?,\s+"
-    r"((?:(?:the|a|an|its|his|her|their|[A-Z][\w-]*['’]s)\s|(?:"
+    r"((?:(?:the|a|an|its|his|her|their|[A-Z][\w-]*['’]s)\s|(?:[a-z]+\s){0,2}(?:"
     + "|".join(sorted(STANDINGS))
-    + r")\s(?:of|for|at)\s)[^,;:.!?\"“”()]{1,80}?),"
+    + r")\s(?:of|for|at)\s)[^,;:.!?\"“”()]{1,80}?)"
+    # Between commas, or closing the sentence: "said Dorota Vankeld, the federation's general
+    # secretary."
+    r"(?:,|(?=[.!?]?\s*$))"
 )
 _BEFORE_NAME = re.compile(
     r"(?:^|[,;:]\s+|\b(?:and|but)\s+)"
@@ -322,7 +330,8 @@ def _described(sentence: Sentence, start: int, end: int) -> list[tuple[int, int]
 
 def _says_who_only(words: str) -> bool:
     """Whether a description reads as a noun phrase, not a clause: no auxiliary, relative
-    pronoun, "to" or "and" (`VERB_BRIDGES`, `_CLAUSE_WORDS`), and no word in -ed, -ing or -ly
+    pronoun, "to", "and" or verb of saying (`VERB_BRIDGES`, `_CLAUSE_WORDS`, `SAYING`: not
+    "Mira Holt, the mayor said on Friday."), and no word in -ed, -ing or -ly
     past its first two ("a retired teacher", "the founding editor"; not "the nurse convicted of
     poisoning four patients", "The car overturned twice")."""
     split = words.replace("’", "'").split()
@@ -330,7 +339,7 @@ def _says_who_only(words: str) -> bool:
         w = word.lower()
         # "and" inside a name ("Northfold Fire and Rescue Service") joins no second person.
         named = w == "and" and k + 1 < len(split) and split[k + 1][0].isupper()
-        if (w in _CLAUSE_WORDS or w in VERB_BRIDGES) and not named:
+        if (w in _CLAUSE_WORDS or w in VERB_BRIDGES or w in SAYING) and not named:
             return False
         if k >= 2 and w.endswith(("ed", "ing", "ly")):
             return False
@@ -831,15 +840,46 @@ def _voices_apart(items: list[Unit], sim: np.ndarray) -> None:
     this city wins …,” said the mayor, and “Every empty bus stop …,” said the union's leader,
     are alike in MiniLM (0.69) but are two people saying two things."""
     voiced = [k for k, u in enumerate(items) if u.voices]
-    if not voiced:
+    if voiced:
+        block = np.ix_(voiced, voiced)
+        shared = _sharing(voiced, [items[k].voices for k in voiced])
+        sim[block] = np.where(shared, sim[block], np.minimum(sim[block], 0.0))
+
+
+def _statements_apart(items: list[Unit], sim: np.ndarray, statements: list[Statement]) -> None:
+    """Mark as not one claim by their reading alone, in `sim`, two statements of one speaker
+    that no two articles quote as one (`statements`, `drift.same_statements`, which finds one
+    statement in other words too): a union leader's speech at a march ("They told us the
+    pension age had to rise because the money had run out") and her word on an inquiry two days
+    later ("They came about their pensions") are alike in MiniLM (0.71), but two things she
+    said. A wording they share may still tie them ("the worst night this island has lived
+    through" and "the worst night our island has seen")."""
+    voiced = [k for k, u in enumerate(items) if u.voices]
+    if len(voiced) < 2:
         return
-    speakers = sorted({v for k in voiced for v in items[k].voices})
-    column = {speaker: c for c, speaker in enumerate(speakers)}
-    incidence = np.zeros((len(voiced), len(speakers)), dtype=np.float32)
-    for row, k in enumerate(voiced):
-        incidence[row, [column[v] for v in items[k].voices]] = 1.0
-    block = np.ix_(voiced, voiced)
-    sim[block] = np.where(incidence @ incidence.T > 0, sim[block], np.minimum(sim[block], 0.0))
+    # The quotes two articles render as one statement, as groups: (article, start) → its group.
+    same: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def root(key: tuple[str, int]) -> tuple[str, int]:
+        while same.get(key, key) != key:
+            key = same[key]
+        return key
+
+    for statement in statements:
+        (a, qa), (b, qb) = statement.quotes
+        same[root((a, qa.start))] = root((b, qb.start))
+    said = [{root((items[k].article, start)) for start, _ in items[k].quotes} for k in voiced]
+    one_voice = _sharing(voiced, [items[k].voices for k in voiced])
+    _kept_apart(items, sim, voiced, one_voice & ~_sharing(voiced, said))
+
+
+def _sharing(rows: list[int], keys: Sequence[Set[Hashable]]) -> np.ndarray:
+    """Which pairs of `rows` share a key (`keys[i]` for `rows[i]`), as a boolean matrix."""
+    columns = {key: c for c, key in enumerate(sorted({k for ks in keys for k in ks}, key=repr))}
+    incidence = np.zeros((len(rows), len(columns)), dtype=np.float32)
+    for row, ks in enumerate(keys):
+        incidence[row, [columns[k] for k in ks]] = 1.0
+    return np.asarray(incidence @ incidence.T > 0)
 
 
 def _times_apart(items: list[Unit], sim: np.ndarray) -> None:
@@ -1096,6 +1136,7 @@ def align(
     sim = similarity(items, vectors)
     quoting = quoted_alike(statements or [])
     anchor(items, sim, quoting)
+    _statements_apart(items, sim, statements or [])
     # A shared quoted phrase or wording, or a person and a day, is a lesser sign: it passes the
     # threshold, but any pair that scores better on its own is grouped first.
     lesser = (
