@@ -31,6 +31,7 @@ from functools import lru_cache
 from itertools import chain, combinations
 
 import numpy as np
+from scipy.cluster.hierarchy import DisjointSet
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsweave.analyze.dates import day_of
@@ -857,18 +858,14 @@ def _statements_apart(items: list[Unit], sim: np.ndarray, statements: list[State
     voiced = [k for k, u in enumerate(items) if u.voices]
     if len(voiced) < 2:
         return
-    # The quotes two articles render as one statement, as groups: (article, start) → its group.
-    same: dict[tuple[str, int], tuple[str, int]] = {}
-
-    def root(key: tuple[str, int]) -> tuple[str, int]:
-        while same.get(key, key) != key:
-            key = same[key]
-        return key
-
+    # The quotes two articles render as one statement, as groups of (article, start).
+    same = DisjointSet((items[k].article, start) for k in voiced for start, _ in items[k].quotes)
     for statement in statements:
         (a, qa), (b, qb) = statement.quotes
-        same[root((a, qa.start))] = root((b, qb.start))
-    said = [{root((items[k].article, start)) for start, _ in items[k].quotes} for k in voiced]
+        same.add((a, qa.start))
+        same.add((b, qb.start))
+        same.merge((a, qa.start), (b, qb.start))
+    said = [{same[items[k].article, start] for start, _ in items[k].quotes} for k in voiced]
     one_voice = _sharing(voiced, [items[k].voices for k in voiced])
     _kept_apart(items, sim, voiced, one_voice & ~_sharing(voiced, said))
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import combinations_with_replacement, product
 
+from scipy.cluster.hierarchy import DisjointSet
+
 from newsweave.analyze.roles import is_role_only
 from newsweave.compare.conflicts import sided
 from newsweave.compare.drift import matching, words
@@ -48,14 +50,7 @@ def misattributed(
         and (speaker := entity_map.get(q.speaker, q.speaker)) in people
     ]
     # One statement may be quoted by many articles: join the pairs into groups.
-    group = list(range(len(quotes)))
-
-    def root(k: int) -> int:
-        while group[k] != k:
-            group[k] = group[group[k]]
-            k = group[k]
-        return k
-
+    group = DisjointSet(range(len(quotes)))
     # A big story quotes each statement in the same words many times: texts are compared once.
     same_text: dict[str, list[int]] = defaultdict(list)
     for k, (_, _, q) in enumerate(quotes):
@@ -70,13 +65,10 @@ def misattributed(
             (a, one, _), (b, other, _) = quotes[i], quotes[j]
             # One speaker's quotes are drift's business.
             if a.article_id != b.article_id and one != other:
-                group[root(i)] = root(j)
-    members: dict[int, list[int]] = {}
-    for k in range(len(quotes)):
-        members.setdefault(root(k), []).append(k)
+                group.merge(i, j)
     conflicts = []
-    for ks in members.values():
-        told = [quotes[k] for k in ks]
+    for ks in group.subsets():
+        told = [quotes[k] for k in sorted(ks)]
         speakers = {speaker for _, speaker, _ in told}
         if len(speakers) < 2 or any(
             _names_beside(analysis, q, speakers - {speaker}, entity_map)
