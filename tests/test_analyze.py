@@ -252,6 +252,37 @@ def test_every_figure_of_a_count_before_its_end_is_provisional():
     }
 
 
+def test_a_speed_is_read_in_its_unit_and_a_limit_is_no_value_a_thing_came_to():
+    analysis = analysed_text(
+        "The train was travelling at about 140 km/h on a curve with a 60 km/h speed limit.\n\n"
+        "A temporary limit of 60 kilometres per hour had been in force there. The ship made "
+        "12 knots, and gatherings are capped at 50 people.\n"
+    )
+    assert {(n.text, n.unit, n.provisional) for n in analysis.numbers} == {
+        ("about 140 km/h", "km/h", None),
+        ("60 km/h", "km/h", "limit"),
+        ("60 kilometres per hour", "km/h", "limit"),
+        ("12 knots", "knot", None),
+        ("50", None, "limit"),
+    }
+
+
+def test_a_crowd_estimate_is_read_with_its_source():
+    analysis = analysed_text(
+        "Police put the crowd at about 18,000 and the organisers at 120,000. The march drew "
+        "about 15,000 people by the police estimate and 95,000 according to the coalition.\n\n"
+        "Police said 14,000 people took part. About 1,400 people from Dunmarrow joined the "
+        "march, police said. About 2,000 people took part.\n"
+    )
+    assert {n.text: n.crowd_by for n in analysis.numbers if n.crowd} == {
+        "about 18,000": "police",
+        "120,000": "organisers",
+        "about 15,000": "police",
+        "95,000": "coalition",
+        "14,000": "police",
+    }
+
+
 def test_money_in_the_forms_business_news_writes_it():
     analysis = analysed_text(
         "The company booked a charge of €450m ($485 million) and now expects sales of "

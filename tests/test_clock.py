@@ -34,6 +34,56 @@ def test_one_lift_off_timed_at_two_clock_times_is_a_conflict():
     ) == [[("a0", "06:42"), ("a1", "06:24")]]
 
 
+def test_noon_and_midnight_read_as_on_the_clock():
+    assert _timed(
+        "The march set off from Harlow Green at 11:00 on Wednesday.",
+        "The march set off from Harlow Green at noon on Wednesday.",
+    ) == [[("a0", "11:00"), ("a1", "12:00")]]
+    assert _timed(
+        "The strike began at 23:30 on Wednesday.", "The strike began at midnight on Wednesday."
+    ) == [[("a0", "23:30"), ("a1", "00:00")]]
+
+
+def test_a_plan_named_as_a_thing_far_from_the_time_plans_nothing():
+    """ "the government's plan to raise ..." is what the march was against, not its timing."""
+    assert _timed(
+        "The march against the government's plan to raise the state pension age from 63 to 66 "
+        "set off from Harlow Green at noon.",
+        "The march set off from Harlow Green at 11:00.",
+    ) == [[("a0", "12:00"), ("a1", "11:00")]]
+    assert _timed("The plan was to set off at 11:00.", "The march set off at noon.") == []
+
+
+def test_sentences_of_no_one_claim_that_time_a_happening_in_the_same_words_conflict():
+    """ "set off from Harlow Green at 11:00" and, in a sentence its other words tie to another
+    claim, "set off from Harlow Green at noon"; not the first and the last ferry, nor two days."""
+
+    def story_wide(*texts: str) -> list[list[str]]:
+        articles = [article(f"a{k}", t, published=WEDNESDAY) for k, t in enumerate(texts)]
+        analyses = {a.article_id: a for a in analyze_many(articles)}
+        return [[v.reading for v in c.values] for c in clock_conflicts([], analyses)]
+
+    assert story_wide(
+        "The march set off from Harlow Green at 11:00 and crossed the river.",
+        "Police said 14 people were arrested. The march against the new pension law set off "
+        "from Harlow Green at noon.",
+    ) == [["11:00", "12:00"]]
+    assert (
+        story_wide(
+            "The first ferry left Lindgate harbour at 06:00.",
+            "The last ferry left Lindgate harbour at 22:00.",
+        )
+        == []
+    )
+    assert (
+        story_wide(
+            "The march set off from Harlow Green at 11:00 on Monday.",
+            "The march set off from Harlow Green at noon on Tuesday.",
+        )
+        == []
+    )
+
+
 def test_a_time_in_am_or_pm_reads_as_on_the_clock():
     assert _timed(
         "The quake struck the island at 5.11pm on Tuesday, the survey said.",
@@ -73,6 +123,15 @@ def test_a_time_in_am_or_pm_reads_as_on_the_clock():
         (
             "Published: May 13, 2026 at 9:44 PM. The rocket lifted off on Wednesday.",
             "Updated: May 13, 2026, 10:04 PM. The rocket lifted off on Wednesday.",
+        ),
+        # "around noon" names no time to hold a report to; "shortly after noon" is a bound
+        (
+            "The march set off from Harlow Green around noon on Wednesday.",
+            "The march set off from Harlow Green at 11:00 on Wednesday.",
+        ),
+        (
+            "The march set off from Harlow Green shortly after noon on Wednesday.",
+            "The march set off from Harlow Green at 11:00 on Wednesday.",
         ),
         # a game's clock
         (

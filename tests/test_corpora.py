@@ -19,7 +19,7 @@ def loaded(tmp_path_factory: pytest.TempPathFactory):
     """Each corpus in a database of its own, by corpus name."""
     paths = {}
     corpora = ("biz", "quake", "strike", "fire", "court", "vote", "outbreak", "breach", "launch")
-    for name in (*corpora, "rates", "resign", "final", "march"):
+    for name in (*corpora, "rates", "resign", "final", "march", "derail"):
         db = str(tmp_path_factory.mktemp(name) / "corpus.db")
         result = CliRunner().invoke(
             app, ["--db", db, "add", str(CORPORA / name / "articles.jsonl")]
@@ -665,8 +665,18 @@ def test_the_march_s_arrests_conflict_and_its_attributed_crowd_estimates_do_not(
     # to 19" is progress.
     [arrests] = [values for values in found.values() if ("The Ostrevian Chronicle", "14") in values]
     assert {value for _, value in arrests} == {"14", "11"}
-    # The police's 18,000 and the organisers' 120,000 are two sources' estimates, no conflict.
+    # The police's 18,000 and the organisers' 120,000 are two sources' estimates, no conflict;
+    # the police's 18,000 in four outlets and its 15,000 in the broadsheet are one.
     assert not [v for v in found.values() if {"about 18,000", "120,000"} <= {x for _, x in v}]
+    assert {value for _, value in found["crowd by police"]} == {"about 18,000", "about 15,000"}
+    # The summary states the crowd as four reports give it, not as the first (the 15,000) did.
+    assert not [s.text for s in brief.summary if "15,000" in s.text]
+    # The set-off at 11:00 against "at noon", in a sentence another claim holds.
+    [time] = [v for what, v in found.items() if what.startswith("time of")]
+    assert {value for _, value in time} == {"11:00", "noon"}
+    # One quote over two sentences, given to a man and to a woman.
+    [who] = [v for what, v in found.items() if what.startswith("who said")]
+    assert {value for _, value in who} == {"Lasse Ormund", "Dorota Vankeld"}
     # Vankeld's speech and her word on the inquiry, two days later, are two things she said.
     for claim in brief.claims:
         texts = " ".join(s.text for s in claim.support)
@@ -675,4 +685,26 @@ def test_the_march_s_arrests_conflict_and_its_attributed_crowd_estimates_do_not(
     assert drift.speaker == "Dorota Vankeld"
     kinds = {(outlet[link.article], link.kind) for link in brief.lineage}
     assert ("Ostrevia Today", "duplicate") in kinds
+    assert any(kind == "citing" for _, kind in kinds)
+
+
+def test_the_derailment_s_speed_time_and_speaker_conflicts_and_no_false_one(loaded):
+    stories = sorted(len(articles) for articles, _ in _briefs(loaded["derail"]).values())
+    assert stories == [1, 7]  # the freight derailment in June, on the same line, is apart
+    articles, brief = _largest(loaded, "derail")
+    outlet = {a.id: a.outlet for a in articles}
+    found = {c.what: {v.value for v in c.values} for c in brief.conflicts}
+    # The investigator's 140 km/h against the data recorder's 110; the curve's 60 km/h limit,
+    # in both reports, is no side.
+    assert found["speed in km/h"] == {"about 140 km/h", "110 km/h"}
+    [time] = [v for what, v in found.items() if what.startswith("time of")]
+    assert time == {"05:50", "6.20am"}
+    [who] = [v for what, v in found.items() if what.startswith("who said")]
+    assert who == {"Jonas Mirrell", "Petra Skallan"}
+    assert {"about 240", "212"} <= found["passengers"]
+    # Injuries that rose, the repairs the operator and the union estimate, a plan and what
+    # came of it: none is a conflict.
+    assert len(brief.conflicts) == 4, found
+    kinds = {(outlet[link.article], link.kind) for link in brief.lineage}
+    assert any(kind == "duplicate" for _, kind in kinds)
     assert any(kind == "citing" for _, kind in kinds)

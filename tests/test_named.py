@@ -116,3 +116,38 @@ def test_crowds_of_other_days_hoped_for_averaged_or_rounded_take_no_side(other):
         "Rovers beat Athletic 2-1 in the final. The match was played in front of a crowd of 48,212."
     )
     assert _named({"Wire": wire, "Sport": other}, later="Sport") == []
+
+
+WIRE_MARCH = (
+    "Thousands marched through Harlow on Saturday against the pension bill. Police put the "
+    "crowd at about 18,000, while the organisers said 120,000 people had taken part."
+)
+
+
+def test_one_source_s_crowd_estimate_given_two_ways_conflicts():
+    """The police's 18,000 against the police's 15,000; each source is held to itself."""
+    for other in (
+        "Police said about 15,000 people took part in the march.",
+        "The march drew about 15,000 people by the police estimate and 120,000 according to "
+        "the organisers.",
+    ):
+        found = _named({"Wire": WIRE_MARCH, "Post": other}, later="Post")
+        assert found == [[("Wire", "about 18,000", 0), ("Post", "about 15,000", 1)]], other
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        # the organisers' figure beside the police's, each given by its source
+        "Police put the crowd at about 18,000 and the organisers at 120,000.",
+        "The march drew about 18,000 people by the police estimate and 120,000 according to "
+        "the organisers.",
+        # a crowd nobody estimates, and a part of the crowd
+        "About 15,000 people took part.",
+        "About 1,400 people from Dunmarrow joined the march, police said.",
+        # another source
+        "The coalition said 95,000 people had taken part.",
+    ],
+)
+def test_estimates_of_other_sources_parts_and_crowds_nobody_estimates_take_no_side(other):
+    assert _named({"Wire": WIRE_MARCH, "Post": other}, later="Post") == []

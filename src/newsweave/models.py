@@ -200,11 +200,11 @@ class NumberMention(Record):
     fate: str | None = None
     """What befell the people it counts, when news counts people for it: "killed", "injured",
     "evacuated" or "missing" (`analyze.fates`)."""
-    provisional: Literal["needed", "so far", "before"] | None = None
+    provisional: Literal["needed", "so far", "before", "limit"] | None = None
     """Why the figure is not what its thing came to: a bar to clear ("the 50% needed to avoid a
-    runoff"), a count before its end ("turnout had reached 47% by 6 p.m.", "so far"), or the
+    runoff"), a count before its end ("turnout had reached 47% by 6 p.m.", "so far"), the
     level it came from ("lowered its rate to 3.5% from 4%", "eased to 2.9% from 3.3%", "up
-    from 53%": "before")."""
+    from 53%": "before"), or a limit ("a temporary limit of 60 km/h", "capped at 50 people")."""
     share_of: str | None = None
     """What a share is the value of, when its clause says so with a common noun for subject:
     "Turnout was 58%", "unemployment stood at 5.2%", "inflation rose to 3.1%"."""
@@ -217,7 +217,12 @@ class NumberMention(Record):
     ("rocket"). Such a figure counts nothing."""
     crowd: bool = False
     """Whether the figure is the crowd that saw a happening: "a crowd of 48,212", "watched by
-    41,500 spectators", "in front of 60,000 supporters"."""
+    41,500 spectators", "in front of 60,000 supporters"; or a crowd someone estimates, with
+    `crowd_by`."""
+    crowd_by: str | None = None
+    """Whose estimate a crowd is, when its sentence says: "police" in "Police put the crowd at
+    about 18,000" and "by the police estimate", "organisers" in "the organisers said 120,000
+    people had taken part"."""
 
 
 Aspect = Literal["prospective", "completed"]

@@ -75,9 +75,11 @@ def raw_mentions(docs: list[Any], starts: list[int]) -> list[RawMention]:
                 label = "PERSON"  # '"We fly," Halvor Nyberg, director-general of ..., said'
             elif (
                 label == "ORG"
-                and (ent.start, ent.end) in by_who
                 and _a_speaker_s_name(ent)
-                and _told_as_he_or_she(ent)
+                and (
+                    ((ent.start, ent.end) in by_who and _told_as_he_or_she(ent))
+                    or _described_as_one(ent)
+                )
             ):
                 label = "PERSON"  # "Aksel Dunhope, who leads the opposition group, said he"
             if ent.text.islower() and not any(t.pos_ == "PROPN" for t in ent):
@@ -218,6 +220,25 @@ def _told_as_he_or_she(ent: Any) -> bool:
 _HE_OR_SHE = frozenset({"he", "she", "his", "her", "him"})
 
 
+def _described_as_one(ent: Any) -> bool:
+    """Whether a name is described, in apposition, as one person: a singular common noun that
+    "who" tells of ("said Petra Skallan, a nurse who was in the fourth carriage"), or a post
+    in a body, with no article ("said Lasse Ormund, chair of the Retired Workers' League"). A
+    company is "the operator of the crossing", and "who run it" in the plural."""
+    for noun in ent.root.children:
+        if noun.dep_ != "appos" or noun.tag_ != "NN" or noun.i < ent.end:
+            continue
+        told_by_who = any(
+            c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in noun.children
+        )
+        a_post = not any(c.dep_ == "det" for c in noun.children) and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
+        )
+        if told_by_who or a_post:
+            return True
+    return False
+
+
 def _named_by_who(doc: Any) -> dict[tuple[int, int], str]:
     """Token spans of the proper names that a clause opening ", who" follows ("Carmen Soto, who
     runs a grocery, said"): people (PERSON), though the model may tag none of them."""
@@ -291,6 +312,8 @@ def _called_a_place(doc: Any, ent: Any) -> bool:
     after = doc[ent.end : ent.end + 5]
     if len(after) >= 3 and after[0].text == "," and after[1].lower_ in {"a", "an", "the"}:
         for token in after[2:]:
+            if token.dep_ == "poss":
+                break  # "X, the city's director": whose, not what X is
             if token.lemma_.lower() in nouns:
                 return True
             if token.pos_ not in {"ADJ", "NOUN", "PROPN"}:

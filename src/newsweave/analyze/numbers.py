@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from typing import Any, Literal
 
+from newsweave.analyze.crowds import is_crowd, source
 from newsweave.analyze.fates import fate
 from newsweave.analyze.nlp import common_nouns, doc_text
 from newsweave.models import NumberMention, Sentence
@@ -98,6 +99,17 @@ UNITS = {
     "weeks": "week",
     "hours": "hour",
     "minutes": "minute",
+    "km/h": "km/h",
+    "kmh": "km/h",
+    "kph": "km/h",
+    "kilometres per hour": "km/h",
+    "kilometers per hour": "km/h",
+    "kilometres an hour": "km/h",
+    "kilometers an hour": "km/h",
+    "mph": "mph",
+    "miles per hour": "mph",
+    "miles an hour": "mph",
+    "knots": "knot",
     "magnitude": "magnitude",
     "dollars": "USD",
     "euros": "EUR",
@@ -108,6 +120,8 @@ UNITS = {
 CURRENCIES = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY"}
 # Units that name what a figure measures whatever noun follows ("a 12% fall", "$1.2bn in sales").
 MEASURES = frozenset({"percent", "magnitude", *CURRENCIES.values()})
+# Units of speed: a conflict over one is named "speed in km/h".
+SPEEDS = frozenset({"km/h", "mph", "knot"})
 # Units of time: a span ("three days") that another occasion may last as well.
 DURATIONS = frozenset({"year", "month", "week", "day", "hour", "minute"})
 QUALIFIERS = [
@@ -274,6 +288,7 @@ def _mention(
     if unit in SIZES and size is None and figure is not None:
         size = size_of(figure)
         counts = None if size else counts  # "41 metres tall" counts nothing tall
+    crowd = figure is not None and not unit and is_crowd(figure)
     qualifier = match.group("qual").lower() if match.group("qual") else None
     if vague:
         qualifier = qualifier or "vague"
@@ -292,7 +307,8 @@ def _mention(
         share_of=whole,
         margin=figure is not None and is_margin(figure),
         size_of=size,
-        crowd=figure is not None and not unit and is_crowd(figure),
+        crowd=crowd,
+        crowd_by=source(figure) if crowd else None,
     )
 
 
@@ -389,37 +405,6 @@ def is_margin(token: Any) -> bool:
         # "by 230 votes to 180": a tally, not a margin
         return not any(c.dep_ == "prep" and c.lower_ == "to" for c in head.head.children)
     return False
-
-
-def is_crowd(token: Any) -> bool:
-    """Whether the figure `token` stands for is the crowd that saw a happening
-    (`NumberMention.crowd`): after "a crowd of" or "an attendance of", or the spectators a
-    happening was "watched by", "attended by" or played "in front of". Not "3,000 people
-    watched the match on a big screen": people told as doing something may be any crowd; nor
-    an audience on a screen ("watched by 2 million people on television"), a crowd hoped for
-    ("is expected to draw a crowd of 60,000"), an average or a record."""
-    head = token.head
-    if token.dep_ != "pobj":
-        return False
-    if head.lower_ == "of" and head.head.lemma_ in _CROWDS:
-        seen = True
-    elif token.lemma_ not in _SPECTATORS:
-        seen = False
-    elif head.dep_ == "agent":
-        seen = head.head.lemma_ in {"watch", "attend"}
-    else:  # "in front of 60,000 supporters"
-        seen = head.lower_ == "of" and head.head.lower_ == "front" and head.head.head.lower_ == "in"
-    return seen and not any(t.lower_ in _NOT_AT_IT for t in token.sent)
-
-
-_CROWDS = frozenset({"crowd", "attendance"})
-_SPECTATORS = frozenset({"spectator", "fan", "supporter", "people", "crowd", "onlooker"})
-# Words of a crowd not at the happening: an audience on a screen, a crowd hoped for, an
-# average, a record.
-_NOT_AT_IT = frozenset(
-    {"screen", "screens", "television", "tv", "online", "broadcast", "viewers"}
-    | {"expected", "expects", "hoped", "hopes", "draw", "average", "record"}
-)
 
 
 # Verbs whose "by" gives a margin: "won by 12 votes", "leads by five points".
@@ -646,9 +631,11 @@ def _from_level(text: str, start: int) -> bool:
     return _TO_FIGURE.search(behind + ahead) is not None
 
 
-def provisional(token: Any) -> Literal["needed", "so far", "before"] | None:
-    """Whether the figure `token` stands for (`_figure_token`) is a bar to clear or a count
-    before its end (`NumberMention.provisional`), read from the parse."""
+def provisional(token: Any) -> Literal["needed", "so far", "before", "limit"] | None:
+    """Whether the figure `token` stands for (`_figure_token`) is a bar to clear, a limit or a
+    count before its end (`NumberMention.provisional`), read from the parse."""
+    if _a_limit(token):
+        return "limit"
     while token.dep_ in {"conj", "appos"} and token.head.i != token.i:
         token = token.head  # "had 48.2% and Brevic, ..., 45.1%": the first figure's verb
     if any(c.dep_ in {"acl", "amod"} and c.lemma_ in _NEEDED for c in token.children):
@@ -674,6 +661,24 @@ def provisional(token: Any) -> Literal["needed", "so far", "before"] | None:
         if child.dep_ == "advcl" and _opened_by_with(child):
             return "so far"  # "With 60% of ballots counted, she leads with 48.2%"
     return None
+
+
+def _a_limit(token: Any) -> bool:
+    """Whether the figure is a limit, not what its thing came to: "the 60 km/h speed limit",
+    "a temporary limit of 60 km/h", "the limit is 60 km/h", "capped at 50 people"."""
+    if token.lemma_ in _LIMITS:
+        return True
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of":
+        return head.head.lemma_ in _LIMITS
+    if token.dep_ == "pobj" and head.lower_ == "at":
+        return head.head.lemma_ == "cap"
+    if token.dep_ == "attr" and head.lemma_ == "be":
+        return any(c.dep_ == "nsubj" and c.lemma_ in _LIMITS for c in head.children)
+    return False
+
+
+_LIMITS = frozenset({"limit", "cap", "ceiling", "maximum", "minimum"})
 
 
 def _opened_by_with(clause: Any) -> bool:

@@ -5,40 +5,56 @@ A claim's sentences state one fact; when each gives one time of day, on no other
 done, not as planned ("is due to lift off at 06:30" then "lifted off at 06:42" is a plan and
 its outcome), two times more than a minute apart cannot both be right. A time with its zone
 ("04:42 GMT") is compared only with times in the same zone, and an unmarked one is local.
+
+Sentences of no one claim are held to one another when they time a happening in the same
+words ("set off from Corvel Square at 11:00" and "The march against the plan ... set off from
+Corvel Square at noon", which its other words tie to another claim), on no two days.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Callable
+from datetime import date
 from functools import cache
 from typing import NamedTuple
 
 from newsweave.compare.conflicts import within
-from newsweave.models import Analysis, Claim, Conflict
+from newsweave.models import Analysis, Claim, Conflict, Support
 
-# "06:42", "6:42", "6.42am", "6:42 p.m.", "6am": a time of day, with its zone if one follows.
+# "06:42", "6:42", "6.42am", "6:42 p.m.", "6am", "noon": a time of day, with its zone if one
+# follows.
 _CLOCK = re.compile(
     r"(?<![\w.:,])(?:(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?:\s*(?P<ampm>[ap]\.?m\b\.?))?"
-    r"|(?P<h2>1[0-2]|0?\d)(?:\.(?P<m2>[0-5]\d))?\s*(?P<ampm2>[ap]\.?m\b\.?))"
+    r"|(?P<h2>1[0-2]|0?\d)(?:\.(?P<m2>[0-5]\d))?\s*(?P<ampm2>[ap]\.?m\b\.?)"
+    r"|(?:12\s+)?(?P<named>noon|midday|midnight))"
     r"(?:\s+(?P<zone>local\s+time|(?-i:GMT|UTC|[A-Z]{2}T)))?(?![\w:])",
     re.IGNORECASE,
 )
 # What any time of day `_CLOCK` reads holds, found several times faster: most sentences have
 # none.
-_MAYBE_CLOCK = re.compile(r"\d(?::\d|\.\d\d\s*[ap]|\s*[ap]\.?m)", re.IGNORECASE)
+_MAYBE_CLOCK = re.compile(
+    r"\d(?::\d|\.\d\d\s*[ap]|\s*[ap]\.?m)|noon|midday|midnight", re.IGNORECASE
+)
 # Words that tell a time as planned or foreseen, not as it came.
 _PLANNED = re.compile(
     r"\b(?:will|would|shall|due|scheduled|planned|plans?|set\s+to|expected|aims?|aiming"
     r"|window|targets?|targeting|no\s+earlier\s+than)\b",
     re.IGNORECASE,
 )
+# A plan named as a thing, by the words before it ("the government's", "its"), and how near
+# before a time, in words, it must stand to plan that time.
+_PLAN_NOUN = re.compile(r"\b(?:the|a|its|their|his|her|our|this|\w+['\u2019]s)\s+$", re.I)
+PLAN_REACH = 8
 # Words before a time that make it a bound or a span, not when the happening came: "by 6pm",
 # "until 10:00", "from 08:00".
 _BOUND = re.compile(
     r"\b(?:by|until|till|before|after|from|since|to|and|as\s+of)\s+$", re.IGNORECASE
 )
-# A time told with no "am" or "pm" is a clock's only as "at 06:42" (two digits, after "at"): a
-# game's clock reads "with 6:05 left", "at the 10:03 mark", and "6:41" may be morning or night.
+# A time told with no "am" or "pm" is a clock's only as "at 06:42" (two digits, after "at") or
+# "at noon": a game's clock reads "with 6:05 left", "at the 10:03 mark", "6:41" may be morning
+# or night, and "around noon on Saturday" is no time to hold a report to.
 _AT = re.compile(r"\bat\s+(?:(?:about|around|approximately)\s+)?$", re.IGNORECASE)
 # A report's own time: a date line or a stamp ("Published: Dec. 19, 2005 at 9:44 PM",
 # "September 18th, 2013, 05:31 GMT"), which give the year beside the time.
@@ -56,6 +72,8 @@ _LEAD_SKIP = frozenset(
     | {"from", "for", "with", "local", "time"}
 )
 _WORD = re.compile(r"[a-z]+")
+# How many content words before a time tell one happening in any sentence of the story.
+ALIKE_LEAD = 3
 # Minutes two reports of one time may differ by: a rounding of the clock.
 SLACK = 1
 
@@ -79,13 +97,36 @@ def clock_conflicts(claims: list[Claim], analyses: dict[str, Analysis]) -> list[
         return clock_of(analyses[article], sentence)
 
     return within(
-        [c.support for c in claims],
+        [*(c.support for c in claims), *_timed_alike(analyses, find)],
         "date",
         lambda s: find(s.article, s.sentence),
         lambda x, y: _apart(x[1], y[1]),
         _read,
         named="time",
     )
+
+
+def _timed_alike(
+    analyses: dict[str, Analysis], find: Callable[[str, int], dict[str, Clock] | None]
+) -> list[list[Support]]:
+    """The story's sentences that time a happening in the same words: the same `ALIKE_LEAD`
+    content words or more before one time of the same zone, on one day or none named."""
+    told: dict[tuple[str, frozenset[str]], list[tuple[Support, set[date]]]] = defaultdict(list)
+    for analysis in analyses.values():
+        for sentence in analysis.sentences:
+            for zone, clock in (find(analysis.article_id, sentence.index) or {}).items():
+                if len(clock.lead) < ALIKE_LEAD:
+                    continue
+                at = sentence.index
+                days = {d.resolved for d in analysis.dates if d.sentence == at and d.resolved}
+                said = Support(article=analysis.article_id, sentence=at, text=sentence.text)
+                told[zone, clock.lead].append((said, days))
+    return [
+        [s for s, _ in found]
+        for found in told.values()
+        if len({a.article for a, _ in found}) > 1
+        and len(set().union(*(days for _, days in found))) <= 1
+    ]
 
 
 def clock_of(analysis: Analysis, sentence: int) -> dict[str, Clock] | None:
@@ -96,7 +137,7 @@ def clock_of(analysis: Analysis, sentence: int) -> dict[str, Clock] | None:
         return None  # most sentences: no need to read the article's quotes and dates
     quoted = [(q.start, q.end) for q in analysis.quotes if q.kind != "reported"]
     days = {d.resolved for d in analysis.dates if d.sentence == sentence and d.resolved}
-    if len(days) > 1 or _PLANNED.search(own.text):
+    if len(days) > 1:
         return None
     found: dict[str, list[Clock]] = {}
     for match in _CLOCK.finditer(own.text):
@@ -105,11 +146,13 @@ def clock_of(analysis: Analysis, sentence: int) -> dict[str, Clock] | None:
         before = own.text[: match.start()]
         if _BOUND.search(before):
             return None
+        if _planned(before, own.text[match.end() :]):
+            continue
         near = own.text[max(match.start() - STAMP_REACH, 0) : match.end() + STAMP_REACH]
         if _STAMP.search(near):
             return None
         if not (match["ampm"] or match["ampm2"]) and not (
-            len(match["h"]) == 2 and _AT.search(before)
+            len(match["h"] or match["named"]) > 1 and _AT.search(before)
         ):
             continue
         words = _WORD.findall(before.lower())[-LEAD_WORDS:]
@@ -120,8 +163,25 @@ def clock_of(analysis: Analysis, sentence: int) -> dict[str, Clock] | None:
     return one if one and len(one) == len(found) else None
 
 
+def _planned(before: str, after: str) -> bool:
+    """Whether a time is told as planned: a word of planning stands in its sentence. A plan
+    named as a thing ("the government's plan") plans only a time near after it: "The march
+    against the government's plan to raise the pension age set off at noon" is done, "The plan
+    was to set off at 11:00" is not."""
+    if _PLANNED.search(after):
+        return True
+    reach = len(before) - len(" ".join(before.split()[-PLAN_REACH:]))
+    return any(
+        m.start() >= reach or not _PLAN_NOUN.search(before[: m.start()])
+        for m in _PLANNED.finditer(before)
+    )
+
+
 def _clock(match: re.Match[str], lead: frozenset[str]) -> Clock:
-    hour = int(match["h"] if match["h"] is not None else match["h2"])
+    if match["named"]:
+        hour = 0 if match["named"].lower() == "midnight" else 12
+    else:
+        hour = int(match["h"] if match["h"] is not None else match["h2"])
     minute = int(match["m"] or match["m2"] or 0)
     ampm = (match["ampm"] or match["ampm2"] or "").lower()
     if ampm.startswith("p") and hour < 12:

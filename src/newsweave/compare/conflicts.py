@@ -16,7 +16,7 @@ from typing import TypeVar
 
 import numpy as np
 
-from newsweave.analyze.numbers import CURRENCIES, DURATIONS, amount, measured
+from newsweave.analyze.numbers import CURRENCIES, DURATIONS, SPEEDS, amount, measured
 from newsweave.analyze.sentences import without_dateline
 from newsweave.compare.occasions import Span, may_differ, meet, since, spans, told_ahead
 from newsweave.embed import rows
@@ -178,6 +178,8 @@ def _conflict(thing: str, found: list[Figure]) -> Conflict:
         thing = of.pop()
     elif thing in CURRENCIES.values():
         thing = f"sum in {thing}"  # "sum in GBP", not "GBP"
+    elif thing in SPEEDS:
+        thing = f"speed in {thing}"
     return sided(thing, figure_values(found))
 
 
