@@ -256,7 +256,8 @@ def test_a_speed_is_read_in_its_unit_and_a_limit_is_no_value_a_thing_came_to():
     analysis = analysed_text(
         "The train was travelling at about 140 km/h on a curve with a 60 km/h speed limit.\n\n"
         "A temporary limit of 60 kilometres per hour had been in force there. The ship made "
-        "12 knots, and gatherings are capped at 50 people.\n"
+        "12 knots, and gatherings are capped at 50 people. The river peaked at a maximum of "
+        "6.2 metres.\n"
     )
     assert {(n.text, n.unit, n.provisional) for n in analysis.numbers} == {
         ("about 140 km/h", "km/h", None),
@@ -264,6 +265,7 @@ def test_a_speed_is_read_in_its_unit_and_a_limit_is_no_value_a_thing_came_to():
         ("60 kilometres per hour", "km/h", "limit"),
         ("12 knots", "knot", None),
         ("50", None, "limit"),
+        ("6.2 metres", "m", None),  # what the river came to
     }
 
 

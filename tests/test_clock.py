@@ -75,13 +75,22 @@ def test_sentences_of_no_one_claim_that_time_a_happening_in_the_same_words_confl
         )
         == []
     )
-    assert (
-        story_wide(
+    for one, other in (
+        (
             "The march set off from Harlow Green at 11:00 on Monday.",
             "The march set off from Harlow Green at noon on Tuesday.",
-        )
-        == []
-    )
+        ),
+        # another of a kind, and another day not named
+        (
+            "A freight train left the rails near Tarrow at 03:20.",
+            "A passenger train left the rails near Tarrow at 17:45.",
+        ),
+        (
+            "The ferry left Lindgate harbour at 06:00.",
+            "A day later the ferry left Lindgate harbour at 07:30.",
+        ),
+    ):
+        assert story_wide(one, other) == [], other
 
 
 def test_a_time_in_am_or_pm_reads_as_on_the_clock():
@@ -132,6 +141,11 @@ def test_a_time_in_am_or_pm_reads_as_on_the_clock():
         (
             "The march set off from Harlow Green shortly after noon on Wednesday.",
             "The march set off from Harlow Green at 11:00 on Wednesday.",
+        ),
+        # one minute either side of midnight
+        (
+            "The strike began at midnight on Wednesday.",
+            "The strike began at 23:59 on Wednesday.",
         ),
         # a game's clock
         (

@@ -147,6 +147,9 @@ def test_one_source_s_crowd_estimate_given_two_ways_conflicts():
         "About 1,400 people from Dunmarrow joined the march, police said.",
         # another source
         "The coalition said 95,000 people had taken part.",
+        # further down a report, a crowd may be another gathering's
+        "The march ended at the Assembly. Speeches followed. Most marchers went home. A vigil "
+        "was held outside the docks in the evening. Police said 9,000 people took part.",
     ],
 )
 def test_estimates_of_other_sources_parts_and_crowds_nobody_estimates_take_no_side(other):

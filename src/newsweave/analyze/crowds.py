@@ -22,7 +22,7 @@ _SPECTATORS = frozenset({"spectator", "fan", "supporter", "people", "crowd", "on
 # average, a record.
 _NOT_AT_IT = frozenset(
     {"screen", "screens", "television", "tv", "online", "broadcast", "viewers"}
-    | {"expected", "expects", "hoped", "hopes", "draw", "average", "record"}
+    | {"expected", "expects", "expect", "will", "hoped", "hopes", "draw", "average", "record"}
 )
 # What an estimate puts at a figure: "put the crowd at 18,000", "estimated attendance at".
 _PUT = frozenset({"put", "estimate", "number", "place"})

@@ -221,17 +221,20 @@ _HE_OR_SHE = frozenset({"he", "she", "his", "her", "him"})
 
 
 def _described_as_one(ent: Any) -> bool:
-    """Whether a name is described, in apposition, as one person: a singular common noun that
-    "who" tells of ("said Petra Skallan, a nurse who was in the fourth carriage"), or a post
-    in a body, with no article ("said Lasse Ormund, chair of the Retired Workers' League"). A
-    company is "the operator of the crossing", and "who run it" in the plural."""
+    """Whether a name is described, in apposition, as one person: by a singular common noun
+    that "who" tells of and that is no kind of body ("said Petra Skallan, a nurse who was in
+    the fourth carriage"; not "a charity who runs the shelter"), or by a post with "of"
+    ("said Lasse Ormund, chair of the Retired Workers' League"; not "Orvale Ferries, operator
+    of the crossing")."""
+    posts = _person_titles() | _words("person_posts")
+    bodies = _words("body_nouns") | frozenset(table("entities")["role_words"]["generic_owners"])
     for noun in ent.root.children:
         if noun.dep_ != "appos" or noun.tag_ != "NN" or noun.i < ent.end:
             continue
-        told_by_who = any(
+        told_by_who = noun.lemma_.lower() not in bodies and any(
             c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in noun.children
         )
-        a_post = not any(c.dep_ == "det" for c in noun.children) and any(
+        a_post = noun.lemma_.lower() in posts and any(
             c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
         )
         if told_by_who or a_post:

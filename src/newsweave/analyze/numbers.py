@@ -671,14 +671,15 @@ def _a_limit(token: Any) -> bool:
     head = token.head
     if token.dep_ == "pobj" and head.lower_ == "of":
         return head.head.lemma_ in _LIMITS
-    if token.dep_ == "pobj" and head.lower_ == "at":
-        return head.head.lemma_ == "cap"
+    if token.dep_ == "pobj" and head.lower_ in {"at", "to"}:
+        return head.head.lemma_ in {"cap", "limit", "restrict"}  # "limited to 110 km/h"
     if token.dep_ == "attr" and head.lemma_ == "be":
         return any(c.dep_ == "nsubj" and c.lemma_ in _LIMITS for c in head.children)
     return False
 
 
-_LIMITS = frozenset({"limit", "cap", "ceiling", "maximum", "minimum"})
+# Not "maximum" or "minimum": "peaked at a maximum of 6.2 metres" is what a thing came to.
+_LIMITS = frozenset({"limit", "cap", "ceiling", "restriction"})
 
 
 def _opened_by_with(clause: Any) -> bool:

@@ -20,7 +20,7 @@ from datetime import date
 from functools import cache
 from typing import NamedTuple
 
-from newsweave.compare.conflicts import within
+from newsweave.compare.conflicts import once, within
 from newsweave.models import Analysis, Claim, Conflict, Support
 
 # "06:42", "6:42", "6.42am", "6:42 p.m.", "6am", "noon": a time of day, with its zone if one
@@ -74,6 +74,13 @@ _LEAD_SKIP = frozenset(
 _WORD = re.compile(r"[a-z]+")
 # How many content words before a time tell one happening in any sentence of the story.
 ALIKE_LEAD = 3
+# Words that tell one of several happenings of a kind, or another day's: a sentence with one is
+# held to no sentence outside its claim.
+_ANOTHER = re.compile(
+    r"\b(?:first|last|second|third|another|next|later|earlier|again|every|each|daily"
+    r"|yesterday|today|tomorrow|tonight)\b",
+    re.IGNORECASE,
+)
 # Minutes two reports of one time may differ by: a rounding of the clock.
 SLACK = 1
 
@@ -87,6 +94,8 @@ class Clock(NamedTuple):
     """"local" for a time with no zone or "local time", else the zone's name ("GMT")."""
     lead: frozenset[str]
     """The first five letters of the content words before it (`LEAD_WORDS`)."""
+    words: frozenset[str]
+    """The first five letters of all the content words before it in its sentence."""
 
 
 def clock_conflicts(claims: list[Claim], analyses: dict[str, Analysis]) -> list[Conflict]:
@@ -96,13 +105,15 @@ def clock_conflicts(claims: list[Claim], analyses: dict[str, Analysis]) -> list[
     def find(article: str, sentence: int) -> dict[str, Clock] | None:
         return clock_of(analyses[article], sentence)
 
-    return within(
-        [*(c.support for c in claims), *_timed_alike(analyses, find)],
-        "date",
-        lambda s: find(s.article, s.sentence),
-        lambda x, y: _apart(x[1], y[1]),
-        _read,
-        named="time",
+    def found(s: Support) -> dict[str, Clock] | None:
+        return find(s.article, s.sentence)
+
+    claimed = [c.support for c in claims]
+    in_claims = within(claimed, "date", found, lambda x, y: _apart(x[1], y[1]), _read, "time")
+    alike = _timed_alike(analyses, find)
+    return once(
+        in_claims
+        + within(alike, "date", found, lambda x, y: _told_alike(x[1], y[1]), _read, "time")
     )
 
 
@@ -114,6 +125,8 @@ def _timed_alike(
     told: dict[tuple[str, frozenset[str]], list[tuple[Support, set[date]]]] = defaultdict(list)
     for analysis in analyses.values():
         for sentence in analysis.sentences:
+            if _ANOTHER.search(sentence.text):
+                continue  # "The next day the ferry left ...", "The last train left ..."
             for zone, clock in (find(analysis.article_id, sentence.index) or {}).items():
                 if len(clock.lead) < ALIKE_LEAD:
                     continue
@@ -155,9 +168,12 @@ def clock_of(analysis: Analysis, sentence: int) -> dict[str, Clock] | None:
             len(match["h"] or match["named"]) > 1 and _AT.search(before)
         ):
             continue
-        words = _WORD.findall(before.lower())[-LEAD_WORDS:]
-        lead = frozenset(w[:5] for w in words if w not in _LEAD_SKIP)
-        clock = _clock(match, lead)
+        words = _WORD.findall(before.lower())
+        lead, every = (
+            frozenset(w[:5] for w in ws if w not in _LEAD_SKIP)
+            for ws in (words[-LEAD_WORDS:], words)
+        )
+        clock = _clock(match, lead, every)
         found.setdefault(clock.zone, []).append(clock)
     one = {zone: clocks[0] for zone, clocks in found.items() if len(clocks) == 1}
     return one if one and len(one) == len(found) else None
@@ -170,14 +186,14 @@ def _planned(before: str, after: str) -> bool:
     was to set off at 11:00" is not."""
     if _PLANNED.search(after):
         return True
-    reach = len(before) - len(" ".join(before.split()[-PLAN_REACH:]))
+    reach = len(before.rstrip()) - len(" ".join(before.split()[-PLAN_REACH:]))
     return any(
         m.start() >= reach or not _PLAN_NOUN.search(before[: m.start()])
         for m in _PLANNED.finditer(before)
     )
 
 
-def _clock(match: re.Match[str], lead: frozenset[str]) -> Clock:
+def _clock(match: re.Match[str], lead: frozenset[str], words: frozenset[str]) -> Clock:
     if match["named"]:
         hour = 0 if match["named"].lower() == "midnight" else 12
     else:
@@ -191,16 +207,34 @@ def _clock(match: re.Match[str], lead: frozenset[str]) -> Clock:
     zone = match["zone"] or ""
     zone = "local" if not zone or zone.lower().startswith("local") else zone.upper()
     wording = match.group(0).strip()
-    return Clock(wording, hour * 60 + minute, zone, lead)
+    return Clock(wording, hour * 60 + minute, zone, lead, words)
 
 
 def _apart(a: dict[str, Clock], b: dict[str, Clock]) -> bool:
     """Whether two sentences time one happening (their words before the time meet) at times of
     one zone more than `SLACK` minutes apart."""
     return any(
-        abs(a[zone].minutes - b[zone].minutes) > SLACK and a[zone].lead & b[zone].lead
+        _minutes_apart(a[zone], b[zone]) > SLACK and a[zone].lead & b[zone].lead
         for zone in a.keys() & b.keys()
     )
+
+
+def _told_alike(a: dict[str, Clock], b: dict[str, Clock]) -> bool:
+    """Whether two sentences of no one claim time one happening at times apart: all the words
+    before one's time stand before the other's ("The march set off from Corvel Square at" in
+    "The march against the plan ... set off from Corvel Square at"), not "The first train of
+    the day left" and "The last train of the day left"."""
+    return any(
+        _minutes_apart(a[zone], b[zone]) > SLACK
+        and (a[zone].words <= b[zone].words or b[zone].words <= a[zone].words)
+        for zone in a.keys() & b.keys()
+    )
+
+
+def _minutes_apart(a: Clock, b: Clock) -> int:
+    """Minutes between two times of day, either way round midnight."""
+    apart = abs(a.minutes - b.minutes)
+    return min(apart, 24 * 60 - apart)
 
 
 def _read(clocks: dict[str, Clock]) -> tuple[str, str]:

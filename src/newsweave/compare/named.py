@@ -23,7 +23,15 @@ from collections.abc import Mapping
 from datetime import datetime
 from itertools import combinations
 
-from newsweave.compare.conflicts import Figure, disagree, figure_values, given_once, grew, sided
+from newsweave.compare.conflicts import (
+    LEAD,
+    Figure,
+    disagree,
+    figure_values,
+    given_once,
+    grew,
+    sided,
+)
 from newsweave.compare.occasions import Span, may_differ, since, span_of
 from newsweave.models import Analysis, Conflict, DateMention, NumberMention
 
@@ -38,6 +46,8 @@ def named_conflicts(
     given: dict[str, list[Figure]] = defaultdict(list)
     for article, analysis in analyses.items():
         for thing, n in given_once(analysis, _named).items():
+            if n.crowd_by and n.sentence >= LEAD:
+                continue  # further down, a crowd may be another gathering's ("a vigil ...")
             given[thing].append((article, analysis.sentences[n.sentence].text, n))
     # A margin that names no unit ("a margin of more than 21,000") joins the one that does.
     counted = [thing for thing in given if thing.startswith(f"{MARGIN} in ")]
