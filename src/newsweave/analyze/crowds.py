@@ -38,16 +38,20 @@ _GIVING = frozenset({"say", "estimate", "put", "report", "claim", "count", "tell
 _ESTIMATES = frozenset({"estimate", "count", "figure", "tally", "reckoning"})
 
 
-def is_crowd(token: Any) -> bool:
+def read_crowd(token: Any) -> tuple[bool, str | None]:
     """Whether the figure `token` stands for is the crowd that saw a happening
-    (`NumberMention.crowd`): after "a crowd of" or "an attendance of", or the spectators a
-    happening was "watched by", "attended by" or played "in front of"; or a crowd someone
-    estimates (`source`). Not "3,000 people watched the match on a big screen": people told as
-    doing something may be any crowd; nor an audience on a screen ("watched by 2 million people
-    on television"), a crowd hoped for ("is expected to draw a crowd of 60,000"), an average or
-    a record."""
-    seen = _counted(token) or (_estimated(token) and source(token) is not None)
-    return seen and not any(t.lower_ in _NOT_AT_IT for t in token.sent)
+    (`NumberMention.crowd`), and whose estimate it is (`NumberMention.crowd_by`, `source`):
+    after "a crowd of" or "an attendance of", or the spectators a happening was "watched by",
+    "attended by" or played "in front of"; or a crowd someone estimates. Not "3,000 people
+    watched the match on a big screen": people told as doing something may be any crowd; nor
+    an audience on a screen ("watched by 2 million people on television"), a crowd hoped for
+    ("is expected to draw a crowd of 60,000"), an average or a record."""
+    counted, estimated = _counted(token), _estimated(token)
+    by = source(token) if counted or estimated else None
+    seen = counted or (estimated and by is not None)
+    if not seen or any(t.lower_ in _NOT_AT_IT for t in token.sent):
+        return False, None
+    return True, by
 
 
 def _counted(token: Any) -> bool:

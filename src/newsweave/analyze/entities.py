@@ -226,8 +226,7 @@ def _described_as_one(ent: Any) -> bool:
     the fourth carriage"; not "a charity who runs the shelter"), or by a post with "of"
     ("said Lasse Ormund, chair of the Retired Workers' League"; not "Orvale Ferries, operator
     of the crossing")."""
-    posts = _person_titles() | _words("person_posts")
-    bodies = _words("body_nouns") | frozenset(table("entities")["role_words"]["generic_owners"])
+    posts, bodies = _posts_and_bodies()
     for noun in ent.root.children:
         if noun.dep_ != "appos" or noun.tag_ != "NN" or noun.i < ent.end:
             continue
@@ -240,6 +239,13 @@ def _described_as_one(ent: Any) -> bool:
         if told_by_who or a_post:
             return True
     return False
+
+
+@cache
+def _posts_and_bodies() -> tuple[frozenset[str], frozenset[str]]:
+    """The nouns of a post a person holds, and the nouns of a body (`_described_as_one`)."""
+    bodies = frozenset(table("entities")["role_words"]["generic_owners"])
+    return _person_titles() | _words("person_posts"), _words("body_nouns") | bodies
 
 
 def _named_by_who(doc: Any) -> dict[tuple[int, int], str]:

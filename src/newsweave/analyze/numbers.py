@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from typing import Any, Literal
 
-from newsweave.analyze.crowds import is_crowd, source
+from newsweave.analyze.crowds import read_crowd
 from newsweave.analyze.fates import fate
 from newsweave.analyze.nlp import common_nouns, doc_text
 from newsweave.models import NumberMention, Sentence
@@ -288,7 +288,7 @@ def _mention(
     if unit in SIZES and size is None and figure is not None:
         size = size_of(figure)
         counts = None if size else counts  # "41 metres tall" counts nothing tall
-    crowd = figure is not None and not unit and is_crowd(figure)
+    crowd, crowd_by = read_crowd(figure) if figure is not None and not unit else (False, None)
     qualifier = match.group("qual").lower() if match.group("qual") else None
     if vague:
         qualifier = qualifier or "vague"
@@ -308,7 +308,7 @@ def _mention(
         margin=figure is not None and is_margin(figure),
         size_of=size,
         crowd=crowd,
-        crowd_by=source(figure) if crowd else None,
+        crowd_by=crowd_by,
     )
 
 

@@ -96,6 +96,8 @@ class Clock(NamedTuple):
     """The first five letters of the content words before it (`LEAD_WORDS`)."""
     words: frozenset[str]
     """The first five letters of all the content words before it in its sentence."""
+    day: date | None
+    """The one day its sentence names, if any."""
 
 
 def clock_conflicts(claims: list[Claim], analyses: dict[str, Analysis]) -> list[Conflict]:
@@ -122,23 +124,20 @@ def _timed_alike(
 ) -> list[list[Support]]:
     """The story's sentences that time a happening in the same words: the same `ALIKE_LEAD`
     content words or more before one time of the same zone, on one day or none named."""
-    told: dict[tuple[str, frozenset[str]], list[tuple[Support, set[date]]]] = defaultdict(list)
+    told: dict[tuple[str, frozenset[str]], list[tuple[Support, date | None]]] = defaultdict(list)
     for analysis in analyses.values():
         for sentence in analysis.sentences:
-            if _ANOTHER.search(sentence.text):
+            clocks = find(analysis.article_id, sentence.index)
+            if not clocks or _ANOTHER.search(sentence.text):
                 continue  # "The next day the ferry left ...", "The last train left ..."
-            for zone, clock in (find(analysis.article_id, sentence.index) or {}).items():
-                if len(clock.lead) < ALIKE_LEAD:
-                    continue
-                at = sentence.index
-                days = {d.resolved for d in analysis.dates if d.sentence == at and d.resolved}
-                said = Support(article=analysis.article_id, sentence=at, text=sentence.text)
-                told[zone, clock.lead].append((said, days))
+            said = Support(article=analysis.article_id, sentence=sentence.index, text=sentence.text)
+            for zone, clock in clocks.items():
+                if len(clock.lead) >= ALIKE_LEAD:
+                    told[zone, clock.lead].append((said, clock.day))
     return [
         [s for s, _ in found]
         for found in told.values()
-        if len({a.article for a, _ in found}) > 1
-        and len(set().union(*(days for _, days in found))) <= 1
+        if len({s.article for s, _ in found}) > 1 and len({d for _, d in found if d}) <= 1
     ]
 
 
@@ -173,7 +172,7 @@ def clock_of(analysis: Analysis, sentence: int) -> dict[str, Clock] | None:
             frozenset(w[:5] for w in ws if w not in _LEAD_SKIP)
             for ws in (words[-LEAD_WORDS:], words)
         )
-        clock = _clock(match, lead, every)
+        clock = _clock(match, lead, every, next(iter(days), None))
         found.setdefault(clock.zone, []).append(clock)
     one = {zone: clocks[0] for zone, clocks in found.items() if len(clocks) == 1}
     return one if one and len(one) == len(found) else None
@@ -193,7 +192,9 @@ def _planned(before: str, after: str) -> bool:
     )
 
 
-def _clock(match: re.Match[str], lead: frozenset[str], words: frozenset[str]) -> Clock:
+def _clock(
+    match: re.Match[str], lead: frozenset[str], words: frozenset[str], day: date | None
+) -> Clock:
     if match["named"]:
         hour = 0 if match["named"].lower() == "midnight" else 12
     else:
@@ -207,7 +208,7 @@ def _clock(match: re.Match[str], lead: frozenset[str], words: frozenset[str]) ->
     zone = match["zone"] or ""
     zone = "local" if not zone or zone.lower().startswith("local") else zone.upper()
     wording = match.group(0).strip()
-    return Clock(wording, hour * 60 + minute, zone, lead, words)
+    return Clock(wording, hour * 60 + minute, zone, lead, words, day)
 
 
 def _apart(a: dict[str, Clock], b: dict[str, Clock]) -> bool:
