@@ -24,7 +24,7 @@ from newsweave.models import (
     Citation,
     Claim,
     Comparison,
-    Conflict,
+    ConflictKind,
     ConflictValue,
     Story,
     SummarySentence,
@@ -117,6 +117,9 @@ def _summary(comparison: Comparison, limit: int) -> list[SummarySentence]:
     18,000 of four reports, not the 15,000 of the first."""
     chosen: list[SummarySentence] = []
     used: set[str] = set()
+    given = [
+        (c.kind, {(v.article, v.text): v.reading for v in c.values}) for c in comparison.conflicts
+    ]
     for claim in comparison.claims:
         if len(chosen) >= limit:
             break
@@ -124,11 +127,9 @@ def _summary(comparison: Comparison, limit: int) -> list[SummarySentence]:
         standing = [s for s in done_first if stands_alone(without_dateline(s.text))]
         if not standing:
             continue
-        said, differ = standing[0], _differing(standing[0], claim, comparison.conflicts)
+        said, differ = standing[0], _differing(standing[0], claim, given)
         if differ:  # it takes a side: the words of the side most articles take
-            sides = [
-                (s, d) for s in standing[1:] if (d := _differing(s, claim, comparison.conflicts))
-            ]
+            sides = [(s, d) for s in standing[1:] if (d := _differing(s, claim, given))]
             said, differ = min([(said, differ), *sides], key=lambda side: len(side[1]))
         if (text := without_dateline(said.text)).lower() in used:
             continue
@@ -146,19 +147,20 @@ def _summary(comparison: Comparison, limit: int) -> list[SummarySentence]:
     return chosen
 
 
-def _differing(said: Support, claim: Claim, conflicts: Sequence[Conflict]) -> set[tuple[str, int]]:
-    """The sentences of a claim that give another value than `said` for something it counts:
-    a citation says the article states the sentence, so "at least 14 injured" does not cite the
-    report of twelve."""
+def _differing(
+    said: Support, claim: Claim, given: Sequence[tuple[ConflictKind, dict[tuple[str, str], str]]]
+) -> set[tuple[str, int]]:
+    """The sentences of a claim that give another value than `said` for something it counts,
+    by each conflict's kind and readings of (article, sentence text): a citation says the
+    article states the sentence, so "at least 14 injured" does not cite the report of twelve."""
     differ = set()
-    for conflict in conflicts:
-        readings = {(v.article, v.text): v.reading for v in conflict.values}
+    for kind, readings in given:
         mine = readings.get((said.article, said.text))
         if mine is None:
             continue
         for s in claim.support:
             theirs = readings.get((s.article, s.text))
-            if theirs is not None and readings_disagree(mine, theirs, conflict.kind):
+            if theirs is not None and readings_disagree(mine, theirs, kind):
                 differ.add((s.article, s.sentence))
     return differ
 

@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from itertools import combinations
 from typing import TypeVar
 
@@ -566,6 +567,7 @@ _READING = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # a summary asks it of the same few readings for each sentence of a claim
 def readings_disagree(a: str, b: str, kind: ConflictKind = "number") -> bool:
     """Whether two values of a conflict, by their readings, cannot both be right: "12" and
     "14" disagree, "at least 12" and "14" do not. Dates disagree when their days do not meet
