@@ -6,11 +6,14 @@ from newsweave.analyze.sentences import without_dateline
 from newsweave.brief import brief, render, stands_alone
 from newsweave.compare.conflicts import sided
 from newsweave.models import (
+    Article,
     Brief,
     BriefArticle,
     Claim,
     Comparison,
+    Conflict,
     ConflictValue,
+    LineageLink,
     Story,
     Support,
 )
@@ -108,22 +111,7 @@ def test_a_conflict_shows_its_sides_and_the_values_that_can_stand_together() -> 
 
 def test_what_one_outlet_alone_reports_is_listed_in_the_order_of_the_sources() -> None:
     """The claims come most corroborated first; the outlets come as their reports do."""
-    from newsweave.models import Article
-
-    articles = [
-        Article(
-            id=f"a{k}",
-            source=f"a{k}",
-            url=None,
-            canonical_url=None,
-            outlet=outlet,
-            title="",
-            text="text",
-            paragraphs=("text",),
-            content_hash=f"a{k}",
-        )
-        for k, outlet in enumerate(["Gazette", "Courier"])
-    ]
+    articles = [_article(f"a{k}", outlet) for k, outlet in enumerate(["Gazette", "Courier"])]
 
     def alone(claim: str, article: str, outlet: str) -> Claim:
         support = (Support(article=article, sentence=0, text=f"{outlet} alone says so."),)
@@ -140,3 +128,46 @@ def test_what_one_outlet_alone_reports_is_listed_in_the_order_of_the_sources() -
     story = Story(id="s1", title="Quay", articles=("a0", "a1"))
     made = brief(story, articles, {}, Comparison(story="s1", claims=claims))
     assert list(made.unique_coverage) == ["Gazette", "Courier"]
+
+
+def test_a_disputed_claim_is_summarised_as_most_independent_sources_give_it() -> None:
+    """A wire's fourteen, run word for word by two clients, is one source against two outlets'
+    twelve, though it is told in three sentences against two."""
+    told = [
+        ("gz", "Gazette", "Twelve people were hurt when the Orrin ferry struck the quay.", "12"),
+        ("kw", "Kestrel Wire", "Fourteen people were hurt when the ferry struck the quay.", "14"),
+        ("c1", "Courier", "Fourteen people were hurt when the ferry struck the quay.", "14"),
+        ("c2", "Herald", "Fourteen people were hurt when the ferry struck the quay.", "14"),
+        ("vt", "Velmora Times", "The ferry struck the quay, hurting 12 people.", "12"),
+    ]
+    support = tuple(Support(article=a, sentence=0, text=text) for a, _, text, _ in told)
+    claim = Claim(
+        id="c1", text=support[0].text, status="conflicting", independent_sources=3, support=support
+    )
+    hurt = Conflict(
+        what="people",
+        values=tuple(
+            ConflictValue(article=a, value=n, text=text, reading=n) for a, _, text, n in told
+        ),
+    )
+    copies = tuple(LineageLink(article=a, kind="duplicate", source="kw") for a in ("c1", "c2"))
+    comparison = Comparison(story="s1", claims=(claim,), conflicts=(hurt,), lineage=copies)
+    articles = [_article(a, outlet) for a, outlet, *_ in told]
+    story = Story(id="s1", title="Ferry", articles=tuple(a.id for a in articles))
+    (said,) = brief(story, articles, {}, comparison).summary
+    assert said.text == told[0][2]
+    assert [c.article for c in said.citations] == ["gz", "vt"]
+
+
+def _article(id: str, outlet: str) -> Article:
+    return Article(
+        id=id,
+        source=id,
+        url=None,
+        canonical_url=None,
+        outlet=outlet,
+        title="",
+        text="text",
+        paragraphs=("text",),
+        content_hash=id,
+    )

@@ -14,7 +14,7 @@ from typing import Literal
 from newsweave.analyze import PRONOUNS
 from newsweave.analyze.sentences import without_dateline
 from newsweave.compare.conflicts import readings_disagree
-from newsweave.compare.identity import crediting, story_entities
+from newsweave.compare.identity import crediting, sentence_keys, source_keys, story_entities
 from newsweave.models import (
     Analysis,
     Article,
@@ -104,22 +104,29 @@ def brief(
         conflicts=comparison.conflicts,
         timeline=comparison.timeline,
         lineage=comparison.lineage,
-        summary=tuple(_summary(comparison, settings.summary_sentences)),
+        summary=tuple(_summary(comparison, settings.summary_sentences, articles)),
         unique_coverage=unique,
         coverage={outlet: tuple(ids) for outlet, ids in coverage.items()},
     )
 
 
-def _summary(comparison: Comparison, limit: int) -> list[SummarySentence]:
+def _summary(comparison: Comparison, limit: int, articles: list[Article]) -> list[SummarySentence]:
     """The most corroborated claims, each in the words of the first article that states it in a
     sentence that reads on its own, and tells it done if any does (`Support.ahead`). Of a claim
-    whose articles give a value two ways, the words of the side most of them take: the police's
-    18,000 of four reports, not the 15,000 of the first."""
+    whose articles give a value two ways, the words of the side most independent sources take:
+    the police's 18,000 of four outlets, not the 15,000 of the first; two outlets' twelve, not
+    a wire's fourteen run by three clients."""
     chosen: list[SummarySentence] = []
     used: set[str] = set()
     given = [
         (c.kind, {(v.article, v.text): v.reading for v in c.values}) for c in comparison.conflicts
     ]
+    keys = source_keys(articles, list(comparison.lineage))
+    repeated = sentence_keys(list(comparison.lineage), keys)
+
+    def sources(cited: set[tuple[str, int]]) -> int:
+        return len({repeated.get(at) or keys.get(at[0], at[0]) for at in cited})
+
     for claim in comparison.claims:
         if len(chosen) >= limit:
             break
@@ -130,7 +137,9 @@ def _summary(comparison: Comparison, limit: int) -> list[SummarySentence]:
         said, differ = standing[0], _differing(standing[0], claim, given)
         if differ:  # it takes a side: the words of the side most articles take
             sides = [(s, d) for s in standing[1:] if (d := _differing(s, claim, given))]
-            said, differ = min([(said, differ), *sides], key=lambda side: len(side[1]))
+            said, differ = min(
+                [(said, differ), *sides], key=lambda side: (sources(side[1]), len(side[1]))
+            )
         if (text := without_dateline(said.text)).lower() in used:
             continue
         used.add(text.lower())
