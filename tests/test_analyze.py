@@ -257,7 +257,9 @@ def test_a_speed_is_read_in_its_unit_and_a_limit_is_no_value_a_thing_came_to():
         "The train was travelling at about 140 km/h on a curve with a 60 km/h speed limit.\n\n"
         "A temporary limit of 60 kilometres per hour had been in force there. The ship made "
         "12 knots, and gatherings are capped at 50 people. The river peaked at a maximum of "
-        "6.2 metres.\n"
+        "6.2 metres.\n\n"
+        "Trains there may not exceed 110 km/h, and lorries must not go faster than 40 mph. "
+        "Speeds are limited to 80 km/h. The train exceeded 120 km/h.\n"
     )
     assert {(n.text, n.unit, n.provisional) for n in analysis.numbers} == {
         ("about 140 km/h", "km/h", None),
@@ -266,6 +268,10 @@ def test_a_speed_is_read_in_its_unit_and_a_limit_is_no_value_a_thing_came_to():
         ("12 knots", "knot", None),
         ("50", None, "limit"),
         ("6.2 metres", "m", None),  # what the river came to
+        ("110 km/h", "km/h", "limit"),
+        ("40 mph", "mph", "limit"),
+        ("80 km/h", "km/h", "limit"),
+        ("120 km/h", "km/h", None),
     }
 
 
@@ -282,6 +288,44 @@ def test_a_crowd_estimate_is_read_with_its_source():
         "about 15,000": "police",
         "95,000": "coalition",
         "14,000": "police",
+    }
+
+
+def test_a_crowd_estimate_is_read_in_the_other_forms_news_gives_it():
+    analysis = analysed_text(
+        "Police put the crowd at about 18,000, organisers at 120,000. An estimated 16,000 "
+        "people marched through the city, police said. The crowd was estimated at 17,000 by "
+        "police.\n\n"
+        "Police spokesman Arno Weltz said about 19,000 people took part. The organisers' "
+        "spokeswoman said 110,000 people had taken part. Police estimated the turnout at "
+        "21,000, and the city put the number of marchers at 23,000. Police put the number of "
+        "arrests at 14.\n"
+    )
+    assert {n.text: n.crowd_by for n in analysis.numbers if n.crowd} == {
+        "about 18,000": "police",
+        "120,000": "organisers",
+        "An estimated 16,000": "police",
+        "17,000": "police",
+        "about 19,000": "police",
+        "110,000": "organisers",
+        "21,000": "police",
+        "23,000": "city",
+    }
+
+
+def test_a_valuation_is_read_with_its_valuer():
+    analysis = analysed_text(
+        "Harrowmere Mutual, the museum's insurer, valued the stolen pieces at 6.4 million "
+        "orsins, a spokesman said. The damage was estimated at €2 million by the council.\n\n"
+        "The jewels are worth €8.5 million. Staff projections put inflation at 2.4%. Officials "
+        "put the death toll at 40.\n"
+    )
+    assert {n.text: n.valued_by for n in analysis.numbers} == {
+        "6.4 million": "harrowmere mutual",
+        "€2 million": "council",
+        "€8.5 million": None,
+        "2.4%": None,  # a forecast
+        "40": None,  # a toll
     }
 
 
@@ -471,9 +515,10 @@ def test_a_date_phrase_says_whether_its_happening_is_still_to_come_or_done():
         ("Another 150 residents were evacuated in the afternoon.", "150", None),
         ("A further 90 people were evacuated from the estate.", "90", None),
         ("In Kochi alone, the storm killed eight people.", "eight", None),
-        # rescues and arrests add up across crews and days
-        ("Police arrested 23 people after the march in the city.", "23", None),
-        ("Coastguards rescued 120 people from the ferry.", "120", None),
+        # no tolls, for they add up across crews and days, but what a count is of
+        ("Police arrested 23 people after the march in the city.", "23", "arrested"),
+        ("Coastguards rescued 120 people from the ferry.", "120", "rescued"),
+        ("Nine people have been admitted to hospital.", "Nine", "taken to hospital"),
     ],
 )
 def test_a_count_of_people_says_what_befell_them(text, figure, fate):

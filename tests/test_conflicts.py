@@ -31,17 +31,44 @@ def _conflicts(
 
 
 def test_a_conflict_of_shares_is_named_for_what_they_are_of():
-    articles = [
-        article("a0", "Drivers will strike on Monday over their demand for an 8% pay rise."),
-        article("a1", "Drivers will strike on Monday over their demand for a 6 per cent pay rise."),
+    assert _named(
+        "Drivers will strike on Monday over their demand for an 8% pay rise.",
+        "Drivers will strike on Monday over their demand for a 6 per cent pay rise.",
+    ) == [("pay rise", ["8%", "6 per cent"])]
+
+
+def test_a_count_is_named_for_what_befell_those_it_counts():
+    found = _named(
+        "Police said 14 people had been arrested after the march.",
+        "Police said 11 people had been arrested after the march.",
+    )
+    assert found == [("people arrested", ["14", "11"])]
+
+
+def test_a_valuer_s_valuation_is_held_only_to_the_same_valuer_s():
+    """The insurer's figure is no value a report states: it does not side with or against the
+    worth two reports give, only against the insurer's figure in another."""
+    found = _named(
+        "The insurer valued the stolen paintings at €6.4 million, a spokesman said.",
+        "The stolen paintings are worth €8.5 million.",
+        "The stolen paintings are worth €12 million.",
+        "The stolen paintings were valued at €6 million by the insurer.",
+    )
+    assert sorted(found) == [
+        ("sum in EUR", ["€8.5 million", "€12 million"]),
+        ("sum in EUR valued by insurer", ["€6.4 million", "€6 million"]),
     ]
+
+
+def _named(*texts: str) -> list[tuple[str, list[str]]]:
+    """The conflicts of one claim made of the texts (articles a0, a1 ...): what each is of,
+    and its values."""
+    articles = [article(f"a{k}", text) for k, text in enumerate(texts)]
     analyses = {a.article_id: a for a in analyze_many(articles)}
     support = tuple(Support(article=a.id, sentence=0, text=a.text) for a in articles)
     claim = Claim(id="c1", text="", status="corroborated", independent_sources=2, support=support)
     _, conflicts = find_conflicts([claim], analyses)
-    assert [(c.what, [v.value for v in c.values]) for c in conflicts] == [
-        ("pay rise", ["8%", "6 per cent"])
-    ]
+    return [(c.what, [v.value for v in c.values]) for c in conflicts]
 
 
 def test_the_same_ratio_of_differently_named_people_takes_a_side():

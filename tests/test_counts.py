@@ -30,6 +30,14 @@ def test_people_evacuated_counted_apart_in_other_words_conflict():
     ) == [("people evacuated", [("a0", "about 300"), ("a1", "around 250")])]
 
 
+def test_arrests_and_rescues_add_up_across_a_story_and_are_no_toll():
+    """Each day's arrests, each crew's rescues: counts that add up, not one count told twice."""
+    assert not _counted(
+        "Riot police arrested 14 people after the march. Coastguards rescued 40 people.",
+        "Plain-clothes officers arrested 11 people. A lifeboat crew rescued 12 people.",
+    )
+
+
 def test_a_toll_that_grew_by_the_next_day_is_progress():
     assert not _counted(
         "A strong earthquake struck the coast on Monday, killing at least nine people.",

@@ -6,7 +6,7 @@ import pytest
 
 import builders
 from newsweave.analyze import analyze
-from newsweave.analyze.entities import entity_id
+from newsweave.analyze.entities import entity_id, strip_name
 from newsweave.analyze.roles import Role, holder
 from newsweave.compare.identity import story_entities
 from newsweave.models import Analysis, Article
@@ -703,3 +703,16 @@ def test_a_name_the_model_takes_for_a_body_before_who_and_said_is_a_person():
         article("Orvale Ferries, who run the crossing, said they would add two sailings a day.")
     )
     assert ("Orvale Ferries", "organisation") in {(e.name, e.type) for e in company.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Mr Blinken", "Blinken"),
+        ("Detective Superintendent Yvette Corlaine", "Yvette Corlaine"),  # two titles
+        ("Chief Inspector Reinolt Haberdahl's", "Reinolt Haberdahl"),
+        ("the President", "President"),  # a title alone is all the name there is
+    ],
+)
+def test_a_name_is_told_without_its_titles(text: str, name: str) -> None:
+    assert strip_name(text) == name

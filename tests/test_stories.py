@@ -70,7 +70,7 @@ def test_a_number_that_differs_is_a_conflict(demo_store):
     injured = [
         c
         for c in conflicts
-        if c.what == "people" and {"at least 14", "Twelve"} <= {v.value for v in c.values}
+        if c.what == "people injured" and {"at least 14", "Twelve"} <= {v.value for v in c.values}
     ]
     assert injured, conflicts
 

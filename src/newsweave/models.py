@@ -199,7 +199,7 @@ class NumberMention(Record):
     counts: str | None = None
     fate: str | None = None
     """What befell the people it counts, when news counts people for it: "killed", "injured",
-    "evacuated" or "missing" (`analyze.fates`)."""
+    "evacuated", "missing", "arrested", "rescued" or "taken to hospital" (`analyze.fates`)."""
     provisional: Literal["needed", "so far", "before", "limit"] | None = None
     """Why the figure is not what its thing came to: a bar to clear ("the 50% needed to avoid a
     runoff"), a count before its end ("turnout had reached 47% by 6 p.m.", "so far"), the
@@ -223,6 +223,9 @@ class NumberMention(Record):
     """Whose estimate a crowd is, when its sentence says: "police" in "Police put the crowd at
     about 18,000" and "by the police estimate", "organisers" in "the organisers said 120,000
     people had taken part"."""
+    valued_by: str | None = None
+    """Whose valuation a sum or count is, when a verb of valuing puts it at the figure:
+    "harrowmere mutual" in "Harrowmere Mutual valued the stolen pieces at 6.4 million orsins"."""
 
 
 Aspect = Literal["prospective", "completed"]

@@ -444,13 +444,12 @@ def _agent(token: Any, verbs: frozenset[str]) -> bool:
 
 
 def strip_name(text: str) -> str:
-    """The bare name: no leading article, honorific or possessive ending."""
+    """The bare name: no leading article, honorifics ("Detective Superintendent Yvette
+    Corlaine") or possessive ending."""
     name = re.sub(r"[’']s$", "", text.strip()).strip(' ,.;:"“”')
     name = re.sub(r"^(?:the|The)\s+", "", name)
-    for title in _honorifics():
-        if name.startswith(title + " ") and len(name) > len(title) + 1:
-            name = name[len(title) + 1 :]
-            break
+    while title := next((t for t in _honorifics() if name.startswith(t + " ")), None):
+        name = name[len(title) + 1 :]
     return name
 
 

@@ -11,8 +11,9 @@ people evacuated from the area").
 Only whole counts of what did happen: not what may ("could force 2,000 people from their
 homes"), was ordered or tried ("ordered 5,000 people to evacuate", "trying to rescue 40"), or
 did not; not a part ("seven people from one family", "twelve were seriously injured") nor a
-count added to another ("another 150 residents"). Rescues and arrests are left out: crews and
-days each count their own, and the counts add up rather than compete.
+count added to another ("another 150 residents"). Arrests, rescues and the taken to hospital
+are read too, to name what a count is of ("people arrested"), but they are no toll (`TOLLS`):
+crews, days and hospitals each count their own, and the counts add up rather than compete.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ from __future__ import annotations
 from typing import Any
 
 Fate = str
+
+# The fates a story's reports count once, of one happening (`compare.counts`).
+TOLLS = frozenset({"killed", "injured", "evacuated", "missing"})
 
 # Verbs done to the people they count: they must be the object or the passive subject
 # ("Gunmen killed 30" counts the killed, not the gunmen).
@@ -30,7 +34,14 @@ _DONE_TO: dict[str, Fate] = {
     "wound": "injured",
     "evacuate": "evacuated",
     "displace": "evacuated",
+    "arrest": "arrested",
+    "detain": "arrested",
+    "rescue": "rescued",
+    "hospitalise": "taken to hospital",
+    "hospitalize": "taken to hospital",
 }
+# Verbs that take people to hospital: "Nine people have been admitted to hospital".
+_TO_HOSPITAL = frozenset({"admit", "take", "rush", "fly"})
 # Verbs that befall their subject: "12 people died", "250 residents fled", "300 residents
 # evacuated overnight" (with no object: "firefighters evacuated the building" is who acted).
 _BEFALLS: dict[str, Fate] = {"die": "killed", "perish": "killed", "flee": "evacuated"}
@@ -60,7 +71,8 @@ _WHERE = frozenset({"in", "at", "across", "throughout"})
 
 def fate(noun: Any) -> Fate | None:
     """What befell the people `noun` (a spaCy token, the counted noun) stands for: "killed",
-    "injured", "evacuated" or "missing", else None."""
+    "injured", "evacuated" or "missing" (`TOLLS`), "arrested", "rescued" or "taken to
+    hospital", else None."""
     if _part(noun):
         return None
     for child in noun.children:
@@ -84,6 +96,11 @@ def _done(verb: Any, noun: Any) -> Fate | None:
 def _done_to(verb: Any, noun: Any) -> Fate | None:
     if found := _DONE_TO.get(verb.lemma_):
         return found
+    if verb.lemma_ in _TO_HOSPITAL and any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(h.lemma_ == "hospital" for h in c.children)
+        for c in verb.children
+    ):
+        return "taken to hospital"
     # The parser hangs a state or a "from" on the verb or on the noun, sentence by sentence.
     for child in [*verb.children, *noun.children]:
         if child.dep_ in {"oprd", "acomp", "xcomp", "amod"} and child.lower_ in _STATES:

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from typing import Any, Literal
 
-from newsweave.analyze.crowds import read_crowd
+from newsweave.analyze.estimates import read_crowd, valued_by
 from newsweave.analyze.fates import fate
 from newsweave.analyze.nlp import common_nouns, doc_text
 from newsweave.models import NumberMention, Sentence
@@ -178,10 +178,10 @@ PATTERN = re.compile(
 
 def measured(n: NumberMention) -> str | None:
     """What a figure measures or counts: its unit for money, shares and magnitudes ("a 12%
-    fall" and "12 per cent lower" both measure percent), else the noun it counts, else its unit."""
-    if n.unit in MEASURES:
-        return n.unit
-    return n.counts or n.unit
+    fall" and "12 per cent lower" both measure percent), else the noun it counts, else its unit;
+    one valuer's valuation measures that valuer's ("EUR valued by harrowmere mutual")."""
+    thing = n.unit if n.unit in MEASURES else n.counts or n.unit
+    return f"{thing} valued by {n.valued_by}" if thing and n.valued_by else thing
 
 
 def amount(n: NumberMention) -> str:
@@ -289,6 +289,8 @@ def _mention(
         size = size_of(figure)
         counts = None if size else counts  # "41 metres tall" counts nothing tall
     crowd, crowd_by = read_crowd(figure) if figure is not None and not unit else (False, None)
+    money = unit in CURRENCIES.values()
+    valuer = valued_by(figure, money) if figure is not None and not crowd else None
     qualifier = match.group("qual").lower() if match.group("qual") else None
     if vague:
         qualifier = qualifier or "vague"
@@ -309,6 +311,7 @@ def _mention(
         size_of=size,
         crowd=crowd,
         crowd_by=crowd_by,
+        valued_by=valuer,
     )
 
 
@@ -418,6 +421,11 @@ def _figure_token(doc: Any, start_char: int, end_char: int) -> Any | None:
     if span is None or not len(span):
         return None
     token = span.root
+    figures = [t for t in span if t.like_num]
+    # "An estimated 18,000": the root is a word of its qualifier; "80 km/h." at a sentence's
+    # end: the root is its slash
+    if figures and (token.i < figures[0].i or token.pos_ in {"PUNCT", "SYM"}):
+        token = figures[-1]
     while token.dep_ in {"nummod", "quantmod", "compound"} and token.head.i != token.i:
         token = token.head  # "50" of "50%": the figure is the noun it measures
     return token
@@ -665,21 +673,34 @@ def provisional(token: Any) -> Literal["needed", "so far", "before", "limit"] | 
 
 def _a_limit(token: Any) -> bool:
     """Whether the figure is a limit, not what its thing came to: "the 60 km/h speed limit",
-    "a temporary limit of 60 km/h", "the limit is 60 km/h", "capped at 50 people"."""
+    "a temporary limit of 60 km/h", "the limit is 60 km/h", "capped at 50 people", "may not
+    exceed 110 km/h", "must not go faster than 60 km/h"."""
     if token.lemma_ in _LIMITS:
         return True
     head = token.head
     if token.dep_ == "pobj" and head.lower_ == "of":
         return head.head.lemma_ in _LIMITS
     if token.dep_ == "pobj" and head.lower_ in {"at", "to"}:
-        return head.head.lemma_ in {"cap", "limit", "restrict"}  # "limited to 110 km/h"
+        return head.head.lemma_ in _LIMITED  # "limited to 110 km/h"
+    if token.dep_ == "dobj" and head.lemma_ == "exceed":
+        return _allowed(head)
+    if token.dep_ == "pobj" and head.lower_ == "than" and head.head.tag_ == "RBR":
+        return _allowed(head.head.head)
     if token.dep_ == "attr" and head.lemma_ == "be":
         return any(c.dep_ == "nsubj" and c.lemma_ in _LIMITS for c in head.children)
     return False
 
 
+def _allowed(verb: Any) -> bool:
+    """Whether a verb tells what a rule allows, not what was done: "may not exceed"."""
+    return any(c.dep_ == "aux" and c.lower_ in _MAY for c in verb.children)
+
+
 # Not "maximum" or "minimum": "peaked at a maximum of 6.2 metres" is what a thing came to.
 _LIMITS = frozenset({"limit", "cap", "ceiling", "restriction"})
+_LIMITED = frozenset({"cap", "limit", "restrict", "capped", "limited", "restricted"})
+# What a rule allows, not what was done: "may not exceed", "must not go faster than".
+_MAY = frozenset({"may", "must", "can", "cannot", "should", "shall"})
 
 
 def _opened_by_with(clause: Any) -> bool:

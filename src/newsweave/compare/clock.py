@@ -20,7 +20,7 @@ from datetime import date
 from functools import cache
 from typing import NamedTuple
 
-from newsweave.compare.conflicts import once, within
+from newsweave.compare.conflicts import MINUTES_A_DAY, SLACK, minutes_apart, once, within
 from newsweave.models import Analysis, Claim, Conflict, Support
 
 # "06:42", "6:42", "6.42am", "6:42 p.m.", "6am", "noon": a time of day, with its zone if one
@@ -40,7 +40,10 @@ _MAYBE_CLOCK = re.compile(
 # Words that tell a time as planned or foreseen, not as it came.
 _PLANNED = re.compile(
     r"\b(?:will|would|shall|due|scheduled|planned|plans?|set\s+to|expected|aims?|aiming"
-    r"|window|targets?|targeting|no\s+earlier\s+than)\b",
+    r"|(?:launch|flight)\s+window|window\s+(?:opens|closes|runs)|targets?|targeting"
+    r"|no\s+earlier\s+than"
+    # "was to open at 06:00": a plan, however far its plan noun stands
+    r"|(?:was|were|is|are)\s+to\s+(?!(?:the|a|an|his|her|its|their)\b)\w+)\b",
     re.IGNORECASE,
 )
 # A plan named as a thing, by the words before it ("the government's", "its"), and how near
@@ -52,6 +55,10 @@ PLAN_REACH = 8
 _BOUND = re.compile(
     r"\b(?:by|until|till|before|after|from|since|to|and|as\s+of)\s+$", re.IGNORECASE
 )
+# "Shortly after 2am", "just before 6 a.m.": a time within `SHORTLY` minutes after or before
+# the one named, not a bound.
+_SHORTLY = re.compile(r"\b(?:shortly|just|soon)\s+(?P<way>after|before)\s+$", re.IGNORECASE)
+SHORTLY = 30
 # A time told with no "am" or "pm" is a clock's only as "at 06:42" (two digits, after "at") or
 # "at noon": a game's clock reads "with 6:05 left", "at the 10:03 mark", "6:41" may be morning
 # or night, and "around noon on Saturday" is no time to hold a report to.
@@ -81,12 +88,11 @@ _ANOTHER = re.compile(
     r"|yesterday|today|tomorrow|tonight)\b",
     re.IGNORECASE,
 )
-# Minutes two reports of one time may differ by: a rounding of the clock.
-SLACK = 1
 
 
 class Clock(NamedTuple):
-    """A time of day as a sentence words it, in minutes after midnight, and its zone."""
+    """A time of day as a sentence words it, in minutes after midnight (the earliest it may
+    be), how many minutes later it may be (`SHORTLY`, or 0), and its zone."""
 
     wording: str
     minutes: int
@@ -98,6 +104,7 @@ class Clock(NamedTuple):
     """The first five letters of all the content words before it in its sentence."""
     day: date | None
     """The one day its sentence names, if any."""
+    spread: int = 0
 
 
 def clock_conflicts(claims: list[Claim], analyses: dict[str, Analysis]) -> list[Conflict]:
@@ -156,7 +163,10 @@ def clock_of(analysis: Analysis, sentence: int) -> dict[str, Clock] | None:
         if any(a <= own.start + match.start() < b for a, b in quoted):
             continue
         before = own.text[: match.start()]
-        if _BOUND.search(before):
+        shortly = _SHORTLY.search(before)
+        if shortly:
+            before = before[: shortly.start()]
+        elif _BOUND.search(before):
             return None
         if _planned(before, own.text[match.end() :]):
             continue
@@ -164,7 +174,7 @@ def clock_of(analysis: Analysis, sentence: int) -> dict[str, Clock] | None:
         if _STAMP.search(near):
             return None
         if not (match["ampm"] or match["ampm2"]) and not (
-            len(match["h"] or match["named"]) > 1 and _AT.search(before)
+            len(match["h"] or match["named"]) > 1 and (shortly or _AT.search(before))
         ):
             continue
         words = _WORD.findall(before.lower())
@@ -172,7 +182,7 @@ def clock_of(analysis: Analysis, sentence: int) -> dict[str, Clock] | None:
             frozenset(w[:5] for w in ws if w not in _LEAD_SKIP)
             for ws in (words[-LEAD_WORDS:], words)
         )
-        clock = _clock(match, lead, every, next(iter(days), None))
+        clock = _clock(match, lead, every, next(iter(days), None), shortly)
         found.setdefault(clock.zone, []).append(clock)
     one = {zone: clocks[0] for zone, clocks in found.items() if len(clocks) == 1}
     return one if one and len(one) == len(found) else None
@@ -193,7 +203,11 @@ def _planned(before: str, after: str) -> bool:
 
 
 def _clock(
-    match: re.Match[str], lead: frozenset[str], words: frozenset[str], day: date | None
+    match: re.Match[str],
+    lead: frozenset[str],
+    words: frozenset[str],
+    day: date | None,
+    shortly: re.Match[str] | None,
 ) -> Clock:
     if match["named"]:
         hour = 0 if match["named"].lower() == "midnight" else 12
@@ -208,7 +222,12 @@ def _clock(
     zone = match["zone"] or ""
     zone = "local" if not zone or zone.lower().startswith("local") else zone.upper()
     wording = match.group(0).strip()
-    return Clock(wording, hour * 60 + minute, zone, lead, words, day)
+    minutes, spread = hour * 60 + minute, 0
+    if shortly:  # "shortly before 6 a.m.": from 05:30 to 06:00
+        wording = f"{' '.join(shortly.group(0).split())} {wording}"
+        minutes -= SHORTLY if shortly["way"] == "before" else 0
+        spread = SHORTLY
+    return Clock(wording, minutes % MINUTES_A_DAY, zone, lead, words, day, spread)
 
 
 def _apart(a: dict[str, Clock], b: dict[str, Clock]) -> bool:
@@ -233,13 +252,13 @@ def _told_alike(a: dict[str, Clock], b: dict[str, Clock]) -> bool:
 
 
 def _minutes_apart(a: Clock, b: Clock) -> int:
-    """Minutes between two times of day, either way round midnight."""
-    apart = abs(a.minutes - b.minutes)
-    return min(apart, 24 * 60 - apart)
+    return minutes_apart((a.minutes, a.spread), (b.minutes, b.spread))
 
 
 def _read(clocks: dict[str, Clock]) -> tuple[str, str]:
     """A sentence's time as worded, and as read ("06:42", the local time when it gives one)."""
     clock = clocks.get("local") or next(iter(clocks.values()))
     zone = "" if clock.zone == "local" else f" {clock.zone}"
-    return clock.wording, f"{clock.minutes // 60:02d}:{clock.minutes % 60:02d}{zone}"
+    read = [clock.minutes + k for k in ([0, clock.spread] if clock.spread else [0])]
+    hours = "–".join(f"{m // 60 % 24:02d}:{m % 60:02d}" for m in read)
+    return clock.wording, hours + zone

@@ -173,15 +173,23 @@ def _conflict(thing: str, found: list[Figure]) -> Conflict:
     """The conflict over `thing` among figures in telling order; articles that agree stand
     together, in the order their reading first comes. A share or a sum is named for what it
     is of when the figures that say so agree ("an 8% pay rise", "a 6 per cent pay rise": pay
-    rise, not percent)."""
-    of = {n.counts for _, _, n in found if n.counts}
+    rise, not percent), and a count of people for what befell them when they say it alike
+    ("people arrested"); one valuer's valuations keep the valuer ("sum in EUR valued by
+    insurer")."""
+    # Named by its own figures, not those of the same value found elsewhere ("11 arrests")
+    own = [n for _, _, n in found if measured(n) == thing]
+    valued = own[0].valued_by  # figures of one thing are of one valuer, or of none
+    thing = thing.removesuffix(f" valued by {valued}")
+    of = {n.counts for n in own if n.counts}
     if len(of) == 1:
         thing = of.pop()
+        if len(befell := {n.fate for n in own}) == 1 and (fate := befell.pop()):
+            thing = f"{thing} {fate}"
     elif thing in CURRENCIES.values():
         thing = f"sum in {thing}"  # "sum in GBP", not "GBP"
     elif thing in SPEEDS:
         thing = f"speed in {thing}"
-    return sided(thing, figure_values(found))
+    return sided(f"{thing} valued by {valued}" if valued else thing, figure_values(found))
 
 
 def figure_values(found: list[Figure]) -> list[ConflictValue]:
@@ -592,7 +600,12 @@ _EARLY_IN_DAY = frozenset({"early", "overnight", "midnight"})
 def _days_disagree(a: str, b: str) -> bool:
     """Whether two dates name days that do not meet, and not the two sides of one midnight:
     "midnight on Sunday" is Monday's start, and "late on Tuesday" may be the same hour as "the
-    early hours of Wednesday"."""
+    early hours of Wednesday". Two times of day disagree when more than `SLACK` minutes lie
+    between them (`compare.clock`: "03:10", "02:00–02:30" for "shortly after 2am")."""
+    times = [m for r in (a, b) if (m := _TIMES.match(r)) is not None]
+    if len(times) == 2:
+        x, y = (_clock_span(m["first"], m["last"] or m["first"]) for m in times)
+        return len({m["zone"] for m in times}) > 1 or minutes_apart(x, y) > SLACK
     read = [m for r in (a, b) if (m := _DAYS.match(r)) is not None]
     if len(read) < 2:
         return a != b
@@ -610,6 +623,30 @@ def _days_disagree(a: str, b: str) -> bool:
         return True
     return not (
         first_when == "midnight" or (first_when in _LATE_IN_DAY and last_when in _EARLY_IN_DAY)
+    )
+
+
+# `clock._read`'s form: a time of day, or the span a time may lie in, then a zone if not local.
+_TIMES = re.compile(r"^(?P<first>\d\d:\d\d)(?:–(?P<last>\d\d:\d\d))?(?P<zone> \S+)?$")
+# Minutes two reports of one time may differ by: a rounding of the clock.
+SLACK = 1
+MINUTES_A_DAY = 24 * 60
+
+
+def _clock_span(first: str, last: str) -> tuple[int, int]:
+    """A time of day read "HH:MM", or a span of them, as (minutes after midnight, how many
+    minutes later it may be)."""
+    start, end = (int(t[:2]) * 60 + int(t[3:]) for t in (first, last))
+    return start, (end - start) % MINUTES_A_DAY
+
+
+def minutes_apart(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Minutes between two times of day, each (minutes after midnight, how many minutes
+    later it may be), either way round midnight: 0 when they may be one time."""
+    (a0, a_spread), (b0, b_spread) = a, b
+    return min(
+        max(0, b0 + shift - (a0 + a_spread), a0 - (b0 + shift + b_spread))
+        for shift in (-MINUTES_A_DAY, 0, MINUTES_A_DAY)
     )
 
 

@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from itertools import combinations
 
+from newsweave.analyze.fates import TOLLS
 from newsweave.analyze.numbers import amount
 from newsweave.compare.conflicts import (
     CHANGE,
@@ -55,7 +56,7 @@ def count_conflicts(
         fated = [
             ((n.fate, _who(n.counts)), n)
             for n in analysis.numbers
-            if n.fate and n.counts and not n.provisional
+            if n.fate in TOLLS and n.counts and not n.provisional
         ]
         if not fated:
             continue  # most articles count no one: their dates and quotes are not read

@@ -1,4 +1,5 @@
-"""Crowds: the figures that size the crowd at a happening, and whose estimate each is.
+"""Estimates: the figures that size the crowd at a happening or value a thing, and whose
+estimate each is.
 
 A match's crowd is counted at the gate ("in front of a crowd of 48,212", "watched by 41,500
 spectators"). A march's is estimated, and news gives each estimate with who made it: "Police
@@ -6,6 +7,10 @@ put the crowd at about 18,000, while the organisers said 120,000 people had take
 outlets that give the police two figures disagree; the police's figure and the organisers'
 are two estimates side by side, not a conflict. So an estimated crowd is read only with its
 source, and compared only with the same source's.
+
+A sum is valued the same way: "Harrowmere Mutual, the museum's insurer, valued the stolen
+pieces at 6.4 million" is the insurer's figure, not what a report states the pieces are worth,
+and the director's "more than 20 million" beside it is another valuer's.
 
 Read from spaCy's parse of the figure (`numbers._figure_token`: the noun it counts, else the
 number).
@@ -26,6 +31,14 @@ _NOT_AT_IT = frozenset(
 )
 # What an estimate puts at a figure: "put the crowd at 18,000", "estimated attendance at".
 _PUT = frozenset({"put", "estimate", "number", "place"})
+# Verbs that value a thing at a sum: "valued the pieces at", "priced at"; and that estimate
+# one ("put the damage at", "estimated the loss at").
+_VALUE = frozenset({"value", "price"})
+_ESTIMATE = frozenset({"estimate", "put", "assess", "place"})
+# What an estimate sizes, besides a crowd: "estimated the turnout at", "put the number of
+# marchers at".
+_TURNOUT = frozenset({"turnout"})
+_SIZE = frozenset({"number", "size"})
 # The people who make up a crowd, and what they did there: "120,000 people had taken part",
 # "15,000 protesters marched", "drew about 18,000 people".
 _MARCHERS = frozenset({"people", "person", "protester", "marcher", "demonstrator", "supporter"})
@@ -36,6 +49,9 @@ _GIVING = frozenset({"say", "estimate", "put", "report", "claim", "count", "tell
 # What names an estimate's source after the figure: "by the police estimate", "by police
 # count", "according to the organisers".
 _ESTIMATES = frozenset({"estimate", "count", "figure", "tally", "reckoning"})
+# Posts that speak for a body: the estimate of "a police spokeswoman" or "Police spokesman
+# Arno Weltz" is the police's, that of "the organisers' spokesman" the organisers'.
+_SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "officer"})
 
 
 def read_crowd(token: Any) -> tuple[bool, str | None]:
@@ -75,8 +91,9 @@ def _estimated(token: Any) -> bool:
     the march")."""
     if token.dep_ == "pobj" and token.head.lower_ == "at":
         verb = token.head.head
+        # "put the crowd at", "the crowd was estimated at"
         return verb.lemma_ in _PUT and any(
-            c.dep_ == "dobj" and c.lemma_ in _CROWDS for c in verb.children
+            c.dep_ in {"dobj", "nsubjpass"} and _sizes_crowd(c) for c in verb.children
         )
     if token.dep_ == "conj" and token.pos_ == "NUM":  # "drew 18,000 people ... and 120,000"
         return any(c.dep_ == "dobj" and _estimated(c) for c in token.head.children)
@@ -94,17 +111,43 @@ def _estimated(token: Any) -> bool:
     return verb.lemma_ in _TOOK_PART
 
 
+def _sizes_crowd(noun: Any) -> bool:
+    """Whether an estimate of `noun` sizes a crowd: "the crowd", "the turnout", "the number
+    of marchers"."""
+    if noun.lemma_ in _CROWDS | _TURNOUT:
+        return True
+    of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+    return noun.lemma_ in _SIZE and any(
+        c.dep_ == "pobj" and c.lemma_ in _MARCHERS | _SPECTATORS for o in of for c in o.children
+    )
+
+
 def source(token: Any) -> str | None:
     """Whose estimate an estimated crowd figure is (`NumberMention.crowd_by`), as the lower-case
     words of the noun that names them: the one an estimate puts "at" the figure ("Police put
-    the crowd at about 18,000 and the organisers at 120,000"), the subject of the verb of
-    saying or estimating over it ("the organisers said 120,000 people had taken part"), or a
-    phrase after it ("by the police estimate", "according to the organisers")."""
+    the crowd at about 18,000 and the organisers at 120,000", "..., organisers at 120,000"),
+    the subject of the verb of saying or estimating over it ("the organisers said 120,000
+    people had taken part"), the one it was estimated by, or a phrase after it ("by the police
+    estimate", "according to the organisers")."""
     if token.dep_ == "pobj" and token.head.lower_ == "at":
         at = token.head
-        before = [c for c in at.head.children if c.dep_ == "dobj" and c.i < at.i]
-        if before and before[-1].lemma_ not in _CROWDS:
-            return _name(before[-1])  # "... and the organisers at 120,000"
+        # "... and the organisers at 120,000": a noun between the verb's first "at" and this
+        earlier = [c.i for c in at.head.children if c.lower_ == "at" and c.i < at.i]
+        between = [
+            c
+            for c in at.head.children
+            if c.dep_ in {"dobj", "npadvmod", "conj"}
+            and c.pos_ in {"NOUN", "PROPN"}
+            and earlier
+            and earlier[0] < c.i < at.i
+        ]
+        if between:
+            return _name(between[-1])
+        # "was estimated at 17,000 by police", the parse hanging "by" on the figure
+        by = [w for c in token.children if c.lower_ == "by" for w in c.children]
+        passive = any(c.dep_ == "auxpass" for c in at.head.children)
+        if passive and by and by[0].dep_ == "pobj" and by[0].lemma_ not in _ESTIMATES:
+            return _name(by[0])
     after = _named_after(token)
     if after is not None:
         return after
@@ -112,10 +155,30 @@ def source(token: Any) -> str | None:
     while verb.dep_ != "ROOT" and verb.lemma_ not in _GIVING:
         verb = verb.head
     if verb.lemma_ in _GIVING:
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.pos_ in {"NOUN", "PROPN"}:
-            return _name(subject)
+        by = [c for c in verb.children if c.dep_ == "agent"]  # "was estimated at 18,000 by"
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        subjects += [c for a in by for c in a.children if c.dep_ == "pobj"]
+        if subjects and subjects[0].pos_ in {"NOUN", "PROPN"}:
+            return _name(subjects[0])
     return None
+
+
+def valued_by(token: Any, money: bool) -> str | None:
+    """Whose valuation the figure `token` stands for is (`NumberMention.valued_by`): the one a
+    verb of valuing puts "at" it ("Harrowmere Mutual ... valued the stolen pieces at 6.4
+    million"), or, for a sum of `money`, a verb of estimating ("the damage was estimated at €2
+    million by the council"). Not a forecast ("put inflation at 2.4%") nor a toll ("officials
+    put the death toll at 40")."""
+    if token.dep_ != "pobj" or token.head.lower_ != "at":
+        return None
+    verb = token.head.head
+    if verb.lemma_ not in _VALUE and not (money and verb.lemma_ in _ESTIMATE):
+        return None
+    whom = [c for c in verb.children if c.dep_ == "nsubj"]
+    whom += [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    if whom and whom[0].pos_ in {"NOUN", "PROPN"}:
+        return _name(whom[0])
+    return source(token)
 
 
 def _named_after(token: Any) -> str | None:
@@ -137,6 +200,19 @@ def _named_after(token: Any) -> str | None:
 
 def _name(noun: Any) -> str:
     """A source's name: the noun with its compounds, in lower case ("police", "organisers",
-    "fair pensions coalition")."""
-    words = [c for c in noun.lefts if c.dep_ == "compound"] + [noun]
+    "fair pensions coalition"); for one who speaks for a body, the body's ("police" of "Police
+    spokesman Arno Weltz", "organisers" of "the organisers' spokesman")."""
+    words = _compounded(noun)
+    post = next((k for k, w in enumerate(words) if w.lemma_ in _SPEAKS_FOR), None)
+    if post == 0:
+        whose = [c for w in words for c in w.children if c.dep_ == "poss"]
+        if whose:
+            return _name(whose[-1])
+    elif post is not None:
+        words = words[:post]
     return " ".join(w.lower_ for w in words).removesuffix("'s").strip()
+
+
+def _compounded(noun: Any) -> list[Any]:
+    """A noun with the compounds before it, and theirs: "Police spokesman Arno Weltz"."""
+    return [w for c in noun.lefts if c.dep_ == "compound" for w in _compounded(c)] + [noun]
