@@ -648,6 +648,39 @@ def test_an_act_and_its_undoing_are_two_facts(report, story_claims, later, one):
 
 
 @pytest.mark.parametrize(
+    ("later", "one"),
+    [
+        ("The insurer, Harrowmere Mutual, has valued the stolen paintings at €6.4 million.", True),
+        ("The stolen paintings are worth €12 million, the museum said.", False),
+    ],
+)
+def test_a_valuer_s_figure_and_the_worth_a_report_states_are_two_facts(
+    report, story_claims, later, one
+):
+    """The insurer's valuation and what the paintings are worth read alike, and a figure of
+    one would have set them against each other; the same valuation in other words is one."""
+    herald = report(
+        "Herald",
+        [
+            "Harrowmere Mutual, the museum's insurer, valued the stolen paintings at €6.4 "
+            "million, a spokesman for the company said.",
+            "Detectives searched a warehouse near the river on Friday but found nothing of "
+            "the paintings or of the van the thieves were seen to drive away in.",
+        ],
+    )
+    post = report(
+        "Post",
+        [
+            later,
+            "The gallery that held them will stay closed until the end of the month while "
+            "forensic teams finish their work and the alarm system is checked.",
+        ],
+    )
+    claims = _quoting(story_claims([herald, post]), "valued the stolen paintings")
+    assert any(len({s.article for s in c.support}) == 2 for c in claims) is one, claims
+
+
+@pytest.mark.parametrize(
     ("phrase", "verb", "text", "act"),
     [
         ("on Sunday", "release", "The captain was released on Sunday.", "release"),

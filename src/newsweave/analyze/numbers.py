@@ -181,7 +181,11 @@ def measured(n: NumberMention) -> str | None:
     fall" and "12 per cent lower" both measure percent), else the noun it counts, else its unit;
     one valuer's valuation measures that valuer's ("EUR valued by harrowmere mutual")."""
     thing = n.unit if n.unit in MEASURES else n.counts or n.unit
-    return f"{thing} valued by {n.valued_by}" if thing and n.valued_by else thing
+    return f"{thing}{VALUED_BY}{n.valued_by}" if thing and n.valued_by else thing
+
+
+# How `measured` names one valuer's figure of a thing.
+VALUED_BY = " valued by "
 
 
 def amount(n: NumberMention) -> str:

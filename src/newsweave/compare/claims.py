@@ -35,7 +35,7 @@ from scipy.cluster.hierarchy import DisjointSet
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsweave.analyze.dates import day_of
-from newsweave.analyze.numbers import DURATIONS, MEASURES, amount, measured
+from newsweave.analyze.numbers import DURATIONS, MEASURES, VALUED_BY, amount, measured
 from newsweave.compare import occasions
 from newsweave.compare.conflicts import APART, CHANGE, UPDATE_AFTER
 from newsweave.compare.drift import Statement
@@ -917,6 +917,39 @@ def _undone_apart(items: list[Unit], sim: np.ndarray) -> None:
         _kept_apart(items, sim, acted, undone([items[k].acts for k in acted]))
 
 
+def _valuers_apart(items: list[Unit], sim: np.ndarray) -> None:
+    """Mark as never one claim, in `sim`, two sentences that give one thing's figure, one only
+    as someone's valuation and the other only as what it is (`NumberMention.valued_by`):
+    "Harrowmere Mutual valued the stolen pieces at 6.4 million orsins" and "The stolen jewels
+    are worth 12 million orsins" are two facts, not two values of one. Two valuers may be one
+    named two ways ("Harrowmere Mutual", "the insurer"), so their figures are left to the
+    claims."""
+    told = [_valuers(u) for u in items]
+    valued = {thing for given in told for thing, valuers in given.items() if valuers - {""}}
+    rows = [k for k, given in enumerate(told) if given.keys() & valued]
+    if rows:
+        # Each thing a sentence gives one way: True only as valued, False only as it is
+        one_way = [
+            {
+                t: "" not in v
+                for t, v in told[k].items()
+                if t in valued and (v == {""} or "" not in v)
+            }
+            for k in rows
+        ]
+        apart = [[any(a[t] != b[t] for t in a.keys() & b.keys()) for b in one_way] for a in one_way]
+        _kept_apart(items, sim, rows, np.array(apart))
+
+
+def _valuers(u: Unit) -> dict[str, set[str]]:
+    """What a sentence gives figures of, each with who valued them ("" for none)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for figure in u.figures:
+        thing, _, valuer = figure.rpartition("|")[2].partition(VALUED_BY)
+        found[thing].add(valuer)
+    return found
+
+
 def _counts_apart(
     items: list[Unit], sim: np.ndarray, published: Mapping[str, datetime | None]
 ) -> None:
@@ -1146,6 +1179,7 @@ def align(
     _voices_apart(items, sim)
     _times_apart(items, sim)
     _undone_apart(items, sim)
+    _valuers_apart(items, sim)
     _counts_apart(items, sim, published or {})
     _standings_apart(items, sim, published or {})
     claims = extend(items, sim, group(items, sim, threshold), threshold - EXTEND_BELOW)

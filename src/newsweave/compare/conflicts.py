@@ -17,7 +17,14 @@ from typing import TypeVar
 
 import numpy as np
 
-from newsweave.analyze.numbers import CURRENCIES, DURATIONS, SPEEDS, amount, measured
+from newsweave.analyze.numbers import (
+    CURRENCIES,
+    DURATIONS,
+    SPEEDS,
+    VALUED_BY,
+    amount,
+    measured,
+)
 from newsweave.analyze.sentences import without_dateline
 from newsweave.compare.occasions import Span, may_differ, meet, since, spans, told_ahead
 from newsweave.embed import rows
@@ -179,7 +186,7 @@ def _conflict(thing: str, found: list[Figure]) -> Conflict:
     # Named by its own figures, not those of the same value found elsewhere ("11 arrests")
     own = [n for _, _, n in found if measured(n) == thing]
     valued = own[0].valued_by  # figures of one thing are of one valuer, or of none
-    thing = thing.removesuffix(f" valued by {valued}")
+    thing = thing.removesuffix(f"{VALUED_BY}{valued}")
     of = {n.counts for n in own if n.counts}
     if len(of) == 1:
         thing = of.pop()
@@ -189,7 +196,7 @@ def _conflict(thing: str, found: list[Figure]) -> Conflict:
         thing = f"sum in {thing}"  # "sum in GBP", not "GBP"
     elif thing in SPEEDS:
         thing = f"speed in {thing}"
-    return sided(f"{thing} valued by {valued}" if valued else thing, figure_values(found))
+    return sided(f"{thing}{VALUED_BY}{valued}" if valued else thing, figure_values(found))
 
 
 def figure_values(found: list[Figure]) -> list[ConflictValue]:
