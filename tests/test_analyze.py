@@ -259,7 +259,9 @@ def test_a_speed_is_read_in_its_unit_and_a_limit_is_no_value_a_thing_came_to():
         "12 knots, and gatherings are capped at 50 people. The river peaked at a maximum of "
         "6.2 metres.\n\n"
         "Trains there may not exceed 110 km/h, and lorries must not go faster than 40 mph. "
-        "Speeds are limited to 80 km/h. The train exceeded 120 km/h.\n"
+        "Speeds are limited to 80 km/h. The train exceeded 120 km/h.\n\n"
+        "The train may have exceeded 125 km/h on the bend. Buses can't exceed 70 km/h. The "
+        "new trains can exceed 300 km/h. Wind speeds were limited to 45 km/h in the valley.\n"
     )
     assert {(n.text, n.unit, n.provisional) for n in analysis.numbers} == {
         ("about 140 km/h", "km/h", None),
@@ -272,6 +274,10 @@ def test_a_speed_is_read_in_its_unit_and_a_limit_is_no_value_a_thing_came_to():
         ("40 mph", "mph", "limit"),
         ("80 km/h", "km/h", "limit"),
         ("120 km/h", "km/h", None),
+        ("125 km/h", "km/h", None),  # what may have been
+        ("70 km/h", "km/h", "limit"),
+        ("300 km/h", "km/h", None),  # what can be
+        ("45 km/h", "km/h", None),  # what came of the wind
     }
 
 
@@ -313,12 +319,31 @@ def test_a_crowd_estimate_is_read_in_the_other_forms_news_gives_it():
     }
 
 
+def test_crowds_that_are_none_and_sources_named_the_long_way():
+    analysis = analysed_text(
+        "Police said 18,000 people took part in the march; organisers said 120,000. A "
+        "spokesman for the police said 17,000 people marched. Jana Ekdal, a police "
+        "spokeswoman, said 16,000 people took part.\n\n"
+        "Officials estimated the number of people without power at 80,000. The ministry said "
+        "5,000 people joined the army this year. Election officials put the turnout at 3.1 "
+        "million voters.\n"
+    )
+    assert {n.text: n.crowd_by for n in analysis.numbers if n.crowd} == {
+        "18,000": "police",
+        "17,000": "police",
+        "16,000": "police",
+    }
+
+
 def test_a_valuation_is_read_with_its_valuer():
     analysis = analysed_text(
         "Harrowmere Mutual, the museum's insurer, valued the stolen pieces at 6.4 million "
         "orsins, a spokesman said. The damage was estimated at €2 million by the council.\n\n"
         "The jewels are worth €8.5 million. Staff projections put inflation at 2.4%. Officials "
-        "put the death toll at 40.\n"
+        "put the death toll at 40.\n\n"
+        "The insurer estimated the loss at €3 million. A spokesman for the museum valued the "
+        "tiara at €700,000. They valued the brooch at €90,000. Orvane, which was valued at $2 "
+        "billion, said it would cut jobs. Tickets are priced at €40, the organisers said.\n"
     )
     assert {n.text: n.valued_by for n in analysis.numbers} == {
         "6.4 million": "harrowmere mutual",
@@ -326,6 +351,11 @@ def test_a_valuation_is_read_with_its_valuer():
         "€8.5 million": None,
         "2.4%": None,  # a forecast
         "40": None,  # a toll
+        "€3 million": "insurer",
+        "€700,000": "museum",
+        "€90,000": "they",  # a valuation still, by someone the sentence does not name
+        "$2 billion": None,  # no one who valued it
+        "€40": None,
     }
 
 
@@ -519,6 +549,7 @@ def test_a_date_phrase_says_whether_its_happening_is_still_to_come_or_done():
         ("Police arrested 23 people after the march in the city.", "23", "arrested"),
         ("Coastguards rescued 120 people from the ferry.", "120", "rescued"),
         ("Nine people have been admitted to hospital.", "Nine", "taken to hospital"),
+        ("Six people were taken to St Jude's Hospital.", "Six", "taken to hospital"),
     ],
 )
 def test_a_count_of_people_says_what_befell_them(text, figure, fate):

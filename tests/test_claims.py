@@ -626,25 +626,17 @@ def test_a_sentence_counting_the_same_thing_far_over_lends_to_no_claim(lent, rou
 def test_an_act_and_its_undoing_are_two_facts(report, story_claims, later, one):
     """A chain closing its cafes and reopening them are two happenings, though MiniLM reads
     the two sentences alike; the same closing told in other words is one claim."""
-    herald = report(
-        "Herald",
-        [
-            "Marlow's closed all nine of its Tessford cafes on Thursday after 14 customers fell "
-            "ill.",
-            "Health inspectors took samples of milk and cream from the chain's kitchens and "
-            "sent them to the regional laboratory in Orrin for testing.",
-        ],
-    )
-    post = report(
-        "Post",
-        [
-            later,
-            "Customers with stomach pains were asked to keep their receipts and to call the "
-            "council's health line, which is open until ten at night.",
-        ],
-    )
-    claims = _quoting(story_claims([herald, post]), "closed all nine")
-    assert any(len({s.article for s in c.support}) == 2 for c in claims) is one, claims
+    herald = [
+        "Marlow's closed all nine of its Tessford cafes on Thursday after 14 customers fell ill.",
+        "Health inspectors took samples of milk and cream from the chain's kitchens and sent "
+        "them to the regional laboratory in Orrin for testing.",
+    ]
+    post = [
+        later,
+        "Customers with stomach pains were asked to keep their receipts and to call the "
+        "council's health line, which is open until ten at night.",
+    ]
+    assert _told_by_both(report, story_claims, herald, post, "closed all nine") is one
 
 
 @pytest.mark.parametrize(
@@ -659,25 +651,24 @@ def test_a_valuer_s_figure_and_the_worth_a_report_states_are_two_facts(
 ):
     """The insurer's valuation and what the paintings are worth read alike, and a figure of
     one would have set them against each other; the same valuation in other words is one."""
-    herald = report(
-        "Herald",
-        [
-            "Harrowmere Mutual, the museum's insurer, valued the stolen paintings at €6.4 "
-            "million, a spokesman for the company said.",
-            "Detectives searched a warehouse near the river on Friday but found nothing of "
-            "the paintings or of the van the thieves were seen to drive away in.",
-        ],
-    )
-    post = report(
-        "Post",
-        [
-            later,
-            "The gallery that held them will stay closed until the end of the month while "
-            "forensic teams finish their work and the alarm system is checked.",
-        ],
-    )
-    claims = _quoting(story_claims([herald, post]), "valued the stolen paintings")
-    assert any(len({s.article for s in c.support}) == 2 for c in claims) is one, claims
+    herald = [
+        "Harrowmere Mutual, the museum's insurer, valued the stolen paintings at €6.4 million, "
+        "a spokesman for the company said.",
+        "Detectives searched a warehouse near the river on Friday but found nothing of the "
+        "paintings or of the van the thieves were seen to drive away in.",
+    ]
+    post = [
+        later,
+        "The gallery that held them will stay closed until the end of the month while forensic "
+        "teams finish their work and the alarm system is checked.",
+    ]
+    assert _told_by_both(report, story_claims, herald, post, "valued the stolen paintings") is one
+
+
+def _told_by_both(report, story_claims, herald: list[str], post: list[str], words: str) -> bool:
+    """Whether a claim holding the Herald's sentence with `words` holds a Post sentence too."""
+    claims = _quoting(story_claims([report("Herald", herald), report("Post", post)]), words)
+    return any(len({s.article for s in c.support}) == 2 for c in claims)
 
 
 @pytest.mark.parametrize(

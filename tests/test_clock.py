@@ -129,6 +129,18 @@ def test_times_of_day_take_one_side_when_they_may_be_one_time():
     assert readings_disagree("06:42", "04:42 GMT", "date")  # zones are not converted
 
 
+def test_was_to_plans_only_what_a_plan_noun_says():
+    """ "The first call was to police" is where the call went, not a plan."""
+    assert _timed(
+        "The first call was to police at 2:14am on Wednesday.",
+        "The first call to police came at 2:41am on Wednesday.",
+    ) == [[("a0", "02:14"), ("a1", "02:41")]]
+    assert _timed(
+        "The rocket, which was to carry 24 satellites, lifted off at 06:42.",
+        "The rocket lifted off at 06:24.",
+    ) == [[("a0", "06:42"), ("a1", "06:24")]]
+
+
 def test_a_window_in_a_sentence_plans_nothing():
     """Only a launch window does."""
     assert _timed(
@@ -198,6 +210,20 @@ def test_a_time_in_am_or_pm_reads_as_on_the_clock():
         (
             "McDermott hit his third three-pointer with 6:11 left to put the Bluejays ahead.",
             "McDermott hit his third three-pointer with 7:02 left to put the Bluejays ahead.",
+        ),
+        # a bound, however near
+        (
+            "The coast road was reopened by shortly after 6pm on Wednesday.",
+            "The coast road was reopened at 5pm on Wednesday.",
+        ),
+        # another thing's time, and a plan
+        (
+            "The council vote came shortly after the 2pm meeting on Wednesday.",
+            "The council vote came at 2:40pm on Wednesday.",
+        ),
+        (
+            "The match was supposed to begin at 3pm on Wednesday.",
+            "The match began at 3:40pm on Wednesday.",
         ),
     ],
 )

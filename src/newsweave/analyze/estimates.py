@@ -43,6 +43,11 @@ _SIZE = frozenset({"number", "size"})
 # "15,000 protesters marched", "drew about 18,000 people".
 _MARCHERS = frozenset({"people", "person", "protester", "marcher", "demonstrator", "supporter"})
 _TOOK_PART = frozenset({"march", "join", "attend", "gather", "rally", "protest", "demonstrate"})
+# What a crowd joins or attends: "joined the march", not "joined the army".
+_GATHERINGS = frozenset(
+    {"march", "rally", "protest", "demonstration", "procession", "vigil", "parade", "crowd"}
+)
+_VOTERS = frozenset({"voter", "vote", "ballot"})
 # Verbs whose subject gives the figures of their clause: "Police said about 15,000 people took
 # part".
 _GIVING = frozenset({"say", "estimate", "put", "report", "claim", "count", "tell", "reckon"})
@@ -51,7 +56,9 @@ _GIVING = frozenset({"say", "estimate", "put", "report", "claim", "count", "tell
 _ESTIMATES = frozenset({"estimate", "count", "figure", "tally", "reckoning"})
 # Posts that speak for a body: the estimate of "a police spokeswoman" or "Police spokesman
 # Arno Weltz" is the police's, that of "the organisers' spokesman" the organisers'.
-_SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "officer"})
+_SPEAKS_FOR = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "official", "officer", "chief", "commissioner"}
+)
 
 
 def read_crowd(token: Any) -> tuple[bool, str | None]:
@@ -91,9 +98,12 @@ def _estimated(token: Any) -> bool:
     the march")."""
     if token.dep_ == "pobj" and token.head.lower_ == "at":
         verb = token.head.head
-        # "put the crowd at", "the crowd was estimated at"
-        return verb.lemma_ in _PUT and any(
-            c.dep_ in {"dobj", "nsubjpass"} and _sizes_crowd(c) for c in verb.children
+        # "put the crowd at", "the crowd was estimated at"; not an election's "turnout at 3.1
+        # million voters"
+        return (
+            verb.lemma_ in _PUT
+            and token.lemma_ not in _VOTERS
+            and any(c.dep_ in {"dobj", "nsubjpass"} and _sizes_crowd(c) for c in verb.children)
         )
     if token.dep_ == "conj" and token.pos_ == "NUM":  # "drew 18,000 people ... and 120,000"
         return any(c.dep_ == "dobj" and _estimated(c) for c in token.head.children)
@@ -108,6 +118,8 @@ def _estimated(token: Any) -> bool:
         return any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
     if verb.lemma_ == "turn":
         return any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    if verb.lemma_ in {"join", "attend"}:  # "joined the march", not "joined the army"
+        return all(c.lemma_ in _GATHERINGS for c in verb.children if c.dep_ == "dobj")
     return verb.lemma_ in _TOOK_PART
 
 
@@ -117,9 +129,18 @@ def _sizes_crowd(noun: Any) -> bool:
     if noun.lemma_ in _CROWDS | _TURNOUT:
         return True
     of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+    if len(of) < len([c for c in noun.children if c.dep_ == "prep"]):
+        return False  # "the number of people without power", the parser hanging "without" here
     return noun.lemma_ in _SIZE and any(
-        c.dep_ == "pobj" and c.lemma_ in _MARCHERS | _SPECTATORS for o in of for c in o.children
+        c.dep_ == "pobj" and c.lemma_ in _MARCHERS | _SPECTATORS and not _told_which(c)
+        for o in of
+        for c in o.children
     )
+
+
+def _told_which(noun: Any) -> bool:
+    """Whether a noun says which of them it counts: "people without power", "people killed"."""
+    return any(c.dep_ in {"prep", "acl", "relcl"} for c in noun.children)
 
 
 def source(token: Any) -> str | None:
@@ -154,13 +175,30 @@ def source(token: Any) -> str | None:
     verb = token.head
     while verb.dep_ != "ROOT" and verb.lemma_ not in _GIVING:
         verb = verb.head
-    if verb.lemma_ in _GIVING:
-        by = [c for c in verb.children if c.dep_ == "agent"]  # "was estimated at 18,000 by"
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        subjects += [c for a in by for c in a.children if c.dep_ == "pobj"]
-        if subjects and subjects[0].pos_ in {"NOUN", "PROPN"}:
-            return _name(subjects[0])
-    return None
+    subject = _giver(verb) if verb.lemma_ in _GIVING else None
+    if subject is not None and subject.i > token.i:
+        # "Police said 18,000 people took part; organisers said 120,000": the parser may hang
+        # the first clause on the second "said"
+        before = [g for t in token.sent[: token.i - token.sent.start] if (g := _giver(t))]
+        subject = before[-1] if before else subject
+    return _name(subject) if subject is not None else None
+
+
+def _giver(verb: Any) -> Any | None:
+    """The noun that says or estimates, of a verb of saying or estimating: its subject, or who
+    it was "estimated at 18,000 by"."""
+    if verb.lemma_ not in _GIVING:
+        return None
+    subjects = _doers(verb)
+    return subjects[0] if subjects and subjects[0].pos_ in {"NOUN", "PROPN"} else None
+
+
+def _doers(verb: Any) -> list[Any]:
+    """Who does what a verb tells: its subject, or whom it was done "by"."""
+    by = [c for c in verb.children if c.dep_ == "agent"]
+    return [c for c in verb.children if c.dep_ == "nsubj"] + [
+        p for a in by for p in a.children if p.dep_ == "pobj"
+    ]
 
 
 def valued_by(token: Any, money: bool) -> str | None:
@@ -172,13 +210,16 @@ def valued_by(token: Any, money: bool) -> str | None:
     if token.dep_ != "pobj" or token.head.lower_ != "at":
         return None
     verb = token.head.head
+    if verb.dep_ == "dobj":
+        verb = verb.head  # "estimated the damage at €2 million", "at" hung on "damage"
     if verb.lemma_ not in _VALUE and not (money and verb.lemma_ in _ESTIMATE):
         return None
-    whom = [c for c in verb.children if c.dep_ == "nsubj"]
-    whom += [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
-    if whom and whom[0].pos_ in {"NOUN", "PROPN"}:
-        return _name(whom[0])
-    return source(token)
+    whom = _doers(verb)
+    # "They valued ..." is a valuation still, of someone the sentence does not name; "Orvane,
+    # which was valued at $2 billion, said" names no one who valued it
+    if whom and whom[0].pos_ == "PRON" and whom[0].lower_ not in {"which", "that", "who"}:
+        return whom[0].lower_
+    return _name(whom[0]) if whom and whom[0].pos_ in {"NOUN", "PROPN"} else None
 
 
 def _named_after(token: Any) -> str | None:
@@ -201,16 +242,22 @@ def _named_after(token: Any) -> str | None:
 def _name(noun: Any) -> str:
     """A source's name: the noun with its compounds, in lower case ("police", "organisers",
     "fair pensions coalition"); for one who speaks for a body, the body's ("police" of "Police
-    spokesman Arno Weltz", "organisers" of "the organisers' spokesman")."""
+    spokesman Arno Weltz", "Jana Ekdal, a police spokeswoman" and "a spokesman for the
+    police", "organisers" of "the organisers' spokesman")."""
+    post = next((c for c in noun.children if c.dep_ == "appos" and c.lemma_ in _SPEAKS_FOR), None)
+    if noun.pos_ == "PROPN" and post is not None:
+        return _name(post)  # "Jana Ekdal, a police spokeswoman"
     words = _compounded(noun)
-    post = next((k for k, w in enumerate(words) if w.lemma_ in _SPEAKS_FOR), None)
-    if post == 0:
+    at = next((k for k, w in enumerate(words) if w.lemma_ in _SPEAKS_FOR), None)
+    if at == 0:
         whose = [c for w in words for c in w.children if c.dep_ == "poss"]
+        whose += [p for c in noun.children if c.lower_ in {"for", "of"} for p in c.children]
         if whose:
-            return _name(whose[-1])
-    elif post is not None:
-        words = words[:post]
-    return " ".join(w.lower_ for w in words).removesuffix("'s").strip()
+            return _name(whose[0])
+    elif at is not None:
+        words = words[:at]
+    name = " ".join(w.lower_ for w in words).removesuffix("'s").strip()
+    return name.replace("organizer", "organiser")  # one source, in either spelling
 
 
 def _compounded(noun: Any) -> list[Any]:

@@ -97,7 +97,7 @@ def _done_to(verb: Any, noun: Any) -> Fate | None:
     if found := _DONE_TO.get(verb.lemma_):
         return found
     if verb.lemma_ in _TO_HOSPITAL and any(
-        c.dep_ == "prep" and c.lower_ == "to" and any(h.lemma_ == "hospital" for h in c.children)
+        c.dep_ == "prep" and c.lower_ == "to" and any(h.lower_ == "hospital" for h in c.children)
         for c in verb.children
     ):
         return "taken to hospital"

@@ -685,7 +685,12 @@ def _a_limit(token: Any) -> bool:
     if token.dep_ == "pobj" and head.lower_ == "of":
         return head.head.lemma_ in _LIMITS
     if token.dep_ == "pobj" and head.lower_ in {"at", "to"}:
-        return head.head.lemma_ in _LIMITED  # "limited to 110 km/h"
+        # "limited to 110 km/h", "are capped at 50 people"; not what came of a thing, "the
+        # damage was limited to three homes"
+        limited = head.head
+        was = any(c.dep_ in {"auxpass", "cop"} and c.tag_ == "VBD" for c in limited.children)
+        told_past = was or (limited.head.lemma_ == "be" and limited.head.tag_ == "VBD")
+        return limited.lemma_ in _LIMITED and not told_past
     if token.dep_ == "dobj" and head.lemma_ == "exceed":
         return _allowed(head)
     if token.dep_ == "pobj" and head.lower_ == "than" and head.head.tag_ == "RBR":
@@ -696,8 +701,12 @@ def _a_limit(token: Any) -> bool:
 
 
 def _allowed(verb: Any) -> bool:
-    """Whether a verb tells what a rule allows, not what was done: "may not exceed"."""
-    return any(c.dep_ == "aux" and c.lower_ in _MAY for c in verb.children)
+    """Whether a verb tells what a rule forbids: "may not exceed", "can't go faster than"; not
+    what may have been, or can be ("may have exceeded", "can exceed 300 km/h")."""
+    children = list(verb.children)
+    return any(c.dep_ == "neg" for c in children) and any(
+        c.dep_ == "aux" and c.lemma_ in _MAY for c in children
+    )
 
 
 # Not "maximum" or "minimum": "peaked at a maximum of 6.2 metres" is what a thing came to.

@@ -41,9 +41,7 @@ _MAYBE_CLOCK = re.compile(
 _PLANNED = re.compile(
     r"\b(?:will|would|shall|due|scheduled|planned|plans?|set\s+to|expected|aims?|aiming"
     r"|(?:launch|flight)\s+window|window\s+(?:opens|closes|runs)|targets?|targeting"
-    r"|no\s+earlier\s+than"
-    # "was to open at 06:00": a plan, however far its plan noun stands
-    r"|(?:was|were|is|are)\s+to\s+(?!(?:the|a|an|his|her|its|their)\b)\w+)\b",
+    r"|no\s+earlier\s+than|supposed\s+to|meant\s+to|slated|timetabled|hop(?:e|es|ed|ing)\s+to)\b",
     re.IGNORECASE,
 )
 # A plan named as a thing, by the words before it ("the government's", "its"), and how near
@@ -57,8 +55,15 @@ _BOUND = re.compile(
 )
 # "Shortly after 2am", "just before 6 a.m.": a time within `SHORTLY` minutes after or before
 # the one named, not a bound.
-_SHORTLY = re.compile(r"\b(?:shortly|just|soon)\s+(?P<way>after|before)\s+$", re.IGNORECASE)
+_SHORTLY = re.compile(
+    r"\b(?:shortly|just|soon|not\s+long|a\s+little)\s+(?P<way>after|before)\s+$", re.IGNORECASE
+)
 SHORTLY = 30
+# A plan named as a thing that says what it was, however far before the time: "The council's
+# plan, drawn up ..., was to open the gates at 06:00".
+_PLAN_WAS = re.compile(r"\b(?:was|were|is|are)\s+to\s+\w", re.IGNORECASE)
+# A time told as a thing's name, not when this happened: "shortly after the 2pm meeting".
+_NAMING = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.IGNORECASE)
 # A time told with no "am" or "pm" is a clock's only as "at 06:42" (two digits, after "at") or
 # "at noon": a game's clock reads "with 6:05 left", "at the 10:03 mark", "6:41" may be morning
 # or night, and "around noon on Saturday" is no time to hold a report to.
@@ -163,11 +168,13 @@ def clock_of(analysis: Analysis, sentence: int) -> dict[str, Clock] | None:
         if any(a <= own.start + match.start() < b for a, b in quoted):
             continue
         before = own.text[: match.start()]
+        if _NAMING.search(before):
+            continue
         shortly = _SHORTLY.search(before)
         if shortly:
             before = before[: shortly.start()]
-        elif _BOUND.search(before):
-            return None
+        if _BOUND.search(before):
+            return None  # "by 6pm", and "until shortly after 6pm"
         if _planned(before, own.text[match.end() :]):
             continue
         near = own.text[max(match.start() - STAMP_REACH, 0) : match.end() + STAMP_REACH]
@@ -192,12 +199,15 @@ def _planned(before: str, after: str) -> bool:
     """Whether a time is told as planned: a word of planning stands in its sentence. A plan
     named as a thing ("the government's plan") plans only a time near after it: "The march
     against the government's plan to raise the pension age set off at noon" is done, "The plan
-    was to set off at 11:00" is not."""
+    was to set off at 11:00" is not, nor one that far before says what it was ("The council's
+    plan, drawn up after the floods, was to open the gates at 06:00")."""
     if _PLANNED.search(after):
         return True
     reach = len(before.rstrip()) - len(" ".join(before.split()[-PLAN_REACH:]))
     return any(
-        m.start() >= reach or not _PLAN_NOUN.search(before[: m.start()])
+        m.start() >= reach
+        or not _PLAN_NOUN.search(before[: m.start()])
+        or _PLAN_WAS.search(before[m.end() :])
         for m in _PLANNED.finditer(before)
     )
 
@@ -221,7 +231,7 @@ def _clock(
         hour = 0
     zone = match["zone"] or ""
     zone = "local" if not zone or zone.lower().startswith("local") else zone.upper()
-    wording = match.group(0).strip()
+    wording = re.sub(r"(?<=[ap]m)\.$", "", match.group(0).strip(), flags=re.IGNORECASE)
     minutes, spread = hour * 60 + minute, 0
     if shortly:  # "shortly before 6 a.m.": from 05:30 to 06:00
         wording = f"{' '.join(shortly.group(0).split())} {wording}"
@@ -259,6 +269,9 @@ def _read(clocks: dict[str, Clock]) -> tuple[str, str]:
     """A sentence's time as worded, and as read ("06:42", the local time when it gives one)."""
     clock = clocks.get("local") or next(iter(clocks.values()))
     zone = "" if clock.zone == "local" else f" {clock.zone}"
-    read = [clock.minutes + k for k in ([0, clock.spread] if clock.spread else [0])]
-    hours = "–".join(f"{m // 60 % 24:02d}:{m % 60:02d}" for m in read)
-    return clock.wording, hours + zone
+    later = f"–{_hhmm(clock.minutes + clock.spread)}" if clock.spread else ""
+    return clock.wording, _hhmm(clock.minutes) + later + zone
+
+
+def _hhmm(minutes: int) -> str:
+    return f"{minutes // 60 % 24:02d}:{minutes % 60:02d}"
