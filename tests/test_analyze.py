@@ -305,7 +305,9 @@ def test_a_crowd_estimate_is_read_in_the_other_forms_news_gives_it():
         "Police spokesman Arno Weltz said about 19,000 people took part. The organisers' "
         "spokeswoman said 110,000 people had taken part. Police estimated the turnout at "
         "21,000, and the city put the number of marchers at 23,000. Police put the number of "
-        "arrests at 14.\n"
+        "arrests at 14.\n\n"
+        "According to police, about 24,000 people marched. By the organisers' estimates, "
+        "125,000 people took part.\n"
     )
     assert {n.text: n.crowd_by for n in analysis.numbers if n.crowd} == {
         "about 18,000": "police",
@@ -316,6 +318,8 @@ def test_a_crowd_estimate_is_read_in_the_other_forms_news_gives_it():
         "110,000": "organisers",
         "21,000": "police",
         "23,000": "city",
+        "about 24,000": "police",
+        "125,000": "organisers",
     }
 
 

@@ -148,7 +148,7 @@ def source(token: Any) -> str | None:
     words of the noun that names them: the one an estimate puts "at" the figure ("Police put
     the crowd at about 18,000 and the organisers at 120,000", "..., organisers at 120,000"),
     the subject of the verb of saying or estimating over it ("the organisers said 120,000
-    people had taken part"), the one it was estimated by, or a phrase after it ("by the police
+    people had taken part"), the one it was estimated by, or a phrase beside it ("by the police
     estimate", "according to the organisers")."""
     if token.dep_ == "pobj" and token.head.lower_ == "at":
         at = token.head
@@ -169,9 +169,9 @@ def source(token: Any) -> str | None:
         passive = any(c.dep_ == "auxpass" for c in at.head.children)
         if passive and by and by[0].dep_ == "pobj" and by[0].lemma_ not in _ESTIMATES:
             return _name(by[0])
-    after = _named_after(token)
-    if after is not None:
-        return after
+    beside = _named_beside(token)
+    if beside is not None:
+        return beside
     verb = token.head
     while verb.dep_ != "ROOT" and verb.lemma_ not in _GIVING:
         verb = verb.head
@@ -222,20 +222,32 @@ def valued_by(token: Any, money: bool) -> str | None:
     return _name(whom[0]) if whom and whom[0].pos_ in {"NOUN", "PROPN"} else None
 
 
-def _named_after(token: Any) -> str | None:
-    """The source a phrase right after the figure names, before any other figure: "by the
-    police estimate", "by police estimates", "according to the organisers"."""
-    for word in token.doc[token.i + 1 : token.sent.end]:
-        if word.like_num:
-            return None
-        if word.lower_ == "by":
-            estimate = next((c for c in word.children if c.dep_ == "pobj"), None)
-            if estimate is not None and estimate.lemma_ in _ESTIMATES:
-                whose = [c for c in estimate.children if c.dep_ in {"compound", "poss"}]
-                return _name(whose[-1]) if whose else None
-        if word.lower_ == "according" and word.i + 1 < len(word.doc) and word.nbor().lower_ == "to":
-            whom = next((c for c in word.nbor().children if c.dep_ == "pobj"), None)
-            return _name(whom) if whom is not None else None
+def _named_beside(token: Any) -> str | None:
+    """The source a phrase right after the figure names, or else right before it, with no
+    other figure between: "by the police estimate", "by police estimates", "according to the
+    organisers"; "According to police, about 16,000 people marched"."""
+    after = token.doc[token.i + 1 : token.sent.end]
+    before = reversed(token.doc[token.sent.start : token.left_edge.i])
+    for words in (after, before):
+        for word in words:
+            if word.like_num:
+                break
+            if (named := _naming(word)) is not None:
+                return named or None
+    return None
+
+
+def _naming(word: Any) -> str | None:
+    """The source a word opens a phrase naming ("by the police estimate", "according to the
+    organisers"), "" for such a phrase that names no one, None for any other word."""
+    if word.lower_ == "by":
+        estimate = next((c for c in word.children if c.dep_ == "pobj"), None)
+        if estimate is not None and estimate.lemma_ in _ESTIMATES:
+            whose = [c for c in estimate.children if c.dep_ in {"compound", "poss"}]
+            return _name(whose[-1]) if whose else ""
+    if word.lower_ == "according" and word.i + 1 < len(word.doc) and word.nbor().lower_ == "to":
+        whom = next((c for c in word.nbor().children if c.dep_ == "pobj"), None)
+        return _name(whom) if whom is not None else ""
     return None
 
 
