@@ -14,7 +14,13 @@ from typing import Literal
 from newsweave.analyze import PRONOUNS
 from newsweave.analyze.sentences import without_dateline
 from newsweave.compare.conflicts import readings_disagree
-from newsweave.compare.identity import crediting, sentence_keys, source_keys, story_entities
+from newsweave.compare.identity import (
+    crediting,
+    sentence_keys,
+    sentence_source,
+    source_keys,
+    story_entities,
+)
 from newsweave.models import (
     Analysis,
     Article,
@@ -125,7 +131,7 @@ def _summary(comparison: Comparison, limit: int, articles: list[Article]) -> lis
     repeated = sentence_keys(list(comparison.lineage), keys)
 
     def sources(cited: set[tuple[str, int]]) -> int:
-        return len({repeated.get(at) or keys.get(at[0], at[0]) for at in cited})
+        return len({sentence_source(at, keys, repeated) for at in cited})
 
     for claim in comparison.claims:
         if len(chosen) >= limit:
@@ -135,7 +141,7 @@ def _summary(comparison: Comparison, limit: int, articles: list[Article]) -> lis
         if not standing:
             continue
         said, differ = standing[0], _differing(standing[0], claim, given)
-        if differ:  # it takes a side: the words of the side most articles take
+        if differ:  # it takes a side: the words of the side most sources take
             sides = [(s, d) for s in standing[1:] if (d := _differing(s, claim, given))]
             said, differ = min(
                 [(said, differ), *sides], key=lambda side: (sources(side[1]), len(side[1]))

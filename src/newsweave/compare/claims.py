@@ -39,6 +39,7 @@ from newsweave.analyze.numbers import DURATIONS, MEASURES, VALUED_BY, amount, me
 from newsweave.compare import occasions
 from newsweave.compare.conflicts import APART, CHANGE, UPDATE_AFTER
 from newsweave.compare.drift import Statement
+from newsweave.compare.identity import sentence_source
 from newsweave.compare.occasions import Span
 from newsweave.compare.passages import covered, passage_text, passages
 from newsweave.compare.undoing import acts, undone
@@ -1333,7 +1334,7 @@ def make_claims(
             for k in chosen
         )
         independent = len(
-            {repeated.get((s.article, s.sentence)) or keys[s.article] for s in support}
+            {sentence_source((s.article, s.sentence), keys, repeated) for s in support}
         )
         told = sorted(group.members, key=lambda k: (ahead[k], position(k)))
         heads = [items[k].shown for k in told + chosen]

@@ -320,6 +320,14 @@ def sentence_keys(links: list[LineageLink], keys: Mapping[str, str]) -> dict[tup
     }
 
 
+def sentence_source(
+    at: tuple[str, int], keys: Mapping[str, str], repeated: Mapping[tuple[str, int], str]
+) -> str:
+    """The source one (article, sentence) counts for: the outlet it says it repeats
+    (`sentence_keys`), else its article's (`source_keys`)."""
+    return repeated.get(at) or keys.get(at[0], at[0])
+
+
 def crediting(
     links: list[LineageLink], story: Container[str]
 ) -> dict[tuple[str, int], LineageLink]:
