@@ -307,7 +307,10 @@ def test_a_crowd_estimate_is_read_in_the_other_forms_news_gives_it():
         "21,000, and the city put the number of marchers at 23,000. Police put the number of "
         "arrests at 14.\n\n"
         "According to police, about 24,000 people marched. By the organisers' estimates, "
-        "125,000 people took part.\n"
+        "125,000 people took part.\n\n"
+        "Police put the crowd at about 26,000, while the union said 130,000. Police said 27,000 "
+        "people took part, but the organisers put the figure at 135,000. Police said 28,000 "
+        "people took part, and the council said 300 officers were on duty.\n"
     )
     assert {n.text: n.crowd_by for n in analysis.numbers if n.crowd} == {
         "about 18,000": "police",
@@ -320,6 +323,11 @@ def test_a_crowd_estimate_is_read_in_the_other_forms_news_gives_it():
         "23,000": "city",
         "about 24,000": "police",
         "125,000": "organisers",
+        "about 26,000": "police",
+        "130,000": "union",
+        "27,000": "police",
+        "135,000": "organisers",
+        "28,000": "police",
     }
 
 
@@ -334,6 +342,7 @@ def test_crowds_that_are_none_and_sources_named_the_long_way():
     )
     assert {n.text: n.crowd_by for n in analysis.numbers if n.crowd} == {
         "18,000": "police",
+        "120,000": "organisers",  # a bare figure after a crowd estimate
         "17,000": "police",
         "16,000": "police",
     }
@@ -360,6 +369,44 @@ def test_a_valuation_is_read_with_its_valuer():
         "€90,000": "they",  # a valuation still, by someone the sentence does not name
         "$2 billion": None,  # no one who valued it
         "€40": None,
+    }
+
+
+def test_an_hour_of_the_clock_is_no_figure():
+    """ "shortly after 4 a.m." against "shortly before 3 a.m." is a time for the clock to
+    read, not 4 against 3 of "a.m."."""
+    analysis = analysed_text(
+        "The leak was spotted shortly after 4 a.m. at the plant, and 12 people left their "
+        "homes in the street beside it.\n\nBy 5 pm on Monday, 40 people had left, the council "
+        "said. At 7 o'clock the leak was over, and 3 crews of firefighters went home.\n"
+    )
+    assert [(n.text, n.counts) for n in analysis.numbers] == [
+        ("12", "people"),
+        ("40", "people"),
+        ("3", "crews"),
+    ]
+
+
+def test_what_a_report_states_the_stolen_goods_are_worth_is_read_as_such():
+    analysis = analysed_text(
+        "Thieves stole 14 pieces of jewellery worth 8.5 million orsins. The stolen jewels are "
+        "worth 12 million orsins. Robbers broke into the bank and took cash worth €40,000. The "
+        "haul was worth about €3 million, police said. Jewellery worth €2 million was stolen.\n\n"
+        "They would be worth more than €20 million at auction. The stolen car was not worth "
+        "€3,000. Police recovered jewellery worth €1 million. The firm signed a contract worth "
+        "€5 million. The insurer valued the stolen jewels at €6.4 million.\n"
+    )
+    assert {n.text: n.stolen_worth for n in analysis.numbers if n.value > 100} == {
+        "8.5 million": True,  # a currency no table knows is read after "worth" still
+        "12 million": True,
+        "€40,000": True,
+        "about €3 million": True,
+        "€2 million": True,
+        "more than €20 million": False,  # what they might fetch
+        "€3,000": False,
+        "€1 million": False,  # recovered, not stolen
+        "€5 million": False,
+        "€6.4 million": False,  # a valuer's
     }
 
 

@@ -1,7 +1,7 @@
 """Times of day: one happening timed differently by two reports; plans, bounds, stamps, game
 clocks and other happenings of one event aside."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -14,14 +14,17 @@ from newsweave.models import Claim, Support
 WEDNESDAY = datetime(2026, 5, 13, 9, 0, tzinfo=UTC)
 
 
-def _timed(*texts: str) -> list[list[tuple[str, str]]]:
+def _timed(*texts: str, days_later: int = 0) -> list[list[tuple[str, str]]]:
     """The time conflicts in one claim made of one sentence from each text (article a0, a1 ...),
-    as (article, reading) per value."""
-    articles = [article(f"a{k}", text, published=WEDNESDAY) for k, text in enumerate(texts)]
+    as (article, reading) per value; the last published `days_later` than the others."""
+    articles = [
+        article(f"a{k}", text, published=WEDNESDAY + timedelta(days=days_later * (k > 0)))
+        for k, text in enumerate(texts)
+    ]
     analyses = {a.article_id: a for a in analyze_many(articles)}
     support = tuple(Support(article=a.id, sentence=0, text=a.text) for a in articles)
     claim = Claim(id="c1", text="", status="corroborated", independent_sources=2, support=support)
-    found = clock_conflicts([claim], analyses)
+    found = clock_conflicts([claim], analyses, {a.id: a.published for a in articles})
     assert all(c.what.startswith("time of ") for c in found)
     return [[(v.article, v.reading) for v in c.values] for c in found]
 
@@ -33,6 +36,31 @@ def test_one_lift_off_timed_at_two_clock_times_is_a_conflict():
         "The rocket lifted off from Skarvholm Spaceport at 06:24 on Wednesday and released the "
         "satellites an hour later.",
     ) == [[("a0", "06:42"), ("a1", "06:24")]]
+
+
+def test_times_of_two_days_are_two_happenings():
+    """A sentence that names no day tells of one before its report came out: Saturday's 18:00,
+    told on Sunday, is not Wednesday's 05:30, nor is a day another sentence names."""
+    closed = "The town closed its water intake on the river at about 05:30."
+    assert (
+        _timed(
+            closed,
+            "The town reopened its water intake on the river on Saturday, and at 18:00 the "
+            "council lifted the notice.",
+            days_later=4,
+        )
+        == []
+    )
+    assert _timed(closed, "The town closed its water intake on Wednesday at 07:30.") == [
+        [("a0", "05:30"), ("a1", "07:30")]
+    ]
+    assert (
+        _timed(
+            "The town closed its water intake on Tuesday at 05:30.",
+            "The town closed its water intake on Wednesday at 07:30.",
+        )
+        == []
+    )
 
 
 def test_noon_and_midnight_read_as_on_the_clock():

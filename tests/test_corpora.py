@@ -19,7 +19,7 @@ def loaded(tmp_path_factory: pytest.TempPathFactory):
     """Each corpus in a database of its own, by corpus name."""
     paths = {}
     corpora = ("biz", "quake", "strike", "fire", "court", "vote", "outbreak", "breach", "launch")
-    for name in (*corpora, "rates", "resign", "final", "march", "derail", "heist"):
+    for name in (*corpora, "rates", "resign", "final", "march", "derail", "heist", "spill"):
         db = str(tmp_path_factory.mktemp(name) / "corpus.db")
         result = CliRunner().invoke(
             app, ["--db", db, "add", str(CORPORA / name / "articles.jsonl")]
@@ -718,9 +718,15 @@ def test_the_heist_s_conflicts_and_the_insurer_s_valuation_takes_no_side(loaded)
     found = {c.what: {(outlet[v.article], v.value) for v in c.values} for c in brief.conflicts}
     assert {value for _, value in found["pieces"]} == {"14", "11"}
     # The insurer's 6.4 million, in two reports, is its own valuation: no side of the worth
-    # the reports state, nor a claim with it. (That worth, 8.5 million against VBS News's 12
-    # million told the next day in a sentence of its own, no claim joins: a miss.)
+    # the reports state (8.5 million, the wire's, against VBS News's 12 million the next day,
+    # in sentences no claim joins), nor a claim with it.
     assert not [v for v in found.values() if any(x == "6.4 million" for _, x in v)]
+    assert found["worth of what was stolen"] == {
+        ("Vantley Wire", "8.5 million"),
+        ("Veskaria Live", "8.5 million"),
+        ("The Collectors' Ledger", "8.5 million"),
+        ("VBS News", "12 million"),
+    }
     # The break-in at 03:10, which "shortly after 3 a.m." may be and "shortly after 2am" is not.
     [time] = [v for what, v in found.items() if what.startswith("time of")]
     sides = {c.what: {v.value: v.side for v in c.values} for c in brief.conflicts}
@@ -732,7 +738,7 @@ def test_the_heist_s_conflicts_and_the_insurer_s_valuation_takes_no_side(loaded)
     assert len({value for _, value in who}) == 2
     # Arrests that rose, a plan to reopen and its outcome, a press conference planned and held:
     # none is a conflict.
-    assert len(brief.conflicts) == 3, found
+    assert len(brief.conflicts) == 4, found
     [insurer] = [c for c in brief.claims if "valued the stolen" in c.text]
     assert {outlet[s.article] for s in insurer.support} == {
         "The Veskarian Standard",
@@ -740,3 +746,22 @@ def test_the_heist_s_conflicts_and_the_insurer_s_valuation_takes_no_side(loaded)
     }
     kinds = {link.kind for link in brief.lineage}
     assert {"duplicate", "citing"} <= kinds
+
+
+def test_the_spill_s_four_conflicts_and_no_hour_read_as_a_count(loaded):
+    stories = sorted(len(articles) for articles, _ in _briefs(loaded["spill"]).values())
+    assert stories == [1, 7]  # the smaller leak at the same plant in March is apart
+    _, brief = _largest(loaded, "spill")
+    found = {c.what: {v.value for v in c.values} for c in brief.conflicts}
+    assert found["households"] >= {"about 14,000", "About 19,000"}
+    assert {"23 kilometres", "32 kilometres"} in [v for v in found.values()]
+    # "shortly after 4 a.m." stands with 04:15; "shortly before 3 a.m." does not. An hour of
+    # the clock is no count of "a.m." to set 4 against 3.
+    [time] = [v for what, v in found.items() if what.startswith("time of")]
+    assert {"04:15", "shortly after 4 a.m.", "shortly before 3 a.m."} <= time
+    [who] = [v for what, v in found.items() if what.startswith("who said")]
+    assert who == {"Ingvild Sarrow", "Bertil Okkenholm"}
+    # The company's and the agency's estimates of the volume, the fish that rose, the limit,
+    # and Thursday's 05:30 against the 18:00 of Saturday's reopening: none is a conflict.
+    assert len(brief.conflicts) == 4, found
+    assert [d.speaker for d in brief.quote_drift] == ["Ragna Tolleby"]

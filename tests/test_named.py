@@ -154,3 +154,35 @@ def test_one_source_s_crowd_estimate_given_two_ways_conflicts():
 )
 def test_estimates_of_other_sources_parts_and_crowds_nobody_estimates_take_no_side(other):
     assert _named({"Wire": WIRE_MARCH, "Post": other}, later="Post") == []
+
+
+WIRE_THEFT = (
+    "Thieves broke into the Marrow Museum early on Sunday and stole 14 pieces of jewellery "
+    "worth 8.5 million orsins, police said."
+)
+
+
+def test_what_the_stolen_goods_are_worth_conflicts_though_no_claim_joins_them():
+    later = (
+        "Police made a third arrest. The stolen jewels, from a queen's collection, are worth "
+        "12 million orsins."
+    )
+    found = _named({"Wire": WIRE_THEFT, "News": later}, later="News")
+    assert found == [[("Wire", "8.5 million", 0), ("News", "12 million", 1)]]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        # a valuer's figure, and what the jewels might fetch
+        "The insurer valued the stolen jewels at 6.4 million orsins.",
+        "The director said they would be worth more than 20 million at auction if sold whole.",
+        # worth that is no theft's: what was recovered, a deal, an alarm
+        "Police recovered jewellery worth 2 million orsins from a flat.",
+        "The museum signed a contract worth 3 million orsins for a new alarm.",
+        # the same worth
+        "Jewellery worth 8.5 million orsins was stolen.",
+    ],
+)
+def test_a_valuation_or_a_worth_that_is_no_theft_s_takes_no_side(other):
+    assert _named({"Wire": WIRE_THEFT, "News": other}, later="News") == []

@@ -226,6 +226,9 @@ class NumberMention(Record):
     valued_by: str | None = None
     """Whose valuation a sum or count is, when a verb of valuing puts it at the figure:
     "harrowmere mutual" in "Harrowmere Mutual valued the stolen pieces at 6.4 million orsins"."""
+    stolen_worth: bool = False
+    """Whether a sum is what a report states the stolen goods are worth, with no valuer: "stole
+    14 pieces of jewellery worth 8.5 million orsins", "The stolen jewels are worth 12 million"."""
 
 
 Aspect = Literal["prospective", "completed"]

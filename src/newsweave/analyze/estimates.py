@@ -10,7 +10,9 @@ source, and compared only with the same source's.
 
 A sum is valued the same way: "Harrowmere Mutual, the museum's insurer, valued the stolen
 pieces at 6.4 million" is the insurer's figure, not what a report states the pieces are worth,
-and the director's "more than 20 million" beside it is another valuer's.
+and the director's "more than 20 million" beside it is another valuer's. What a report states
+the stolen goods are worth, with no valuer ("stole 14 pieces of jewellery worth 8.5 million",
+"The stolen jewels are worth 12 million"), is the one worth of the one haul.
 
 Read from spaCy's parse of the figure (`numbers._figure_token`: the noun it counts, else the
 number).
@@ -35,6 +37,12 @@ _PUT = frozenset({"put", "estimate", "number", "place"})
 # one ("put the damage at", "estimated the loss at").
 _VALUE = frozenset({"value", "price"})
 _ESTIMATE = frozenset({"estimate", "put", "assess", "place"})
+# Verbs of stealing, and nouns of what was stolen: "stole jewellery worth", "the haul was
+# worth". Taking is stealing when thieves take: "Robbers took cash worth $40,000".
+_STEAL = frozenset({"steal", "loot", "snatch", "pilfer", "embezzle"})
+_TAKE = frozenset({"take", "grab"})
+_THIEVES = frozenset({"thief", "robber", "burglar", "raider", "gang", "intruder", "looter"})
+_HAULS = frozenset({"haul", "loot", "booty"})
 # What an estimate sizes, besides a crowd: "estimated the turnout at", "put the number of
 # marchers at".
 _TURNOUT = frozenset({"turnout"})
@@ -72,9 +80,26 @@ def read_crowd(token: Any) -> tuple[bool, str | None]:
     counted, estimated = _counted(token), _estimated(token)
     by = source(token) if counted or estimated else None
     seen = counted or (estimated and by is not None)
-    if not seen or any(t.lower_ in _NOT_AT_IT for t in token.sent):
+    if not seen or any(t.lower_ in _NOT_AT_IT for t in _clause_of(token)):
         return False, None
     return True, by
+
+
+# Clauses of their own, joined to another: "Organisers had hoped for 50,000, but police said
+# about 18,000 people took part".
+_OWN_CLAUSES = frozenset({"conj", "advcl", "parataxis", "ccomp", "relcl"})
+
+
+def _clause_of(token: Any) -> list[Any]:
+    """The words of the figure's own clause: its phrase ("people on television"), the words it
+    hangs on up to a clause joined to another, and the words that hang on those, but not
+    their phrases ("below the record of 30,000") nor other clauses."""
+    words = list(token.subtree)
+    node = token
+    while node.head.i != node.i and node.dep_ not in _OWN_CLAUSES - {"ccomp"}:
+        node = node.head
+        words += [node, *(c for c in node.children if c.dep_ not in _OWN_CLAUSES)]
+    return words
 
 
 def _counted(token: Any) -> bool:
@@ -94,7 +119,8 @@ def _counted(token: Any) -> bool:
 def _estimated(token: Any) -> bool:
     """Whether the figure sizes a crowd as estimates do: "put the crowd at about 18,000" (and
     the organisers "at 120,000" after it), "120,000 people had taken part", "drew about 18,000
-    people" and "... and 120,000" after it. Not a part ("1,400 people from Dunmarrow joined
+    people" and "... and 120,000" after it; a bare figure after one (`_after_a_crowd`). Not a
+    part ("1,400 people from Dunmarrow joined
     the march")."""
     if token.dep_ == "pobj" and token.head.lower_ == "at":
         verb = token.head.head
@@ -103,10 +129,16 @@ def _estimated(token: Any) -> bool:
         return (
             verb.lemma_ in _PUT
             and token.lemma_ not in _VOTERS
-            and any(c.dep_ in {"dobj", "nsubjpass"} and _sizes_crowd(c) for c in verb.children)
+            and any(
+                c.dep_ in {"dobj", "nsubjpass"}
+                and (_sizes_crowd(c) or (c.lemma_ in _ESTIMATES and _after_a_crowd(token)))
+                for c in verb.children
+            )
         )
     if token.dep_ == "conj" and token.pos_ == "NUM":  # "drew 18,000 people ... and 120,000"
         return any(c.dep_ == "dobj" and _estimated(c) for c in token.head.children)
+    if token.dep_ == "dobj" and token.pos_ == "NUM" and token.head.lemma_ in _GIVING:
+        return _after_a_crowd(token)  # "..., while organisers said 120,000"
     if token.lemma_ not in _MARCHERS or any(c.dep_ == "prep" for c in token.children):
         return False
     verb = token.head
@@ -121,6 +153,14 @@ def _estimated(token: Any) -> bool:
     if verb.lemma_ in {"join", "attend"}:  # "joined the march", not "joined the army"
         return all(c.lemma_ in _GATHERINGS for c in verb.children if c.dep_ == "dobj")
     return verb.lemma_ in _TOOK_PART
+
+
+def _after_a_crowd(token: Any) -> bool:
+    """Whether an estimated crowd comes before the figure in its sentence, so that a bare
+    figure another source gives ("Police put the crowd at about 18,000, while organisers said
+    120,000") or "the figure" it puts ("organisers put the figure at 120,000") is the crowd
+    too."""
+    return any(_estimated(t) for t in token.sent[: token.i - token.sent.start])
 
 
 def _sizes_crowd(noun: Any) -> bool:
@@ -220,6 +260,35 @@ def valued_by(token: Any, money: bool) -> str | None:
     if whom and whom[0].pos_ == "PRON" and whom[0].lower_ not in {"which", "that", "who"}:
         return whom[0].lower_
     return _name(whom[0]) if whom and whom[0].pos_ in {"NOUN", "PROPN"} else None
+
+
+def stolen_worth(token: Any, start: int) -> bool:
+    """Whether the sum `token` stands for, told from character `start` on, is what the stolen
+    goods are worth (`NumberMention.stolen_worth`): right after "worth", in a clause of
+    stealing ("stole 14 pieces of jewellery worth 8.5 million orsins", "Jewellery worth 2
+    million euros was stolen") or of being, said of what was stolen ("The stolen jewels are
+    worth 12 million", "the haul was worth about 3 million"). Not what it might be ("they
+    would be worth more than 20 million at auction")."""
+    before = [t for t in token.sent if t.idx < start]
+    if not before or before[-1].lower_ != "worth":
+        return False
+    # The parse hangs "worth" on the verb, the goods or the sum: the clause is its first verb.
+    verb = next((a for a in before[-1].ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or any(
+        c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children
+    ):
+        return False
+    if verb.lemma_ == "be":
+        thing = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return thing is not None and (
+            thing.lemma_ in _HAULS
+            or any(c.dep_ in {"amod", "acl"} and c.lemma_ == "steal" for c in thing.children)
+        )
+    # "Robbers broke in and took cash worth ...": a second verb's doers are the first's
+    doers = _doers(verb) or (_doers(verb.head) if verb.dep_ == "conj" else [])
+    return verb.lemma_ in _STEAL or (
+        verb.lemma_ in _TAKE and any(c.lemma_ in _THIEVES for c in doers)
+    )
 
 
 def _named_beside(token: Any) -> str | None:

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from typing import Any, Literal
 
-from newsweave.analyze.estimates import read_crowd, valued_by
+from newsweave.analyze.estimates import read_crowd, stolen_worth, valued_by
 from newsweave.analyze.fates import fate
 from newsweave.analyze.nlp import common_nouns, doc_text
 from newsweave.models import NumberMention, Sentence
@@ -167,11 +167,15 @@ _size = "|".join(
     sorted((re.escape(u) for u, v in UNITS.items() if v in SIZES), key=len, reverse=True)
 )
 
+# An hour of the clock is no figure: "shortly after 4 a.m.", "by 5 pm", "at 7 o'clock" (the
+# clock reads times; "4am" is one word already).
+_hour = r"\s*(?:[ap]\.?m\.?(?!\w)|o['’]clock)"
+
 PATTERN = re.compile(
     rf"(?<![\w.,:])(?:(?P<qual>{_qual})\s+)?(?P<cur>[€$£¥])?"
     rf"(?:(?P<vague>{_vague})\b|(?P<num>{_num})(?:[\s-]*(?P<scale>{_scale})|(?P<short>[mk])\b)?"
     rf"(?:\s*(?P<sep>{_ratio}|to|-|–)\s*[€$£¥]?(?P<upper>{_num})(?:\s*(?P<uscale>{_scale}))?)?"
-    rf"(?:\s*(?P<unit>{_unit})|-(?P<size>{_size}))?)(?![\w]|[:.]\d)",
+    rf"(?:\s*(?P<unit>{_unit})|-(?P<size>{_size}))?)(?![\w]|[:.]\d|{_hour})",
     re.IGNORECASE,
 )
 
@@ -295,6 +299,13 @@ def _mention(
     crowd, crowd_by = read_crowd(figure) if figure is not None and not unit else (False, None)
     money = unit in CURRENCIES.values()
     valuer = valued_by(figure, money) if figure is not None and not crowd else None
+    # after "worth", a noun no currency we know is one still: "worth 8.5 million orsins"
+    stolen = (
+        figure is not None
+        and (money or not unit)
+        and not valuer
+        and stolen_worth(figure, match.start())
+    )
     qualifier = match.group("qual").lower() if match.group("qual") else None
     if vague:
         qualifier = qualifier or "vague"
@@ -316,6 +327,7 @@ def _mention(
         crowd=crowd,
         crowd_by=crowd_by,
         valued_by=valuer,
+        stolen_worth=stolen,
     )
 
 

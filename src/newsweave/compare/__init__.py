@@ -66,11 +66,15 @@ def compare(
     in_order = {a.article_id: a for a in ordered}
     claims, conflicts = find_conflicts(claims, in_order, published, vectors)
     others = date_conflicts(claims, in_order, published) + place_conflicts(claims, in_order)
-    others += clock_conflicts(claims, in_order)
+    others += clock_conflicts(claims, in_order, published)
     others = once(others + happening_conflicts(in_order, published))
     others += count_conflicts(in_order, published, known=conflicts)
     named = {c.what for c in conflicts + others}
-    others += [c for c in named_conflicts(in_order, published) if c.what not in named]
+    others += [
+        c
+        for c in named_conflicts(in_order, published, known=conflicts + others)
+        if c.what not in named
+    ]
     others += misattributed(ordered, entity_map, entities)
     claims = marked(claims, others)
     conflicts += others

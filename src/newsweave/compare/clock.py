@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
-from datetime import date
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
 from functools import cache
 from typing import NamedTuple
 
@@ -112,8 +112,25 @@ class Clock(NamedTuple):
     spread: int = 0
 
 
-def clock_conflicts(claims: list[Claim], analyses: dict[str, Analysis]) -> list[Conflict]:
-    """The claims whose articles give their one happening times of day that do not meet."""
+def clock_conflicts(
+    claims: list[Claim],
+    analyses: dict[str, Analysis],
+    published: Mapping[str, datetime | None] | None = None,
+) -> list[Conflict]:
+    """The claims whose articles give their one happening times of day that do not meet, on
+    one day: not two days the sentences name, nor a day after another report came out
+    ("reopened its water intake on Saturday, and at 18:00 ..." against Thursday's "closed its
+    water intake at 05:30")."""
+    published = published or {}
+
+    def one_day(x: tuple[str, dict[str, Clock]], y: tuple[str, dict[str, Clock]]) -> bool:
+        (a, clocks), (b, others) = x, y
+        days = _day(clocks), _day(others)
+        if all(days):
+            return days[0] == days[1]
+        # A sentence that names no day tells of one before its report came out.
+        named, out = (days[0], published.get(b)) if days[0] else (days[1], published.get(a))
+        return named is None or out is None or named <= out.date()
 
     @cache  # a sentence may stand in several claims
     def find(article: str, sentence: int) -> dict[str, Clock] | None:
@@ -123,7 +140,9 @@ def clock_conflicts(claims: list[Claim], analyses: dict[str, Analysis]) -> list[
         return find(s.article, s.sentence)
 
     claimed = [c.support for c in claims]
-    in_claims = within(claimed, "date", found, lambda x, y: _apart(x[1], y[1]), _read, "time")
+    in_claims = within(
+        claimed, "date", found, lambda x, y: _apart(x[1], y[1]) and one_day(x, y), _read, "time"
+    )
     alike = _timed_alike(analyses, find)
     return once(
         in_claims
@@ -259,6 +278,11 @@ def _told_alike(a: dict[str, Clock], b: dict[str, Clock]) -> bool:
         and (a[zone].words <= b[zone].words or b[zone].words <= a[zone].words)
         for zone in a.keys() & b.keys()
     )
+
+
+def _day(clocks: dict[str, Clock]) -> date | None:
+    """The one day a sentence with these clocks names, if any (its clocks share it)."""
+    return next(iter(clocks.values())).day
 
 
 def _minutes_apart(a: Clock, b: Clock) -> int:

@@ -76,6 +76,12 @@ def find_conflicts(
     return updated, conflicts
 
 
+def given_by(known: Sequence[Conflict]) -> set[tuple[str, str, str]]:
+    """The figures the `known` conflicts give, as (article, sentence, figure), to leave out a
+    conflict found another way whose every figure one of them gives already."""
+    return {(v.article, v.text, v.value) for c in known for v in c.values}
+
+
 def once(conflicts: list[Conflict]) -> list[Conflict]:
     """Each disagreement once: claims that overlap (one sentence may stand in two) find the
     same conflict, and a conflict over one thing that gives a value from the same sentence as

@@ -27,6 +27,7 @@ from newsweave.compare.conflicts import (
     disagree,
     figure_values,
     gap,
+    given_by,
     sided,
 )
 from newsweave.compare.happenings import RECENT
@@ -78,7 +79,7 @@ def count_conflicts(
             if len({amount(n) for n in figures}) == 1:
                 first = figures[0]
                 counted[key].append((article, analysis.sentences[first.sentence].text, first))
-    given = {(v.article, v.text, v.value) for c in known for v in c.values}
+    given = given_by(known)
     conflicts = []
     for (fate, who), found in counted.items():
         if all((a, t, n.text) in given for a, t, n in found):
