@@ -182,6 +182,13 @@ def test_what_the_stolen_goods_are_worth_conflicts_though_no_claim_joins_them():
         "The museum signed a contract worth 3 million orsins for a new alarm.",
         # the same worth
         "Jewellery worth 8.5 million orsins was stolen.",
+        # a theft only tried, one piece's worth, a valuer's, another theft further down
+        "Thieves tried to steal a crown worth 12 million orsins.",
+        "Thieves stole two necklaces, each worth about 900,000 orsins.",
+        "The stolen jewels are worth 12 million orsins, the insurer estimated.",
+        "The museum reopened. Guards were added. Cameras were fitted. A fourth arrest was "
+        "made. Its director recalled the 2019 raid, when thieves stole paintings worth 5 "
+        "million orsins.",
     ],
 )
 def test_a_valuation_or_a_worth_that_is_no_theft_s_takes_no_side(other):

@@ -38,11 +38,10 @@ _PUT = frozenset({"put", "estimate", "number", "place"})
 _VALUE = frozenset({"value", "price"})
 _ESTIMATE = frozenset({"estimate", "put", "assess", "place"})
 # Verbs of stealing, and nouns of what was stolen: "stole jewellery worth", "the haul was
-# worth". Taking is stealing when thieves take: "Robbers took cash worth $40,000".
+# worth"; and the verbs that make stealing no theft ("tried to steal a crown worth").
 _STEAL = frozenset({"steal", "loot", "snatch", "pilfer", "embezzle"})
-_TAKE = frozenset({"take", "grab"})
-_THIEVES = frozenset({"thief", "robber", "burglar", "raider", "gang", "intruder", "looter"})
 _HAULS = frozenset({"haul", "loot", "booty"})
+_NOT_DONE = frozenset({"try", "attempt", "fail", "plan", "seek", "want", "aim", "intend"})
 # What an estimate sizes, besides a crowd: "estimated the turnout at", "put the number of
 # marchers at".
 _TURNOUT = frozenset({"turnout"})
@@ -116,12 +115,11 @@ def _counted(token: Any) -> bool:
     return head.lower_ == "of" and head.head.lower_ == "front" and head.head.head.lower_ == "in"
 
 
-def _estimated(token: Any) -> bool:
+def _estimated(token: Any, after: bool = True) -> bool:
     """Whether the figure sizes a crowd as estimates do: "put the crowd at about 18,000" (and
     the organisers "at 120,000" after it), "120,000 people had taken part", "drew about 18,000
-    people" and "... and 120,000" after it; a bare figure after one (`_after_a_crowd`). Not a
-    part ("1,400 people from Dunmarrow joined
-    the march")."""
+    people" and "... and 120,000" after it; unless not `after` one, a bare figure after one
+    (`_after_a_crowd`). Not a part ("1,400 people from Dunmarrow joined the march")."""
     if token.dep_ == "pobj" and token.head.lower_ == "at":
         verb = token.head.head
         # "put the crowd at", "the crowd was estimated at"; not an election's "turnout at 3.1
@@ -131,14 +129,18 @@ def _estimated(token: Any) -> bool:
             and token.lemma_ not in _VOTERS
             and any(
                 c.dep_ in {"dobj", "nsubjpass"}
-                and (_sizes_crowd(c) or (c.lemma_ in _ESTIMATES and _after_a_crowd(token)))
+                and (
+                    _sizes_crowd(c) or (after and c.lemma_ in _ESTIMATES and _after_a_crowd(token))
+                )
                 for c in verb.children
             )
         )
     if token.dep_ == "conj" and token.pos_ == "NUM":  # "drew 18,000 people ... and 120,000"
         return any(c.dep_ == "dobj" and _estimated(c) for c in token.head.children)
     if token.dep_ == "dobj" and token.pos_ == "NUM" and token.head.lemma_ in _GIVING:
-        return _after_a_crowd(token)  # "..., while organisers said 120,000"
+        # "..., while organisers said 120,000"; the crowd before it is read as no such
+        # figure, or a list of them would be read over and over
+        return after and _after_a_crowd(token)
     if token.lemma_ not in _MARCHERS or any(c.dep_ == "prep" for c in token.children):
         return False
     verb = token.head
@@ -160,7 +162,7 @@ def _after_a_crowd(token: Any) -> bool:
     figure another source gives ("Police put the crowd at about 18,000, while organisers said
     120,000") or "the figure" it puts ("organisers put the figure at 120,000") is the crowd
     too."""
-    return any(_estimated(t) for t in token.sent[: token.i - token.sent.start])
+    return any(_estimated(t, after=False) for t in token.sent[: token.i - token.sent.start])
 
 
 def _sizes_crowd(noun: Any) -> bool:
@@ -268,14 +270,24 @@ def stolen_worth(token: Any, start: int) -> bool:
     stealing ("stole 14 pieces of jewellery worth 8.5 million orsins", "Jewellery worth 2
     million euros was stolen") or of being, said of what was stolen ("The stolen jewels are
     worth 12 million", "the haul was worth about 3 million"). Not what it might be ("they
-    would be worth more than 20 million at auction")."""
+    would be worth more than 20 million at auction"), what was only tried ("tried to steal a
+    crown worth"), one piece's worth ("each worth"), nor a valuer's ("..., the insurer
+    estimated")."""
     before = [t for t in token.sent if t.idx < start]
     if not before or before[-1].lower_ != "worth":
         return False
+    # "each worth 5,000", "worth 5,000 each": one piece's; "..., the insurer estimated": a
+    # valuer's
+    if any(t.lower_ == "each" for t in token.sent) or any(
+        t.pos_ == "VERB" and t.lemma_ in _VALUE | _ESTIMATE for t in token.sent
+    ):
+        return False
     # The parse hangs "worth" on the verb, the goods or the sum: the clause is its first verb.
     verb = next((a for a in before[-1].ancestors if a.pos_ in {"VERB", "AUX"}), None)
-    if verb is None or any(
-        c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children
+    if (
+        verb is None
+        or any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children)
+        or (verb.dep_ == "xcomp" and verb.head.lemma_ in _NOT_DONE)
     ):
         return False
     if verb.lemma_ == "be":
@@ -284,11 +296,7 @@ def stolen_worth(token: Any, start: int) -> bool:
             thing.lemma_ in _HAULS
             or any(c.dep_ in {"amod", "acl"} and c.lemma_ == "steal" for c in thing.children)
         )
-    # "Robbers broke in and took cash worth ...": a second verb's doers are the first's
-    doers = _doers(verb) or (_doers(verb.head) if verb.dep_ == "conj" else [])
-    return verb.lemma_ in _STEAL or (
-        verb.lemma_ in _TAKE and any(c.lemma_ in _THIEVES for c in doers)
-    )
+    return verb.lemma_ in _STEAL
 
 
 def _named_beside(token: Any) -> str | None:

@@ -86,6 +86,8 @@ _LEAD_SKIP = frozenset(
 _WORD = re.compile(r"[a-z]+")
 # How many content words before a time tell one happening in any sentence of the story.
 ALIKE_LEAD = 3
+# Verbs of saying, whose day is when a report was given, not when its happening came.
+_SAYING = frozenset({"say", "tell", "add", "report", "confirm", "announce", "state", "write"})
 # Words that tell one of several happenings of a kind, or another day's: a sentence with one is
 # held to no sentence outside its claim.
 _ANOTHER = re.compile(
@@ -110,6 +112,9 @@ class Clock(NamedTuple):
     day: date | None
     """The one day its sentence names, if any."""
     spread: int = 0
+    done_on: date | None = None
+    """The one day its sentence names for a happening, not for a saying ("the port said on
+    Thursday"), if any."""
 
 
 def clock_conflicts(
@@ -118,19 +123,18 @@ def clock_conflicts(
     published: Mapping[str, datetime | None] | None = None,
 ) -> list[Conflict]:
     """The claims whose articles give their one happening times of day that do not meet, on
-    one day: not two days the sentences name, nor a day after another report came out
-    ("reopened its water intake on Saturday, and at 18:00 ..." against Thursday's "closed its
-    water intake at 05:30")."""
+    one day: not a day one sentence names after the other's report, which names none, came
+    out ("reopened its water intake on Saturday, and at 18:00 ..." against Thursday's "closed
+    its water intake at 05:30")."""
     published = published or {}
 
     def one_day(x: tuple[str, dict[str, Clock]], y: tuple[str, dict[str, Clock]]) -> bool:
-        (a, clocks), (b, others) = x, y
-        days = _day(clocks), _day(others)
-        if all(days):
-            return days[0] == days[1]
         # A sentence that names no day tells of one before its report came out.
-        named, out = (days[0], published.get(b)) if days[0] else (days[1], published.get(a))
-        return named is None or out is None or named <= out.date()
+        for (_, clocks), (other, others) in ((x, y), (y, x)):
+            day, out = _done_on(clocks), published.get(other)
+            if day and not _done_on(others) and out and day > out.date():
+                return False
+        return True
 
     @cache  # a sentence may stand in several claims
     def find(article: str, sentence: int) -> dict[str, Clock] | None:
@@ -179,9 +183,11 @@ def clock_of(analysis: Analysis, sentence: int) -> dict[str, Clock] | None:
     if not _MAYBE_CLOCK.search(own.text):
         return None  # most sentences: no need to read the article's quotes and dates
     quoted = [(q.start, q.end) for q in analysis.quotes if q.kind != "reported"]
-    days = {d.resolved for d in analysis.dates if d.sentence == sentence and d.resolved}
+    dated = [d for d in analysis.dates if d.sentence == sentence and d.resolved]
+    days = {d.resolved for d in dated}
     if len(days) > 1:
         return None
+    done_on = next((d.resolved for d in dated if d.verb not in _SAYING), None)
     found: dict[str, list[Clock]] = {}
     for match in _CLOCK.finditer(own.text):
         if any(a <= own.start + match.start() < b for a, b in quoted):
@@ -208,7 +214,9 @@ def clock_of(analysis: Analysis, sentence: int) -> dict[str, Clock] | None:
             frozenset(w[:5] for w in ws if w not in _LEAD_SKIP)
             for ws in (words[-LEAD_WORDS:], words)
         )
-        clock = _clock(match, lead, every, next(iter(days), None), shortly)
+        clock = _clock(match, lead, every, next(iter(days), None), shortly)._replace(
+            done_on=done_on
+        )
         found.setdefault(clock.zone, []).append(clock)
     one = {zone: clocks[0] for zone, clocks in found.items() if len(clocks) == 1}
     return one if one and len(one) == len(found) else None
@@ -280,9 +288,9 @@ def _told_alike(a: dict[str, Clock], b: dict[str, Clock]) -> bool:
     )
 
 
-def _day(clocks: dict[str, Clock]) -> date | None:
-    """The one day a sentence with these clocks names, if any (its clocks share it)."""
-    return next(iter(clocks.values())).day
+def _done_on(clocks: dict[str, Clock]) -> date | None:
+    """The one day a sentence with these clocks names for a happening (its clocks share it)."""
+    return next(iter(clocks.values())).done_on
 
 
 def _minutes_apart(a: Clock, b: Clock) -> int:

@@ -51,8 +51,10 @@ def named_conflicts(
     given: dict[str, list[Figure]] = defaultdict(list)
     for article, analysis in analyses.items():
         for thing, n in given_once(analysis, _named).items():
-            if n.crowd_by and n.sentence >= LEAD:
-                continue  # further down, a crowd may be another gathering's ("a vigil ...")
+            if (n.crowd_by or n.stolen_worth) and n.sentence >= LEAD:
+                # further down, a crowd may be another gathering's ("a vigil ..."), a theft
+                # another's ("the 2019 raid, when thieves stole paintings worth ...")
+                continue
             given[thing].append((article, analysis.sentences[n.sentence].text, n))
     # A margin that names no unit ("a margin of more than 21,000") joins the one that does.
     counted = [thing for thing in given if thing.startswith(f"{MARGIN} in ")]
