@@ -87,6 +87,9 @@ def read_crowd(token: Any) -> tuple[bool, str | None]:
 # Clauses of their own, joined to another: "Organisers had hoped for 50,000, but police said
 # about 18,000 people took part".
 _OWN_CLAUSES = frozenset({"conj", "advcl", "parataxis", "ccomp", "relcl"})
+# Of those, the clauses joined beside the figure's; a clausal complement ("said about 18,000
+# people took part") is the figure's clause still, up to the verb it completes.
+_JOINED = _OWN_CLAUSES - {"ccomp"}
 
 
 def _clause_of(token: Any) -> list[Any]:
@@ -95,7 +98,7 @@ def _clause_of(token: Any) -> list[Any]:
     their phrases ("below the record of 30,000") nor other clauses."""
     words = list(token.subtree)
     node = token
-    while node.head.i != node.i and node.dep_ not in _OWN_CLAUSES - {"ccomp"}:
+    while node.head.i != node.i and node.dep_ not in _JOINED:
         node = node.head
         words += [node, *(c for c in node.children if c.dep_ not in _OWN_CLAUSES)]
     return words

@@ -76,10 +76,11 @@ def find_conflicts(
     return updated, conflicts
 
 
-def given_by(known: Sequence[Conflict]) -> set[tuple[str, str, str]]:
-    """The figures the `known` conflicts give, as (article, sentence, figure), to leave out a
-    conflict found another way whose every figure one of them gives already."""
-    return {(v.article, v.text, v.value) for c in known for v in c.values}
+def given_by(known: Sequence[Conflict]) -> Callable[[Iterable[Figure]], bool]:
+    """Whether the `known` conflicts give every one of some figures, each as (article,
+    sentence, figure), to leave out a conflict found another way that they give already."""
+    given = {(v.article, v.text, v.value) for c in known for v in c.values}
+    return lambda found: all((a, t, n.text) in given for a, t, n in found)
 
 
 def once(conflicts: list[Conflict]) -> list[Conflict]:

@@ -82,7 +82,7 @@ def count_conflicts(
     given = given_by(known)
     conflicts = []
     for (fate, who), found in counted.items():
-        if all((a, t, n.text) in given for a, t, n in found):
+        if given(found):
             continue  # a claim's conflict gives every one of them already
         # Each article gives one figure of a count, so every pair is two articles'; figures
         # of one value never disagree.
@@ -92,7 +92,7 @@ def count_conflicts(
             if amount(x[2]) != amount(y[2]) and _apart(x, y, analyses, dated, placed, published)
         ]
         sides = [f for f in found if any(f in pair for pair in pairs)]
-        if not sides or all((a, t, n.text) in given for a, t, n in sides):
+        if not sides or given(sides):
             continue
         conflicts.append(sided(f"{who} {fate}", figure_values(sides)))
     return conflicts

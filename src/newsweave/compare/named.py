@@ -61,9 +61,9 @@ def named_conflicts(
     if MARGIN in given and len(counted) == 1:
         given[counted[0]] += given.pop(MARGIN)
     conflicts = []
-    known_figures = given_by(known)
+    known_given = given_by(known)
     for thing, found in given.items():
-        if all((a, t, n.text) in known_figures for a, t, n in found):
+        if known_given(found):
             continue
         told = {a: sorted(_days_given(analyses[a], n)) for a, _, n in found}
         when = {a: told[a] or _report_day(published.get(a)) for a in told}
