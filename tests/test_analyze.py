@@ -348,6 +348,20 @@ def test_crowds_that_are_none_and_sources_named_the_long_way():
     }
 
 
+def test_a_record_crowd_is_a_crowd_and_the_record_it_beats_is_not():
+    analysis = analysed_text(
+        "A record 18,000 people marched through Dunmore, police said. A record crowd of "
+        "17,000 people marched, organisers said.\n\n"
+        "Police said 16,000 people took part, below the record of 25,000. Police said an "
+        "average 15,000 people took part in each march.\n"
+    )
+    assert {n.text: n.crowd_by for n in analysis.numbers if n.crowd} == {
+        "18,000": "police",
+        "17,000": "organisers",
+        "16,000": "police",
+    }
+
+
 def test_a_valuation_is_read_with_its_valuer():
     analysis = analysed_text(
         "Harrowmere Mutual, the museum's insurer, valued the stolen pieces at 6.4 million "
@@ -407,6 +421,21 @@ def test_what_a_report_states_the_stolen_goods_are_worth_is_read_as_such():
         "€1 million": False,  # recovered, not stolen
         "€5 million": False,
         "€6.4 million": False,  # a valuer's
+    }
+
+
+def test_stolen_goods_worth_a_sum_in_the_other_forms_news_gives_it():
+    analysis = analysed_text(
+        "Thieves made off with jewellery worth €3 million. They stole 2 million euros' worth "
+        "of gold. The gang made off with €4 million worth of watches.\n\n"
+        "The firm made €5 million worth of sales. The museum holds €6 million worth of gold.\n"
+    )
+    assert {n.text: n.stolen_worth for n in analysis.numbers} == {
+        "€3 million": True,
+        "2 million euros": True,
+        "€4 million": True,
+        "€5 million": False,  # made, not made off with
+        "€6 million": False,
     }
 
 

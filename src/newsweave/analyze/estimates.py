@@ -79,9 +79,22 @@ def read_crowd(token: Any) -> tuple[bool, str | None]:
     counted, estimated = _counted(token), _estimated(token)
     by = source(token) if counted or estimated else None
     seen = counted or (estimated and by is not None)
-    if not seen or any(t.lower_ in _NOT_AT_IT for t in _clause_of(token)):
+    if not seen or any(
+        t.lower_ in _NOT_AT_IT and not _of_this_crowd(t, token) for t in _clause_of(token)
+    ):
         return False, None
     return True, by
+
+
+def _of_this_crowd(word: Any, token: Any) -> bool:
+    """Whether `word` only says what kind of crowd the figure's own is: "a record 18,000
+    people", "a record crowd of 18,000", not "the record of 30,000"."""
+    crowd = token.head.head if token.head.lower_ == "of" else token
+    return (
+        word.lower_ == "record"
+        and word.dep_ in {"nmod", "compound", "amod"}
+        and word.head.i in {token.i, crowd.i}
+    )
 
 
 # Clauses of their own, joined to another: "Organisers had hoped for 50,000, but police said
@@ -267,17 +280,18 @@ def valued_by(token: Any, money: bool) -> str | None:
     return _name(whom[0]) if whom and whom[0].pos_ in {"NOUN", "PROPN"} else None
 
 
-def stolen_worth(token: Any, start: int) -> bool:
-    """Whether the sum `token` stands for, told from character `start` on, is what the stolen
-    goods are worth (`NumberMention.stolen_worth`): right after "worth", in a clause of
-    stealing ("stole 14 pieces of jewellery worth 8.5 million orsins", "Jewellery worth 2
-    million euros was stolen") or of being, said of what was stolen ("The stolen jewels are
-    worth 12 million", "the haul was worth about 3 million"). Not what it might be ("they
-    would be worth more than 20 million at auction"), what was only tried ("tried to steal a
-    crown worth"), one piece's worth ("each worth"), nor a valuer's ("..., the insurer
+def stolen_worth(token: Any, start: int, end: int) -> bool:
+    """Whether the sum `token` stands for, told in characters `start` to `end`, is what the
+    stolen goods are worth (`NumberMention.stolen_worth`): right after "worth", or before
+    "worth of", in a clause of stealing ("stole 14 pieces of jewellery worth 8.5 million
+    orsins", "Jewellery worth 2 million euros was stolen", "made off with 2 million euros'
+    worth of jewellery") or of being, said of what was stolen ("The stolen jewels are worth
+    12 million", "the haul was worth about 3 million"). Not what it might be ("they would be
+    worth more than 20 million at auction"), what was only tried ("tried to steal a crown
+    worth"), one piece's worth ("each worth"), nor a valuer's ("..., the insurer
     estimated")."""
-    before = [t for t in token.sent if t.idx < start]
-    if not before or before[-1].lower_ != "worth":
+    worth = _worth_beside(token.sent, start, end)
+    if worth is None:
         return False
     # "each worth 5,000", "worth 5,000 each": one piece's; "..., the insurer estimated": a
     # valuer's
@@ -286,7 +300,7 @@ def stolen_worth(token: Any, start: int) -> bool:
     ):
         return False
     # The parse hangs "worth" on the verb, the goods or the sum: the clause is its first verb.
-    verb = next((a for a in before[-1].ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    verb = next((a for a in worth.ancestors if a.pos_ in {"VERB", "AUX"}), None)
     if (
         verb is None
         or any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children)
@@ -299,7 +313,21 @@ def stolen_worth(token: Any, start: int) -> bool:
             thing.lemma_ in _HAULS
             or any(c.dep_ in {"amod", "acl"} and c.lemma_ == "steal" for c in thing.children)
         )
-    return verb.lemma_ in _STEAL
+    return verb.lemma_ in _STEAL or (
+        verb.lemma_ == "make" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+    )
+
+
+def _worth_beside(sentence: Any, start: int, end: int) -> Any | None:
+    """The "worth" right before the sum told from `start` to `end`, or right after it and
+    before "of" ("2 million euros' worth of jewellery")."""
+    before = [t for t in sentence if t.idx < start]
+    if before and before[-1].lower_ == "worth":
+        return before[-1]
+    after = [t for t in sentence if t.idx >= end and t.tag_ != "POS"]
+    if len(after) > 1 and after[0].lower_ == "worth" and after[1].lower_ == "of":
+        return after[0]
+    return None
 
 
 def _named_beside(token: Any) -> str | None:

@@ -304,7 +304,7 @@ def _mention(
         figure is not None
         and (money or not unit)
         and not valuer
-        and stolen_worth(figure, match.start())
+        and stolen_worth(figure, match.start(), match.end())
     )
     qualifier = match.group("qual").lower() if match.group("qual") else None
     if vague:
