@@ -1,7 +1,8 @@
 """Claims across outlets: sentences that quote one speaker's same statement are one claim, and
 lesser signs (quoted words, a person with a day) tie sentences that say one thing differently."""
 
-from datetime import UTC, datetime, timedelta
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
 
 import numpy as np
 import pytest
@@ -712,7 +713,7 @@ def test_an_act_and_its_undoing_are_told_by_their_verbs(first, second, apart):
     assert undone([first, second])[1, 0] is np.bool_(apart)
 
 
-def test_of_three_reports_of_one_figure_the_two_on_one_day_still_tie():
+def test_one_figure_ties_reports_of_one_day_and_one_occasion_only():
     from newsweave.compare.claims import Unit, figured_alike
 
     def unit(article: str, days: set[str]) -> Unit:
@@ -726,6 +727,15 @@ def test_of_three_reports_of_one_figure_the_two_on_one_day_still_tie():
     ]
     # a day-first phrase left unresolved ("6 august") is no date to tell the two apart by
     assert len(figured_alike([unit("a", {"2026-08-06"}), unit("b", {"6 august"})])) == 1
+    # "In 2011 a gas explosion killed nine miners" and "Nine miners remained underground on
+    # Friday": another year's occasion
+    friday = (date(2026, 10, 23), date(2026, 10, 23))
+    for year, tied in ((2011, 0), (2026, 1)):
+        whole_year = (date(year, 1, 1), date(year, 12, 31))
+        dated = [
+            replace(unit(a, set()), dated=(span,)) for a, span in (("a", whole_year), ("b", friday))
+        ]
+        assert len(figured_alike(dated)) == tied
 
 
 # One statement that runs over two paragraphs, and a report that quotes only its end.

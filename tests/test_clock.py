@@ -52,14 +52,14 @@ def test_times_of_two_days_are_two_happenings():
         == []
     )
     assert _timed(closed, "The town closed its water intake on Wednesday at 07:30.") == [
-        [("a0", "05:30"), ("a1", "07:30")]
+        [("a0", "05:15–05:45"), ("a1", "07:30")]
     ]
     # The day a report was given is no day of its happening.
     assert _timed(
         closed,
         "Officials said on Saturday that the town closed its water intake at 07:30.",
         days_later=4,
-    ) == [[("a0", "05:30"), ("a1", "07:30")]]
+    ) == [[("a0", "05:15–05:45"), ("a1", "07:30")]]
 
 
 def test_noon_and_midnight_read_as_on_the_clock():
@@ -146,6 +146,20 @@ def test_a_time_shortly_after_or_before_one_is_the_half_hour_beside_it():
         "The march set off from Harlow Green shortly after noon on Wednesday.",
         "The march set off from Harlow Green at 11:00 on Wednesday.",
     ) == [[("a0", "12:00–12:30"), ("a1", "11:00")]]
+
+
+def test_a_time_told_about_is_the_quarter_hour_either_side():
+    """ "At about 9.30 p.m." and "at 21:35" may be one time; "around 06:00" and "06:40" not."""
+    collapse = "Part of the tunnel roof collapsed at the Drummelin mine"
+    assert (
+        _timed(f"{collapse} at about 9.30 p.m. on Tuesday.", f"{collapse} at 21:35 on Tuesday.")
+        == []
+    )
+    assert _timed(
+        f"{collapse} at around 06:00 on Tuesday.", f"{collapse} at 06:40 on Tuesday."
+    ) == [[("a0", "05:45–06:15"), ("a1", "06:40")]]
+    # "by about 6pm" is a bound still, no time the roof came down
+    assert _timed(f"{collapse} by about 6pm on Tuesday.", f"{collapse} at 21:35 on Tuesday.") == []
 
 
 def test_times_of_day_take_one_side_when_they_may_be_one_time():

@@ -266,6 +266,22 @@ def test_a_count_that_grew_between_reports_a_day_apart_is_progress():
     assert find_conflicts([claim.model_copy(update={"support": support[1:]})], analyses, revised)[1]
 
 
+def test_what_is_left_of_a_count_a_day_later_is_progress_and_a_transposed_figure_a_slip():
+    trapped = "A roof fall trapped 14 miners in the Drummelin copper mine, the company said."
+    left = "Nine miners remained underground after five were brought out, the company said."
+    assert _conflicts({"Post": trapped, "Wire": left}, hours=[0, 48]) == []
+    # On the same morning, or with no word of what is left, the two figures conflict.
+    assert _conflicts({"Post": trapped, "Wire": left}, hours=[0, 2]) != []
+    fewer = "A roof fall trapped nine miners in the Drummelin copper mine, the company said."
+    assert _conflicts({"Post": trapped, "Wire": fewer}, hours=[0, 48]) != []
+    # 830 is more than twice 380, but the same digits: one report's slip, not two quantities.
+    deep = "The men were trapped at a depth of {} metres, the company said."
+    assert _conflicts({"Post": deep.format(380), "Wire": deep.format(830)}) == [
+        {("Post", "380 m"), ("Wire", "830 m")}
+    ]
+    assert _conflicts({"Post": deep.format(380), "Wire": deep.format(940)}) == []
+
+
 def test_people_of_one_kind_counted_by_a_number_of_are_not_all_people():
     """ "The number of people who have fallen ill" counts the ill, not the recovered."""
     articles = [
@@ -335,6 +351,23 @@ def test_leads_counting_people_or_reports_a_day_apart_take_no_side():
     texts = {"Wire": QUAKE.format("6.1"), "Times": OTHER.format("6.4")}
     assert _in_leads(texts, {"a0": monday, "a1": tuesday}) == []
     assert _in_leads(texts, {"a0": monday, "a1": monday}) != []
+
+
+def test_a_later_report_s_lead_takes_a_side_it_agrees_with_not_one_of_its_own():
+    """Two days on, "5.9" is no third reading of the quake's magnitude, while a later "6.1"
+    stands with the wire's."""
+    monday = datetime(2026, 9, 14, 6, tzinfo=UTC)
+    texts = {
+        "Wire": QUAKE.format("6.1"),
+        "Times": OTHER.format("6.4"),
+        "Later": QUAKE.format("5.9"),
+        "Weekly": QUAKE.format("6.1"),
+    }
+    days = {"a0": 0, "a1": 0, "a2": 2, "a3": 4}  # the later reports two days apart
+    published = {a: monday + timedelta(days=n) for a, n in days.items()}
+    assert _in_leads(texts, published) == [
+        {("Wire", "6.1 magnitude"), ("Times", "6.4 magnitude"), ("Weekly", "6.1 magnitude")}
+    ]
 
 
 def test_a_sum_an_article_gives_once_outside_the_claim_takes_a_side():

@@ -484,3 +484,20 @@ def test_a_present_tense_the_model_reads_as_a_plural_noun_looks_ahead():
     )
     assert behind["on Friday"][0] == date(2026, 11, 13)
     assert behind["on Monday"][0] == date(2026, 11, 16)
+
+
+def test_a_past_the_model_tags_as_a_present_and_a_fall_that_is_no_season():
+    sunday = date(2026, 10, 25)
+    found = spans(
+        sunday,
+        "In Drummelin, church bells rang through the town on Saturday morning to mark the end "
+        "of the rescue.",  # "rang", tagged a present by the model
+        "Rescuers raced to reach 17 miners trapped since a roof collapse late on Tuesday.",
+        "Dust and fumes from the fall have seeped into the chamber.",
+        "The company will reopen the tunnel in the fall.",
+    )
+    assert found == {
+        "on Saturday morning": (date(2026, 10, 24), None),
+        "on Tuesday": (date(2026, 10, 20), None),
+        "in the fall": (date(2026, 9, 1), date(2026, 11, 30)),
+    }

@@ -55,6 +55,17 @@ def test_quoting_another_s_words_names_them_beside_the_quote():
     )
 
 
+def test_the_other_speaker_beside_the_quote_with_a_statement_of_their_own_quotes_no_quote():
+    """Naming Pell as the speaker of another statement beside Radley's quote does not make
+    Radley quote Pell; "agreed with Graham Pell" before it does (above)."""
+    found = _who_said(
+        f"“{SAID},” said Graham Pell, the area manager.",
+        f"“{SAID},” said Owen Radley, the superintendent. Graham Pell said crews would stay "
+        "at the site overnight.",
+    )
+    assert [values for _, values in found] == [[("a0", "Graham Pell"), ("a1", "Owen Radley")]]
+
+
 def test_a_short_remark_two_people_make_is_no_conflict():
     assert (
         _who_said("“We will rebuild,” said Graham Pell.", "“We will rebuild,” said Owen Radley.")

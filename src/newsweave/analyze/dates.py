@@ -73,6 +73,9 @@ _part = r"(?i:the\s+(?:end|start|beginning|middle)\s+of\s+|(?:early|late|mid)[\s
 # October, 88% of those who voted ...").
 _month_end = r"(?![\w’']|\s+\d|,\s*(?:19|20)\d\d\b|\s+[A-Z][a-z])"
 _season = "|".join(s for s in SEASONS if s != "fall")
+# The words before "the fall" that make it a season, a stretch of time ("in the fall", "by the
+# fall"); after others it is a falling ("dust from the fall", "after the fall").
+_FALL_LEADS = frozenset({"in", "during", "by", "until", "till", "through", "throughout"})
 # "Fall" is the season only where it is not the noun or verb of falling ("this fall in prices").
 _fall = (
     r"fall(?!\s+(?:in|of|on|from|to|by|at|and|for|back|below|above|is|was|has|had|will|would)\b)"
@@ -182,7 +185,11 @@ def find_dates(
     found: list[DateMention] = []
     for doc, base in zip(docs, starts, strict=True):
         text = doc_text(doc)
-        matches = [m for m in PATTERN.finditer(text) if not m.group("mo") or _a_month(doc, m)]
+        matches = [
+            m
+            for m in PATTERN.finditer(text)
+            if (not m.group("mo") or _a_month(doc, m)) and not _a_falling(m)
+        ]
         matches = _without_weekdays_of_dates(text, matches)
         at = [max(bisect_right(sentence_starts, base + m.start()) - 1, 0) for m in matches]
         verbs = [_governing_verb(doc, m.start()) for m in matches]
@@ -279,6 +286,15 @@ def _ends_after_start(found: list[DateMention]) -> list[DateMention]:
                 d = d.model_copy(update={"resolved": d.resolved + timedelta(weeks=weeks)})
         moved.append(d)
     return moved
+
+
+def _a_falling(match: re.Match[str]) -> bool:
+    """Whether a season read as "fall" is the noun of falling: "dust and fumes from the
+    fall", "injured in a fall" (no "the"), not "in the fall" or "this fall"."""
+    lead = match.group("s_lead")
+    return (match.group("s_name") or "").lower() == "fall" and (
+        lead is not None and lead.lower() not in _FALL_LEADS
+    )
 
 
 def _years_named(match: re.Match[str], anchor: date | None) -> set[int]:

@@ -59,6 +59,10 @@ _SHORTLY = re.compile(
     r"\b(?:shortly|just|soon|not\s+long|a\s+little)\s+(?P<way>after|before)\s+$", re.IGNORECASE
 )
 SHORTLY = 30
+# "At about 9.30 p.m.", "around 06:00": a time within `ABOUT` minutes either side of the one
+# named ("about 9.30 p.m." and "21:35" agree).
+_ABOUT = re.compile(r"\b(?P<way>about|around|approximately|roughly|circa)\s+$", re.IGNORECASE)
+ABOUT = 15
 # A plan named as a thing that says what it was, however far before the time: "The council's
 # plan, drawn up ..., was to open the gates at 06:00".
 _PLAN_WAS = re.compile(r"\b(?:was|were|is|are)\s+to\s+\w", re.IGNORECASE)
@@ -195,9 +199,12 @@ def clock_of(analysis: Analysis, sentence: int) -> dict[str, Clock] | None:
         before = own.text[: match.start()]
         if _NAMING.search(before):
             continue
+        # "at about 06:00" is on the clock, as "at 06:00" is; "around noon" alone is not
+        at = _AT.search(before)
         shortly = _SHORTLY.search(before)
-        if shortly:
-            before = before[: shortly.start()]
+        hedged = shortly or _ABOUT.search(before)
+        if hedged:
+            before = before[: hedged.start()]
         if _BOUND.search(before):
             return None  # "by 6pm", and "until shortly after 6pm"
         if _planned(before, own.text[match.end() :]):
@@ -206,7 +213,7 @@ def clock_of(analysis: Analysis, sentence: int) -> dict[str, Clock] | None:
         if _STAMP.search(near):
             return None
         if not (match["ampm"] or match["ampm2"]) and not (
-            len(match["h"] or match["named"]) > 1 and (shortly or _AT.search(before))
+            len(match["h"] or match["named"]) > 1 and (shortly or at)
         ):
             continue
         words = _WORD.findall(before.lower())
@@ -214,9 +221,7 @@ def clock_of(analysis: Analysis, sentence: int) -> dict[str, Clock] | None:
             frozenset(w[:5] for w in ws if w not in _LEAD_SKIP)
             for ws in (words[-LEAD_WORDS:], words)
         )
-        clock = _clock(match, lead, every, next(iter(days), None), shortly)._replace(
-            done_on=done_on
-        )
+        clock = _clock(match, lead, every, next(iter(days), None), hedged)._replace(done_on=done_on)
         found.setdefault(clock.zone, []).append(clock)
     one = {zone: clocks[0] for zone, clocks in found.items() if len(clocks) == 1}
     return one if one and len(one) == len(found) else None
@@ -260,10 +265,11 @@ def _clock(
     zone = "local" if not zone or zone.lower().startswith("local") else zone.upper()
     wording = re.sub(r"(?<=[ap]m)\.$", "", match.group(0).strip(), flags=re.IGNORECASE)
     minutes, spread = hour * 60 + minute, 0
-    if shortly:  # "shortly before 6 a.m.": from 05:30 to 06:00
+    if shortly:  # "shortly before 6 a.m.": from 05:30 to 06:00; "about 6 a.m.": 05:45 to 06:15
         wording = f"{' '.join(shortly.group(0).split())} {wording}"
-        minutes -= SHORTLY if shortly["way"] == "before" else 0
-        spread = SHORTLY
+        way = shortly["way"].lower()
+        minutes -= {"before": SHORTLY, "after": 0}.get(way, ABOUT)
+        spread = SHORTLY if way in {"before", "after"} else 2 * ABOUT
     return Clock(wording, minutes % MINUTES_A_DAY, zone, lead, words, day, spread)
 
 

@@ -20,6 +20,7 @@ import numpy as np
 from newsweave.analyze.numbers import (
     CURRENCIES,
     DURATIONS,
+    SIZES,
     SPEEDS,
     VALUED_BY,
     amount,
@@ -54,7 +55,7 @@ def find_conflicts(
     Then conflicts between the leads of reports (`in_leads`), which no claim holds.
 
     `published` (article id → publication time) lets a count that a later report gives as
-    grown ("the toll rose to 17") stand as progress, not conflict (`grew`). `vectors` are the
+    grown ("the toll rose to 17") stand as progress, not conflict (`updated`). `vectors` are the
     articles' stored sentence vectors; those missing are computed.
     """
     conflicts: list[Conflict] = []
@@ -203,6 +204,8 @@ def _conflict(thing: str, found: list[Figure]) -> Conflict:
         thing = f"sum in {thing}"  # "sum in GBP", not "GBP"
     elif thing in SPEEDS:
         thing = f"speed in {thing}"
+    elif thing in SIZES:  # "length in m": "380 metres" below ground against "830 metres"
+        thing = f"{'weight' if thing in {'kg', 'tonne'} else 'length'} in {thing}"
     return sided(f"{thing}{VALUED_BY}{valued}" if valued else thing, figure_values(found))
 
 
@@ -247,7 +250,7 @@ def _clash(
     measured_from: Mapping[str, Mapping[int, frozenset[str]]],
     ahead: Mapping[str, set[int]],
 ) -> bool:
-    """Whether two of a thing's figures disagree, the later no grown count (`grew`), the two
+    """Whether two of a thing's figures disagree, the later no update (`updated`), the two
     no different occasions (`may_differ`), measured from the same time (`_measured_from`), and
     not spans between two happenings of which one is a plan or another day (`_gaps_apart`).
     Each wording of a value is compared once: a big story gives one figure in the same words
@@ -266,7 +269,7 @@ def _clash(
     return any(
         disagree([these[0][2], those[0][2]])
         and any(
-            not grew(f, g, published)
+            not updated(f, g, published)
             and not may_differ(when(f), when(g))
             and start(f) == start(g)
             and not _gaps_apart(f, g, when, ahead)
@@ -450,15 +453,31 @@ def in_leads(
         ]
         if pairs:
             joined = {k for pair in pairs for k in pair}
+
             # The articles that give a side: those in a disagreeing pair, and those whose lead
             # is as alike one of them (a copy of either, a third report).
             sides = [
                 f
                 for k, f in enumerate(found)
-                if k in joined or any(sim[k, i] >= LEAD_SIMILARITY for i in joined)
+                if k in joined or any(_alike_lead(found, sim, k, i, published) for i in joined)
             ]
             conflicts.append(_conflict(thing, sides))
     return conflicts
+
+
+def _alike_lead(
+    found: list[Figure],
+    sim: np.ndarray,
+    k: int,
+    i: int,
+    published: Mapping[str, datetime | None],
+) -> bool:
+    """Whether lead `k` takes the side of lead `i`: it is as alike, and of the same news cycle
+    or of the same value. A report of a later cycle takes a side it agrees with, not one of its
+    own: "Nine miners remained underground", two days on, is no third count of those trapped."""
+    return bool(sim[k, i] >= LEAD_SIMILARITY) and (
+        _one_cycle(found[k][0], found[i][0], published) or not disagree([found[k][2], found[i][2]])
+    )
 
 
 def _one_cycle(a: str, b: str, published: Mapping[str, datetime | None]) -> bool:
@@ -487,23 +506,26 @@ def _similarity(found: list[Figure], vectors: Mapping[str, np.ndarray]) -> np.nd
 UPDATE_AFTER = timedelta(hours=12)
 
 
-def grew(
+def updated(
     first: Figure,
     second: Figure,
     published: Mapping[str, datetime | None],
 ) -> bool:
     """Whether the later of two reports (article, sentence, figure), `UPDATE_AFTER` or more
     apart, gives a larger value in words of change ("the toll rose to 17", "has now reached"),
-    or, at any time later, in words that say it went on changing since (`FURTHER`: "closed 0.9%
-    lower, having fallen further", "extended its slide"): an update, not a conflict. A count
-    revised down, or a larger one with no such words ("1,500 jobs" the next morning against
-    "about 1,200"), stays a conflict."""
+    or a smaller one in words of what is left ("Nine miners remained underground", "three are
+    still in hospital"); or, at any time later, a larger one in words that say it went on
+    changing since (`FURTHER`: "closed 0.9% lower, having fallen further", "extended its
+    slide"): an update, not a conflict. A count revised down, or a larger one with no such
+    words ("1,500 jobs" the next morning against "about 1,200"), stays a conflict."""
     between = gap(first[0], second[0], published)
     if between is None or not between:
         return False
     earlier, later = (first, second) if between > timedelta(0) else (second, first)
-    if later[2].value <= earlier[2].value:
+    if later[2].value == earlier[2].value:
         return False
+    if later[2].value < earlier[2].value:
+        return abs(between) >= UPDATE_AFTER and bool(LEFT.search(later[1]))
     if abs(between) < UPDATE_AFTER:
         return bool(FURTHER.search(later[1]))
     return bool(CHANGE.search(later[1]) or FURTHER.search(later[1]))
@@ -514,6 +536,10 @@ CHANGE = re.compile(
     r"jumped|latest|updated|so far)\b",
     re.IGNORECASE,
 )
+
+
+# Words of what is left of a count that falls: the missing, the trapped, those in hospital.
+LEFT = re.compile(r"\b(?:remain(?:s|ed|ing)?|still)\b", re.IGNORECASE)
 
 
 # Words that say a figure went on changing after an earlier report of it.
@@ -702,17 +728,19 @@ def disagree(numbers: list[NumberMention]) -> bool:
     """Whether no one value fits every figure: each figure admits a range ("12": 12; "at
     least 12": 12 and up; "about 80": 72 to 88; "nearly 1,200": 1,080 to 1,200), and two
     figures disagree when their ranges do not meet, unless they lie more than `APART` times
-    apart. Two rounded figures disagree when one is a fifth or more above the other ("about
-    300", "around 250"): each rounds the count its own way, and a count both could round to
-    (272) is no reading of either; "about 1,000" and "around 1,150" may round one count. A
-    range admits its stretch ("35 to 40"); ratios must be equal; a vague figure ("hundreds",
-    "several hundred") admits anything."""
+    apart and are not one another's digits transposed ("380", "830"). Two rounded figures
+    disagree when one is a fifth or more above the other ("about 300", "around 250"): each
+    rounds the count its own way, and a count both could round to (272) is no reading of
+    either; "about 1,000" and "around 1,150" may round one count. A range admits its stretch
+    ("35 to 40"); ratios must be equal; a vague figure ("hundreds", "several hundred") admits
+    anything."""
     ratios = {amount(n) for n in numbers if _is_ratio(n)}
     if len(ratios) >= 2:
         return True
     spans = [(n, span) for n in numbers if not _is_ratio(n) and (span := _admits(n)) is not None]
     return any(
         a[1] < b[0] <= a[1] * APART
+        or (a[1] < b[0] and _transposed(m, n))
         or (
             0 < m.value < n.value <= a[1] * APART
             and _rounded(m)
@@ -722,6 +750,14 @@ def disagree(numbers: list[NumberMention]) -> bool:
         for m, a in spans
         for n, b in spans
     )
+
+
+def _transposed(m: NumberMention, n: NumberMention) -> bool:
+    """Whether two whole figures are one another's digits in another order ("380 metres" and
+    "830 metres"): a slip of the keys, however far apart that puts them, and no two quantities
+    (`APART`)."""
+    digits = [f"{x.value:.0f}" for x in (m, n) if x.value == int(x.value) and x.upper is None]
+    return len(digits) == 2 and len(digits[0]) > 1 and sorted(digits[0]) == sorted(digits[1])
 
 
 def _rounded(n: NumberMention) -> bool:

@@ -12,7 +12,7 @@ turnout with a record, a later report with the last election's), so the claims n
 them. When the analysis read what a figure is (`NumberMention.share_of`, `NumberMention.margin`),
 each article that gives it once, with one value, takes a side, and two values that disagree
 (`conflicts.disagree`) are a conflict when their sentences are of one occasion, unless the later
-report tells a larger figure in words of change (`conflicts.grew`), as a claim's conflicts are
+report tells a larger figure in words of change (`conflicts.updated`), as a claim's conflicts are
 read.
 """
 
@@ -31,8 +31,8 @@ from newsweave.compare.conflicts import (
     figure_values,
     given_by,
     given_once,
-    grew,
     sided,
+    updated,
 )
 from newsweave.compare.occasions import Span, may_differ, since, span_of
 from newsweave.models import Analysis, Conflict, DateMention, NumberMention
@@ -71,7 +71,7 @@ def named_conflicts(
             disagree([m, n])
             and (not m.size_of or _near(m, n))
             and (not m.crowd or _one_crowd(m, told[a], n, told[b]))
-            and not grew((a, t, m), (b, u, n), published)
+            and not updated((a, t, m), (b, u, n), published)
             and not may_differ(when[a], when[b])
             for (a, t, m), (b, u, n) in combinations(found, 2)
         ):

@@ -93,10 +93,23 @@ def _one_statement(a: Quote, b: Quote, said_a: set[str], said_b: set[str]) -> bo
 def _names_beside(
     analysis: Analysis, quote: Quote, others: set[str], entity_map: dict[str, str]
 ) -> bool:
-    """Whether the article names any of `others` in the quote's sentence or the one either side."""
+    """Whether the article names any of `others` in the quote's sentence or the one either
+    side, other than as the speaker of a statement of their own there ("“We can hear them
+    ...,” said Dunholt. Tothery said his teams were cutting ..."): that names two speakers of
+    two statements, not a quote of a quote."""
     near = range(quote.sentence - 1, quote.sentence + 2)
+    # Where other statements' speakers are named: the tags of this one's neighbours.
+    tags = [
+        (q.speaker_start, q.speaker_end)
+        for q in analysis.quotes
+        if q.speaker_start is not None
+        and q.speaker_end is not None
+        and q.speaker_start != quote.speaker_start
+    ]
     return any(
-        m.sentence in near and entity_map.get(m.entity, m.entity) in others
+        m.sentence in near
+        and entity_map.get(m.entity, m.entity) in others
+        and not any(start <= m.start < end for start, end in tags)
         for m in analysis.mentions
     )
 
