@@ -148,8 +148,9 @@ def test_a_time_shortly_after_or_before_one_is_the_half_hour_beside_it():
     ) == [[("a0", "12:00–12:30"), ("a1", "11:00")]]
 
 
-def test_a_time_told_about_is_the_quarter_hour_either_side():
-    """ "At about 9.30 p.m." and "at 21:35" may be one time; "around 06:00" and "06:40" not."""
+def test_a_time_told_about_or_nearly_is_a_span_around_or_before_it():
+    """ "At about 9.30 p.m." and "at 21:35" may be one time; "around 06:00" (the half hour
+    either side of a whole hour) and "06:40" not."""
     collapse = "Part of the tunnel roof collapsed at the Drummelin mine"
     assert (
         _timed(f"{collapse} at about 9.30 p.m. on Tuesday.", f"{collapse} at 21:35 on Tuesday.")
@@ -157,7 +158,13 @@ def test_a_time_told_about_is_the_quarter_hour_either_side():
     )
     assert _timed(
         f"{collapse} at around 06:00 on Tuesday.", f"{collapse} at 06:40 on Tuesday."
-    ) == [[("a0", "05:45–06:15"), ("a1", "06:40")]]
+    ) == [[("a0", "05:30–06:30"), ("a1", "06:40")]]
+    # a whole hour told "about" is the half hour either side; "nearly" the half hour before
+    assert (
+        _timed(f"{collapse} at about 3 a.m. on Tuesday.", f"{collapse} at 02:40 on Tuesday.") == []
+    )
+    assert _timed(f"{collapse} nearly 10pm on Tuesday.", f"{collapse} at 21:50 on Tuesday.") == []
+    assert _timed(f"{collapse} nearly 10pm on Tuesday.", f"{collapse} at 22:10 on Tuesday.") != []
     # "by about 6pm" is a bound still, no time the roof came down
     assert _timed(f"{collapse} by about 6pm on Tuesday.", f"{collapse} at 21:35 on Tuesday.") == []
 

@@ -274,6 +274,9 @@ def test_what_is_left_of_a_count_a_day_later_is_progress_and_a_transposed_figure
     assert _conflicts({"Post": trapped, "Wire": left}, hours=[0, 2]) != []
     fewer = "A roof fall trapped nine miners in the Drummelin copper mine, the company said."
     assert _conflicts({"Post": trapped, "Wire": fewer}, hours=[0, 48]) != []
+    # "still" told of something else is no word of what is left of the count
+    unknown = "A roof fall trapped nine miners in the mine, and its cause is still unknown."
+    assert _conflicts({"Post": trapped, "Wire": unknown}, hours=[0, 48]) != []
     # 830 is more than twice 380, but the same digits: one report's slip, not two quantities.
     deep = "The men were trapped at a depth of {} metres, the company said."
     assert _conflicts({"Post": deep.format(380), "Wire": deep.format(830)}) == [

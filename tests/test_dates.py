@@ -495,9 +495,17 @@ def test_a_past_the_model_tags_as_a_present_and_a_fall_that_is_no_season():
         "Rescuers raced to reach 17 miners trapped since a roof collapse late on Tuesday.",
         "Dust and fumes from the fall have seeped into the chamber.",
         "The company will reopen the tunnel in the fall.",
+        "Turnout rose after the fall elections.",  # a noun of the season after it
+        "The festival is held in March.",  # a participle, which may look either way
     )
     assert found == {
         "on Saturday morning": (date(2026, 10, 24), None),
         "on Tuesday": (date(2026, 10, 20), None),
         "in the fall": (date(2026, 9, 1), date(2026, 11, 30)),
+        "after the fall": (date(2026, 9, 1), date(2026, 11, 30)),
+        "in March": (None, None),
+    }
+    # a year phrase that opens the sentence
+    assert spans(sunday, "In 2011 a gas explosion killed nine miners.") == {
+        "In 2011": (date(2011, 1, 1), date(2011, 12, 31))
     }

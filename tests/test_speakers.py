@@ -64,6 +64,12 @@ def test_the_other_speaker_beside_the_quote_with_a_statement_of_their_own_quotes
         "at the site overnight.",
     )
     assert [values for _, values in found] == [[("a0", "Graham Pell"), ("a1", "Owen Radley")]]
+    # Words of echoing beside make it a quote of a quote again.
+    for echoed in (
+        f"Graham Pell said the crews had been lucky. Echoing him, Owen Radley said: “{SAID}.”",
+        f"“{SAID},” Owen Radley said. Graham Pell had said the same on Monday.",
+    ):
+        assert _who_said(f"“{SAID},” said Graham Pell, the area manager.", echoed) == [], echoed
 
 
 def test_a_short_remark_two_people_make_is_no_conflict():

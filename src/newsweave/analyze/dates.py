@@ -74,8 +74,13 @@ _part = r"(?i:the\s+(?:end|start|beginning|middle)\s+of\s+|(?:early|late|mid)[\s
 _month_end = r"(?![\w’']|\s+\d|,\s*(?:19|20)\d\d\b|\s+[A-Z][a-z])"
 _season = "|".join(s for s in SEASONS if s != "fall")
 # The words before "the fall" that make it a season, a stretch of time ("in the fall", "by the
-# fall"); after others it is a falling ("dust from the fall", "after the fall").
+# fall"); after others it is a falling ("dust from the fall", "after the fall"), unless a noun
+# of the season follows ("after the fall elections").
 _FALL_LEADS = frozenset({"in", "during", "by", "until", "till", "through", "throughout"})
+_FALL_NOUNS = re.compile(
+    r"\s+(?:elections?|semester|term|break|season|session|campaign|schedule|classes|sitting)\b",
+    re.IGNORECASE,
+)
 # "Fall" is the season only where it is not the noun or verb of falling ("this fall in prices").
 _fall = (
     r"fall(?!\s+(?:in|of|on|from|to|by|at|and|for|back|below|above|is|was|has|had|will|would)\b)"
@@ -106,7 +111,7 @@ PATTERN = re.compile(
     rf"|(?<!-)(?i:{_count})\s+(?:days?|weeks?|months?|years?)\s+ago)"
     rf"|(?P<yp>(?:{_lead}\s+)?(?P<yp_part>{_part})(?:(?P<yp_year>{_year})|(?P<yp_which>(?i:last|this|next))\s+year))"
     rf"|(?P<decade>(?i:the)\s+(?P<dec>(?:1[89]|20)\d0)s)"
-    rf"|(?P<year>(?:in|since|by|until|from)\s+(?P<yy>(?:19|20)\d{{2}}))"
+    rf"|(?P<year>(?i:in|since|by|until|from)\s+(?P<yy>(?:19|20)\d{{2}}))"
     rf")\b",
 )
 # The pattern's groups that hold a year of the phrase's own.
@@ -290,10 +295,13 @@ def _ends_after_start(found: list[DateMention]) -> list[DateMention]:
 
 def _a_falling(match: re.Match[str]) -> bool:
     """Whether a season read as "fall" is the noun of falling: "dust and fumes from the
-    fall", "injured in a fall" (no "the"), not "in the fall" or "this fall"."""
+    fall", not "in the fall", "this fall" or "after the fall elections"."""
     lead = match.group("s_lead")
-    return (match.group("s_name") or "").lower() == "fall" and (
-        lead is not None and lead.lower() not in _FALL_LEADS
+    return (
+        (match.group("s_name") or "").lower() == "fall"
+        and lead is not None
+        and lead.lower() not in _FALL_LEADS
+        and not _FALL_NOUNS.match(match.string, match.end())
     )
 
 

@@ -42,6 +42,8 @@ _ESTIMATE = frozenset({"estimate", "put", "assess", "place"})
 _STEAL = frozenset({"steal", "loot", "snatch", "pilfer", "embezzle"})
 _HAULS = frozenset({"haul", "loot", "booty"})
 _NOT_DONE = frozenset({"try", "attempt", "fail", "plan", "seek", "want", "aim", "intend"})
+# Getting away with the goods: "made off with jewellery worth", "got away with".
+_GOT_AWAY = frozenset({("make", "off"), ("get", "away")})
 # What an estimate sizes, besides a crowd: "estimated the turnout at", "put the number of
 # marchers at".
 _TURNOUT = frozenset({"turnout"})
@@ -88,12 +90,19 @@ def read_crowd(token: Any) -> tuple[bool, str | None]:
 
 def _of_this_crowd(word: Any, token: Any) -> bool:
     """Whether `word` only says what kind of crowd the figure's own is: "a record 18,000
-    people", "a record crowd of 18,000", not "the record of 30,000"."""
+    people", "a record crowd of 18,000", not "the record of 30,000" nor "the record crowd of
+    25,000"."""
     crowd = token.head.head if token.head.lower_ == "of" else token
+    # "the record crowd of 25,000", "last year's record 25,000": a record before this one
+    known = any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ not in {"a", "an"})
+        for c in crowd.children
+    )
     return (
         word.lower_ == "record"
         and word.dep_ in {"nmod", "compound", "amod"}
         and word.head.i in {token.i, crowd.i}
+        and not known
     )
 
 
@@ -296,7 +305,7 @@ def stolen_worth(token: Any, start: int, end: int) -> bool:
     # "each worth 5,000", "worth 5,000 each": one piece's; "..., the insurer estimated": a
     # valuer's
     if any(t.lower_ == "each" for t in token.sent) or any(
-        t.pos_ == "VERB" and t.lemma_ in _VALUE | _ESTIMATE for t in token.sent
+        t.pos_ == "VERB" and t.lemma_ in _VALUE | _ESTIMATE and t.dep_ != "amod" for t in token.sent
     ):
         return False
     # The parse hangs "worth" on the verb, the goods or the sum: the clause is its first verb.
@@ -313,8 +322,8 @@ def stolen_worth(token: Any, start: int, end: int) -> bool:
             thing.lemma_ in _HAULS
             or any(c.dep_ in {"amod", "acl"} and c.lemma_ == "steal" for c in thing.children)
         )
-    return verb.lemma_ in _STEAL or (
-        verb.lemma_ == "make" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+    return verb.lemma_ in _STEAL or any(
+        c.dep_ in {"prt", "advmod"} and (verb.lemma_, c.lower_) in _GOT_AWAY for c in verb.children
     )
 
 

@@ -48,7 +48,8 @@ ANNOUNCING_VERBS = PROSPECTIVE_VERBS | frozenset(
     ]
 )
 # Past forms of irregular verbs that are no present form of any verb, which the model sometimes
-# tags as a present ("church bells rang", tagged VBP): its own tag cannot make them look ahead.
+# tags as a present ("church bells rang", tagged VBP): that tag cannot make them look ahead. (A
+# participle is no present: "The festival is held in March" may look either way.)
 # Not "read", "cut", "put", "set", "lay", "found", "saw" or "fell", present forms too.
 # fmt: off
 PRETERITES = frozenset([
@@ -115,7 +116,7 @@ def _past_form(verb: Any) -> bool:
     """Whether a verb the model tagged otherwise is told in the past: an irregular past form
     ("rang"), or a happening named after "since" ("trapped since a roof collapse late on
     Tuesday", where "collapse" is a noun the model read as a verb)."""
-    return (verb.tag_ != "VBD" and verb.lower_ in PRETERITES) or (
+    return (verb.tag_ in {"VBP", "VBZ"} and verb.lower_ in PRETERITES) or (
         verb.dep_ == "pobj" and verb.head.lower_ == "since"
     )
 

@@ -637,7 +637,6 @@ def _wordings(text: str) -> frozenset[str]:
         for k in range(len(words))
     ]
     body = _body_names(lower, split, common)
-    owned = _owned(words, split, common)
     found = set()
     for size in range(2, PHRASE_WORDS + 1):
         for start in range(len(words) - size + 1):
@@ -650,8 +649,6 @@ def _wordings(text: str) -> frozenset[str]:
                 continue
             if all(body[k] or stop[k] for k in range(start, end)):
                 continue  # a body's name alone ("national maritime accident office") is who
-            if owned[start]:
-                continue  # "Morrand Chemicals' plant in Kellmora": a named thing, as a name is
             if any(lower[k] in VERB_BRIDGES for k in range(start + 1, end - 1)):
                 continue  # "passengers were taken": a clause, not a term
             # The head of an English noun phrase is its last word, or the last before a
@@ -669,23 +666,6 @@ def _wordings(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def _owned(words: list[str], split: list[tuple[str, str]], common: list[bool]) -> list[bool]:
-    """owned[k]: word k is a common word of a noun a name owns, or a name of two words or more
-    heads, with only common words between ("Morrand Chemicals' fertiliser plant", "the Morrand
-    Chemicals plant"; not "the Greek island"). A story's reports name its one plant, ship or
-    company so in sentences of every fact."""
-    owned = [False] * len(words)
-    for k in range(1, len(words)):
-        p = k - 1
-        while p > 0 and common[p] and split[p][1].isspace():
-            p -= 1
-        if not (common[k] and split[p][1].isspace() and words[p][0].isupper()):
-            continue
-        owner = words[p].endswith(("'", "’", "'s", "’s"))
-        owned[k] = owner or (p > 0 and words[p - 1][0].isupper() and split[p - 1][1] == " ")
-    return owned
-
-
 def figured_alike(items: list[Unit]) -> list[Tie]:
     """Sentences of two articles that, alone in their articles, give one figure of one thing.
 
@@ -693,14 +673,15 @@ def figured_alike(items: list[Unit]) -> list[Tie]:
     government will pay 45 per cent of the bill" share few words, but the same share. Not when
     the two name different days: "the evacuation of 387 passengers" late on Saturday and "all
     387 passengers left on Sunday afternoon" count the same people in two happenings; nor
-    when they may tell of two occasions (`occasions.may_differ`): "In 2011 a gas explosion
-    killed nine miners" and "Nine miners remained underground on Friday".
+    when one tells of another year ("In 2011 a gas explosion killed nine miners" and "Nine
+    miners remained underground on Friday"). A quarter's figure told on a day is one fact
+    ("Revenue in the first quarter fell 12 per cent", "said on Thursday ... 12 per cent").
     """
     dated = {(u.article, u.sentence): {d for d in u.days if _ISO_DAY.fullmatch(d)} for u in items}
     spans = {(u.article, u.sentence): u.dated for u in items}
 
     def apart(a: SentenceKey, b: SentenceKey) -> bool:
-        return bool(dated[a] and dated[b] and not dated[a] & dated[b]) or occasions.may_differ(
+        return bool(dated[a] and dated[b] and not dated[a] & dated[b]) or _other_year(
             spans[a], spans[b]
         )
 
@@ -711,6 +692,18 @@ def figured_alike(items: list[Unit]) -> list[Tie]:
         else:  # of three reports or more, the pairs on one day still tie
             found.extend((a, b) for a, b in combinations(tie, 2) if not apart(a, b))
     return found
+
+
+# How many days a date must span to be a year of its own, not a quarter or a season.
+YEAR_LONG = 300
+
+
+def _other_year(first: Sequence[Span], second: Sequence[Span]) -> bool:
+    """Whether sentences dated `first` and `second` tell of two occasions, one of them in a
+    year of its own: both dated, one date a year long ("in 2011", "last year"), and none of
+    one's dates meets the other's."""
+    years = [(a, b) for a, b in (*first, *second) if (b - a).days >= YEAR_LONG]
+    return bool(first and second and years) and not occasions.meet(first, second)
 
 
 def _body_names(lower: list[str], split: list[tuple[str, str]], common: list[bool]) -> list[bool]:

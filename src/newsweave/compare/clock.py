@@ -60,9 +60,13 @@ _SHORTLY = re.compile(
 )
 SHORTLY = 30
 # "At about 9.30 p.m.", "around 06:00": a time within `ABOUT` minutes either side of the one
-# named ("about 9.30 p.m." and "21:35" agree).
-_ABOUT = re.compile(r"\b(?P<way>about|around|approximately|roughly|circa)\s+$", re.IGNORECASE)
+# named ("about 9.30 p.m." and "21:35" agree), of a whole hour within `ABOUT_HOUR` ("about 3
+# a.m." and 02:40); "nearly 10pm" is the `SHORTLY` before it.
+_ABOUT = re.compile(
+    r"\b(?P<way>about|around|approximately|roughly|circa|nearly|almost)\s+$", re.IGNORECASE
+)
 ABOUT = 15
+ABOUT_HOUR = 30
 # A plan named as a thing that says what it was, however far before the time: "The council's
 # plan, drawn up ..., was to open the gates at 06:00".
 _PLAN_WAS = re.compile(r"\b(?:was|were|is|are)\s+to\s+\w", re.IGNORECASE)
@@ -265,11 +269,15 @@ def _clock(
     zone = "local" if not zone or zone.lower().startswith("local") else zone.upper()
     wording = re.sub(r"(?<=[ap]m)\.$", "", match.group(0).strip(), flags=re.IGNORECASE)
     minutes, spread = hour * 60 + minute, 0
-    if shortly:  # "shortly before 6 a.m.": from 05:30 to 06:00; "about 6 a.m.": 05:45 to 06:15
+    if shortly:  # "shortly before 6 a.m.": from 05:30 to 06:00; "about 6 a.m.": 05:30 to 06:30
         wording = f"{' '.join(shortly.group(0).split())} {wording}"
         way = shortly["way"].lower()
-        minutes -= {"before": SHORTLY, "after": 0}.get(way, ABOUT)
-        spread = SHORTLY if way in {"before", "after"} else 2 * ABOUT
+        if way in {"before", "after", "nearly", "almost"}:
+            minutes -= 0 if way == "after" else SHORTLY
+            spread = SHORTLY
+        else:
+            about = ABOUT if minute else ABOUT_HOUR
+            minutes, spread = minutes - about, 2 * about
     return Clock(wording, minutes % MINUTES_A_DAY, zone, lead, words, day, spread)
 
 

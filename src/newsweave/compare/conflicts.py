@@ -184,6 +184,10 @@ def _in_claim(
     return conflicts
 
 
+# Units named in words: "length in miles", "weight in tonnes".
+_PLURALS = {"mile": "miles", "tonne": "tonnes"}
+
+
 def _conflict(thing: str, found: list[Figure]) -> Conflict:
     """The conflict over `thing` among figures in telling order; articles that agree stand
     together, in the order their reading first comes. A share or a sum is named for what it
@@ -205,7 +209,8 @@ def _conflict(thing: str, found: list[Figure]) -> Conflict:
     elif thing in SPEEDS:
         thing = f"speed in {thing}"
     elif thing in SIZES:  # "length in m": "380 metres" below ground against "830 metres"
-        thing = f"{'weight' if thing in {'kg', 'tonne'} else 'length'} in {thing}"
+        measure = "weight" if thing in {"kg", "tonne"} else "length"
+        thing = f"{measure} in {_PLURALS.get(thing, thing)}"
     return sided(f"{thing}{VALUED_BY}{valued}" if valued else thing, figure_values(found))
 
 
@@ -525,7 +530,7 @@ def updated(
     if later[2].value == earlier[2].value:
         return False
     if later[2].value < earlier[2].value:
-        return abs(between) >= UPDATE_AFTER and bool(LEFT.search(later[1]))
+        return abs(between) >= UPDATE_AFTER and _what_is_left(later[1], later[2])
     if abs(between) < UPDATE_AFTER:
         return bool(FURTHER.search(later[1]))
     return bool(CHANGE.search(later[1]) or FURTHER.search(later[1]))
@@ -538,8 +543,23 @@ CHANGE = re.compile(
 )
 
 
-# Words of what is left of a count that falls: the missing, the trapped, those in hospital.
+# Words of what is left of a count that falls: the missing, the trapped, those in hospital;
+# told of the figure, in the words right after it ("Nine miners remained underground", "12
+# people are still missing") or right before ("the remaining 12").
 LEFT = re.compile(r"\b(?:remain(?:s|ed|ing)?|still)\b", re.IGNORECASE)
+LEFT_REACH = 3
+
+
+def _what_is_left(sentence: str, n: NumberMention) -> bool:
+    """Whether the figure `n` of `sentence` is told as what is left of a count: a word of
+    `LEFT` among the `LEFT_REACH` words after it, before any punctuation, or "remaining" right
+    before it. Not "still" elsewhere ("killed 11 people, and its cause is still unknown")."""
+    at = sentence.find(n.text)
+    if at < 0:
+        return False
+    after = re.split(r"[,;:.()\"“”]", sentence[at + len(n.text) :], maxsplit=1)[0].split()
+    before = sentence[:at].split()[-1:]
+    return any(LEFT.fullmatch(w) for w in after[:LEFT_REACH]) or before == ["remaining"]
 
 
 # Words that say a figure went on changing after an earlier report of it.

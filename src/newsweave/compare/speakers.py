@@ -8,6 +8,7 @@ drift's bar), and long enough that two people are unlikely to have said it apart
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from itertools import combinations_with_replacement, product
 
@@ -90,22 +91,32 @@ def _one_statement(a: Quote, b: Quote, said_a: set[str], said_b: set[str]) -> bo
     return matched is not None and matched[1] >= FEWEST_WORDS
 
 
+# Words that tell one speaker repeating another's words.
+_ECHO = re.compile(
+    r"\b(?:echo\w*|repeat\w*|agree\w*|same|words|borrow\w*|quot\w*)\b", re.IGNORECASE
+)
+
+
 def _names_beside(
     analysis: Analysis, quote: Quote, others: set[str], entity_map: dict[str, str]
 ) -> bool:
     """Whether the article names any of `others` in the quote's sentence or the one either
     side, other than as the speaker of a statement of their own there ("“We can hear them
     ...,” said Dunholt. Tothery said his teams were cutting ..."): that names two speakers of
-    two statements, not a quote of a quote."""
+    two statements, not a quote of a quote, unless words of echoing stand beside (`_ECHO`)."""
     near = range(quote.sentence - 1, quote.sentence + 2)
-    # Where other statements' speakers are named: the tags of this one's neighbours.
-    tags = [
-        (q.speaker_start, q.speaker_end)
-        for q in analysis.quotes
-        if q.speaker_start is not None
-        and q.speaker_end is not None
-        and q.speaker_start != quote.speaker_start
-    ]
+    # Where other statements' speakers are named: the tags of this one's neighbours, unless
+    # words of echoing stand beside ("Echoing him, Radley said", "had said the same").
+    if any(_ECHO.search(s.text) for s in analysis.sentences if s.index in near):
+        tags = []
+    else:
+        tags = [
+            (q.speaker_start, q.speaker_end)
+            for q in analysis.quotes
+            if q.speaker_start is not None
+            and q.speaker_end is not None
+            and q.speaker_start != quote.speaker_start
+        ]
     return any(
         m.sentence in near
         and entity_map.get(m.entity, m.entity) in others
