@@ -92,18 +92,15 @@ def _of_this_crowd(word: Any, token: Any) -> bool:
     """Whether `word` only says what kind of crowd the figure's own is: "a record 18,000
     people", "a record crowd of 18,000", not "the record of 30,000" nor "the record crowd of
     25,000"."""
+    if word.lower_ != "record" or word.dep_ not in {"nmod", "compound", "amod"}:
+        return False
     crowd = token.head.head if token.head.lower_ == "of" else token
     # "the record crowd of 25,000", "last year's record 25,000": a record before this one
     known = any(
         c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ not in {"a", "an"})
         for c in crowd.children
     )
-    return (
-        word.lower_ == "record"
-        and word.dep_ in {"nmod", "compound", "amod"}
-        and word.head.i in {token.i, crowd.i}
-        and not known
-    )
+    return word.head.i in {token.i, crowd.i} and not known
 
 
 # Clauses of their own, joined to another: "Organisers had hoped for 50,000, but police said

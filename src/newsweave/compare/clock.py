@@ -253,7 +253,7 @@ def _clock(
     lead: frozenset[str],
     words: frozenset[str],
     day: date | None,
-    shortly: re.Match[str] | None,
+    hedge: re.Match[str] | None,
 ) -> Clock:
     if match["named"]:
         hour = 0 if match["named"].lower() == "midnight" else 12
@@ -269,12 +269,13 @@ def _clock(
     zone = "local" if not zone or zone.lower().startswith("local") else zone.upper()
     wording = re.sub(r"(?<=[ap]m)\.$", "", match.group(0).strip(), flags=re.IGNORECASE)
     minutes, spread = hour * 60 + minute, 0
-    if shortly:  # "shortly before 6 a.m.": from 05:30 to 06:00; "about 6 a.m.": 05:30 to 06:30
-        wording = f"{' '.join(shortly.group(0).split())} {wording}"
-        way = shortly["way"].lower()
-        if way in {"before", "after", "nearly", "almost"}:
-            minutes -= 0 if way == "after" else SHORTLY
+    if hedge:  # "shortly before 6 a.m.": 05:30 to 06:00; "about 6 a.m.": 05:30 to 06:30
+        wording = f"{' '.join(hedge.group(0).split())} {wording}"
+        way = hedge["way"].lower()
+        if way == "after":
             spread = SHORTLY
+        elif way in {"before", "nearly", "almost"}:
+            minutes, spread = minutes - SHORTLY, SHORTLY
         else:
             about = ABOUT if minute else ABOUT_HOUR
             minutes, spread = minutes - about, 2 * about

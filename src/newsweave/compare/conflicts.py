@@ -458,7 +458,6 @@ def in_leads(
         ]
         if pairs:
             joined = {k for pair in pairs for k in pair}
-
             # The articles that give a side: those in a disagreeing pair, and those whose lead
             # is as alike one of them (a copy of either, a third report).
             sides = [
