@@ -505,6 +505,10 @@ def test_a_past_the_model_tags_as_a_present_and_a_fall_that_is_no_season():
         "after the fall": (date(2026, 9, 1), date(2026, 11, 30)),
         "in March": (None, None),
     }
+    # where someone was hurt, not when
+    assert (
+        spans(sunday, "Two miners were killed in the fall.", "He broke his leg in the fall.") == {}
+    )
     # a year phrase that opens the sentence
     assert spans(sunday, "In 2011 a gas explosion killed nine miners.") == {
         "In 2011": (date(2011, 1, 1), date(2011, 12, 31))

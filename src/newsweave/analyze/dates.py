@@ -77,6 +77,10 @@ _season = "|".join(s for s in SEASONS if s != "fall")
 # fall"); after others it is a falling ("dust from the fall", "after the fall"), unless a noun
 # of the season follows ("after the fall elections").
 _FALL_LEADS = frozenset({"in", "during", "by", "until", "till", "through", "throughout"})
+# What befalls people in a falling, not in a season.
+_HURT = frozenset(
+    {"kill", "die", "injure", "hurt", "break", "fracture", "wound", "bruise", "crush", "survive"}
+)
 _FALL_NOUNS = re.compile(
     r"\s+(?:elections?|semester|term|break|season|session|campaign|schedule|classes|sitting)\b",
     re.IGNORECASE,
@@ -196,8 +200,10 @@ def find_dates(
             if (not m.group("mo") or _a_month(doc, m)) and not _a_falling(m)
         ]
         matches = _without_weekdays_of_dates(text, matches)
-        at = [max(bisect_right(sentence_starts, base + m.start()) - 1, 0) for m in matches]
         verbs = [_governing_verb(doc, m.start()) for m in matches]
+        kept = [k for k, m in enumerate(matches) if not _hurt_in_a_fall(m, verbs[k])]
+        matches, verbs = [matches[k] for k in kept], [verbs[k] for k in kept]
+        at = [max(bisect_right(sentence_starts, base + m.start()) - 1, 0) for m in matches]
         named = [_years_named(m, anchor) for m in matches]
         for k, (match, sentence_index, verb) in enumerate(zip(matches, at, verbs, strict=True)):
             said = sentences[sentence_index].text if sentences else ""
@@ -302,6 +308,14 @@ def _a_falling(match: re.Match[str]) -> bool:
         and lead is not None
         and lead.lower() not in _FALL_LEADS
         and not _FALL_NOUNS.match(match.string, match.end())
+    )
+
+
+def _hurt_in_a_fall(match: re.Match[str], verb: Any | None) -> bool:
+    """Whether "the fall" tells where someone was hurt, not when: "Two miners were killed in
+    the fall", "broke his leg in the fall"."""
+    return (match.group("s_name") or "").lower() == "fall" and (
+        verb is not None and verb.lemma_.lower() in _HURT
     )
 
 
