@@ -194,14 +194,10 @@ def find_dates(
     found: list[DateMention] = []
     for doc, base in zip(docs, starts, strict=True):
         text = doc_text(doc)
-        matches = [
-            m
-            for m in PATTERN.finditer(text)
-            if (not m.group("mo") or _a_month(doc, m)) and not _a_falling(m)
-        ]
+        matches = [m for m in PATTERN.finditer(text) if not m.group("mo") or _a_month(doc, m)]
         matches = _without_weekdays_of_dates(text, matches)
         verbs = [_governing_verb(doc, m.start()) for m in matches]
-        kept = [k for k, m in enumerate(matches) if not _hurt_in_a_fall(m, verbs[k])]
+        kept = [k for k, m in enumerate(matches) if not _a_falling(m, verbs[k])]
         matches, verbs = [matches[k] for k in kept], [verbs[k] for k in kept]
         at = [max(bisect_right(sentence_starts, base + m.start()) - 1, 0) for m in matches]
         named = [_years_named(m, anchor) for m in matches]
@@ -299,24 +295,20 @@ def _ends_after_start(found: list[DateMention]) -> list[DateMention]:
     return moved
 
 
-def _a_falling(match: re.Match[str]) -> bool:
-    """Whether a season read as "fall" is the noun of falling: "dust and fumes from the
-    fall", not "in the fall", "this fall" or "after the fall elections"."""
+def _a_falling(match: re.Match[str], verb: Any | None) -> bool:
+    """Whether a season read as "fall" is the noun of falling: after a word other than
+    `_FALL_LEADS` ("dust and fumes from the fall"; not "after the fall elections"), or where
+    someone was hurt ("Two miners were killed in the fall"); not "in the fall" or "this
+    fall"."""
+    if (match.group("s_name") or "").lower() != "fall":
+        return False
     lead = match.group("s_lead")
-    return (
-        (match.group("s_name") or "").lower() == "fall"
-        and lead is not None
+    after_a_lead = (
+        lead is not None
         and lead.lower() not in _FALL_LEADS
         and not _FALL_NOUNS.match(match.string, match.end())
     )
-
-
-def _hurt_in_a_fall(match: re.Match[str], verb: Any | None) -> bool:
-    """Whether "the fall" tells where someone was hurt, not when: "Two miners were killed in
-    the fall", "broke his leg in the fall"."""
-    return (match.group("s_name") or "").lower() == "fall" and (
-        verb is not None and verb.lemma_.lower() in _HURT
-    )
+    return after_a_lead or (verb is not None and verb.lemma_.lower() in _HURT)
 
 
 def _years_named(match: re.Match[str], anchor: date | None) -> set[int]:

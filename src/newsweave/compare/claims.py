@@ -26,7 +26,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from itertools import chain, combinations
 
@@ -666,6 +666,10 @@ def _wordings(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+# How long a date must run to be a year of its own, not a quarter or a season.
+YEAR_LONG = timedelta(days=300)
+
+
 def figured_alike(items: list[Unit]) -> list[Tie]:
     """Sentences of two articles that, alone in their articles, give one figure of one thing.
 
@@ -681,8 +685,8 @@ def figured_alike(items: list[Unit]) -> list[Tie]:
     spans = {(u.article, u.sentence): u.dated for u in items}
 
     def apart(a: SentenceKey, b: SentenceKey) -> bool:
-        return bool(dated[a] and dated[b] and not dated[a] & dated[b]) or _other_year(
-            spans[a], spans[b]
+        return bool(dated[a] and dated[b] and not dated[a] & dated[b]) or occasions.may_differ(
+            spans[a], spans[b], YEAR_LONG
         )
 
     found: list[Tie] = []
@@ -692,18 +696,6 @@ def figured_alike(items: list[Unit]) -> list[Tie]:
         else:  # of three reports or more, the pairs on one day still tie
             found.extend((a, b) for a, b in combinations(tie, 2) if not apart(a, b))
     return found
-
-
-# How many days a date must span to be a year of its own, not a quarter or a season.
-YEAR_LONG = 300
-
-
-def _other_year(first: Sequence[Span], second: Sequence[Span]) -> bool:
-    """Whether sentences dated `first` and `second` tell of two occasions, one of them in a
-    year of its own: both dated, one date a year long ("in 2011", "last year"), and none of
-    one's dates meets the other's."""
-    years = [(a, b) for a, b in (*first, *second) if (b - a).days >= YEAR_LONG]
-    return bool(first and second and years) and not occasions.meet(first, second)
 
 
 def _body_names(lower: list[str], split: list[tuple[str, str]], common: list[bool]) -> list[bool]:

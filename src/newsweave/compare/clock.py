@@ -21,6 +21,7 @@ from functools import cache
 from typing import NamedTuple
 
 from newsweave.compare.conflicts import MINUTES_A_DAY, SLACK, minutes_apart, once, within
+from newsweave.compare.dating import SAYING_VERBS
 from newsweave.models import Analysis, Claim, Conflict, Support
 
 # "06:42", "6:42", "6.42am", "6:42 p.m.", "6am", "noon": a time of day, with its zone if one
@@ -94,8 +95,6 @@ _LEAD_SKIP = frozenset(
 _WORD = re.compile(r"[a-z]+")
 # How many content words before a time tell one happening in any sentence of the story.
 ALIKE_LEAD = 3
-# Verbs of saying, whose day is when a report was given, not when its happening came.
-_SAYING = frozenset({"say", "tell", "add", "report", "confirm", "announce", "state", "write"})
 # Words that tell one of several happenings of a kind, or another day's: a sentence with one is
 # held to no sentence outside its claim.
 _ANOTHER = re.compile(
@@ -195,7 +194,7 @@ def clock_of(analysis: Analysis, sentence: int) -> dict[str, Clock] | None:
     days = {d.resolved for d in dated}
     if len(days) > 1:
         return None
-    done_on = next((d.resolved for d in dated if d.verb not in _SAYING), None)
+    done_on = next((d.resolved for d in dated if d.verb not in SAYING_VERBS), None)
     found: dict[str, list[Clock]] = {}
     for match in _CLOCK.finditer(own.text):
         if any(a <= own.start + match.start() < b for a, b in quoted):
@@ -225,7 +224,7 @@ def clock_of(analysis: Analysis, sentence: int) -> dict[str, Clock] | None:
             frozenset(w[:5] for w in ws if w not in _LEAD_SKIP)
             for ws in (words[-LEAD_WORDS:], words)
         )
-        clock = _clock(match, lead, every, next(iter(days), None), hedged)._replace(done_on=done_on)
+        clock = _clock(match, lead, every, next(iter(days), None), done_on, hedged)
         found.setdefault(clock.zone, []).append(clock)
     one = {zone: clocks[0] for zone, clocks in found.items() if len(clocks) == 1}
     return one if one and len(one) == len(found) else None
@@ -253,6 +252,7 @@ def _clock(
     lead: frozenset[str],
     words: frozenset[str],
     day: date | None,
+    done_on: date | None,
     hedge: re.Match[str] | None,
 ) -> Clock:
     if match["named"]:
@@ -279,7 +279,7 @@ def _clock(
         else:
             about = ABOUT if minute else ABOUT_HOUR
             minutes, spread = minutes - about, 2 * about
-    return Clock(wording, minutes % MINUTES_A_DAY, zone, lead, words, day, spread)
+    return Clock(wording, minutes % MINUTES_A_DAY, zone, lead, words, day, spread, done_on)
 
 
 def _apart(a: dict[str, Clock], b: dict[str, Clock]) -> bool:

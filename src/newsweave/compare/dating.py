@@ -262,13 +262,13 @@ _SAME_HAPPENING = (
 )
 
 
+# Verbs of saying, whose day is when a report was given, which may be told again on another
+# day, not when its happening came.
+SAYING_VERBS = frozenset({"say", "tell", "announce", "state", "report", "confirm", "add", "write"})
 # Verbs that date no happening of their own: a state ("were back in their homes on Thursday",
-# "were on Wednesday damping down"), a saying, which may be told again on another day, and
-# the report's own time ("Last updated at 11:11 GMT", "Published: Dec. 19, 2005").
-_NO_HAPPENING = frozenset(
-    {"be", "have", "do", "update", "publish", "post"}
-    | {"say", "tell", "announce", "state", "report", "confirm", "add", "write"}
-)
+# "were on Wednesday damping down"), a saying, and the report's own time ("Last updated at
+# 11:11 GMT", "Published: Dec. 19, 2005").
+_NO_HAPPENING = frozenset({"be", "have", "do", "update", "publish", "post"}) | SAYING_VERBS
 
 
 def reading(d: Dated) -> str:

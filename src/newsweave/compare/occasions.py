@@ -74,10 +74,11 @@ def since(d: DateMention) -> bool:
 _SINCE = re.compile(r"since\b", re.IGNORECASE)
 
 
-def may_differ(first: Sequence[Span], second: Sequence[Span]) -> bool:
+def may_differ(first: Sequence[Span], second: Sequence[Span], span: timedelta = OCCASION) -> bool:
     """Whether sentences dated `first` and `second` may tell of two occasions: both are dated,
-    one of their dates spans a month or more, and none of the one's dates meets the other's."""
-    if not first or not second or not _long((*first, *second)):
+    one of their dates runs `span` or longer (a month; a year: "in 2011"), and none of the
+    one's dates meets the other's."""
+    if not first or not second or not _long((*first, *second), span):
         return False
     return not meet(first, second)
 
@@ -103,6 +104,6 @@ def recalling(dated: Sequence[Sequence[Span]]) -> np.ndarray:
     return np.asarray(long[:, None] & (last[:, None] < first[None, :]))
 
 
-def _long(dates: Sequence[Span]) -> bool:
-    """Whether one of `dates` spans a month or more."""
-    return any(end - start >= OCCASION for start, end in dates)
+def _long(dates: Sequence[Span], span: timedelta = OCCASION) -> bool:
+    """Whether one of `dates` runs `span` (a month) or longer."""
+    return any(end - start >= span for start, end in dates)
