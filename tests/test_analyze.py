@@ -171,6 +171,29 @@ def test_a_length_or_weight_is_the_size_of_the_noun_it_is_told_of():
     assert found["5,000 metres"] == ("m", None, None)
 
 
+def test_rain_areas_and_flows_are_read_in_their_units_and_between_two_figures_is_a_span():
+    analysis = analyze(
+        article(
+            "a1",
+            "Between 120 and 150 millimetres of rain fell, and 40 hectares of farmland and 12 "
+            "square kilometres of the town were flooded. The river carried 2,400 cubic metres "
+            "per second, and the water rose 80 centimetres. A 200-hectare farm and a 10-foot "
+            "wall went under. Between 2 and 4 people are missing.",
+        )
+    )
+    found = {n.text: (n.value, n.upper, n.unit) for n in analysis.numbers}
+    assert found == {
+        "120 and 150 millimetres": (120, 150, "mm"),
+        "40 hectares": (40, None, "ha"),
+        "12 square kilometres": (12, None, "km2"),
+        "2,400 cubic metres per second": (2400, None, "m3/s"),
+        "80 centimetres": (80, None, "cm"),
+        "200-hectare": (200, None, "ha"),
+        "10-foot": (10, None, "ft"),
+        "2 and 4": (2, 4, None),
+    }
+
+
 def test_a_vote_split_counts_votes_and_a_game_s_score_nothing():
     analysis = analyze(
         article(
@@ -351,7 +374,8 @@ def test_crowds_that_are_none_and_sources_named_the_long_way():
 def test_a_record_crowd_is_a_crowd_and_the_record_it_beats_is_not():
     analysis = analysed_text(
         "A record 18,000 people marched through Dunmore, police said. A record crowd of "
-        "17,000 people marched, organisers said.\n\n"
+        "17,000 people marched, organisers said. A record-breaking 19,000 people marched, "
+        "the union said.\n\n"
         "Police said 16,000 people took part, below the record of 25,000. Police said an "
         "average 15,000 people took part in each march. The record crowd of 22,000 was set in "
         "2015, police said.\n"
@@ -359,6 +383,7 @@ def test_a_record_crowd_is_a_crowd_and_the_record_it_beats_is_not():
     assert {n.text: n.crowd_by for n in analysis.numbers if n.crowd} == {
         "18,000": "police",
         "17,000": "organisers",
+        "19,000": "union",
         "16,000": "police",
     }
 
@@ -393,7 +418,8 @@ def test_an_hour_of_the_clock_is_no_figure():
     analysis = analysed_text(
         "The leak was spotted shortly after 4 a.m. at the plant, and 12 people left their "
         "homes in the street beside it.\n\nBy 5 pm on Monday, 40 people had left, the council "
-        "said. At 7 o'clock the leak was over, and 3 crews of firefighters went home.\n"
+        "said. At 7 o'clock the leak was over, and 3 crews of firefighters went home. The road "
+        "was shut between 2 and 4 p.m., and from 9 to 11.30am on Tuesday.\n"
     )
     assert [(n.text, n.counts) for n in analysis.numbers] == [
         ("12", "people"),
@@ -429,16 +455,19 @@ def test_stolen_goods_worth_a_sum_in_the_other_forms_news_gives_it():
     analysis = analysed_text(
         "Thieves made off with jewellery worth €3 million. They stole 2 million euros' worth "
         "of gold. The gang made off with an estimated €4 million worth of watches. Robbers got "
-        "away with cash worth €7 million.\n\n"
-        "The firm made €5 million worth of sales. The museum holds €6 million worth of gold.\n"
+        "away with cash worth €7 million. The robbers escaped with jewels worth €8 million.\n\n"
+        "The firm made €5 million worth of sales. The museum holds €6 million worth of gold. "
+        "The guards escaped with injuries to a car worth €9 million.\n"
     )
     assert {n.text: n.stolen_worth for n in analysis.numbers} == {
         "€3 million": True,
         "2 million euros": True,
         "an estimated €4 million": True,  # the report's own estimate, no valuer's
         "€7 million": True,
+        "€8 million": True,
         "€5 million": False,  # made, not made off with
         "€6 million": False,
+        "€9 million": False,  # not what they escaped with
     }
 
 

@@ -211,6 +211,25 @@ def test_a_time_in_am_or_pm_reads_as_on_the_clock():
     ) == [[("a0", "17:11"), ("a1", "17:41")]]
 
 
+def test_an_o_clock_time_reads_as_on_the_clock_when_its_part_of_the_day_is_named():
+    assert _timed(
+        "The embankment gave way at four o'clock in the morning on Wednesday.",
+        "The embankment gave way at 05:30 on Wednesday.",
+    ) == [[("a0", "04:00"), ("a1", "05:30")]]
+    assert _timed(
+        "The embankment gave way at 10 o'clock at night on Wednesday.",
+        "The embankment gave way at 9 p.m. on Wednesday.",
+    ) == [[("a0", "22:00"), ("a1", "21:00")]]
+    # without it, four o'clock may be 04:00 or 16:00
+    assert (
+        _timed(
+            "The embankment gave way at 4 o'clock on Wednesday.",
+            "The embankment gave way at 05:30 on Wednesday.",
+        )
+        == []
+    )
+
+
 @pytest.mark.parametrize(
     ("first", "second"),
     [

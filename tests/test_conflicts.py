@@ -60,6 +60,17 @@ def test_a_valuer_s_valuation_is_held_only_to_the_same_valuer_s():
     ]
 
 
+def test_a_conflict_of_sizes_is_named_for_what_their_unit_measures():
+    assert _named(
+        "Floodwater covered 40 hectares of farmland near Tollby, the agency said.",
+        "Floodwater covered 70 hectares of farmland near Tollby, the agency said.",
+    ) == [("farmland", ["40 hectares", "70 hectares"])]
+    assert _named(
+        "At its peak the river carried 2,400 cubic metres per second past Tollby.",
+        "At its peak the river carried 1,600 cubic metres per second past Tollby.",
+    ) == [("flow in m3/s", ["2,400 cubic metres per second", "1,600 cubic metres per second"])]
+
+
 def _named(*texts: str) -> list[tuple[str, list[str]]]:
     """The conflicts of one claim made of the texts (articles a0, a1 ...): what each is of,
     and its values."""

@@ -42,8 +42,9 @@ _ESTIMATE = frozenset({"estimate", "put", "assess", "place"})
 _STEAL = frozenset({"steal", "loot", "snatch", "pilfer", "embezzle"})
 _HAULS = frozenset({"haul", "loot", "booty"})
 _NOT_DONE = frozenset({"try", "attempt", "fail", "plan", "seek", "want", "aim", "intend"})
-# Getting away with the goods: "made off with jewellery worth", "got away with".
-_GOT_AWAY = frozenset({("make", "off"), ("get", "away")})
+# Getting away with the goods: "made off with jewellery worth", "got away with", "escaped with"
+# ("escaped with their lives" has no worth).
+_GOT_AWAY = frozenset({("make", "off"), ("get", "away"), ("escape", "with"), ("flee", "with")})
 # What an estimate sizes, besides a crowd: "estimated the turnout at", "put the number of
 # marchers at".
 _TURNOUT = frozenset({"turnout"})
@@ -91,8 +92,12 @@ def read_crowd(token: Any) -> tuple[bool, str | None]:
 def _of_this_crowd(word: Any, token: Any) -> bool:
     """Whether `word` only says what kind of crowd the figure's own is: "a record 18,000
     people", "a record crowd of 18,000", not "the record of 30,000" nor "the record crowd of
-    25,000"."""
-    if word.lower_ != "record" or word.dep_ not in {"nmod", "compound", "amod"}:
+    25,000"; "a record-breaking 40,000" as "a record 40,000"."""
+    if word.lower_ != "record":
+        return False
+    if word.dep_ == "npadvmod" and word.head.dep_ == "amod" and word.i + 2 == word.head.i:
+        word = word.head  # "record-breaking", "record-setting"
+    if word.dep_ not in {"nmod", "compound", "amod"}:
         return False
     crowd = token.head.head if token.head.lower_ == "of" else token
     # "the record crowd of 25,000", "last year's record 25,000": a record before this one
@@ -319,8 +324,12 @@ def stolen_worth(token: Any, start: int, end: int) -> bool:
             thing.lemma_ in _HAULS
             or any(c.dep_ in {"amod", "acl"} and c.lemma_ == "steal" for c in thing.children)
         )
+    # "made off with", "got away with"; "escaped with" the goods worth it, not with injuries
+    goods = {worth.head.i, worth.head.head.i}
     return verb.lemma_ in _STEAL or any(
-        c.dep_ in {"prt", "advmod"} and (verb.lemma_, c.lower_) in _GOT_AWAY for c in verb.children
+        (verb.lemma_, c.lower_) in _GOT_AWAY
+        and (c.dep_ in {"prt", "advmod"} or (c.dep_ == "prep" and c.i in goods))
+        for c in verb.children
     )
 
 

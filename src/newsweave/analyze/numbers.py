@@ -85,6 +85,42 @@ UNITS = {
     "meters": "m",
     "metre": "m",
     "meter": "m",
+    "mm": "mm",
+    "millimetres": "mm",
+    "millimeters": "mm",
+    "millimetre": "mm",
+    "millimeter": "mm",
+    "cm": "cm",
+    "centimetres": "cm",
+    "centimeters": "cm",
+    "centimetre": "cm",
+    "centimeter": "cm",
+    "feet": "ft",
+    "foot": "ft",
+    "ft": "ft",
+    "inches": "inch",
+    "inch": "inch",
+    "hectares": "ha",
+    "hectare": "ha",
+    "square kilometres": "km2",
+    "square kilometers": "km2",
+    "square kilometre": "km2",
+    "square kilometer": "km2",
+    "sq km": "km2",
+    "km2": "km2",
+    "km²": "km2",
+    "square miles": "sq mi",
+    "square mile": "sq mi",
+    "cubic metres per second": "m3/s",
+    "cubic meters per second": "m3/s",
+    "cubic metres a second": "m3/s",
+    "cubic meters a second": "m3/s",
+    "m3/s": "m3/s",
+    "m³/s": "m3/s",
+    "cubic metres": "m3",
+    "cubic meters": "m3",
+    "litres": "litre",
+    "liters": "litre",
     "kg": "kg",
     "kilograms": "kg",
     "tonnes": "tonne",
@@ -160,31 +196,40 @@ _ratio = (
     r"(?!\s*(?:19|20)\d\d\b)"
 )
 _vague = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
-# Units of length and weight, which a hyphen joins to the figure before the noun they measure:
-# "the 41-metre rocket", "a 150-kg satellite".
-SIZES = frozenset({"km", "mile", "m", "kg", "tonne"})
+# What each unit of size measures: a conflict over one is named "length in m", "area in
+# hectares".
+SIZES = {"km": "length", "mile": "length", "m": "length", "cm": "length", "mm": "length"}
+SIZES |= {"ft": "length", "inch": "length", "kg": "weight", "tonne": "weight", "ha": "area"}
+SIZES |= {"km2": "area", "sq mi": "area", "m3/s": "flow", "m3": "volume", "litre": "volume"}
+# Of those, the units a hyphen joins to the figure before the noun they measure: "the 41-metre
+# rocket", "a 150-kg satellite", "a 40-hectare farm".
+_JOINED_SIZES = frozenset({"km", "mile", "m", "cm", "mm", "ft", "inch", "kg", "tonne", "ha"})
 _size = "|".join(
-    sorted((re.escape(u) for u, v in UNITS.items() if v in SIZES), key=len, reverse=True)
+    sorted((re.escape(u) for u, v in UNITS.items() if v in _JOINED_SIZES), key=len, reverse=True)
 )
 
 # An hour of the clock is no figure: "shortly after 4 a.m.", "by 5 pm", "at 7 o'clock" (the
-# clock reads times; "4am" is one word already).
+# clock reads times; "4am" is one word already), nor is the first hour of a span of them
+# ("between 2 and 4 p.m.", "from 9 to 11.30am").
 _hour = r"\s*(?:[ap]\.?m\.?(?!\w)|o['’]clock)"
+_hours = rf"{_hour}|\s*(?:and|to|-|–)\s*\d{{1,2}}(?:[:.]\d\d)?{_hour}"
 
 PATTERN = re.compile(
-    rf"(?<![\w.,:])(?:(?P<qual>{_qual})\s+)?(?P<cur>[€$£¥])?"
+    rf"(?<![\w.,:])(?P<between>(?<=\bbetween ))?(?:(?P<qual>{_qual})\s+)?(?P<cur>[€$£¥])?"
     rf"(?:(?P<vague>{_vague})\b|(?P<num>{_num})(?:[\s-]*(?P<scale>{_scale})|(?P<short>[mk])\b)?"
-    rf"(?:\s*(?P<sep>{_ratio}|to|-|–)\s*[€$£¥]?(?P<upper>{_num})(?:\s*(?P<uscale>{_scale}))?)?"
-    rf"(?:\s*(?P<unit>{_unit})|-(?P<size>{_size}))?)(?![\w]|[:.]\d|{_hour})",
+    rf"(?:\s*(?P<sep>{_ratio}|to|-|–|(?(between)and|(?!)))\s*[€$£¥]?(?P<upper>{_num})"
+    rf"(?:\s*(?P<uscale>{_scale}))?)?"
+    rf"(?:\s*(?P<unit>{_unit})|-(?P<size>{_size}))?)(?![\w]|[:.]\d|{_hours})",
     re.IGNORECASE,
 )
 
 
 def measured(n: NumberMention) -> str | None:
-    """What a figure measures or counts: its unit for money, shares and magnitudes ("a 12%
-    fall" and "12 per cent lower" both measure percent), else the noun it counts, else its unit;
-    one valuer's valuation measures that valuer's ("EUR valued by harrowmere mutual")."""
-    thing = n.unit if n.unit in MEASURES else n.counts or n.unit
+    """What a figure measures or counts: its unit for money, shares, magnitudes and sizes ("a
+    12% fall" and "12 per cent lower" both measure percent, "35,000 litres of ammonia" and "up
+    to 35,000 litres" litres), else the noun it counts, else its unit; one valuer's valuation
+    measures that valuer's ("EUR valued by harrowmere mutual")."""
+    thing = n.unit if n.unit in MEASURES or n.unit in SIZES else n.counts or n.unit
     return f"{thing}{VALUED_BY}{n.valued_by}" if thing and n.valued_by else thing
 
 

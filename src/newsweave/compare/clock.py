@@ -24,11 +24,16 @@ from newsweave.compare.conflicts import MINUTES_A_DAY, SLACK, minutes_apart, onc
 from newsweave.compare.dating import SAYING_VERBS
 from newsweave.models import Analysis, Claim, Conflict, Support
 
-# "06:42", "6:42", "6.42am", "6:42 p.m.", "6am", "noon": a time of day, with its zone if one
-# follows.
+_HOURS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+_HOURS += ["eleven", "twelve"]
+# "06:42", "6:42", "6.42am", "6:42 p.m.", "6am", "noon", "four o'clock in the morning": a time
+# of day, with its zone if one follows. An o'clock time is morning or night only by the part of
+# the day named after it ("at 4 o'clock on Sunday afternoon").
 _CLOCK = re.compile(
     r"(?<![\w.:,])(?:(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?:\s*(?P<ampm>[ap]\.?m\b\.?))?"
     r"|(?P<h2>1[0-2]|0?\d)(?:\.(?P<m2>[0-5]\d))?\s*(?P<ampm2>[ap]\.?m\b\.?)"
+    rf"|(?P<h3>1[0-2]|0?[1-9]|{'|'.join(_HOURS)})\s+o['\u2019]clock"
+    r"(?:\s+(?:in\s+the|on\s+\w+day|that|this|at)\s+(?P<part>morning|afternoon|evening|night))?"
     r"|(?:12\s+)?(?P<named>noon|midday|midnight))"
     r"(?:\s+(?P<zone>local\s+time|(?-i:GMT|UTC|[A-Z]{2}T)))?(?![\w:])",
     re.IGNORECASE,
@@ -36,7 +41,7 @@ _CLOCK = re.compile(
 # What any time of day `_CLOCK` reads holds, found several times faster: most sentences have
 # none.
 _MAYBE_CLOCK = re.compile(
-    r"\d(?::\d|\.\d\d\s*[ap]|\s*[ap]\.?m)|noon|midday|midnight", re.IGNORECASE
+    r"\d(?::\d|\.\d\d\s*[ap]|\s*[ap]\.?m)|noon|midday|midnight|o['\u2019]clock", re.IGNORECASE
 )
 # Words that tell a time as planned or foreseen, not as it came.
 _PLANNED = re.compile(
@@ -215,7 +220,10 @@ def clock_of(analysis: Analysis, sentence: int) -> dict[str, Clock] | None:
         near = own.text[max(match.start() - STAMP_REACH, 0) : match.end() + STAMP_REACH]
         if _STAMP.search(near):
             return None
-        if not (match["ampm"] or match["ampm2"]) and not (
+        if match["h3"]:
+            if not match["part"]:
+                continue  # "at 4 o'clock" may be morning or afternoon
+        elif not (match["ampm"] or match["ampm2"]) and not (
             len(match["h"] or match["named"]) > 1 and (shortly or at)
         ):
             continue
@@ -257,10 +265,13 @@ def _clock(
 ) -> Clock:
     if match["named"]:
         hour = 0 if match["named"].lower() == "midnight" else 12
+    elif match["h3"]:
+        said = match["h3"].lower()
+        hour = _HOURS.index(said) + 1 if said in _HOURS else int(said)
     else:
         hour = int(match["h"] if match["h"] is not None else match["h2"])
     minute = int(match["m"] or match["m2"] or 0)
-    ampm = (match["ampm"] or match["ampm2"] or "").lower()
+    ampm = (match["ampm"] or match["ampm2"] or _half_of_day(match["part"], hour)).lower()
     if ampm.startswith("p") and hour < 12:
         hour += 12
     elif ampm.startswith("a") and hour == 12:
@@ -280,6 +291,17 @@ def _clock(
             about = ABOUT if minute else ABOUT_HOUR
             minutes, spread = minutes - about, 2 * about
     return Clock(wording, minutes % MINUTES_A_DAY, zone, lead, words, day, spread, done_on)
+
+
+def _half_of_day(part: str | None, hour: int) -> str:
+    """Whether an o'clock hour in a part of the day is "am" or "pm": "one o'clock at night" is
+    "am", "ten o'clock at night" and "twelve o'clock at night" (midnight) are "pm" hours."""
+    if not part:
+        return ""
+    part = part.lower()
+    if part == "morning" or (part == "night" and hour < 6):
+        return "am"
+    return "am" if part == "night" and hour == 12 else "pm"
 
 
 def _apart(a: dict[str, Clock], b: dict[str, Clock]) -> bool:

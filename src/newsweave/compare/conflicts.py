@@ -184,8 +184,9 @@ def _in_claim(
     return conflicts
 
 
-# Units named in words: "length in miles", "weight in tonnes".
-_PLURALS = {"mile": "miles", "tonne": "tonnes"}
+# Units named in words: "length in miles", "weight in tonnes", "area in hectares".
+_PLURALS = {"mile": "miles", "tonne": "tonnes", "inch": "inches", "ha": "hectares"}
+_PLURALS |= {"litre": "litres"}
 
 
 def _conflict(thing: str, found: list[Figure]) -> Conflict:
@@ -209,8 +210,7 @@ def _conflict(thing: str, found: list[Figure]) -> Conflict:
     elif thing in SPEEDS:
         thing = f"speed in {thing}"
     elif thing in SIZES:  # "length in m": "380 metres" below ground against "830 metres"
-        measure = "weight" if thing in {"kg", "tonne"} else "length"
-        thing = f"{measure} in {_PLURALS.get(thing, thing)}"
+        thing = f"{SIZES[thing]} in {_PLURALS.get(thing, thing)}"
     return sided(f"{thing}{VALUED_BY}{valued}" if valued else thing, figure_values(found))
 
 
