@@ -169,6 +169,19 @@ def test_a_length_or_weight_is_the_size_of_the_noun_it_is_told_of():
     assert found["150-kg"] == ("kg", None, None)  # some satellites: no one known thing
     assert found["120 metres"] == ("m", "tower", None)  # nothing "high" is counted
     assert found["5,000 metres"] == ("m", None, None)
+    analysis = analyze(article("a2", "The embankment, 4.5 metres high, was built in 1999."))
+    assert [(n.text, n.size_of) for n in analysis.numbers] == [("4.5 metres", "embankment")]
+
+
+def test_a_year_before_a_singular_noun_names_it_and_counts_nothing():
+    analysis = analyze(
+        article(
+            "a1",
+            "The 1997 flood killed 11 people. Its 2023 fine was paid. The 1998 protesters came.",
+        )
+    )
+    found = {n.text: n.counts for n in analysis.numbers}
+    assert found == {"1997": None, "11": "people", "2023": None, "1998": "protesters"}
 
 
 def test_rain_areas_and_flows_are_read_in_their_units_and_between_two_figures_is_a_span():

@@ -157,5 +157,5 @@ def test_eval_cluster_runs_the_clusterer_the_settings_file_names(tmp_path):
         app, ["--settings", str(older), "eval", "cluster", str(corpus), "--json"]
     )
     assert default.exit_code == 0 and chosen.exit_code == 0, default.output + chosen.output
-    assert json.loads(default.output)["algorithm"] == "cluster.v4"
+    assert json.loads(default.output)["algorithm"] == "cluster.v5"
     assert json.loads(chosen.output)["algorithm"] == "cluster.v2"

@@ -71,6 +71,26 @@ def test_a_conflict_of_sizes_is_named_for_what_their_unit_measures():
     ) == [("flow in m3/s", ["2,400 cubic metres per second", "1,600 cubic metres per second"])]
 
 
+def test_a_forecast_is_no_rival_of_what_came_nor_one_thing_s_size_of_another_figure():
+    peaked = "The Ombra peaked at 7.3 metres at the Quenmouth gauge on Friday evening."
+    forecast = "The institute expects the Ombra to peak at 6.8 metres at the Quenmouth gauge."
+    assert _conflicts({"Wire": forecast, "Post": peaked}) == []
+    # two reports of one forecast still disagree
+    assert _conflicts({"Wire": forecast, "Post": forecast.replace("6.8", "7.6")}) == [
+        {("Wire", "6.8 m"), ("Post", "7.6 m")}
+    ]
+    assert (
+        _conflicts(
+            {
+                "Post": "The 1997 flood, when the Ombra reached a record 7.9 metres, killed 11.",
+                "Wire": "The embankment, 4.5 metres high, was built after the 1997 flood "
+                "killed 11.",
+            }
+        )
+        == []
+    )
+
+
 def _named(*texts: str) -> list[tuple[str, list[str]]]:
     """The conflicts of one claim made of the texts (articles a0, a1 ...): what each is of,
     and its values."""

@@ -19,7 +19,7 @@ def loaded(tmp_path_factory: pytest.TempPathFactory):
     """Each corpus in a database of its own, by corpus name."""
     paths = {}
     corpora = ("biz", "quake", "strike", "fire", "court", "vote", "outbreak", "breach", "launch")
-    later = ("rates", "resign", "final", "march", "derail", "heist", "spill", "mine")
+    later = ("rates", "resign", "final", "march", "derail", "heist", "spill", "mine", "flood")
     for name in (*corpora, *later):
         db = str(tmp_path_factory.mktemp(name) / "corpus.db")
         result = CliRunner().invoke(
@@ -798,3 +798,21 @@ def test_the_mine_s_conflicts_and_what_is_left_of_a_count_is_no_side(loaded):
     assert days("In Drummelin, church bells rang", "on Saturday morning") == {"2026-10-24"}
     assert days("Rescuers at the Drummelin copper mine had", "on Tuesday") == {"2026-10-20"}
     assert not [e for e in brief.timeline if "fumes from the fall" in e.what]
+
+
+def test_the_flood_s_credited_rewrite_joins_its_story_and_a_forecast_is_no_rival(loaded):
+    stories = sorted(len(articles) for articles, _ in _briefs(loaded["flood"]).values())
+    # the insurers' angle that credits the wire for its lead is the flood's; the same wire's
+    # flood on another river ten days earlier is apart
+    assert stories == [1, 7]
+    _, brief = _largest(loaded, "flood")
+    found = {c.what: {v.value for v in c.values} for c in brief.conflicts}
+    assert found["people killed"] == {"Three", "Two"}
+    [who] = [v for what, v in found.items() if what.startswith("who said")]
+    assert who == {"Edvin Sallow", "Ilka Brandvold"}
+    [when] = [v for what, v in found.items() if what.startswith("time of")]
+    assert when == {"03:40", "shortly before 11 p.m."}
+    # the forecast peak (6.8 m) against the peak (7.3 m), the 1997 record level against the
+    # embankment's height: no lengths in conflict (the breach's 60 against 90 m is missed)
+    assert not [what for what in found if what.startswith("length")]
+    assert [d.speaker for d in brief.quote_drift] == ["Edvin Sallow"]

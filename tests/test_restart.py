@@ -164,7 +164,7 @@ def test_a_restart_over_a_store_from_before_the_index_entries_table(tmp_path, de
 def synthetic_features(count: int, seed: int = 3) -> list[tuple[Features, int]]:
     """Feature records of a stream of many small events over a shared Zipfian vocabulary, in
     arrival order (which is not quite publication order), with each one's true event."""
-    rng, cast = random.Random(seed), random.Random(seed + 1)
+    rng, cast, credit = random.Random(seed), random.Random(seed + 1), random.Random(seed + 2)
     vocabulary = [f"w{i}" for i in range(3_000)]
     weights = [1 / (rank + 1) for rank in range(len(vocabulary))]
     start = datetime(2026, 1, 1, tzinfo=UTC)
@@ -188,13 +188,18 @@ def synthetic_features(count: int, seed: int = 3) -> list[tuple[Features, int]]:
             published=published,
             # Who it is about, for cluster.v3; drawn apart so the other draws stay as they were.
             protagonists=tuple(sorted(set(cast.choices(names, k=cast.randint(0, 2))))),
+            # Its outlet and the ones it credits, for cluster.v5; drawn apart as well.
+            outlet=f"o{credit.randrange(20)}",
+            credits=tuple(f"o{o}" for o in credit.sample(range(20), credit.randint(0, 1))),
         )
         stream.append((published + timedelta(hours=rng.uniform(0, 4)), f, len(events) - 1 - event))
     stream.sort(key=lambda item: item[0])
     return [(f, event) for _, f, event in stream]
 
 
-@pytest.mark.parametrize("algorithm", ["cluster.v4", "cluster.v3", "cluster.v2", "cluster.v1"])
+@pytest.mark.parametrize(
+    "algorithm", ["cluster.v5", "cluster.v4", "cluster.v3", "cluster.v2", "cluster.v1"]
+)
 def test_replaying_the_stored_features_rebuilds_the_index_a_long_run_holds(algorithm) -> None:
     """At the index level, over a stream long enough for the caps (300 latest postings, 200
     candidates) and several IDF epochs, merges included."""

@@ -205,6 +205,9 @@ class NumberMention(Record):
     runoff"), a count before its end ("turnout had reached 47% by 6 p.m.", "so far"), the
     level it came from ("lowered its rate to 3.5% from 4%", "eased to 2.9% from 3.3%", "up
     from 53%": "before"), or a limit ("a temporary limit of 60 km/h", "capped at 50 people")."""
+    foreseen: bool = False
+    """Whether its clause tells the figure as foreseen or only possible, not as what came:
+    "expects the river to peak at 6.8 metres", "could rise to 50" (`numbers.foreseen`)."""
     share_of: str | None = None
     """What a share is the value of, when its clause says so with a common noun for subject:
     "Turnout was 58%", "unemployment stood at 5.2%", "inflation rose to 3.1%"."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from typing import Any, Literal
 
 from newsweave.analyze.estimates import read_crowd, stolen_worth, valued_by
@@ -225,12 +226,18 @@ PATTERN = re.compile(
 
 
 def measured(n: NumberMention) -> str | None:
-    """What a figure measures or counts: its unit for money, shares, magnitudes and sizes ("a
-    12% fall" and "12 per cent lower" both measure percent, "35,000 litres of ammonia" and "up
-    to 35,000 litres" litres), else the noun it counts, else its unit; one valuer's valuation
-    measures that valuer's ("EUR valued by harrowmere mutual")."""
-    thing = n.unit if n.unit in MEASURES or n.unit in SIZES else n.counts or n.unit
+    """What a figure measures or counts: its unit for money, shares and magnitudes ("a 12%
+    fall" and "12 per cent lower" both measure percent), else the noun it counts, else its unit;
+    one valuer's valuation measures that valuer's ("EUR valued by harrowmere mutual")."""
+    thing = n.unit if n.unit in MEASURES else n.counts or n.unit
     return f"{thing}{VALUED_BY}{n.valued_by}" if thing and n.valued_by else thing
+
+
+def sized(n: NumberMention) -> str | None:
+    """`measured`, save that a size is its unit whatever it is of: "35,000 litres of ammonia"
+    and "up to 35,000 litres" both give litres. Two figures alike tie two sentences by it,
+    where a conflict keeps "a fall of 40 metres of rock" apart from a depth of 380 metres."""
+    return n.unit if n.unit in SIZES and not n.valued_by else measured(n)
 
 
 # How `measured` names one valuer's figure of a thing.
@@ -303,10 +310,12 @@ def _mention(
         upper *= SCALES[(uscale or scale).lower()]
     every = bool(_ALL_BEFORE.search(match.string, max(match.start() - 6, 0), match.start()))
     counts, noun = _counted(doc, match.end(), every)
-    if match.group(0).isdigit() and _A_YEAR_AFTER.search(
-        match.string, max(match.start() - 8, 0), match.end()
+    if match.group(0).isdigit() and (
+        _A_YEAR_AFTER.search(match.string, max(match.start() - 8, 0), match.end())
+        or (_YEAR.fullmatch(match.group(0)) and noun is not None and noun.tag_ in _ONE)
     ):
-        counts, noun = None, None  # "In 2019 MPs rejected the plan": a year, not 2,019 MPs
+        # "In 2019 MPs rejected the plan": a year, not 2,019 MPs; "the 1997 flood": one flood
+        counts, noun = None, None
     size = None
     if match.group("size"):
         # "the 41-metre rocket": the size of a rocket, no count of rockets
@@ -335,6 +344,7 @@ def _mention(
     if counts is None and _split_vote(match, value, upper):
         counts = "votes"  # "voted seven to two", "was split six to three"
     standing = provisional(figure) if figure is not None else None
+    told_ahead = figure is not None and foreseen(figure)
     if upper is None and _from_level(match.string, match.start()):
         standing = "before"
     whole = share_of(figure) if figure is not None and unit == "percent" and not counts else None
@@ -366,6 +376,7 @@ def _mention(
         counts=counts,
         fate=befell,
         provisional=standing,
+        foreseen=told_ahead,
         share_of=whole,
         margin=figure is not None and is_margin(figure),
         size_of=size,
@@ -395,10 +406,14 @@ def _split_vote(match: re.Match[str], value: float, upper: float | None) -> bool
 def size_of(token: Any) -> str | None:
     """What the length or weight `token` stands for (`_figure_token`) is the size of
     (`NumberMention.size_of`): the common noun the clause tells it of, as subject ("the rocket
-    is 41 metres tall", "the tower, which stands 120 metres high") or, after "At N metres,", as
+    is 41 metres tall", "the tower, which stands 120 metres high", "the tower, 120 metres
+    high,") or, after "At N metres,", as
     what the subject is ("the Selka-4 is the tallest rocket"; not "the air is thin"); one
     known thing (`_the_one`)."""
     head = token.head
+    if token.dep_ == "npadvmod" and head.lower_ in _SIZE_WORDS and head.dep_ == "amod":
+        # "The embankment, 4.5 metres high, was built in 1999"
+        return _the_one(head.head) if head.head.pos_ == "NOUN" else None
     if token.dep_ == "npadvmod" and head.lower_ in _SIZE_WORDS and head.dep_ == "acomp":
         verb, said_of = head.head, {"nsubj", "nsubjpass"}
     elif token.dep_ == "pobj" and head.lower_ == "at" and head.dep_ == "prep":
@@ -579,17 +594,30 @@ def _may_be(verb: Any) -> bool:
     """Whether the clause of `verb` tells what may be, not what is: under a modal, a negation,
     a mark of condition ("if it reaches 50"), or a verb of intent or expectation ("is expected
     to push the toll to 100"), itself or in the clause it hangs on ("could bury more miners,
-    bringing the toll to 60"; "will reopen as soon as the number drops to 20")."""
-    while True:
-        if verb.lemma_ in _INTENTS or any(
+    bringing the toll to 60"; "will reopen as soon as the number drops to 20"; "expects the
+    river to peak at 6.8 metres")."""
+    return any(
+        verb.lemma_ in _INTENTS
+        or any(
             c.dep_ == "neg"
             or (c.dep_ == "mark" and c.lower_ not in _FACT_MARKS)
             or (c.dep_ == "aux" and c.tag_ == "MD")
             for c in verb.children
-        ):
-            return True
-        if verb.dep_ not in {"xcomp", "advcl", "advmod"} or verb.head.i == verb.i:
-            return False
+        )
+        for verb in _clauses_up(verb)
+    )
+
+
+def _clauses_up(verb: Any) -> Iterator[Any]:
+    """`verb`, then the verbs its clause hangs on as a complement, an adverbial clause or an
+    infinitive with its own subject ("expects the river to peak")."""
+    while True:
+        yield verb
+        infinitive = verb.dep_ == "ccomp" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+        )
+        if not (verb.dep_ in {"xcomp", "advcl", "advmod"} or infinitive) or verb.head.i == verb.i:
+            return
         verb = verb.head
 
 
@@ -732,6 +760,25 @@ def provisional(token: Any) -> Literal["needed", "so far", "before", "limit"] | 
     return None
 
 
+def foreseen(token: Any) -> bool:
+    """Whether the figure `token` stands for (`_figure_token`) is told as foreseen or possible,
+    in a clause of expecting or under "may", "might" or "could": "expects the Ombra to peak at
+    6.8 metres", "could rise to 50". Not a plan's figure ("will close its 11 restaurants"),
+    which is of what there is."""
+    verb = token.head
+    while verb.pos_ == "ADP" and verb.head.i != verb.i:
+        verb = verb.head  # "to peak at 6.8 metres": the verb of the figure's phrase
+    return verb.pos_ in {"VERB", "AUX"} and any(
+        v.lemma_ in _FORESEES or any(c.dep_ == "aux" and c.lower_ in _MAYBE for c in v.children)
+        for v in _clauses_up(verb)
+    )
+
+
+# Verbs of foreseeing, and the auxiliaries of what may be.
+_FORESEES = frozenset({"expect", "forecast", "predict", "project", "anticipate"})
+_MAYBE = frozenset({"may", "might", "could"})
+
+
 def _a_limit(token: Any) -> bool:
     """Whether the figure is a limit, not what its thing came to: "the 60 km/h speed limit",
     "a temporary limit of 60 km/h", "the limit is 60 km/h", "capped at 50 people", "may not
@@ -802,6 +849,10 @@ _ALL_BEFORE = re.compile(r"\ball\s+$", re.IGNORECASE)
 _DETS = frozenset({"DT", "PRP$"})
 
 
+# A figure written as a year, and the tags of a noun that is one thing: a year that names it
+# ("the 1997 flood", "its 2023 fine").
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_ONE = frozenset({"NN", "NNP"})
 # A year after a preposition of time, right where a figure ends: "In 2019 MPs", "since 2021".
 _A_YEAR_AFTER = re.compile(
     r"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Bb]efore|[Aa]fter|[Ff]rom)\s+(?:19|20)\d\d$"

@@ -35,7 +35,7 @@ from scipy.cluster.hierarchy import DisjointSet
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsweave.analyze.dates import day_of
-from newsweave.analyze.numbers import DURATIONS, MEASURES, VALUED_BY, amount, measured
+from newsweave.analyze.numbers import DURATIONS, MEASURES, VALUED_BY, amount, sized
 from newsweave.compare import occasions
 from newsweave.compare.conflicts import APART, CHANGE, UPDATE_AFTER
 from newsweave.compare.drift import Statement
@@ -148,7 +148,7 @@ def units(
             numbers[n.sentence].add(n.value)
             # The level a change came from ("to 3.75% from 4%") is no figure the sentence
             # states: "voted to keep the rate at 4%" tells another fact.
-            if n.provisional != "before" and (thing := measured(n)):
+            if n.provisional != "before" and (thing := sized(n)):
                 figures[n.sentence].add(f"{amount(n)}|{thing}")
                 if n.qualifier == "vague":
                     rough[n.sentence].add(f"{amount(n)}|{thing}")

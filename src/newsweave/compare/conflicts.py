@@ -277,12 +277,24 @@ def _clash(
             not updated(f, g, published)
             and not may_differ(when(f), when(g))
             and start(f) == start(g)
+            and f[2].foreseen == g[2].foreseen  # a forecast is no rival of what came
+            and _one_size(f, g)
             and not _gaps_apart(f, g, when, ahead)
             for f in these
             for g in those
         )
         for these, those in combinations(alike.values(), 2)
     )
+
+
+def _one_size(f: Figure, g: Figure) -> bool:
+    """Whether two figures may size one thing: the size of one thing (`size_of`: "The
+    embankment, 4.5 metres high") against the size of another, or against a figure whose
+    sentence does not name that thing ("the river reached a record 7.9 metres"), may not."""
+    if f[2].size_of == g[2].size_of:
+        return True
+    sized, other = (f, g) if f[2].size_of else (g, f)
+    return not other[2].size_of and f"{sized[2].size_of}" in other[1].lower()
 
 
 def _gaps_apart(
@@ -454,6 +466,8 @@ def in_leads(
             if i < j
             and sim[i, j] >= LEAD_SIMILARITY
             and disagree([m, n])
+            and m.foreseen == n.foreseen
+            and _one_size(found[i], found[j])
             and _one_cycle(a, b, published)
         ]
         if pairs:
