@@ -169,19 +169,39 @@ def test_a_length_or_weight_is_the_size_of_the_noun_it_is_told_of():
     assert found["150-kg"] == ("kg", None, None)  # some satellites: no one known thing
     assert found["120 metres"] == ("m", "tower", None)  # nothing "high" is counted
     assert found["5,000 metres"] == ("m", None, None)
-    analysis = analyze(article("a2", "The embankment, 4.5 metres high, was built in 1999."))
-    assert [(n.text, n.size_of) for n in analysis.numbers] == [("4.5 metres", "embankment")]
+    analysis = analyze(
+        article(
+            "a2",
+            "The embankment, 4.5 metres high, was built in 1999. About 40 metres of the tunnel "
+            "were filled with rock.",
+        )
+    )
+    assert [(n.text, n.size_of, n.counts) for n in analysis.numbers] == [
+        ("4.5 metres", "embankment", None),
+        ("About 40 metres", None, "tunnel"),  # a length of the tunnel
+    ]
 
 
 def test_a_year_before_a_singular_noun_names_it_and_counts_nothing():
     analysis = analyze(
         article(
             "a1",
-            "The 1997 flood killed 11 people. Its 2023 fine was paid. The 1998 protesters came.",
+            "The 1997 flood killed 11 people. Its 2023 fine was paid. The 1998 protesters came. "
+            "The plant laid off 2000 staff. The carrier's 1850 crew were evacuated. Rebels "
+            "killed 10 foot soldiers behind a 10-foot wall.",
         )
     )
-    found = {n.text: n.counts for n in analysis.numbers}
-    assert found == {"1997": None, "11": "people", "2023": None, "1998": "protesters"}
+    found = {n.text: (n.counts, n.unit) for n in analysis.numbers}
+    assert found == {
+        "1997": (None, None),
+        "11": ("people", None),
+        "2023": (None, None),
+        "1998": ("protesters", None),
+        "2000": ("staff", None),  # no determiner: a count
+        "1850": ("crew", None),  # a plural verb agrees
+        "10": ("foot soldiers", None),
+        "10-foot": (None, "ft"),
+    }
 
 
 def test_rain_areas_and_flows_are_read_in_their_units_and_between_two_figures_is_a_span():
@@ -468,19 +488,18 @@ def test_stolen_goods_worth_a_sum_in_the_other_forms_news_gives_it():
     analysis = analysed_text(
         "Thieves made off with jewellery worth €3 million. They stole 2 million euros' worth "
         "of gold. The gang made off with an estimated €4 million worth of watches. Robbers got "
-        "away with cash worth €7 million. The robbers escaped with jewels worth €8 million.\n\n"
+        "away with cash worth €7 million.\n\n"
         "The firm made €5 million worth of sales. The museum holds €6 million worth of gold. "
-        "The guards escaped with injuries to a car worth €9 million.\n"
+        "The refugees escaped with belongings worth €9 million.\n"
     )
     assert {n.text: n.stolen_worth for n in analysis.numbers} == {
         "€3 million": True,
         "2 million euros": True,
         "an estimated €4 million": True,  # the report's own estimate, no valuer's
         "€7 million": True,
-        "€8 million": True,
         "€5 million": False,  # made, not made off with
         "€6 million": False,
-        "€9 million": False,  # not what they escaped with
+        "€9 million": False,  # what refugees escape with was not stolen
     }
 
 

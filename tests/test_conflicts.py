@@ -89,6 +89,60 @@ def test_a_forecast_is_no_rival_of_what_came_nor_one_thing_s_size_of_another_fig
         )
         == []
     )
+    levee = "The levee, 4.5 metres high, failed at Tollby on Sunday."
+    assert (
+        _conflicts(
+            {
+                "Post": levee,
+                "Wire": "The Ombra peaked near the levee at Tollby at 7.9 metres on Sunday.",
+            }
+        )
+        == []
+    )
+
+
+def test_a_report_repeating_a_count_an_update_replaced_takes_no_side():
+    """ "Two people are still missing" a day and a half after "Four people are missing" is an
+    update; a report that repeats the four in between is no rival of it."""
+    found = _conflicts(
+        {
+            "Herald": "Four people are missing in Quenmouth, the agency said.",
+            "Daily": "The agency said four people were missing in Quenmouth.",
+            "Standard": "Two people are still missing in Quenmouth, the agency said.",
+        },
+        hours=[0, 27, 38],
+    )
+    assert found == []
+    # without the first report, the repeat is what the update is measured against: 11 hours
+    assert (
+        len(
+            _conflicts(
+                {
+                    "Daily": "The agency said four people were missing in Quenmouth.",
+                    "Standard": "Two people are still missing in Quenmouth, the agency said.",
+                },
+                hours=[0, 11],
+            )
+        )
+        == 1
+    )
+
+
+@pytest.mark.parametrize(
+    ("could", "did"),
+    [
+        (
+            "Rescuers in Tollby could hear 15 people trapped under the rubble.",
+            "In Tollby 12 people were trapped under the rubble.",
+        ),
+        (
+            "Firefighters could not save 12 homes in Orlo on Sunday.",
+            "Firefighters saved 15 homes in Orlo on Sunday.",
+        ),
+    ],
+)
+def test_what_someone_could_do_is_no_forecast(could, did):
+    assert len(_conflicts({"Post": could, "Wire": did})) == 1
 
 
 def _named(*texts: str) -> list[tuple[str, list[str]]]:

@@ -777,6 +777,9 @@ def test_the_mine_s_conflicts_and_what_is_left_of_a_count_is_no_side(loaded):
     assert found["miners"] == {"14", "17"}
     # 830 is more than twice 380, but a slip of the keys
     assert {"380 metres", "830 metres"} <= found["length in m"]
+    # the wire's "About 40 metres of the tunnel were filled with rock", in the claim of the
+    # fall, is a length of the tunnel, no depth
+    assert "About 40 metres" not in found["length in m"]
     [who] = [v for what, v in found.items() if what.startswith("who said")]
     assert who == {"Anselm Tothery", "Casimir Dunholt"}
     # "at about 9.30 p.m." agrees with 21:35; the key's "shortly after 11 p.m." stands in a

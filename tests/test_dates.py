@@ -513,3 +513,13 @@ def test_a_past_the_model_tags_as_a_present_and_a_fall_that_is_no_season():
     assert spans(sunday, "In 2011 a gas explosion killed nine miners.") == {
         "In 2011": (date(2011, 1, 1), date(2011, 12, 31))
     }
+
+
+def test_a_participle_on_an_infinitive_takes_the_tense_of_the_verb_it_completes():
+    saturday = date(2026, 11, 21)
+    assert spans(saturday, "The river began to fall after peaking on Friday evening.") == {
+        "on Friday evening": (date(2026, 11, 20), None)
+    }
+    assert spans(saturday, "He plans to leave after speaking on Friday.") == {
+        "on Friday": (date(2026, 11, 27), None)
+    }

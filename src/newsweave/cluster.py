@@ -83,6 +83,9 @@ class Features:
     credits: tuple[str, ...] = ()
     """The outlets its text credits ("…, Corvell Wire reported", a wire credit), reduced;
     cluster.v5 compares them with the outlets of earlier articles."""
+    lead: Counter[str] = field(default_factory=Counter)
+    """Content words of its first paragraph, kept when it credits an outlet: what a credited
+    report must tell for cluster.v5 to weigh it up."""
 
 
 def features(article: Article, analysis: Analysis) -> Features:
@@ -99,6 +102,7 @@ def features(article: Article, analysis: Analysis) -> Features:
         protagonists=protagonists(analysis),
         outlet=own,
         credits=tuple(sorted(credited)),
+        lead=_words(article.paragraphs[0]) if credited and article.paragraphs else Counter(),
     )
 
 
@@ -157,6 +161,7 @@ def dumps_features(f: Features) -> str:
             "protagonists": f.protagonists,
             "outlet": f.outlet,
             "credits": f.credits,
+            "lead": f.lead,
         },
         separators=(",", ":"),
         ensure_ascii=False,
@@ -176,6 +181,7 @@ def loads_features(article: str, text: str) -> Features:
         protagonists=tuple(data.get("protagonists", ())),
         outlet=data.get("outlet", ""),
         credits=tuple(data.get("credits", ())),
+        lead=Counter(data.get("lead", {})),
     )
 
 
@@ -558,9 +564,13 @@ class CreditIndex(NamedIndex):
 
     A rewrite that credits a wire ("…, Corvell Wire reported") and goes on to its own angle
     (the insurers' bill of a flood) shares few words with the wire's report, yet tells its
-    event: a member by a credited outlet counts more similar by `credit_bonus`. An outlet's
-    other stories gain nothing they do not already share in words.
+    event: a member by a credited outlet that tells the article's lead (`LEAD_TOLD` of its
+    words, by IDF weight) counts more similar by `credit_bonus`. The same outlet's report of
+    another event of the kind (a bank's merger, for a bank's fine) tells little of the lead
+    and gains nothing.
     """
+
+    LEAD_TOLD = 0.5
 
     outlets: list[str] = field(default_factory=list)
     """Article number → its outlet, reduced."""
@@ -580,10 +590,26 @@ class CreditIndex(NamedIndex):
         owner: NDArray[np.int64],
     ) -> NDArray[np.float64]:
         sims = super()._weigh(f, candidates, sims, theirs, owner)
-        if not f.credits:
+        if not f.credits or not f.lead:
             return sims
-        credited = np.array([self.outlets[n] in f.credits for n in candidates.tolist()])
-        return np.minimum(np.where(credited, sims * (1.0 + self.settings.credit_bonus), sims), 1.0)
+        grown = sims.copy()
+        for at, number in enumerate(candidates.tolist()):
+            if self.outlets[number] in f.credits and self._tells(f.lead, number):
+                grown[at] *= 1.0 + self.settings.credit_bonus
+        return np.minimum(grown, 1.0)
+
+    def _tells(self, lead: Counter[str], number: int) -> bool:
+        """Whether article `number` has `LEAD_TOLD` or more of the lead's words, each weighed
+        by its IDF."""
+        n = self.documents + 1
+        weights = {}
+        for word in lead:
+            at = self.vocabulary.get(word)
+            seen = int(self.df[at]) if at is not None else 0
+            weights[word] = math.log((n + 1) / (seen + 1)) + 1.0
+        own = self.words[self.starts[number] : self.starts[number + 1]]
+        told = sum(w for word, w in weights.items() if self.vocabulary.get(word, -1) in own)
+        return told >= self.LEAD_TOLD * sum(weights.values())
 
 
 def _names(f: Features) -> set[str]:

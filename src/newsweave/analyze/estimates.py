@@ -42,9 +42,10 @@ _ESTIMATE = frozenset({"estimate", "put", "assess", "place"})
 _STEAL = frozenset({"steal", "loot", "snatch", "pilfer", "embezzle"})
 _HAULS = frozenset({"haul", "loot", "booty"})
 _NOT_DONE = frozenset({"try", "attempt", "fail", "plan", "seek", "want", "aim", "intend"})
-# Getting away with the goods: "made off with jewellery worth", "got away with", "escaped with"
-# ("escaped with their lives" has no worth).
-_GOT_AWAY = frozenset({("make", "off"), ("get", "away"), ("escape", "with"), ("flee", "with")})
+# Getting away with the goods: "made off with jewellery worth", "got away with". Not "escaped
+# with" nor "fled with": refugees flee with belongings worth little, a champion escapes with a
+# purse.
+_GOT_AWAY = frozenset({("make", "off"), ("get", "away")})
 # What an estimate sizes, besides a crowd: "estimated the turnout at", "put the number of
 # marchers at".
 _TURNOUT = frozenset({"turnout"})
@@ -324,12 +325,8 @@ def stolen_worth(token: Any, start: int, end: int) -> bool:
             thing.lemma_ in _HAULS
             or any(c.dep_ in {"amod", "acl"} and c.lemma_ == "steal" for c in thing.children)
         )
-    # "made off with", "got away with"; "escaped with" the goods worth it, not with injuries
-    goods = {worth.head.i, worth.head.head.i}
     return verb.lemma_ in _STEAL or any(
-        (verb.lemma_, c.lower_) in _GOT_AWAY
-        and (c.dep_ in {"prt", "advmod"} or (c.dep_ == "prep" and c.i in goods))
-        for c in verb.children
+        c.dep_ in {"prt", "advmod"} and (verb.lemma_, c.lower_) in _GOT_AWAY for c in verb.children
     )
 
 

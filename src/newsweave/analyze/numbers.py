@@ -97,7 +97,6 @@ UNITS = {
     "centimetre": "cm",
     "centimeter": "cm",
     "feet": "ft",
-    "foot": "ft",
     "ft": "ft",
     "inches": "inch",
     "inch": "inch",
@@ -205,8 +204,14 @@ SIZES |= {"km2": "area", "sq mi": "area", "m3/s": "flow", "m3": "volume", "litre
 # Of those, the units a hyphen joins to the figure before the noun they measure: "the 41-metre
 # rocket", "a 150-kg satellite", "a 40-hectare farm".
 _JOINED_SIZES = frozenset({"km", "mile", "m", "cm", "mm", "ft", "inch", "kg", "tonne", "ha"})
+# "a 10-foot wall"; but "10 foot soldiers" are soldiers, so "foot" is a unit only joined.
+_JOINED_ONLY = {"foot": "ft"}
 _size = "|".join(
-    sorted((re.escape(u) for u, v in UNITS.items() if v in _JOINED_SIZES), key=len, reverse=True)
+    sorted(
+        (re.escape(u) for u, v in (UNITS | _JOINED_ONLY).items() if v in _JOINED_SIZES),
+        key=len,
+        reverse=True,
+    )
 )
 
 # An hour of the clock is no figure: "shortly after 4 a.m.", "by 5 pm", "at 7 o'clock" (the
@@ -295,6 +300,8 @@ def _mention(
         return None
     scale, uscale = match.group("scale"), match.group("uscale")
     unit_text = (match.group("unit") or match.group("size") or "").lower()
+    if unit_text not in UNITS:
+        unit_text = _JOINED_ONLY.get(unit_text, unit_text)  # "10-foot": "ft"
     short = (match.group("short") or "").lower()
     if short == "k":
         scale = "thousand"  # "$85k", "a 5k run"
@@ -309,10 +316,16 @@ def _mention(
     if upper is not None and (uscale or scale):
         upper *= SCALES[(uscale or scale).lower()]
     every = bool(_ALL_BEFORE.search(match.string, max(match.start() - 6, 0), match.start()))
-    counts, noun = _counted(doc, match.end(), every)
+    counts, noun = _counted(doc, match.end(), every, UNITS.get(unit_text) in SIZES)
     if match.group(0).isdigit() and (
         _A_YEAR_AFTER.search(match.string, max(match.start() - 8, 0), match.end())
-        or (_YEAR.fullmatch(match.group(0)) and noun is not None and noun.tag_ in _ONE)
+        or (
+            _YEAR.fullmatch(match.group(0))
+            and noun is not None
+            and noun.tag_ in _ONE
+            and not _agrees_as_many(noun)
+            and _NAMED_BY_YEAR.search(match.string, max(match.start() - 12, 0), match.start())
+        )
     ):
         # "In 2019 MPs rejected the plan": a year, not 2,019 MPs; "the 1997 flood": one flood
         counts, noun = None, None
@@ -608,15 +621,17 @@ def _may_be(verb: Any) -> bool:
     )
 
 
-def _clauses_up(verb: Any) -> Iterator[Any]:
-    """`verb`, then the verbs its clause hangs on as a complement, an adverbial clause or an
-    infinitive with its own subject ("expects the river to peak")."""
+def _clauses_up(verb: Any, adverbial: bool = True) -> Iterator[Any]:
+    """`verb`, then the verbs its clause hangs on as a complement, an infinitive with its own
+    subject ("expects the river to peak") or, when `adverbial`, an adverbial clause ("could
+    bury more miners, bringing the toll to 60")."""
+    hangs = {"xcomp", "advcl", "advmod"} if adverbial else {"xcomp"}
     while True:
         yield verb
         infinitive = verb.dep_ == "ccomp" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
         )
-        if not (verb.dep_ in {"xcomp", "advcl", "advmod"} or infinitive) or verb.head.i == verb.i:
+        if not (verb.dep_ in hangs or infinitive) or verb.head.i == verb.i:
             return
         verb = verb.head
 
@@ -761,22 +776,30 @@ def provisional(token: Any) -> Literal["needed", "so far", "before", "limit"] | 
 
 
 def foreseen(token: Any) -> bool:
-    """Whether the figure `token` stands for (`_figure_token`) is told as foreseen or possible,
-    in a clause of expecting or under "may", "might" or "could": "expects the Ombra to peak at
-    6.8 metres", "could rise to 50". Not a plan's figure ("will close its 11 restaurants"),
-    which is of what there is."""
+    """Whether the figure `token` stands for (`_figure_token`) is told as foreseen or possible:
+    in a clause of expecting or forecasting ("expects the Ombra to peak at 6.8 metres"), or a
+    change or level under "may", "might" or "could" ("could rise to 50"). Not a plan's figure
+    ("will close its 11 restaurants"), which is of what there is, nor what someone could do
+    ("could hear 15 people", "could not save 12 homes", "could hold 4 million cubic metres")."""
     verb = token.head
     while verb.pos_ == "ADP" and verb.head.i != verb.i:
         verb = verb.head  # "to peak at 6.8 metres": the verb of the figure's phrase
-    return verb.pos_ in {"VERB", "AUX"} and any(
-        v.lemma_ in _FORESEES or any(c.dep_ == "aux" and c.lower_ in _MAYBE for c in v.children)
-        for v in _clauses_up(verb)
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    chain = list(_clauses_up(verb, adverbial=False))
+    return any(v.lemma_ in _FORESEES for v in chain) or any(
+        v.lemma_ in _MAY_CHANGE
+        and any(c.dep_ == "aux" and c.lower_ in _MAYBE for c in v.children)
+        and not any(c.dep_ == "neg" for c in v.children)
+        for v in chain
     )
 
 
-# Verbs of foreseeing, and the auxiliaries of what may be.
+# Verbs of foreseeing; the auxiliaries of what may be; and the verbs of a change or a level
+# that they make a forecast of ("could rise to 50", "may reach 7 metres", "might be 300").
 _FORESEES = frozenset({"expect", "forecast", "predict", "project", "anticipate"})
 _MAYBE = frozenset({"may", "might", "could"})
+_MAY_CHANGE = _COUNT_CHANGES | {"peak", "exceed", "total", "cost", "be"}
 
 
 def _a_limit(token: Any) -> bool:
@@ -849,10 +872,24 @@ _ALL_BEFORE = re.compile(r"\ball\s+$", re.IGNORECASE)
 _DETS = frozenset({"DT", "PRP$"})
 
 
-# A figure written as a year, and the tags of a noun that is one thing: a year that names it
-# ("the 1997 flood", "its 2023 fine").
+# A figure written as a year after a determiner or a possessive, before a noun that is one
+# thing: a year that names it ("the 1997 flood", "its 2023 fine"), where "laid off 2000 staff"
+# counts staff.
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _ONE = frozenset({"NN", "NNP"})
+_NAMED_BY_YEAR = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|\w+['’]s)\s+$", re.I)
+
+
+def _agrees_as_many(noun: Any) -> bool:
+    """Whether a noun is the subject of a plural verb: "the carrier's 1850 crew were
+    evacuated" counts a crew of many."""
+    if noun.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = noun.head
+    told = [verb, *(c for c in verb.children if c.dep_ in {"aux", "auxpass"})]
+    return any(t.tag_ == "VBP" or t.lower_ in {"were", "are", "have"} for t in told)
+
+
 # A year after a preposition of time, right where a figure ends: "In 2019 MPs", "since 2021".
 _A_YEAR_AFTER = re.compile(
     r"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Bb]efore|[Aa]fter|[Ff]rom)\s+(?:19|20)\d\d$"
@@ -863,12 +900,15 @@ _A_YEAR_AFTER = re.compile(
 _PLURAL_INITIALS = re.compile(r"[A-Z]{2,}s")
 
 
-def _counted(doc: Any, end_char: int, whole: bool = False) -> tuple[str | None, Any]:
+def _counted(
+    doc: Any, end_char: int, whole: bool = False, size: bool = False
+) -> tuple[str | None, Any]:
     """The noun after a number ("38 of 46 drones launched" → "drones"), with the nouns that
     make a compound of it ("an 8% pay rise" → "pay rise"; "400 school children"), and its
     last word's token (None when it counts no noun). After "all", the number is the whole its
     "of" names ("all 11 of its restaurants" → "restaurants"), where "11 of the restaurants"
-    is a part of them and counts nothing."""
+    is a part of them and counts nothing. A `size` is of the thing its "of" names, with its
+    determiner: "40 metres of the tunnel" → "tunnel"."""
     span = doc.char_span(end_char, len(doc_text(doc)), alignment_mode="expand")
     after = list(span[:5]) if span is not None else []
     after = [t for t in after if t.idx >= end_char]
@@ -878,7 +918,11 @@ def _counted(doc: Any, end_char: int, whole: bool = False) -> tuple[str | None, 
             words.append(token)
             if token.pos_ == "NOUN" and not (token.dep_ == "compound" and token.head.i > token.i):
                 break
-        elif words or not (token.text.lower() in {"of", "more"} or _whole_of(after, k, whole)):
+        elif words or not (
+            token.text.lower() in {"of", "more"}
+            or _whole_of(after, k, whole)
+            or (size and token.pos_ == "DET" and k > 0 and after[k - 1].lower_ == "of")
+        ):
             break
     if not words or (
         words[-1].text[0].isupper() and not _PLURAL_INITIALS.fullmatch(words[-1].text)

@@ -67,6 +67,9 @@ PRETERITES = frozenset([
 IMPLICATIVE_VERBS = frozenset(
     ["force", "compel", "oblige", "manage", "prompt", "cause", "lead", "help", "persuade"]
 )
+# Verbs whose infinitive comes in their own tense, as an implicative's does: a participle
+# clause on the infinitive ("began to fall after peaking on Friday") takes that tense.
+_TOLD_IN_HEAD = IMPLICATIVE_VERBS | frozenset(["begin", "start", "continue", "cease", "stop"])
 # Auxiliaries that look ahead; not "could" or "can" ("could not be reached in March").
 MODALS = FUTURE_AUXILIARIES | frozenset(["may", "might", "should", "must"])
 PRESENT_BE = frozenset(["is", "are", "am", "'re"])
@@ -186,6 +189,9 @@ def _clause_verb(verb: Any) -> Any:
         if head.pos_ not in {"VERB", "AUX"} or head.i == verb.i:
             break
         verb = head
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _TOLD_IN_HEAD:
+            # "began to fall on Saturday after peaking on Friday": in the tense of "began"
+            verb = verb.head
     return verb
 
 

@@ -187,7 +187,7 @@ def units(
                         said_on[d.sentence].add(f"{speaker}|{day}")
             apart[d.sentence].append((d.start, d.end))
         for sentence in analysis.sentences:
-            if len(sentence.text.split()) < MIN_WORDS:
+            if len(sentence.text.split()) < MIN_WORDS - bool(numbers.get(sentence.index)):
                 continue
             at = sentence.index
             told = _told(dates_of.get(at, []), day_published.get(analysis.article_id))

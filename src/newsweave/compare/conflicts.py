@@ -271,11 +271,19 @@ def _clash(
     def start(figure: Figure) -> frozenset[str]:
         return measured_from[figure[0]].get(figure[2].sentence, frozenset())
 
+    # A value that updates another as some report first gave it ("Two people are still
+    # missing", a day and a half after "Four people are missing") is no rival of a report that
+    # repeats the old value in between ("…, which said four people were missing").
+    renewed = {
+        frozenset((amount(f[2]), amount(g[2])))
+        for f, g in combinations(found, 2)
+        if updated(f, g, published)
+    }
     return any(
         disagree([these[0][2], those[0][2]])
+        and frozenset((amount(these[0][2]), amount(those[0][2]))) not in renewed
         and any(
-            not updated(f, g, published)
-            and not may_differ(when(f), when(g))
+            not may_differ(when(f), when(g))
             and start(f) == start(g)
             and f[2].foreseen == g[2].foreseen  # a forecast is no rival of what came
             and _one_size(f, g)
@@ -288,13 +296,11 @@ def _clash(
 
 
 def _one_size(f: Figure, g: Figure) -> bool:
-    """Whether two figures may size one thing: the size of one thing (`size_of`: "The
-    embankment, 4.5 metres high") against the size of another, or against a figure whose
-    sentence does not name that thing ("the river reached a record 7.9 metres"), may not."""
-    if f[2].size_of == g[2].size_of:
-        return True
-    sized, other = (f, g) if f[2].size_of else (g, f)
-    return not other[2].size_of and f"{sized[2].size_of}" in other[1].lower()
+    """Whether two figures may size one thing: both the size of the same thing (`size_of`),
+    or neither a thing's size. "The embankment, 4.5 metres high" is no rival of "the river
+    reached a record 7.9 metres", nor of "the river peaked at 7.9 metres near the embankment",
+    nor "A 90-metre stretch of the bridge" of "the bridge, 120 metres long"."""
+    return f[2].size_of == g[2].size_of
 
 
 def _gaps_apart(
