@@ -818,4 +818,12 @@ def test_the_flood_s_credited_rewrite_joins_its_story_and_a_forecast_is_no_rival
     # the forecast peak (6.8 m) against the peak (7.3 m), the 1997 record level against the
     # embankment's height: no lengths in conflict (the breach's 60 against 90 m is missed)
     assert not [what for what in found if what.startswith("length")]
+    # "Two people are still missing", a day and a half after four, is no rival of the
+    # insurance site's relay of the wire's four, 11 hours before it
+    assert "people" not in found
     assert [d.speaker for d in brief.quote_drift] == ["Edvin Sallow"]
+    # "after peaking on Friday evening", told on Saturday, is the day before
+    peaked = [e for e in brief.timeline if "after peaking" in e.what]
+    assert peaked and {str(e.when) for e in peaked if "on Friday evening" in e.phrases} == {
+        "2026-11-20"
+    }
