@@ -357,7 +357,7 @@ def _mention(
     if counts is None and _split_vote(match, value, upper):
         counts = "votes"  # "voted seven to two", "was split six to three"
     standing = provisional(figure) if figure is not None else None
-    told_ahead = figure is not None and foreseen(figure)
+    forecast = figure is not None and foreseen(figure)
     if upper is None and _from_level(match.string, match.start()):
         standing = "before"
     whole = share_of(figure) if figure is not None and unit == "percent" and not counts else None
@@ -389,7 +389,7 @@ def _mention(
         counts=counts,
         fate=befell,
         provisional=standing,
-        foreseen=told_ahead,
+        foreseen=forecast,
         share_of=whole,
         margin=figure is not None and is_margin(figure),
         size_of=size,
@@ -419,10 +419,9 @@ def _split_vote(match: re.Match[str], value: float, upper: float | None) -> bool
 def size_of(token: Any) -> str | None:
     """What the length or weight `token` stands for (`_figure_token`) is the size of
     (`NumberMention.size_of`): the common noun the clause tells it of, as subject ("the rocket
-    is 41 metres tall", "the tower, which stands 120 metres high", "the tower, 120 metres
-    high,") or, after "At N metres,", as
-    what the subject is ("the Selka-4 is the tallest rocket"; not "the air is thin"); one
-    known thing (`_the_one`)."""
+    is 41 metres tall", "the tower, which stands 120 metres high") or beside it ("the tower,
+    120 metres high,"), or, after "At N metres,", as what the subject is ("the Selka-4 is the
+    tallest rocket"; not "the air is thin"); one known thing (`_the_one`)."""
     head = token.head
     if token.dep_ == "npadvmod" and head.lower_ in _SIZE_WORDS and head.dep_ == "amod":
         # "The embankment, 4.5 metres high, was built in 1999"

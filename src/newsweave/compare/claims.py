@@ -46,6 +46,8 @@ from newsweave.compare.undoing import acts, undone
 from newsweave.embed import encode_kept, rows
 from newsweave.models import Analysis, Claim, DateMention, Quote, Sentence, Support
 
+# How many words a sentence needs to state a claim; one with a figure needs one fewer ("One
+# man has died.", "Four people are missing.").
 MIN_WORDS = 5
 
 

@@ -294,8 +294,8 @@ def _clock(
 
 
 def _half_of_day(part: str | None, hour: int) -> str:
-    """Whether an o'clock hour in a part of the day is "am" or "pm": "one o'clock at night" is
-    "am", "ten o'clock at night" and "twelve o'clock at night" (midnight) are "pm" hours."""
+    """Whether an o'clock hour in a part of the day is "am" or "pm": "one o'clock at night" and
+    "twelve o'clock at night" (midnight) are "am" hours, "ten o'clock at night" a "pm" one."""
     if not part:
         return ""
     part = part.lower()

@@ -255,9 +255,11 @@ def _clash(
     measured_from: Mapping[str, Mapping[int, frozenset[str]]],
     ahead: Mapping[str, set[int]],
 ) -> bool:
-    """Whether two of a thing's figures disagree, the later no update (`updated`), the two
-    no different occasions (`may_differ`), measured from the same time (`_measured_from`), and
-    not spans between two happenings of which one is a plan or another day (`_gaps_apart`).
+    """Whether two of a thing's figures disagree, the one value no update of the other as any
+    report gave it (`updated`), the two no different occasions (`may_differ`), measured from
+    the same time (`_measured_from`), both foreseen or neither (`NumberMention.foreseen`),
+    sizes of one thing or of none (`_one_size`), and not spans between two happenings of which
+    one is a plan or another day (`_gaps_apart`).
     Each wording of a value is compared once: a big story gives one figure in the same words
     many times, and two alike never disagree."""
     alike: dict[tuple[float, float | None, str | None, str], list[Figure]] = {}
