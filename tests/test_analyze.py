@@ -211,7 +211,8 @@ def test_rain_areas_and_flows_are_read_in_their_units_and_between_two_figures_is
             "Between 120 and 150 millimetres of rain fell, and 40 hectares of farmland and 12 "
             "square kilometres of the town were flooded. The river carried 2,400 cubic metres "
             "per second, and the water rose 80 centimetres. A 200-hectare farm and a 10-foot "
-            "wall went under. Between 2 and 4 people are missing.",
+            "wall went under. Between 2 and 4 people are missing. The fire burned 400 acres and "
+            "5,000 square feet of offices; the tanker spilled 20,000 gallons of oil.",
         )
     )
     found = {n.text: (n.value, n.upper, n.unit) for n in analysis.numbers}
@@ -224,6 +225,9 @@ def test_rain_areas_and_flows_are_read_in_their_units_and_between_two_figures_is
         "200-hectare": (200, None, "ha"),
         "10-foot": (10, None, "ft"),
         "2 and 4": (2, 4, None),
+        "400 acres": (400, None, "acre"),
+        "5,000 square feet": (5000, None, "sq ft"),
+        "20,000 gallons": (20000, None, "gallon"),
     }
 
 

@@ -119,8 +119,23 @@ UNITS = {
     "m³/s": "m3/s",
     "cubic metres": "m3",
     "cubic meters": "m3",
+    "square metres": "m2",
+    "square meters": "m2",
+    "square metre": "m2",
+    "square meter": "m2",
+    "sq m": "m2",
+    "m²": "m2",
+    "square feet": "sq ft",
+    "square foot": "sq ft",
+    "sq ft": "sq ft",
+    "acres": "acre",
+    "acre": "acre",
     "litres": "litre",
     "liters": "litre",
+    "litre": "litre",
+    "liter": "litre",
+    "gallons": "gallon",
+    "gallon": "gallon",
     "kg": "kg",
     "kilograms": "kg",
     "tonnes": "tonne",
@@ -200,10 +215,13 @@ _vague = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
 # hectares".
 SIZES = {"km": "length", "mile": "length", "m": "length", "cm": "length", "mm": "length"}
 SIZES |= {"ft": "length", "inch": "length", "kg": "weight", "tonne": "weight", "ha": "area"}
-SIZES |= {"km2": "area", "sq mi": "area", "m3/s": "flow", "m3": "volume", "litre": "volume"}
+SIZES |= {"km2": "area", "sq mi": "area", "m2": "area", "sq ft": "area", "acre": "area"}
+SIZES |= {"m3/s": "flow", "m3": "volume", "litre": "volume", "gallon": "volume"}
 # Of those, the units a hyphen joins to the figure before the noun they measure: "the 41-metre
-# rocket", "a 150-kg satellite", "a 40-hectare farm".
-_JOINED_SIZES = frozenset({"km", "mile", "m", "cm", "mm", "ft", "inch", "kg", "tonne", "ha"})
+# rocket", "a 150-kg satellite", "a 40-hectare farm", "a 2-litre bottle".
+_JOINED_SIZES = frozenset(
+    {"km", "mile", "m", "cm", "mm", "ft", "inch", "kg", "tonne", "ha", "acre", "litre", "gallon"}
+)
 # "a 10-foot wall"; but "10 foot soldiers" are soldiers, so "foot" is a unit only joined.
 _JOINED_ONLY = {"foot": "ft"}
 _size = "|".join(

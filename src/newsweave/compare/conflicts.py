@@ -186,7 +186,7 @@ def _in_claim(
 
 # Units named in words: "length in miles", "weight in tonnes", "area in hectares".
 _PLURALS = {"mile": "miles", "tonne": "tonnes", "inch": "inches", "ha": "hectares"}
-_PLURALS |= {"litre": "litres"}
+_PLURALS |= {"litre": "litres", "acre": "acres", "gallon": "gallons"}
 
 
 def _conflict(thing: str, found: list[Figure]) -> Conflict:
