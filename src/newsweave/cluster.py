@@ -41,8 +41,8 @@ from numpy.typing import NDArray
 from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from newsweave.compare.identity import norm_outlet
 from newsweave.errors import SettingsError
+from newsweave.markers import norm_outlet
 from newsweave.models import Analysis, Article, Assignment
 from newsweave.settings import ClusterSettings
 
@@ -601,15 +601,11 @@ class CreditIndex(NamedIndex):
     def _tells(self, lead: Counter[str], number: int) -> bool:
         """Whether article `number` has `LEAD_TOLD` or more of the lead's words, each weighed
         by its IDF."""
-        n = self.documents + 1
-        weights = {}
-        for word in lead:
-            at = self.vocabulary.get(word)
-            seen = int(self.df[at]) if at is not None else 0
-            weights[word] = math.log((n + 1) / (seen + 1)) + 1.0
+        words = np.array([self.vocabulary.get(w, -1) for w in lead], dtype=np.int64)
+        seen = np.where(words >= 0, self.df[np.maximum(words, 0)], 0)
+        idf = np.log((self.documents + 2) / (seen + 1.0)) + 1.0
         own = self.words[self.starts[number] : self.starts[number + 1]]
-        told = sum(w for word, w in weights.items() if self.vocabulary.get(word, -1) in own)
-        return told >= self.LEAD_TOLD * sum(weights.values())
+        return bool(idf[np.isin(words, own)].sum() >= self.LEAD_TOLD * idf.sum())
 
 
 def _names(f: Features) -> set[str]:

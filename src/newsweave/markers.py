@@ -166,6 +166,14 @@ def _clean_name(name: str | None) -> str | None:
     return name or None
 
 
+def norm_outlet(name: str | None) -> str:
+    """An outlet name reduced for comparison ("The Harbour Gazette" ~ "harbourgazette")."""
+    if not name:
+        return ""
+    name = re.sub(r"^(?:the)\s+", "", name.strip().lower())
+    return re.sub(r"[^a-z0-9]", "", name)
+
+
 def _same(a: str | None, b: str | None) -> bool:
     def norm(s: str) -> str:
         return re.sub(r"[^a-z0-9]", "", s.lower())

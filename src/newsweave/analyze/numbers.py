@@ -769,9 +769,7 @@ def provisional(token: Any) -> Literal["needed", "so far", "before", "limit"] | 
         token = token.head  # "had 48.2% and Brevic, ..., 45.1%": the first figure's verb
     if any(c.dep_ in {"acl", "amod"} and c.lemma_ in _NEEDED for c in token.children):
         return "needed"  # "the 50% needed to avoid a runoff"
-    verb = token.head
-    while verb.pos_ == "ADP" and verb.head.i != verb.i:
-        verb = verb.head  # "leads with 48.2%"
+    verb = _figure_verb(token)
     if token.dep_ in {"dobj", "attr"} and verb.lemma_ in _NEEDED:
         return "needed"  # "a candidate needs 50% of the vote"
     if verb.pos_ not in {"VERB", "AUX"}:
@@ -792,15 +790,22 @@ def provisional(token: Any) -> Literal["needed", "so far", "before", "limit"] | 
     return None
 
 
+def _figure_verb(token: Any) -> Any:
+    """The word the figure's phrase hangs on, past its prepositions: "leads" of "leads with
+    48.2%", "peak" of "to peak at 6.8 metres"."""
+    verb = token.head
+    while verb.pos_ == "ADP" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
 def foreseen(token: Any) -> bool:
     """Whether the figure `token` stands for (`_figure_token`) is told as foreseen or possible:
     in a clause of expecting or forecasting ("expects the Ombra to peak at 6.8 metres"), or a
     change or level under "may", "might" or "could" ("could rise to 50"). Not a plan's figure
     ("will close its 11 restaurants"), which is of what there is, nor what someone could do
     ("could hear 15 people", "could not save 12 homes", "could hold 4 million cubic metres")."""
-    verb = token.head
-    while verb.pos_ == "ADP" and verb.head.i != verb.i:
-        verb = verb.head  # "to peak at 6.8 metres": the verb of the figure's phrase
+    verb = _figure_verb(token)
     if verb.pos_ not in {"VERB", "AUX"}:
         return False
     chain = list(_clauses_up(verb, adverbial=False))

@@ -257,11 +257,10 @@ def _clash(
 ) -> bool:
     """Whether two of a thing's figures disagree, the one value no update of the other as any
     report gave it (`updated`), the two no different occasions (`may_differ`), measured from
-    the same time (`_measured_from`), both foreseen or neither (`NumberMention.foreseen`),
-    sizes of one thing or of none (`_one_size`), and not spans between two happenings of which
-    one is a plan or another day (`_gaps_apart`).
-    Each wording of a value is compared once: a big story gives one figure in the same words
-    many times, and two alike never disagree."""
+    the same time (`_measured_from`), of one kind (`_alike_kind`: no forecast against what
+    came, no sizes of two things), and not spans between two happenings of which one is a plan
+    or another day (`_gaps_apart`). Each wording of a value is compared once: a big story gives
+    one figure in the same words many times, and two alike never disagree."""
     alike: dict[tuple[float, float | None, str | None, str], list[Figure]] = {}
     for figure in found:
         n = figure[2]
@@ -287,8 +286,7 @@ def _clash(
         and any(
             not may_differ(when(f), when(g))
             and start(f) == start(g)
-            and f[2].foreseen == g[2].foreseen  # a forecast is no rival of what came
-            and _one_size(f, g)
+            and _alike_kind(f, g)
             and not _gaps_apart(f, g, when, ahead)
             for f in these
             for g in those
@@ -297,12 +295,13 @@ def _clash(
     )
 
 
-def _one_size(f: Figure, g: Figure) -> bool:
-    """Whether two figures may size one thing: both the size of the same thing (`size_of`),
-    or neither a thing's size. "The embankment, 4.5 metres high" is no rival of "the river
-    reached a record 7.9 metres", nor of "the river peaked at 7.9 metres near the embankment",
-    nor "A 90-metre stretch of the bridge" of "the bridge, 120 metres long"."""
-    return f[2].size_of == g[2].size_of
+def _alike_kind(f: Figure, g: Figure) -> bool:
+    """Whether two figures may be rival values of one thing: both foreseen or neither (a
+    forecast, "expects the Ombra to peak at 6.8 metres", is no rival of what came), and the
+    sizes of one thing or of none (`size_of`: "The embankment, 4.5 metres high" is no rival of
+    "the river reached a record 7.9 metres", nor "A 90-metre stretch of the bridge" of "the
+    bridge, 120 metres long")."""
+    return f[2].foreseen == g[2].foreseen and f[2].size_of == g[2].size_of
 
 
 def _gaps_apart(
@@ -474,8 +473,7 @@ def in_leads(
             if i < j
             and sim[i, j] >= LEAD_SIMILARITY
             and disagree([m, n])
-            and m.foreseen == n.foreseen
-            and _one_size(found[i], found[j])
+            and _alike_kind(found[i], found[j])
             and _one_cycle(a, b, published)
         ]
         if pairs:

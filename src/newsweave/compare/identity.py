@@ -9,7 +9,7 @@ from functools import cache
 
 from newsweave.analyze.nlp import table
 from newsweave.analyze.roles import Role, holder, is_role_only
-from newsweave.markers import credits, is_agency
+from newsweave.markers import credits, is_agency, norm_outlet
 from newsweave.models import UNKNOWN_OUTLET, Analysis, Article, Entity, LineageLink, LineageMarker
 
 
@@ -152,14 +152,6 @@ def _one_type_per_name(analyses: list[Analysis], by_id: dict[str, Entity]) -> di
             best = min(same, key=lambda e: (-mentions[e.id], preference.get(e.type, 3)))
             mapping |= {e.id: best.id for e in same}
     return mapping
-
-
-def norm_outlet(name: str | None) -> str:
-    """An outlet name reduced for comparison ("The Harbour Gazette" ~ "harbourgazette")."""
-    if not name:
-        return ""
-    name = re.sub(r"^(?:the)\s+", "", name.strip().lower())
-    return re.sub(r"[^a-z0-9]", "", name)
 
 
 def marker_links(
