@@ -212,7 +212,9 @@ def test_rain_areas_and_flows_are_read_in_their_units_and_between_two_figures_is
             "square kilometres of the town were flooded. The river carried 2,400 cubic metres "
             "per second, and the water rose 80 centimetres. A 200-hectare farm and a 10-foot "
             "wall went under. Between 2 and 4 people are missing. The fire burned 400 acres and "
-            "5,000 square feet of offices; the tanker spilled 20,000 gallons of oil.",
+            "5,000 square feet of offices; the tanker spilled 20,000 gallons of oil. A "
+            "2,000-square-metre warehouse and a 3-cubic-metre tank burned 12 nautical miles "
+            "away.",
         )
     )
     found = {n.text: (n.value, n.upper, n.unit) for n in analysis.numbers}
@@ -228,6 +230,9 @@ def test_rain_areas_and_flows_are_read_in_their_units_and_between_two_figures_is
         "400 acres": (400, None, "acre"),
         "5,000 square feet": (5000, None, "sq ft"),
         "20,000 gallons": (20000, None, "gallon"),
+        "2,000-square-metre": (2000, None, "m2"),
+        "3-cubic-metre": (3, None, "m3"),
+        "12 nautical miles": (12, None, "nmi"),
     }
 
 

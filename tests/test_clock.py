@@ -220,14 +220,20 @@ def test_an_o_clock_time_reads_as_on_the_clock_when_its_part_of_the_day_is_named
         "The embankment gave way at 10 o'clock at night on Wednesday.",
         "The embankment gave way at 9 p.m. on Wednesday.",
     ) == [[("a0", "22:00"), ("a1", "21:00")]]
-    # without it, four o'clock may be 04:00 or 16:00
-    assert (
-        _timed(
-            "The embankment gave way at 4 o'clock on Wednesday.",
-            "The embankment gave way at 05:30 on Wednesday.",
+    assert _timed(
+        "Divers set out on Friday night and reached the wreck at 7 o'clock the next morning.",
+        "Divers reached the wreck at 9:15 a.m. on Saturday.",
+    ) == [[("a0", "07:00"), ("a1", "09:15")]]
+    # without it, four o'clock may be 04:00 or 16:00; and five o'clock "at night" is said of the
+    # small hours and, in some speech, of the evening
+    for said in ("4 o'clock on Wednesday", "5 o'clock at night on Wednesday"):
+        assert (
+            _timed(
+                f"The embankment gave way at {said}.",
+                "The embankment gave way at 05:30 on Wednesday.",
+            )
+            == []
         )
-        == []
-    )
 
 
 @pytest.mark.parametrize(

@@ -480,6 +480,7 @@ def test_a_body_beside_a_title_is_no_person(text, body):
         ("About 200 people gathered outside the council house on Kingsgate.", "Kingsgate", "place"),
         ("The quake was felt in Maple Crossing and in Caleta Honda.", "Caleta Honda", "place"),
         ("Rescuers reached villages south of Punta Escarcha on Monday.", "Punta Escarcha", "place"),
+        ("Residents of Orsley Meadows asked why the embankment failed.", "Orsley Meadows", "place"),
         (
             "The Maré Alta, which was carrying 200 passengers, hit the pier.",
             "Maré Alta",

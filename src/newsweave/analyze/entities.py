@@ -310,12 +310,13 @@ def _located(ent: Any) -> bool:
 
 
 def _called_a_place(doc: Any, ent: Any) -> bool:
-    """Whether the text says the name is a place: "the city of X", "south of X", "X, a town
-    ..." (the words are data: `[place_nouns]`)."""
+    """Whether the text says the name is a place: "the city of X", "south of X", "residents of
+    X", "X, a town ..." (the words are data: `[place_nouns]`, `[dweller_nouns]`)."""
     nouns = _place_nouns()
     root = ent.root
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in nouns:
-        return True
+    of = root.head.head.lemma_.lower() if root.head.lower_ == "of" else None
+    if root.dep_ == "pobj" and (of in nouns or of in _words("dweller_nouns")):
+        return True  # "the town of X", "residents of X"
     if any(child.dep_ == "appos" and child.lemma_.lower() in nouns for child in root.children):
         return True
     after = doc[ent.end : ent.end + 5]

@@ -109,6 +109,8 @@ UNITS = {
     "sq km": "km2",
     "km2": "km2",
     "km²": "km2",
+    "nautical miles": "nmi",
+    "nautical mile": "nmi",
     "square miles": "sq mi",
     "square mile": "sq mi",
     "cubic metres per second": "m3/s",
@@ -119,6 +121,8 @@ UNITS = {
     "m³/s": "m3/s",
     "cubic metres": "m3",
     "cubic meters": "m3",
+    "cubic metre": "m3",
+    "cubic meter": "m3",
     "square metres": "m2",
     "square meters": "m2",
     "square metre": "m2",
@@ -213,20 +217,27 @@ _ratio = (
 _vague = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
 # What each unit of size measures: a conflict over one is named "length in m", "area in
 # hectares".
-SIZES = {"km": "length", "mile": "length", "m": "length", "cm": "length", "mm": "length"}
-SIZES |= {"ft": "length", "inch": "length", "kg": "weight", "tonne": "weight", "ha": "area"}
+SIZES = {"km": "length", "mile": "length", "nmi": "length", "m": "length", "cm": "length"}
+SIZES |= {"mm": "length", "ft": "length", "inch": "length", "kg": "weight", "tonne": "weight"}
+SIZES |= {"ha": "area"}
 SIZES |= {"km2": "area", "sq mi": "area", "m2": "area", "sq ft": "area", "acre": "area"}
 SIZES |= {"m3/s": "flow", "m3": "volume", "litre": "volume", "gallon": "volume"}
 # Of those, the units a hyphen joins to the figure before the noun they measure: "the 41-metre
 # rocket", "a 150-kg satellite", "a 40-hectare farm", "a 2-litre bottle".
 _JOINED_SIZES = frozenset(
-    {"km", "mile", "m", "cm", "mm", "ft", "inch", "kg", "tonne", "ha", "acre", "litre", "gallon"}
+    {"km", "mile", "nmi", "m", "cm", "mm", "ft", "inch", "kg", "tonne", "ha", "acre", "litre"}
+    | {"gallon", "km2", "sq mi", "m2", "sq ft", "m3"}
 )
 # "a 10-foot wall"; but "10 foot soldiers" are soldiers, so "foot" is a unit only joined.
 _JOINED_ONLY = {"foot": "ft"}
+# A unit of several words is joined by hyphens: "a 2,000-square-metre warehouse".
 _size = "|".join(
     sorted(
-        (re.escape(u) for u, v in (UNITS | _JOINED_ONLY).items() if v in _JOINED_SIZES),
+        (
+            re.escape(u).replace(r"\ ", "-")
+            for u, v in (UNITS | _JOINED_ONLY).items()
+            if v in _JOINED_SIZES
+        ),
         key=len,
         reverse=True,
     )
@@ -317,7 +328,7 @@ def _mention(
     if value is None:
         return None
     scale, uscale = match.group("scale"), match.group("uscale")
-    unit_text = (match.group("unit") or match.group("size") or "").lower()
+    unit_text = (match.group("unit") or match.group("size") or "").lower().replace("-", " ")
     if unit_text not in UNITS:
         unit_text = _JOINED_ONLY.get(unit_text, unit_text)  # "10-foot": "ft"
     short = (match.group("short") or "").lower()

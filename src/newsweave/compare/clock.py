@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cache
 from typing import NamedTuple
 
@@ -26,6 +26,8 @@ from newsweave.models import Analysis, Claim, Conflict, Support
 
 _HOURS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 _HOURS += ["eleven", "twelve"]
+# Hours "at night" may be early morning or evening.
+NIGHT_EITHER = frozenset({4, 5})
 # "06:42", "6:42", "6.42am", "6:42 p.m.", "6am", "noon", "four o'clock in the morning": a time
 # of day, with its zone if one follows. An o'clock time is morning or night only by the part of
 # the day named after it ("at 4 o'clock on Sunday afternoon").
@@ -33,7 +35,8 @@ _CLOCK = re.compile(
     r"(?<![\w.:,])(?:(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?:\s*(?P<ampm>[ap]\.?m\b\.?))?"
     r"|(?P<h2>1[0-2]|0?\d)(?:\.(?P<m2>[0-5]\d))?\s*(?P<ampm2>[ap]\.?m\b\.?)"
     rf"|(?P<h3>1[0-2]|0?[1-9]|{'|'.join(_HOURS)})\s+o['\u2019]clock"
-    r"(?:\s+(?:in\s+the|on\s+\w+day|that|this|at)\s+(?P<part>morning|afternoon|evening|night))?"
+    r"(?:\s+(?:in\s+the|on\s+\w+day|that|this|at|(?P<next>the\s+(?:next|following)))"
+    r"\s+(?P<part>morning|afternoon|evening|night))?"
     r"|(?:12\s+)?(?P<named>noon|midday|midnight))"
     r"(?:\s+(?P<zone>local\s+time|(?-i:GMT|UTC|[A-Z]{2}T)))?(?![\w:])",
     re.IGNORECASE,
@@ -221,8 +224,8 @@ def clock_of(analysis: Analysis, sentence: int) -> dict[str, Clock] | None:
         if _STAMP.search(near):
             return None
         if match["h3"]:
-            if not match["part"]:
-                continue  # "at 4 o'clock" may be morning or afternoon
+            if not _half_of_day(match["part"], _hour(match)):
+                continue  # "at 4 o'clock" may be morning or afternoon, "5 o'clock at night" too
         elif not (match["ampm"] or match["ampm2"]) and not (
             len(match["h"] or match["named"]) > 1 and (shortly or at)
         ):
@@ -263,19 +266,15 @@ def _clock(
     done_on: date | None,
     hedge: re.Match[str] | None,
 ) -> Clock:
-    if match["named"]:
-        hour = 0 if match["named"].lower() == "midnight" else 12
-    elif match["h3"]:
-        said = match["h3"].lower()
-        hour = _HOURS.index(said) + 1 if said in _HOURS else int(said)
-    else:
-        hour = int(match["h"] if match["h"] is not None else match["h2"])
+    hour = _hour(match)
     minute = int(match["m"] or match["m2"] or 0)
     ampm = (match["ampm"] or match["ampm2"] or _half_of_day(match["part"], hour)).lower()
     if ampm.startswith("p") and hour < 12:
         hour += 12
     elif ampm.startswith("a") and hour == 12:
         hour = 0
+    if match["next"]:  # "on Friday night ... at 7 o'clock the next morning": Saturday's
+        day, done_on = (d + timedelta(days=1) if d else None for d in (day, done_on))
     zone = match["zone"] or ""
     zone = "local" if not zone or zone.lower().startswith("local") else zone.upper()
     wording = re.sub(r"(?<=[ap]m)\.$", "", match.group(0).strip(), flags=re.IGNORECASE)
@@ -293,15 +292,29 @@ def _clock(
     return Clock(wording, minutes % MINUTES_A_DAY, zone, lead, words, day, spread, done_on)
 
 
+def _hour(match: re.Match[str]) -> int:
+    """The hour `_CLOCK` read, as said (1-12 or 0-23)."""
+    if match["named"]:
+        return 0 if match["named"].lower() == "midnight" else 12
+    if match["h3"]:
+        said = match["h3"].lower()
+        return _HOURS.index(said) + 1 if said in _HOURS else int(said)
+    return int(match["h"] if match["h"] is not None else match["h2"])
+
+
 def _half_of_day(part: str | None, hour: int) -> str:
-    """Whether an o'clock hour in a part of the day is "am" or "pm": "one o'clock at night" and
-    "twelve o'clock at night" (midnight) are "am" hours, "ten o'clock at night" a "pm" one."""
+    """Whether an o'clock hour in a part of the day is "am" or "pm", or "" when it may be
+    either: "one o'clock at night" and "twelve o'clock at night" (midnight) are "am" hours,
+    "ten o'clock at night" a "pm" one; "five o'clock at night" is said of the small hours and,
+    in some speech, of the evening."""
     if not part:
         return ""
     part = part.lower()
-    if part == "morning" or (part == "night" and hour < 6):
+    if part == "night" and hour in NIGHT_EITHER:
+        return ""
+    if part == "morning" or (part == "night" and (hour < 6 or hour == 12)):
         return "am"
-    return "am" if part == "night" and hour == 12 else "pm"
+    return "pm"
 
 
 def _apart(a: dict[str, Clock], b: dict[str, Clock]) -> bool:
