@@ -317,6 +317,29 @@ def test_every_figure_of_a_count_before_its_end_is_provisional():
     }
 
 
+def test_a_count_by_a_time_of_day_is_a_count_so_far():
+    analysis = analysed_text(
+        "At least 180 people had been rescued and four bodies recovered by 6 a.m.\n\n"
+        "By late morning 80 people had been rescued. The death toll rose to 14 by Saturday "
+        "night.\n\n"
+        "By evening, 4 tonnes of dead fish had been collected from the 23 kilometres of river.\n\n"
+        "By 11 p.m., Castellan led with 48.2% of the vote. By last night, 40 people had died. "
+        "Five people were killed by a midnight blaze. The 30 migrants had travelled by night.\n"
+    )
+    assert {n.text: n.provisional for n in analysis.numbers} == {
+        "At least 180": None,
+        "four": "so far",  # its own participle's "by 6 a.m."
+        "80": "so far",
+        "14": None,  # a named day's night: reports of other days are read against that day
+        "4 tonnes": "so far",
+        "23 kilometres": None,  # where the count came from, no count
+        "48.2%": "so far",
+        "40": None,  # last night is a day named too
+        "Five": None,  # a doer named for its hour
+        "30": None,  # how they travelled
+    }
+
+
 def test_a_speed_is_read_in_its_unit_and_a_limit_is_no_value_a_thing_came_to():
     analysis = analysed_text(
         "The train was travelling at about 140 km/h on a curve with a 60 km/h speed limit.\n\n"

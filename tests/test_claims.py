@@ -994,6 +994,32 @@ def test_a_count_grown_by_a_later_report_is_another_fact(report, story_claims, l
     assert any(len({s.article for s in c.support}) == 2 for c in claims) is one, claims
 
 
+def test_a_toll_grown_by_a_later_report_is_another_fact_though_the_missing_are_counted_too(
+    report, story_claims
+):
+    """The dead and the missing are both people: each report's toll is read on its own."""
+    sunday = datetime(2026, 11, 8, 8, tzinfo=UTC)
+    harbinger = report(
+        "Harbinger",
+        [
+            "The death toll rose to 14 by Saturday night, and 23 people are still missing.",
+            "Survivors said the ship leaned over within minutes of the lights going out.",
+            "The ferry operator said it had set up a telephone line for the families.",
+        ],
+    ).model_copy(update={"published": sunday})
+    record = report(
+        "Record",
+        [
+            "Divers recovered the bodies of five people from inside the ship on Sunday, raising "
+            "the death toll to 19, the coastguard said.",
+            "Relatives gathered on the harbour wall as the divers' boat came in.",
+            "An independent inquiry into the sinking opened in the port town on Monday.",
+        ],
+    ).model_copy(update={"published": sunday + timedelta(days=1)})
+    claims = _quoting(story_claims([harbinger, record]), "death toll")
+    assert claims and all(len({s.article for s in c.support}) == 1 for c in claims), claims
+
+
 @pytest.mark.parametrize(("later", "one"), [(None, True), (timedelta(hours=6), False)])
 def test_a_count_before_its_end_and_a_later_final_count_are_two_facts(
     report, story_claims, later, one

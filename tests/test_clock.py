@@ -7,7 +7,7 @@ import pytest
 
 from builders import article
 from newsweave.analyze import analyze_many
-from newsweave.compare.clock import clock_conflicts
+from newsweave.compare.clock import clock_conflicts, clock_of
 from newsweave.compare.conflicts import readings_disagree
 from newsweave.models import Claim, Support
 
@@ -234,6 +234,23 @@ def test_an_o_clock_time_reads_as_on_the_clock_when_its_part_of_the_day_is_named
             )
             == []
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Divers set out on Friday night and reached the wreck at 7 o'clock the next morning.", 9),
+        # the day set after the morning is its day
+        ("Divers returned to the wreck at 6 o'clock the following morning, Thursday.", 7),
+        # a day of saying, or none, dates no "next morning": the day before is another's
+        ("Police said on Monday that the man was arrested at 7 o'clock the next morning.", None),
+        ("The ship was towed into port at 7 o'clock the next morning.", None),
+    ],
+)
+def test_the_next_morning_is_the_day_after_the_sentence_s_happening(text, day):
+    [analysis] = analyze_many([article("a0", text, published=WEDNESDAY)])
+    [clock] = clock_of(analysis, 0).values()
+    assert clock.day == (WEDNESDAY.date().replace(day=day) if day else None)
 
 
 @pytest.mark.parametrize(

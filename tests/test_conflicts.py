@@ -351,6 +351,28 @@ def test_a_count_that_grew_between_reports_a_day_apart_is_progress():
     assert find_conflicts([claim.model_copy(update={"support": support[1:]})], analyses, revised)[1]
 
 
+def test_a_toll_raised_to_a_figure_is_progress_and_other_raising_or_bringing_is_not():
+    assert (
+        _conflicts(
+            {
+                "Post": "The bus crash near Orsley killed 12 people, police said.",
+                "Wire": "The bus crash near Orsley killed 14 people, raising the death toll to 14.",
+            },
+            hours=[0, 20],
+        )
+        == []
+    )
+    for later in (
+        "The bus crash near Orsley killed 14 people, and the minister vowed to bring those "
+        "responsible to justice.",
+        "The bus crash near Orsley killed 14 people and raised questions over the road.",
+    ):
+        assert _conflicts(
+            {"Post": "The bus crash near Orsley killed 12 people, police said.", "Wire": later},
+            hours=[0, 20],
+        ) == [{("Post", "12"), ("Wire", "14")}]
+
+
 def test_what_is_left_of_a_count_a_day_later_is_progress_and_a_transposed_figure_a_slip():
     trapped = "A roof fall trapped 14 miners in the Drummelin copper mine, the company said."
     left = "Nine miners remained underground after five were brought out, the company said."

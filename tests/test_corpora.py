@@ -20,7 +20,7 @@ def loaded(tmp_path_factory: pytest.TempPathFactory):
     paths = {}
     corpora = ("biz", "quake", "strike", "fire", "court", "vote", "outbreak", "breach", "launch")
     later = ("rates", "resign", "final", "march", "derail", "heist", "spill", "mine", "flood")
-    for name in (*corpora, *later):
+    for name in (*corpora, *later, "ferry"):
         db = str(tmp_path_factory.mktemp(name) / "corpus.db")
         result = CliRunner().invoke(
             app, ["--db", db, "add", str(CORPORA / name / "articles.jsonl")]
@@ -813,8 +813,9 @@ def test_the_flood_s_credited_rewrite_joins_its_story_and_a_forecast_is_no_rival
     assert found["people killed"] == {"Three", "Two"}
     [who] = [v for what, v in found.items() if what.startswith("who said")]
     assert who == {"Edvin Sallow", "Ilka Brandvold"}
-    [when] = [v for what, v in found.items() if what.startswith("time of")]
-    assert when == {"03:40", "shortly before 11 p.m."}
+    # the breach's day and hour, told wrongly in one report: one conflict
+    [when] = [v for what, v in found.items() if what.startswith(("date", "time"))]
+    assert when == {"03:40", "early on Thursday", "shortly before 11 p.m.", "on Wednesday"}
     # the forecast peak (6.8 m) against the peak (7.3 m), the 1997 record level against the
     # embankment's height: no lengths in conflict (the breach's 60 against 90 m is missed)
     assert not [what for what in found if what.startswith("length")]
@@ -827,3 +828,34 @@ def test_the_flood_s_credited_rewrite_joins_its_story_and_a_forecast_is_no_rival
     assert peaked and {str(e.when) for e in peaked if "on Friday evening" in e.phrases} == {
         "2026-11-20"
     }
+
+
+def test_the_ferry_s_conflicts_and_no_count_by_an_hour_against_a_later_one(loaded):
+    stories = sorted(len(articles) for articles, _ in _briefs(loaded["ferry"]).values())
+    # the same wire's grounding of another ferry two weeks before is apart
+    assert stories == [1, 7]
+    articles, brief = _largest(loaded, "ferry")
+    outlet = {a.id: a.outlet for a in articles}
+    found = {c.what: {(outlet[v.article], v.value) for v in c.values} for c in brief.conflicts}
+    assert found["people"] >= {("Pellam Wire", "268"), ("The Sunday Harbinger", "296")}
+    [when] = [v for what, v in found.items() if what.startswith("time of")]
+    assert {value for _, value in when} == {"shortly before 11.30 p.m.", "23:25", "22:05"}
+    [who] = [v for what, v in found.items() if what.startswith("who said")]
+    assert {value for _, value in who} == {"Bertil Cransford", "Ansgar Velloway"}
+    # "four bodies recovered by 6 a.m." is a count so far, no rival of "six" by late morning
+    assert "bodies" not in found and len(found) == 3
+    assert [d.speaker for d in brief.quote_drift] == ["Corinna Stavenor"]
+    # the toll on Saturday night, 19 on Monday and 27 on Tuesday: three facts, not one claim
+    tolls = [[s for s in c.support if "death toll" in s.text] for c in brief.claims]
+    assert sum(map(len, tolls)) == 3 and max(map(len, tolls)) == 1
+    # the minister's quote is no report of the capsizing
+    [capsized] = [c for c in brief.claims if "capsized" in c.text and c.independent_sources >= 4]
+    assert not any("Every boat" in s.text for s in capsized.support)
+
+
+def test_a_dateline_and_a_chief_executive_are_typed_and_her_quote_is_hers(loaded):
+    _, brief = _story_of(loaded, "ferry", 1)
+    types = {e.name: e.type for e in brief.entities}
+    assert types["Quellport"] == "place" and types["Corinna Stavenor"] == "person"
+    [relieved] = [q for q in brief.quotes if "relieved" in q.text]
+    assert relieved.speaker == "Corinna Stavenor"

@@ -6,8 +6,9 @@ import pytest
 
 from builders import article
 from newsweave.analyze import analyze_many
+from newsweave.compare import compare
 from newsweave.compare.dating import date_conflicts
-from newsweave.models import Claim, Support
+from newsweave.models import Claim, Conflict, Story, Support
 
 THURSDAY = datetime(2026, 9, 17, 9, 0, tzinfo=UTC)
 FRIDAY = datetime(2026, 9, 18, 9, 0, tzinfo=UTC)
@@ -207,3 +208,44 @@ def test_two_named_people_s_resignations_on_two_days_are_no_conflict():
     assert _dated(brandvik, unnamed) == [[("a0", "2026-09-15"), ("a1", "2026-09-16")]]
     again = "Minister Oskar Brandvik resigned on Wednesday over the bus contract."
     assert _dated(brandvik, again) == [[("a0", "2026-09-15"), ("a1", "2026-09-16")]]
+
+
+def test_a_day_and_a_time_of_one_happening_told_wrongly_are_one_conflict():
+    """One report puts the breach late on Wednesday, two others early on Thursday, at 03:40:
+    one disagreement over one moment, its day and its time side by side."""
+    texts = [
+        "The embankment at Orsley Meadows gave way at 03:40 on Thursday, flooding 300 homes.",
+        "The embankment at Orsley Meadows gave way early on Thursday, flooding 300 homes.",
+        "The embankment at Orsley Meadows gave way shortly before 11 p.m. on Wednesday, "
+        "flooding 300 homes.",
+    ]
+    conflicts = _date_conflicts(texts)
+    assert len(conflicts) == 1, conflicts
+    assert conflicts[0].what.startswith("date and time of")
+    sides = {(v.article, v.reading): v.side for v in conflicts[0].values}
+    assert sides == {
+        ("a0", "2026-09-17"): 0,
+        ("a0", "03:40"): 0,
+        ("a1", "early 2026-09-17"): 0,
+        ("a2", "2026-09-16"): 1,
+        ("a2", "22:30–23:00"): 1,
+    }
+
+
+def test_a_day_and_a_time_of_two_happenings_stay_two_conflicts():
+    texts = [
+        "The Morna sank on Tuesday, hours after it left the port of Quellport at 9 p.m.",
+        "The Morna sank on Monday, hours after it left the port of Quellport at 7 p.m.",
+    ]
+    assert sorted(c.what.split()[0] for c in _date_conflicts(texts)) == ["date", "time"]
+
+
+def _date_conflicts(texts: list[str]) -> list[Conflict]:
+    """The date and time conflicts of a story of one report by each outlet, on a Friday."""
+    articles = [
+        article(f"a{k}", text, published=FRIDAY, outlet=f"Outlet {k}")
+        for k, text in enumerate(texts)
+    ]
+    analyses = {a.article_id: a for a in analyze_many(articles)}
+    story = Story(id="s1", title="story", articles=tuple(a.id for a in articles))
+    return [c for c in compare(story, articles, analyses, []).conflicts if c.kind == "date"]

@@ -481,6 +481,7 @@ def test_a_body_beside_a_title_is_no_person(text, body):
         ("The quake was felt in Maple Crossing and in Caleta Honda.", "Caleta Honda", "place"),
         ("Rescuers reached villages south of Punta Escarcha on Monday.", "Punta Escarcha", "place"),
         ("Residents of Orsley Meadows asked why the embankment failed.", "Orsley Meadows", "place"),
+        ("The ferry struck a sandbank at the entrance to Quellport harbour.", "Quellport", "place"),
         (
             "The Maré Alta, which was carrying 200 passengers, hit the pier.",
             "Maré Alta",
@@ -494,11 +495,41 @@ def test_a_body_beside_a_title_is_no_person(text, body):
             "place",
         ),
         ("Brackenford, a city of 480,000 people, has no tram network.", "Brackenford", "place"),
+        # A body beside a post, before a place word or opening a dateline stays one.
+        (
+            "He met the central bank's governor, Lorne Harbour Board, on Monday.",
+            "Lorne Harbour Board",
+            "organisation",
+        ),
+        (
+            "Passengers waited at the Nordvik Airlines terminal for hours.",
+            "Nordvik Airlines",
+            "organisation",
+        ),
+        ("NATO (Pellam Wire) — NATO defence ministers met on Friday.", "NATO", "organisation"),
+        # ... and this as a place (the model reads "Halvring" as a verb)
+        (
+            "Halvring Ferries' chief executive, Corinna Stavenor, said the ship would be towed.",
+            "Corinna Stavenor",
+            "person",
+        ),
     ],
 )
 def test_where_the_text_says_what_a_name_is_the_type_follows(text, name, kind):
     kinds = {e.name: e.type for e in analyze(article(text)).entities}
     assert kinds.get(name) == kind
+
+
+def test_a_dateline_names_a_place_by_the_spelling_the_text_gives_it():
+    analysis = analyze(
+        article(
+            "QUELLPORT (Pellam Wire) — A passenger ferry ran aground early on Friday.\n\n"
+            "The ferry struck a sandbank at the entrance to the harbour of Quellport."
+        )
+    )
+    named = {e.id: e.name for e in analysis.entities}
+    assert named.get("place:quellport") == "Quellport"
+    assert not any(e.type == "person" for e in analysis.entities)
 
 
 def test_a_known_person_after_the_stays_a_person():

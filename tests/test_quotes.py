@@ -262,6 +262,18 @@ def test_a_pronoun_within_what_someone_said_is_that_someone():
     assert inner.speaker == "organisation:ribeira-ferries"
 
 
+def test_a_company_s_chief_executive_named_after_her_post_speaks_and_not_the_company():
+    # The model reads "Halvring" as a verb, so the parse gives the tag no head.
+    _, quotes = quotes_of(
+        "Halvring Ferries' chief executive, Corinna Stavenor, said the company was \"doing "
+        'everything it can" for the passengers and their families.'
+    )
+    assert {(q.kind, q.speaker) for q in quotes} == {
+        ("reported", "person:corinna-stavenor"),
+        ("partial", "person:corinna-stavenor"),
+    }
+
+
 @pytest.mark.parametrize(
     ("subject", "speaker"),
     [

@@ -25,6 +25,7 @@ from typing import Any
 
 from newsweave.analyze.dates import WEEKDAYS
 from newsweave.analyze.nlp import common_nouns, doc_text, table
+from newsweave.analyze.sentences import opens_on_dateline
 from newsweave.models import Entity, EntityType, Mention, Sentence
 
 LABELS: dict[str, EntityType] = {
@@ -90,8 +91,16 @@ def raw_mentions(docs: list[Any], starts: list[int]) -> list[RawMention]:
                 continue  # "14:00 local time (11:00 GMT)", tagged an organisation
             if named.get((ent.start, ent.end)) == "GPE" or (label == "PERSON" and name in places):
                 label = "GPE"  # "the Kursk region" as a product, "Kiev launched" as a person
-            elif _a_place_by_its_head(name):
-                label = "FAC"  # "Brinkhollow Road" as a person, "Central Station" as a body
+            elif _a_dateline_s_place(doc, ent, name):
+                label = "GPE"  # "QUELLPORT (Pellam Wire) — ..." as a person
+            elif _a_place_by_its_head(name) or (
+                label != "ORG"
+                and not _headed_by(name, "organisation_heads")
+                and _names_a_place_after(doc, ent)
+            ):
+                label = "FAC"  # "Brinkhollow Road" as a person, "Central Station" as a body,
+                # "Quellport" of "Quellport harbour" as a person (not "the Nordvik Airlines
+                # terminal")
             elif _headed_by(name, "organisation_heads") and not _a_person_by_context(doc, ent):
                 label = "ORG"  # "Tidemark Wire" or "Hartwell Group" as a person
             elif label != "PERSON" and _titled(doc, ent) and name not in places:
@@ -365,6 +374,34 @@ def _a_place_by_its_head(name: str) -> bool:
     return _headed_by(name, "place_heads")
 
 
+def _a_dateline_s_place(doc: Any, ent: Any, name: str) -> bool:
+    """Whether a name in capitals opens a credited dateline ("QUELLPORT (Pellam Wire) — ..."),
+    where a place stands: not a kicker ("EXCLUSIVE", "ANALYSIS"), nor an acronym that the
+    paragraph names again in capitals ("NATO (Pellam Wire) — NATO defence ministers met")."""
+    return (
+        ent.start == 0
+        and name.isupper()
+        and opens_on_dateline(doc.text)
+        and name.lower() not in _words("dateline_kickers")
+        and doc.text.count(name) == 1
+    )
+
+
+def _names_a_place_after(doc: Any, ent: Any) -> bool:
+    """Whether a name qualifies the lower-case place word after it ("Quellport harbour",
+    "Orsley town"): the place is the name's (the words are data: `[place_heads]`,
+    `[place_nouns]`)."""
+    if ent.end >= len(doc):
+        return False
+    after = doc[ent.end]
+    return (
+        after.is_lower
+        and ent.root.dep_ == "compound"
+        and ent.root.head.i == after.i
+        and (after.lower_ in _words("place_heads") or after.lower_ in _place_nouns())
+    )
+
+
 def _headed_by(name: str, heads: str) -> bool:
     """Whether a name of two words or more ends in a capitalised word of the `heads` table."""
     words = name.split()
@@ -390,7 +427,8 @@ def _titled(doc: Any, ent: Any) -> bool:
     """Whether a name of two words or more stands right after a person's title, has one in
     apposition after it ("Marek Tolland, Corrant's chief information security officer,"), or
     names the subject that title describes, between commas ("its managing director, Nadia
-    Okafor, said"; not "a spokesman for the prime minister, Downing Street, said")."""
+    Okafor, said"; not "a spokesman for the prime minister, Downing Street, said"), or a
+    title someone's ("Halvring Ferries' chief executive, Corinna Stavenor,")."""
     if len(ent) < 2 or not all(t.is_title for t in ent):
         return False
     if any(
@@ -410,8 +448,22 @@ def _titled(doc: Any, ent: Any) -> bool:
         and title.i == ent.start - 2
         and doc[ent.start - 1].text == ","
         and title.lower_ in _person_titles()
-        and title.dep_ in {"nsubj", "nsubjpass"}
-        and any(c.dep_ in {"det", "poss"} for c in title.children)
+        and (
+            (
+                title.dep_ in {"nsubj", "nsubjpass"}
+                and any(c.dep_ in {"det", "poss"} for c in title.children)
+            )
+            # whoever the parse makes the title of ("Halvring Ferries' chief executive,
+            # Corinna Stavenor, said": the model may read "Halvring" as a verb)
+            or (
+                any(c.dep_ == "poss" for c in title.children)
+                and ent.end < len(doc)
+                and doc[ent.end].text == ","
+                # not a body in apposition ("the central bank's governor, Lorne Harbour Board,")
+                and not any(t.lemma_.lower() in common_nouns() for t in ent[1:])
+                and not _headed_by(ent.text, "organisation_heads")
+            )
+        )
     )
 
 
@@ -483,6 +535,7 @@ def resolve(raw: list[RawMention], sentences: list[Sentence]) -> tuple[list[Enti
     """Fold raw mentions into entities with one identity each, and place each mention."""
     full_names = _full_person_names(raw)
     places = {canonical_place(strip_name(m.text)) for m in raw if LABELS[m.label] == "place"}
+    places |= {p.title() for p in places if p.isupper() and len(p) > 4}  # a dateline's "QUELLPORT"
     drafts: dict[str, _Draft] = {}
     mentions: list[Mention] = []
     starts = [s.start for s in sentences]
@@ -498,6 +551,8 @@ def resolve(raw: list[RawMention], sentences: list[Sentence]) -> tuple[list[Enti
             type_, name = "place", country
         key = entity_id(type_, name)
         draft = drafts.setdefault(key, _Draft(name, type_))
+        if draft.name.isupper() and not name.isupper():
+            draft.name = name  # "Quellport", not its dateline's "QUELLPORT"
         draft.aliases.add(m.text.strip())
         sentence = max(bisect_right(starts, m.start) - 1, 0)
         mentions.append(

@@ -743,9 +743,19 @@ _LEVEL_VERBS = frozenset({
 # fmt: on
 # Verbs and adjectives of a bar to clear: "the 50% needed to win", "needs 50% of the vote".
 _NEEDED = frozenset({"need", "require", "necessary", "required"})
-# A time of day: "by 6 p.m.", "by noon".
+# A time of day: "by 6 p.m.", "by noon"; and a part of one: "by late morning", but not of a
+# day named ("by Saturday night"), whose figure a report of another day is read against.
 _TIME_OF_DAY = re.compile(
     r"^(?:\d{1,2}[:.]\d\d|(?:\d{1,2})?[ap]\.?m\.?|noon|midday|midnight|o'clock)$", re.I
+)
+_PART_OF_DAY = re.compile(
+    r"^(?:morning|afternoon|evening|night|nightfall|dawn|daybreak|dusk)$", re.I
+)
+_DAY_NAMED = re.compile(
+    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|last|yesterday|tonight|following|next"
+    r"|previous|january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|\d{1,2})$",
+    re.I,
 )
 
 
@@ -776,6 +786,8 @@ def provisional(token: Any) -> Literal["needed", "so far", "before", "limit"] | 
     count before its end (`NumberMention.provisional`), read from the parse."""
     if _a_limit(token):
         return "limit"
+    if any(c.dep_ == "acl" and _by_a_time(c) for c in token.children):
+        return "so far"  # "four bodies recovered by 6 a.m."
     while token.dep_ in {"conj", "appos"} and token.head.i != token.i:
         token = token.head  # "had 48.2% and Brevic, ..., 45.1%": the first figure's verb
     if any(c.dep_ in {"acl", "amod"} and c.lemma_ in _NEEDED for c in token.children):
@@ -787,18 +799,36 @@ def provisional(token: Any) -> Literal["needed", "so far", "before", "limit"] | 
         return None
     if verb.dep_ == "advcl" and _opened_by_with(verb):
         return "so far"  # "With 60% of ballots counted": how far the count has come
+    if _by_a_time(verb) and not (token.dep_ == "pobj" and token.head.lower_ == "from"):
+        # "had reached 47% by 6 p.m."; not where a count came from ("by evening, 4 tonnes of
+        # fish had been collected from the 23 kilometres of river")
+        return "so far"
     for child in verb.children:
-        if (
-            child.dep_ == "prep"
-            and child.lower_ == "by"
-            and any(_TIME_OF_DAY.match(t.text) for t in child.subtree if t.i != child.i)
-        ):
-            return "so far"  # "had reached 47% by 6 p.m."
         if child.lower_ == "far" and any(c.lower_ in {"so", "thus"} for c in child.children):
             return "so far"  # "turnout so far is 38%"
         if child.dep_ == "advcl" and _opened_by_with(child):
             return "so far"  # "With 60% of ballots counted, she leads with 48.2%"
     return None
+
+
+def _by_a_time(verb: Any) -> bool:
+    """Whether "by" and a time of day hang on `verb`: "had reached 47% by 6 p.m.", "by late
+    morning"; not a part of a day named ("by Saturday night", "by last night", "by the
+    evening of 12 May"), nor a doer or a means named for its hour ("killed by a midnight
+    blaze", "by the night train")."""
+    for by in verb.children:
+        if by.dep_ not in {"prep", "agent"} or by.lower_ != "by":
+            continue
+        for time in (c for c in by.children if c.dep_ == "pobj"):
+            said = [time.text] + [c.text for c in time.children if c.dep_ == "advmod"]
+            if any(_TIME_OF_DAY.match(w) for w in said):
+                return True  # "by 6 p.m.", "by noon", "by 18:00"
+            words = [t.text for t in time.subtree]
+            if time.lower_ in {"night", "day"} and len(words) == 1:
+                continue  # "had travelled by night": how, not until when
+            if _PART_OF_DAY.match(time.text) and not any(_DAY_NAMED.match(w) for w in words):
+                return True
+    return False
 
 
 def _figure_verb(token: Any) -> Any:

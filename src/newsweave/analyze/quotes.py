@@ -103,7 +103,27 @@ def find_quotes(ctx: Context) -> list[Quote]:
             last_speaker = (speaker, tag)
     quotes = _share_tags(ctx, quotes)
     quotes.extend(_reported(ctx, quotes))
-    return _background_between(ctx, sorted(quotes, key=lambda q: q.start))
+    return _background_between(ctx, _told_within(sorted(quotes, key=lambda q: q.start)))
+
+
+def _told_within(quotes: list[Quote]) -> list[Quote]:
+    """A partial quote the tags gave no speaker, inside a reported clause that has one, is
+    that speaker's ("Halvring Ferries' chief executive, Corinna Stavenor, said the company
+    was “doing everything it can”", where the parse misreads the words before the tag)."""
+    reported = [q for q in quotes if q.kind == "reported" and q.speaker]
+    return [
+        next(
+            (
+                q.model_copy(update={"speaker": r.speaker, **Tag.of(r).fields()})
+                for r in reported
+                if r.start <= q.start and q.end <= r.end
+            ),
+            q,
+        )
+        if q.kind == "partial" and q.speaker is None
+        else q
+        for q in quotes
+    ]
 
 
 def _background_between(ctx: Context, quotes: list[Quote]) -> list[Quote]:
@@ -428,7 +448,14 @@ def _speaker(
                     continue
                 if not within and _possessor(speaker_text, m.text):
                     continue  # "the union said" is not "the union's general secretary"
-                if within and not (span and _speaks(m, speaker_text, span[0], heads)):
+                if within and prefix != "place:" and _possessor(m.text, speaker_text):
+                    # "the union's general secretary" is not the union ("Portugal's
+                    # government" is Portugal, `_speaks`)
+                    continue
+                if within and not (
+                    (span and _speaks(m, speaker_text, span[0], heads))
+                    or (prefix == "person:" and _named_after_title(speaker_text, m.text))
+                ):
                     continue
                 return m.entity
     # A name misspelled ("Mr Blinked added"): the head, else the tag's last word.
@@ -445,9 +472,21 @@ def _words_in(part: str, whole: str) -> bool:
 
 def _possessor(tag: str, name: str) -> bool:
     """Whether `tag` stands in `name` only as its possessor ("the union" in "the union's
-    general secretary")."""
+    general secretary", "Halvring Ferries'" in "Halvring Ferries' chief executive")."""
     at = name.find(tag)
-    return at >= 0 and name[at + len(tag) : at + len(tag) + 2] in {"'s", "’s"}
+    if at < 0:
+        return False
+    if tag.endswith(("'", "’")):
+        return bool(name[at + len(tag) :].strip())
+    after = name[at + len(tag) :]
+    # "Hartwell's said": the name a company goes by, no possessor
+    return after[:2] in {"'s", "’s"} and bool(after[2:].strip())
+
+
+def _named_after_title(tag: str, name: str) -> bool:
+    """Whether a tag ends on `name` set after a comma, as the name of the post before it
+    ("Halvring Ferries' chief executive, Corinna Stavenor"), whatever the parse reads."""
+    return tag.rstrip(" ,").endswith(f", {name}")
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,11 @@ _DATELINE = re.compile(r"^[A-Z]{2,}[A-Z .'’-]*(?:,[^—–()]*)?(?:\([^)]*\))?
 _OPENING_DATELINE = re.compile(r"^[A-Z]{2,}[A-Z .'’-]*(?:,[^—–()]*)?\([^)]*\)\s*[—–-]+\s+(?=\S)")
 
 
+def opens_on_dateline(text: str) -> bool:
+    """Whether a text opens on a credited dateline ("BRESK (Northgate Wire) — ...")."""
+    return _OPENING_DATELINE.match(text) is not None
+
+
 def without_dateline(text: str) -> str:
     """A sentence without the credited dateline it opens on ("BRESK (Northgate Wire) — A
     strong earthquake ..." reads "A strong earthquake ..."): where and by whom, not what

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from newsweave.compare.conflicts import MINUTES_A_DAY, SLACK, minutes_apart, once, within
 from newsweave.compare.dating import SAYING_VERBS
-from newsweave.models import Analysis, Claim, Conflict, Support
+from newsweave.models import Analysis, Claim, Conflict, DateMention, Support
 
 _HOURS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 _HOURS += ["eleven", "twelve"]
@@ -235,7 +235,10 @@ def clock_of(analysis: Analysis, sentence: int) -> dict[str, Clock] | None:
             frozenset(w[:5] for w in ws if w not in _LEAD_SKIP)
             for ws in (words[-LEAD_WORDS:], words)
         )
-        clock = _clock(match, lead, every, next(iter(days), None), done_on, hedged)
+        day, done = next(iter(days), None), done_on
+        if match["next"]:
+            day = done = _next_day(dated, own.start + match.start(), own.start + match.end())
+        clock = _clock(match, lead, every, day, done, hedged)
         found.setdefault(clock.zone, []).append(clock)
     one = {zone: clocks[0] for zone, clocks in found.items() if len(clocks) == 1}
     return one if one and len(one) == len(found) else None
@@ -273,8 +276,6 @@ def _clock(
         hour += 12
     elif ampm.startswith("a") and hour == 12:
         hour = 0
-    if match["next"]:  # "on Friday night ... at 7 o'clock the next morning": Saturday's
-        day, done_on = (d + timedelta(days=1) if d else None for d in (day, done_on))
     zone = match["zone"] or ""
     zone = "local" if not zone or zone.lower().startswith("local") else zone.upper()
     wording = re.sub(r"(?<=[ap]m)\.$", "", match.group(0).strip(), flags=re.IGNORECASE)
@@ -290,6 +291,24 @@ def _clock(
             about = ABOUT if minute else ABOUT_HOUR
             minutes, spread = minutes - about, 2 * about
     return Clock(wording, minutes % MINUTES_A_DAY, zone, lead, words, day, spread, done_on)
+
+
+def _next_day(dated: list[DateMention], start: int, end: int) -> date | None:
+    """The day of "7 o'clock the next morning" (at `start`-`end` in the article): the day a
+    date phrase set right after it names ("the following morning, Thursday"), else the day
+    after the last day a phrase before it gives a happening ("set out on Friday night and
+    reached the wreck at 7 o'clock the next morning"; not a day of saying, "Police said on
+    Monday"), else unknown (the day before is an earlier sentence's)."""
+    after = [d.resolved for d in dated if end <= d.start <= end + NAMED_AFTER]
+    if after:
+        return after[0]
+    before = [d.resolved for d in dated if d.end <= start and d.verb not in SAYING_VERBS]
+    return before[-1] + timedelta(days=1) if before and before[-1] else None
+
+
+# How far after "the next morning" a date phrase may start and name that morning's day:
+# ", Thursday", ", on 9 May".
+NAMED_AFTER = 3
 
 
 def _hour(match: re.Match[str]) -> int:

@@ -88,7 +88,9 @@ def once(conflicts: list[Conflict]) -> list[Conflict]:
     """Each disagreement once: claims that overlap (one sentence may stand in two) find the
     same conflict, and a conflict over one thing that gives a value from the same sentence as
     an earlier one is folded into it. A sentence dates and places one happening, so two date
-    (or place) conflicts that share a sentence's value are one, whatever their names."""
+    (or place) conflicts that share a sentence's value are one, whatever their names, and so
+    are a conflict over its day and one over its time of day that share a sentence ("gave way
+    shortly before 11 p.m. on Wednesday" against "early on Thursday" and "at 03:40")."""
     kept: list[Conflict] = []
     for conflict in conflicts:
         given = {(v.article, v.text, v.value) for v in conflict.values}
@@ -98,7 +100,10 @@ def once(conflicts: list[Conflict]) -> list[Conflict]:
                 for k, c in enumerate(kept)
                 if c.kind == conflict.kind
                 and (c.what == conflict.what or c.kind in {"date", "place"})
-                and given & {(v.article, v.text, v.value) for v in c.values}
+                and (
+                    given & {(v.article, v.text, v.value) for v in c.values}
+                    or _day_and_time(c, conflict)
+                )
             ),
             None,
         )
@@ -108,8 +113,45 @@ def once(conflicts: list[Conflict]) -> list[Conflict]:
         held = kept[into].values
         seen = {(v.article, v.text, v.value) for v in held}
         more = [v for v in conflict.values if (v.article, v.text, v.value) not in seen]
-        kept[into] = sided(kept[into].what, [*held, *more], conflict.kind)
+        what = kept[into].what
+        if _day_and_time(kept[into], conflict) and not what.startswith(_DAY_AND_TIME):
+            what = f"{_DAY_AND_TIME} {what.partition(' ')[2]}"  # "date and time of “…”"
+        kept[into] = sided(what, [*held, *more], conflict.kind)
     return kept
+
+
+_DAY_AND_TIME = "date and time"
+
+
+def _day_and_time(a: Conflict, b: Conflict) -> bool:
+    """Whether one conflict is over a day and the other over a time of day (`_TIMES`), and
+    some sentence gives both in one phrase ("shortly before 11 p.m. on Wednesday", "on
+    Thursday at 03:40"): one happening's moment; not "sank on Tuesday, hours after it left
+    at 9 p.m."."""
+    if a.kind != "date" or b.kind != "date":
+        return False
+    timed = [all(_TIMES.match(v.reading) for v in c.values) for c in (a, b)]
+    if timed[0] == timed[1]:
+        return False
+    times = {(v.article, v.text): v.value for v in (a if timed[0] else b).values}
+    return any(
+        _one_phrase(v.text, v.value, time)
+        for v in (b if timed[0] else a).values
+        if (time := times.get((v.article, v.text))) is not None
+    )
+
+
+# What may stand between a day and a time of one phrase: "on Wednesday at 03:40".
+_BETWEEN_DAY_AND_TIME = re.compile(r"^[\s,]*(?:at\s+)?$", re.IGNORECASE)
+
+
+def _one_phrase(text: str, day: str, time: str) -> bool:
+    """Whether a sentence gives its day and its time side by side."""
+    d, t = text.find(day), text.find(time)
+    if d < 0 or t < 0:
+        return False
+    gap = text[d + len(day) : t] if d < t else text[t + len(time) : d]
+    return _BETWEEN_DAY_AND_TIME.match(gap) is not None
 
 
 class _Told:
@@ -557,7 +599,11 @@ def updated(
 
 CHANGE = re.compile(
     r"\b(?:rose|risen|rising|rises|climbed|climbs|reached|reaches|now|increased|grew|grown|"
-    r"jumped|latest|updated|so far)\b",
+    r"jumped|latest|updated|so far)\b"
+    # a toll raised or brought to a figure ("raising the death toll to 19"), not a rate raised
+    # or those responsible brought to justice
+    r"|\b(?:rais(?:e|es|ed|ing)|bring(?:s|ing)?|brought)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}(?:toll|total|tally|number)\b(?:\s+[\w'’-]+){0,3}\s+to\b",
     re.IGNORECASE,
 )
 
@@ -680,12 +726,15 @@ def _days_disagree(a: str, b: str) -> bool:
     """Whether two dates name days that do not meet, and not the two sides of one midnight:
     "midnight on Sunday" is Monday's start, and "late on Tuesday" may be the same hour as "the
     early hours of Wednesday". Two times of day disagree when more than `SLACK` minutes lie
-    between them (`compare.clock`: "03:10", "02:00–02:30" for "shortly after 2am")."""
+    between them (`compare.clock`: "03:10", "02:00–02:30" for "shortly after 2am"); a time and
+    a day never do."""
     times = [m for r in (a, b) if (m := _TIMES.match(r)) is not None]
     if len(times) == 2:
         x, y = (_clock_span(m["first"], m["last"] or m["first"]) for m in times)
         return len({m["zone"] for m in times}) > 1 or minutes_apart(x, y) > SLACK
     read = [m for r in (a, b) if (m := _DAYS.match(r)) is not None]
+    if len(times) == 1 and len(read) == 1:
+        return False  # a time of day and a day tell different things of one moment
     if len(read) < 2:
         return a != b
     (_, first_end, first_when), (last, _, last_when) = sorted(

@@ -30,8 +30,14 @@ def story_entities(analyses: list[Analysis]) -> tuple[list[Entity], dict[str, st
             known = by_id.get(entity.id)
             aliases = set(entity.aliases) | (set(known.aliases) if known else set())
             roles = set(entity.roles) | (set(known.roles) if known else set())
+            # A name in capitals is a dateline's ("QUELLPORT"): an article's own spelling wins.
+            name = known.name if known and entity.name.isupper() else entity.name
             by_id[entity.id] = entity.model_copy(
-                update={"aliases": tuple(sorted(aliases)), "roles": tuple(sorted(roles))}
+                update={
+                    "name": name,
+                    "aliases": tuple(sorted(aliases)),
+                    "roles": tuple(sorted(roles)),
+                }
             )
     mapping = {eid: eid for eid in by_id} | _one_type_per_name(analyses, by_id)
     # A short form one article gives a body ("the Varnholm Transport Authority (VTA)") is that
