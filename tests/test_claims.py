@@ -1139,3 +1139,46 @@ def test_one_speaker_s_two_statements_read_alike_are_two_claims(report, story_cl
     for claim in story_claims([wire, monitor]):
         texts = " ".join(s.text for s in claim.support)
         assert not ("the money had run out" in texts and "about their pensions" in texts), texts
+
+
+def test_a_plan_beside_its_outcome_confirms_nothing_and_a_side_clause_ahead_does(
+    report, story_claims
+):
+    """ "will travel later on Saturday", told that morning, is no witness of the visit that
+    Sunday's paper reports; "will stay in government, ..., a day before the prime minister
+    faces a vote" tells its own fact done, and its outlet confirms it."""
+    saturday = datetime(2026, 11, 7, 10, 30, tzinfo=UTC)
+
+    def sources(plan: str, done: str) -> list[int]:
+        first = report(
+            "Wire",
+            [
+                plan,
+                "Rescue crews searched the cold water off the coast through the night for the "
+                "missing.",
+                "The ferry company said it had set up a telephone line for the families.",
+            ],
+        ).model_copy(update={"published": saturday})
+        later = report(
+            "Sunday Paper",
+            [
+                done,
+                "Survivors described the ship leaning over within minutes of the lights going out.",
+                "An independent inquiry into the sinking will open in the port town next week.",
+            ],
+        ).model_copy(update={"published": saturday + timedelta(hours=22)})
+        claims = story_claims([first, later])
+        return [c.independent_sources for c in claims if len(c.support) == 2]
+
+    assert sources(
+        "Transport Minister Ansgar Velloway will travel to Brantholm later on Saturday, his "
+        "ministry said.",
+        "Transport Minister Ansgar Velloway visited Brantholm on Saturday and met survivors at "
+        "the hospital.",
+    ) == [1]
+    assert sources(
+        "The Centre Democrats will stay in the coalition government, their leader Sigrun Falvey "
+        "said on Saturday, a day before Prime Minister Maren Ostwald faces a confidence vote.",
+        "The Centre Democrats will stay in the coalition government, Sigrun Falvey said on "
+        "Saturday, ending days of doubt before Sunday's confidence vote.",
+    ) == [2]

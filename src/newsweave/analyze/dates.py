@@ -232,10 +232,29 @@ def find_dates(
                     anchor=anchor if relative and anchor else None,
                     aspect=aspect_of(verb),
                     verb=_nominal(doc, match) or _lemma(verb),
+                    main=_main_clause(verb),
                     happening=_happening(verb),
                 )
             )
     return _ends_after_start(found)
+
+
+# Roots whose reported clause is what the sentence tells: "..., his ministry said".
+_REPORTING = frozenset({"say", "tell", "announce", "state", "report", "confirm", "add"})
+
+
+def _main_clause(verb: Any) -> bool:
+    """Whether `verb` heads the sentence's own clause (`DateMention.main`)."""
+    if verb is None:
+        return False
+    if verb.dep_ == "ROOT":
+        return True
+    head = verb.head
+    return (
+        verb.dep_ in {"ccomp", "parataxis"}
+        and head.dep_ == "ROOT"
+        and head.lemma_.lower() in _REPORTING
+    )
 
 
 def _without_weekdays_of_dates(text: str, matches: list[re.Match[str]]) -> list[re.Match[str]]:

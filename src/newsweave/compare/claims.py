@@ -99,6 +99,10 @@ class Unit:
     expect the bank to cut its rate on Thursday", told on Wednesday): what was still to come."""
     past: frozenset[date] = field(default=frozenset())
     """The days its date phrases resolve to that lie on the day it was told or before."""
+    planned: frozenset[date] = field(default=frozenset())
+    """Those of its `ahead` days that date its own clause (`DateMention.main`): "will travel to
+    Brantholm later on Saturday, his ministry said" tells a plan, where "will stay in
+    government, ..., a day before the prime minister faces a vote" tells no plan of the vote."""
     acts: frozenset[str] = field(default=frozenset())
     """The acts its date phrases date (`undoing.acts`): what it tells happened when ("close",
     "reopen")."""
@@ -218,8 +222,9 @@ def units(
                     dated=tuple(dated.get(at, ())),
                     standing=_standing(standings.get(at, set())),
                     passage=passage_text(analysis, spans[at]) if at in spans else "",
-                    ahead=frozenset(d for d, later in told if later),
-                    past=frozenset(d for d, later in told if not later),
+                    ahead=frozenset(d for d, later, _ in told if later),
+                    past=frozenset(d for d, later, _ in told if not later),
+                    planned=frozenset(d for d, later, main in told if later and main),
                     acts=frozenset(acts(dates_of.get(at, []), sentence.text)),
                     bare=_set_apart(sentence.text, sentence.start, described.get(at, []), ""),
                     wording=_set_apart(sentence.text, sentence.start, apart.get(at, [])),
@@ -268,12 +273,17 @@ FRAME_SETTINGS = frozenset([
 # fmt: on
 
 
-def _told(dates: list[DateMention], published: date | None) -> list[tuple[date, bool]]:
-    """Each day a sentence's date phrases name (one day each, not "in 2022"), and whether it is
+def _told(dates: list[DateMention], published: date | None) -> list[tuple[date, bool, bool]]:
+    """Each day a sentence's date phrases name (one day each, not "in 2022"), whether it is
     still ahead where they are told: after that day, or on it in a clause told as to come
-    ("opens the terminal on Wednesday afternoon", told that morning; `occasions.day_told`)."""
+    ("opens the terminal on Wednesday afternoon", told that morning; `occasions.day_told`),
+    and whether the phrase dates the sentence's own clause (`DateMention.main`)."""
     return [
-        (d.resolved, d.resolved > told or (d.resolved == told and d.aspect == "prospective"))
+        (
+            d.resolved,
+            d.resolved > told or (d.resolved == told and d.aspect == "prospective"),
+            d.main,
+        )
         for d in dates
         if d.resolved
         and d.resolved_end in (None, d.resolved)
@@ -1350,6 +1360,11 @@ def make_claims(
         # statement's day is when it was said ("Velde said outside the court on Friday").
         past = set().union(*(items[k].past for k in group.members if not items[k].voices))
         ahead = {k: bool(items[k].ahead & past) for k in chosen}
+        # A plan ("will travel to Brantholm later on Saturday") beside its outcome ("visited
+        # Brantholm on Saturday") tells no one saw it done: its outlet confirms nothing.
+        planned = {k for k in chosen if items[k].planned & past}
+        if len(planned) == len(chosen):
+            planned = set()
         support = tuple(
             Support(
                 article=items[k].article,
@@ -1360,7 +1375,11 @@ def make_claims(
             for k in chosen
         )
         independent = len(
-            {sentence_source((s.article, s.sentence), keys, repeated) for s in support}
+            {
+                sentence_source((items[k].article, items[k].sentence), keys, repeated)
+                for k in chosen
+                if k not in planned
+            }
         )
         told = sorted(group.members, key=lambda k: (ahead[k], position(k)))
         heads = [items[k].shown for k in told + chosen]
