@@ -349,7 +349,8 @@ def test_a_speed_is_read_in_its_unit_and_a_limit_is_no_value_a_thing_came_to():
         "Trains there may not exceed 110 km/h, and lorries must not go faster than 40 mph. "
         "Speeds are limited to 80 km/h. The train exceeded 120 km/h.\n\n"
         "The train may have exceeded 125 km/h on the bend. Buses can't exceed 70 km/h. The "
-        "new trains can exceed 300 km/h. Wind speeds were limited to 45 km/h in the valley.\n"
+        "new trains can exceed 300 km/h. Wind speeds were limited to 45 km/h in the valley.\n\n"
+        "Its weight limit was lowered from 44 tonnes to 40 tonnes in 2019.\n"
     )
     assert {(n.text, n.unit, n.provisional) for n in analysis.numbers} == {
         ("about 140 km/h", "km/h", None),
@@ -366,6 +367,8 @@ def test_a_speed_is_read_in_its_unit_and_a_limit_is_no_value_a_thing_came_to():
         ("70 km/h", "km/h", "limit"),
         ("300 km/h", "km/h", None),  # what can be
         ("45 km/h", "km/h", None),  # what came of the wind
+        ("44 tonnes", "tonne", "before"),
+        ("40 tonnes", "tonne", "limit"),  # the limit's new level
     }
 
 

@@ -90,6 +90,20 @@ def test_a_plan_named_as_a_thing_far_from_the_time_plans_nothing():
     )
 
 
+def test_a_plan_in_another_clause_after_the_time_plans_nothing():
+    assert _timed(
+        "The span came down at 18:40, according to the news agency, which said the roads agency "
+        "planned to inspect 40 bridges.",
+        "The span came down shortly before 6 p.m., the fire service said.",
+    ) == [[("a0", "18:40"), ("a1", "17:30–18:00")]]
+    assert (
+        _timed(
+            "The rocket is due to lift off at 06:30 as planned.", "The rocket lifted off at 06:42."
+        )
+        == []
+    )
+
+
 def test_sentences_of_no_one_claim_that_time_a_happening_in_the_same_words_conflict():
     """ "set off from Harlow Green at 11:00" and, in a sentence its other words tie to another
     claim, "set off from Harlow Green at noon"; not the first and the last ferry, nor two days."""

@@ -101,6 +101,26 @@ def test_a_forecast_is_no_rival_of_what_came_nor_one_thing_s_size_of_another_fig
     )
 
 
+def test_sizes_of_one_noun_conflict_in_a_claim_whatever_their_article():
+    """ "A 64-metre span of the 420-metre bridge" gives one length of the span, the one "the
+    78-metre span" gives another of; the bridge's length and the fall are other things."""
+    assert _conflicts(
+        {
+            "Wire": "A 64-metre span of the 420-metre bridge fell about 22 metres into the river.",
+            "Radio": "The 78-metre span fell into the river on Thursday evening.",
+        }
+    ) == [{("Wire", "64 m"), ("Radio", "78 m")}]
+    assert (
+        _conflicts(
+            {
+                "Post": "Its weight limit was lowered from 44 tonnes to 40 tonnes in 2019.",
+                "Daily": "The lorry and its load weighed 38 tonnes, within the bridge's limit.",
+            }
+        )
+        == []
+    )
+
+
 def test_a_report_repeating_a_count_an_update_replaced_takes_no_side():
     """ "Two people are still missing" a day and a half after "Four people are missing" is an
     update; a report that repeats the four in between is no rival of it."""

@@ -20,7 +20,7 @@ def loaded(tmp_path_factory: pytest.TempPathFactory):
     paths = {}
     corpora = ("biz", "quake", "strike", "fire", "court", "vote", "outbreak", "breach", "launch")
     later = ("rates", "resign", "final", "march", "derail", "heist", "spill", "mine", "flood")
-    for name in (*corpora, *later, "ferry"):
+    for name in (*corpora, *later, "ferry", "bridge"):
         db = str(tmp_path_factory.mktemp(name) / "corpus.db")
         result = CliRunner().invoke(
             app, ["--db", db, "add", str(CORPORA / name / "articles.jsonl")]
@@ -859,3 +859,20 @@ def test_a_dateline_and_a_chief_executive_are_typed_and_her_quote_is_hers(loaded
     assert types["Quellport"] == "place" and types["Corinna Stavenor"] == "person"
     [relieved] = [q for q in brief.quotes if "relieved" in q.text]
     assert relieved.speaker == "Corinna Stavenor"
+
+
+def test_the_bridge_s_span_time_and_speaker_conflicts_and_a_limit_is_no_weight(loaded):
+    stories = sorted(len(articles) for articles, _ in _briefs(loaded["bridge"]).values())
+    # the same wire's closure of another bridge three weeks before is apart
+    assert stories == [1, 7]
+    _, brief = _largest(loaded, "bridge")
+    found = {c.what: {v.value for v in c.values} for c in brief.conflicts}
+    # "A 64-metre span of the 420-metre bridge" against "The 78-metre span"
+    assert found["length in m"] == {"64-metre", "78-metre"}
+    # 18:40 in a sentence that goes on to say the agency "planned to inspect 40 bridges"
+    [when] = [v for what, v in found.items() if what.startswith("time of")]
+    assert when == {"18:40", "shortly before 6 p.m."}
+    [who] = [v for what, v in found.items() if what.startswith("who said")]
+    assert who == {"Ossian Brede", "Marta Quennell"}
+    # the weight limit, lowered to 40 tonnes, is no rival of the lorry's 38 tonnes
+    assert len(found) == 3

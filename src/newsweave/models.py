@@ -217,7 +217,11 @@ class NumberMention(Record):
     size_of: str | None = None
     """What a length or weight is the size of, by the lemma of its common noun: "the 41-metre
     rocket", "the rocket is 41 metres tall", "At 41 metres, the Selka-4 is the tallest rocket"
-    ("rocket"). Such a figure counts nothing."""
+    ("rocket"). Such a figure counts nothing.
+    Only one known thing's ("the", a possessive): "a 2-km stretch" may be one of many."""
+    size_noun: str | None = None
+    """What a size is told of, one known thing or any: `size_of`, or the noun of "a 64-metre
+    span of the bridge" ("span"). Within one claim, two sizes of one noun are of one thing."""
     crowd: bool = False
     """Whether the figure is the crowd that saw a happening: "a crowd of 48,212", "watched by
     41,500 spectators", "in front of 60,000 supporters"; or a crowd someone estimates, with

@@ -358,10 +358,12 @@ def _mention(
     ):
         # "In 2019 MPs rejected the plan": a year, not 2,019 MPs; "the 1997 flood": one flood
         counts, noun = None, None
-    size = None
+    size = sized_noun = None
     if match.group("size"):
         # "the 41-metre rocket": the size of a rocket, no count of rockets
-        size, counts, noun = (_the_one(noun) if noun is not None else None), None, None
+        if noun is not None:
+            size, sized_noun = _the_one(noun), _the_one(noun, known=False)
+        counts, noun = None, None
     if (
         match.group("num")
         and match.group("num").lower() == "one"
@@ -390,8 +392,8 @@ def _mention(
     if upper is None and _from_level(match.string, match.start()):
         standing = "before"
     whole = share_of(figure) if figure is not None and unit == "percent" and not counts else None
-    if unit in SIZES and size is None and figure is not None:
-        size = size_of(figure)
+    if unit in SIZES and sized_noun is None and figure is not None:
+        size, sized_noun = size_of(figure), size_of(figure, known=False)
         counts = None if size else counts  # "41 metres tall" counts nothing tall
     crowd, crowd_by = read_crowd(figure) if figure is not None and not unit else (False, None)
     money = unit in CURRENCIES.values()
@@ -422,6 +424,7 @@ def _mention(
         share_of=whole,
         margin=figure is not None and is_margin(figure),
         size_of=size,
+        size_noun=sized_noun,
         crowd=crowd,
         crowd_by=crowd_by,
         valued_by=valuer,
@@ -445,16 +448,17 @@ def _split_vote(match: re.Match[str], value: float, upper: float | None) -> bool
     return _VOTING.search(before) is not None
 
 
-def size_of(token: Any) -> str | None:
+def size_of(token: Any, known: bool = True) -> str | None:
     """What the length or weight `token` stands for (`_figure_token`) is the size of
     (`NumberMention.size_of`): the common noun the clause tells it of, as subject ("the rocket
     is 41 metres tall", "the tower, which stands 120 metres high") or beside it ("the tower,
     120 metres high,"), or, after "At N metres,", as what the subject is ("the Selka-4 is the
-    tallest rocket"; not "the air is thin"); one known thing (`_the_one`)."""
+    tallest rocket"; not "the air is thin"); one known thing (`_the_one`), or, not `known`,
+    any (`NumberMention.size_noun`)."""
     head = token.head
     if token.dep_ == "npadvmod" and head.lower_ in _SIZE_WORDS and head.dep_ == "amod":
         # "The embankment, 4.5 metres high, was built in 1999"
-        return _the_one(head.head) if head.head.pos_ == "NOUN" else None
+        return _the_one(head.head, known) if head.head.pos_ == "NOUN" else None
     if token.dep_ == "npadvmod" and head.lower_ in _SIZE_WORDS and head.dep_ == "acomp":
         verb, said_of = head.head, {"nsubj", "nsubjpass"}
     elif token.dep_ == "pobj" and head.lower_ == "at" and head.dep_ == "prep":
@@ -467,15 +471,18 @@ def size_of(token: Any) -> str | None:
         if child.dep_ in said_of:
             if child.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
                 child = verb.head  # "the tower, which stands ... high"
-            return _the_one(child) if child.pos_ == "NOUN" else None
+            return _the_one(child, known) if child.pos_ == "NOUN" else None
     return None
 
 
-def _the_one(noun: Any) -> str | None:
+def _the_one(noun: Any, known: bool = True) -> str | None:
     """The lemma of a noun told of as one known thing ("the rocket", "its tower"), else None:
-    "a 2-km stretch" is any stretch, and two reports may each tell of one of many."""
-    known = any((c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in noun.children)
-    return noun.lemma_.lower() if known else None
+    "a 2-km stretch" is any stretch, and two reports may each tell of one of many. Not `known`:
+    the common noun's lemma, whatever its determiner."""
+    if not known:
+        return noun.lemma_.lower() if noun.pos_ == "NOUN" else None
+    one = any((c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in noun.children)
+    return noun.lemma_.lower() if one else None
 
 
 def share_of(token: Any) -> str | None:
@@ -867,8 +874,9 @@ _MAY_CHANGE = _COUNT_CHANGES | {"peak", "exceed", "total", "cost", "be"}
 
 def _a_limit(token: Any) -> bool:
     """Whether the figure is a limit, not what its thing came to: "the 60 km/h speed limit",
-    "a temporary limit of 60 km/h", "the limit is 60 km/h", "capped at 50 people", "may not
-    exceed 110 km/h", "must not go faster than 60 km/h"."""
+    "a temporary limit of 60 km/h", "the limit is 60 km/h", "the limit was lowered to 40
+    tonnes", "capped at 50 people", "may not exceed 110 km/h", "must not go faster than 60
+    km/h"."""
     if token.lemma_ in _LIMITS:
         return True
     head = token.head
@@ -878,6 +886,9 @@ def _a_limit(token: Any) -> bool:
         # "limited to 110 km/h", "are capped at 50 people"; not what came of a thing, "the
         # damage was limited to three homes"
         limited = head.head
+        changed = _figure_verb(head)  # "from 44 tonnes to 40 tonnes": past "from" to its verb
+        if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_ in _LIMITS for c in changed.children):
+            return True  # "Its weight limit was lowered from 44 tonnes to 40 tonnes"
         was = any(c.dep_ in {"auxpass", "cop"} and c.tag_ == "VBD" for c in limited.children)
         told_past = was or (limited.head.lemma_ == "be" and limited.head.tag_ == "VBD")
         return limited.lemma_ in _LIMITED and not told_past

@@ -78,6 +78,8 @@ ABOUT = 15
 ABOUT_HOUR = 30
 # A plan named as a thing that says what it was, however far before the time: "The council's
 # plan, drawn up ..., was to open the gates at 06:00".
+# Where the clause of a time ends, after it: what follows plans nothing of it.
+_CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|while|which|who)\s", re.IGNORECASE)
 _PLAN_WAS = re.compile(r"\b(?:was|were|is|are)\s+to\s+\w", re.IGNORECASE)
 # A time told as a thing's name, not when this happened: "shortly after the 2pm meeting".
 _NAMING = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.IGNORECASE)
@@ -245,13 +247,14 @@ def clock_of(analysis: Analysis, sentence: int) -> dict[str, Clock] | None:
 
 
 def _planned(before: str, after: str) -> bool:
-    """Whether a time is told as planned: a word of planning stands in its sentence. A plan
+    """Whether a time is told as planned: a word of planning stands before it in its sentence,
+    or after it in its clause. A plan
     named as a thing ("the government's plan") plans only a time near after it: "The march
     against the government's plan to raise the pension age set off at noon" is done, "The plan
     was to set off at 11:00" is not, nor one that far before says what it was ("The council's
     plan, drawn up after the floods, was to open the gates at 06:00")."""
-    if _PLANNED.search(after):
-        return True
+    if _PLANNED.search(_CLAUSE_END.split(after, maxsplit=1)[0]):
+        return True  # "lifted off at 06:42 as planned"; not "…, which said the agency planned"
     reach = len(before.rstrip()) - len(" ".join(before.split()[-PLAN_REACH:]))
     return any(
         m.start() >= reach

@@ -196,20 +196,22 @@ def _in_claim(
         for support in claim.support
         for n in told.figures.get((support.article, support.sentence), ())
     ]
-    by_thing: dict[str, list[Figure]] = {}
+    # Sizes of different things are different things: "A 64-metre span of the 420-metre
+    # bridge" gives one value of the span's length.
+    by_thing: dict[tuple[str, str | None], list[Figure]] = {}
     for article, text, n in numbers:
         thing = measured(n)
         if thing:
-            by_thing.setdefault(thing, []).append((article, text, n))
-    for thing, figures in by_thing.items():
+            by_thing.setdefault((thing, n.size_noun), []).append((article, text, n))
+    for key, figures in by_thing.items():
         # An article that gives two values of one thing ("$1.2 billion, from $1.36 billion a
         # year earlier") is counting two things; which one another article gives is unknown.
         values_of: defaultdict[str, set[str]] = defaultdict(set)
         for a, _, n in figures:
             values_of[a].add(amount(n))
-        by_thing[thing] = [f for f in figures if len(values_of[f[0]]) == 1]
+        by_thing[key] = [f for f in figures if len(values_of[f[0]]) == 1]
     conflicts = []
-    for thing, found in by_thing.items():
+    for (thing, _), found in by_thing.items():
         values = {(a, amount(n)) for a, _, n in found}
         if len({v for _, v in values}) < 2 or len({a for a, _ in values}) < 2:
             continue
@@ -340,10 +342,10 @@ def _clash(
 def _alike_kind(f: Figure, g: Figure) -> bool:
     """Whether two figures may be rival values of one thing: both foreseen or neither (a
     forecast, "expects the Ombra to peak at 6.8 metres", is no rival of what came), and the
-    sizes of one thing or of none (`size_of`: "The embankment, 4.5 metres high" is no rival of
-    "the river reached a record 7.9 metres", nor "A 90-metre stretch of the bridge" of "the
-    bridge, 120 metres long")."""
-    return f[2].foreseen == g[2].foreseen and f[2].size_of == g[2].size_of
+    sizes of one thing or of none (`size_noun`: "The embankment, 4.5 metres high" is no rival
+    of "the river reached a record 7.9 metres", nor "A 90-metre stretch of the bridge" of "the
+    bridge, 120 metres long"; "A 64-metre span of the bridge" is of "the 78-metre span")."""
+    return f[2].foreseen == g[2].foreseen and f[2].size_noun == g[2].size_noun
 
 
 def _gaps_apart(
