@@ -102,6 +102,14 @@ def test_a_plan_in_another_clause_after_the_time_plans_nothing():
         )
         == []
     )
+    # a time that opens the sentence is of the clause after it
+    assert (
+        _timed(
+            "At 18:00, the ferry is due to leave the port for Orvik.",
+            "The ferry left the port for Orvik at 19:30.",
+        )
+        == []
+    )
 
 
 def test_sentences_of_no_one_claim_that_time_a_happening_in_the_same_words_conflict():

@@ -262,8 +262,9 @@ class DateMention(Record):
     "visit"): two articles date one happening when they date one verb."""
     main: bool = False
     """Whether the clause it dates is the sentence's own: its verb is the sentence's root, or
-    what a root of saying reports ("will travel to Brantholm later on Saturday, his ministry
-    said"); not a clause beside it ("a day before the prime minister faces a vote")."""
+    what a root of saying or foreseeing reports ("will travel to Brantholm later on Saturday,
+    his ministry said", "expects the Ombra to peak on Friday"); not a clause beside it ("a day
+    before the prime minister faces a vote")."""
     happening: str | None = None
     """What the verb tells the happening of, when that is its subject: a singular common noun
     with its compounds ("fire" in "the fire, which started on Monday night"; "house fire"), in

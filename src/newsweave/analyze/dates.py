@@ -239,14 +239,15 @@ def find_dates(
     return _ends_after_start(found)
 
 
-# Roots whose reported clause is what the sentence tells: "..., his ministry said".
-_REPORTING = frozenset({"say", "tell", "announce", "state", "report", "confirm", "add"})
-
-
 def _main_clause(verb: Any) -> bool:
-    """Whether `verb` heads the sentence's own clause (`DateMention.main`)."""
+    """Whether `verb` heads the sentence's own clause (`DateMention.main`): the root, what
+    completes it ("is due to visit on Friday"), or the clause a root of saying or foreseeing
+    reports (`_REPORTING`: "will travel to Brantholm later on Saturday, his ministry said",
+    "expects the Ombra to peak at 6.8 metres on Friday")."""
     if verb is None:
         return False
+    while verb.dep_ in {"xcomp", "acomp"} and verb.head.i != verb.i:
+        verb = verb.head  # "is due to visit on Friday", "plans to travel on Friday"
     if verb.dep_ == "ROOT":
         return True
     head = verb.head

@@ -219,8 +219,8 @@ _vague = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
 # hectares".
 SIZES = {"km": "length", "mile": "length", "nmi": "length", "m": "length", "cm": "length"}
 SIZES |= {"mm": "length", "ft": "length", "inch": "length", "kg": "weight", "tonne": "weight"}
-SIZES |= {"ha": "area"}
-SIZES |= {"km2": "area", "sq mi": "area", "m2": "area", "sq ft": "area", "acre": "area"}
+SIZES |= {"ha": "area", "km2": "area", "sq mi": "area", "m2": "area", "sq ft": "area"}
+SIZES |= {"acre": "area"}
 SIZES |= {"m3/s": "flow", "m3": "volume", "litre": "volume", "gallon": "volume"}
 # Of those, the units a hyphen joins to the figure before the noun they measure: "the 41-metre
 # rocket", "a 150-kg satellite", "a 40-hectare farm", "a 2-litre bottle".
@@ -750,11 +750,12 @@ _LEVEL_VERBS = frozenset({
 # fmt: on
 # Verbs and adjectives of a bar to clear: "the 50% needed to win", "needs 50% of the vote".
 _NEEDED = frozenset({"need", "require", "necessary", "required"})
-# A time of day: "by 6 p.m.", "by noon"; and a part of one: "by late morning", but not of a
-# day named ("by Saturday night"), whose figure a report of another day is read against.
+# A time of day: "by 6 p.m.", "by noon".
 _TIME_OF_DAY = re.compile(
     r"^(?:\d{1,2}[:.]\d\d|(?:\d{1,2})?[ap]\.?m\.?|noon|midday|midnight|o'clock)$", re.I
 )
+# A part of one, "by late morning", of no day named ("by Saturday night", "by last night", "by
+# the evening of 12 May"): a report of another day is read against a figure of a day named.
 _PART_OF_DAY = re.compile(
     r"^(?:morning|afternoon|evening|night|nightfall|dawn|daybreak|dusk)$", re.I
 )
@@ -887,7 +888,9 @@ def _a_limit(token: Any) -> bool:
         # damage was limited to three homes"
         limited = head.head
         changed = _figure_verb(head)  # "from 44 tonnes to 40 tonnes": past "from" to its verb
-        if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_ in _LIMITS for c in changed.children):
+        if changed.lemma_ in _LIMIT_CHANGES and any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_ in _LIMITS for c in changed.children
+        ):
             return True  # "Its weight limit was lowered from 44 tonnes to 40 tonnes"
         was = any(c.dep_ in {"auxpass", "cop"} and c.tag_ == "VBD" for c in limited.children)
         told_past = was or (limited.head.lemma_ == "be" and limited.head.tag_ == "VBD")
@@ -899,6 +902,16 @@ def _a_limit(token: Any) -> bool:
     if token.dep_ == "attr" and head.lemma_ == "be":
         return any(c.dep_ == "nsubj" and c.lemma_ in _LIMITS for c in head.children)
     return False
+
+
+# Verbs that set a limit to a new level: "the limit was lowered to 40 tonnes"; not "the speed
+# limit led to 40 fewer deaths".
+# fmt: off
+_LIMIT_CHANGES = frozenset({
+    "lower", "raise", "cut", "reduce", "increase", "set", "change", "rise", "fall", "drop",
+    "lift", "ease", "tighten", "halve", "double", "extend",
+})
+# fmt: on
 
 
 def _allowed(verb: Any) -> bool:

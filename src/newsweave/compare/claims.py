@@ -1328,6 +1328,21 @@ def tied_apart(
     return found
 
 
+def _plans(items: list[Unit], members: Sequence[int], chosen: Sequence[int]) -> set[int]:
+    """The sentences of a claim that only plan what another of its sentences tells done: a
+    plan ("will travel to Brantholm later on Saturday") beside its outcome ("visited Brantholm
+    on Saturday") tells no one saw it done, and its outlet confirms nothing. Not one that also
+    tells a day the others tell passed ("Storm Ilka, which killed 12 people on Friday, will
+    reach the coast on Saturday"), nor every sentence of the claim."""
+    told = {k: items[k].past for k in members if not items[k].voices}
+
+    def passed(k: int) -> set[date]:
+        return set().union(*(days for j, days in told.items() if j != k))
+
+    plans = {k for k in chosen if items[k].planned & passed(k) and not items[k].past & passed(k)}
+    return plans if len(plans) < len(chosen) else set()
+
+
 def make_claims(
     story: str,
     items: list[Unit],
@@ -1360,11 +1375,7 @@ def make_claims(
         # statement's day is when it was said ("Velde said outside the court on Friday").
         past = set().union(*(items[k].past for k in group.members if not items[k].voices))
         ahead = {k: bool(items[k].ahead & past) for k in chosen}
-        # A plan ("will travel to Brantholm later on Saturday") beside its outcome ("visited
-        # Brantholm on Saturday") tells no one saw it done: its outlet confirms nothing.
-        planned = {k for k in chosen if items[k].planned & past}
-        if len(planned) == len(chosen):
-            planned = set()
+        planned = _plans(items, group.members, chosen)
         support = tuple(
             Support(
                 article=items[k].article,

@@ -76,10 +76,16 @@ _ABOUT = re.compile(
 )
 ABOUT = 15
 ABOUT_HOUR = 30
-# A plan named as a thing that says what it was, however far before the time: "The council's
-# plan, drawn up ..., was to open the gates at 06:00".
 # Where the clause of a time ends, after it: what follows plans nothing of it.
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|while|which|who)\s", re.IGNORECASE)
+# The words before a time that opens its sentence: "At", "Shortly after".
+_FRONTED = re.compile(
+    r"^\s*(?:(?:at|after|before|by|from|until|around|about|shortly|just|soon|not|long|a|little)"
+    r"\s+)*$",
+    re.IGNORECASE,
+)
+# A plan named as a thing that says what it was, however far before the time: "The council's
+# plan, drawn up ..., was to open the gates at 06:00".
 _PLAN_WAS = re.compile(r"\b(?:was|were|is|are)\s+to\s+\w", re.IGNORECASE)
 # A time told as a thing's name, not when this happened: "shortly after the 2pm meeting".
 _NAMING = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.IGNORECASE)
@@ -253,7 +259,10 @@ def _planned(before: str, after: str) -> bool:
     against the government's plan to raise the pension age set off at noon" is done, "The plan
     was to set off at 11:00" is not, nor one that far before says what it was ("The council's
     plan, drawn up after the floods, was to open the gates at 06:00")."""
-    if _PLANNED.search(_CLAUSE_END.split(after, maxsplit=1)[0]):
+    # A time that opens the sentence ("At 18:00, the ferry is due to leave") is of the clause
+    # after it; one that follows its clause's words, of that clause only.
+    clause = after if _FRONTED.match(before) else _CLAUSE_END.split(after, maxsplit=1)[0]
+    if _PLANNED.search(clause):
         return True  # "lifted off at 06:42 as planned"; not "…, which said the agency planned"
     reach = len(before.rstrip()) - len(" ".join(before.split()[-PLAN_REACH:]))
     return any(
