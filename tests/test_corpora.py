@@ -868,7 +868,7 @@ def test_the_bridge_s_span_time_and_speaker_conflicts_and_a_limit_is_no_weight(l
     _, brief = _largest(loaded, "bridge")
     found = {c.what: {v.value for v in c.values} for c in brief.conflicts}
     # "A 64-metre span of the 420-metre bridge" against "The 78-metre span"
-    assert found["length in m"] == {"64-metre", "78-metre"}
+    assert found["length of the span in m"] == {"64-metre", "78-metre"}
     # 18:40 in a sentence that goes on to say the agency "planned to inspect 40 bridges"
     [when] = [v for what, v in found.items() if what.startswith("time of")]
     assert when == {"18:40", "shortly before 6 p.m."}

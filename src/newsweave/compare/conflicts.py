@@ -238,8 +238,8 @@ def _conflict(thing: str, found: list[Figure]) -> Conflict:
     together, in the order their reading first comes. A share or a sum is named for what it
     is of when the figures that say so agree ("an 8% pay rise", "a 6 per cent pay rise": pay
     rise, not percent), and a count of people for what befell them when they say it alike
-    ("people arrested"); one valuer's valuations keep the valuer ("sum in EUR valued by
-    insurer")."""
+    ("people arrested"), and a size for the thing they size alike ("length of the span in
+    m"); one valuer's valuations keep the valuer ("sum in EUR valued by insurer")."""
     # Named by its own figures, not those of the same value found elsewhere ("11 arrests")
     own = [n for _, _, n in found if measured(n) == thing]
     valued = own[0].valued_by  # figures of one thing are of one valuer, or of none
@@ -254,7 +254,9 @@ def _conflict(thing: str, found: list[Figure]) -> Conflict:
     elif thing in SPEEDS:
         thing = f"speed in {thing}"
     elif thing in SIZES:  # "length in m": "380 metres" below ground against "830 metres"
-        thing = f"{SIZES[thing]} in {_PLURALS.get(thing, thing)}"
+        nouns = {n.size_noun for n in own}
+        sized = f" of the {nouns.pop()}" if len(nouns) == 1 and None not in nouns else ""
+        thing = f"{SIZES[thing]}{sized} in {_PLURALS.get(thing, thing)}"  # "length of the span"
     return sided(f"{thing}{VALUED_BY}{valued}" if valued else thing, figure_values(found))
 
 
