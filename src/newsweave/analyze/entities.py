@@ -93,14 +93,9 @@ def raw_mentions(docs: list[Any], starts: list[int]) -> list[RawMention]:
                 label = "GPE"  # "the Kursk region" as a product, "Kiev launched" as a person
             elif _a_dateline_s_place(doc, ent, name):
                 label = "GPE"  # "QUELLPORT (Pellam Wire) — ..." as a person
-            elif _a_place_by_its_head(name) or (
-                label != "ORG"
-                and not _headed_by(name, "organisation_heads")
-                and _names_a_place_after(doc, ent)
-            ):
+            elif _a_place_by_its_head(name) or _names_a_place_after(doc, ent, name, label):
                 label = "FAC"  # "Brinkhollow Road" as a person, "Central Station" as a body,
-                # "Quellport" of "Quellport harbour" as a person (not "the Nordvik Airlines
-                # terminal")
+                # "Quellport" of "Quellport harbour" as a person
             elif _headed_by(name, "organisation_heads") and not _a_person_by_context(doc, ent):
                 label = "ORG"  # "Tidemark Wire" or "Hartwell Group" as a person
             elif label != "PERSON" and _titled(doc, ent) and name not in places:
@@ -387,11 +382,11 @@ def _a_dateline_s_place(doc: Any, ent: Any, name: str) -> bool:
     )
 
 
-def _names_a_place_after(doc: Any, ent: Any) -> bool:
+def _names_a_place_after(doc: Any, ent: Any, name: str, label: str) -> bool:
     """Whether a name qualifies the lower-case place word after it ("Quellport harbour",
     "Orsley town"): the place is the name's (the words are data: `[place_heads]`,
-    `[place_nouns]`)."""
-    if ent.end >= len(doc):
+    `[place_nouns]`); not a body's ("the Nordvik Airlines terminal")."""
+    if ent.end >= len(doc) or label == "ORG" or _headed_by(name, "organisation_heads"):
         return False
     after = doc[ent.end]
     return (

@@ -1335,11 +1335,11 @@ def _plans(items: list[Unit], members: Sequence[int], chosen: Sequence[int]) -> 
     tells a day the others tell passed ("Storm Ilka, which killed 12 people on Friday, will
     reach the coast on Saturday"), nor every sentence of the claim."""
     told = {k: items[k].past for k in members if not items[k].voices}
-
-    def passed(k: int) -> set[date]:
-        return set().union(*(days for j, days in told.items() if j != k))
-
-    plans = {k for k in chosen if items[k].planned & passed(k) and not items[k].past & passed(k)}
+    plans = set()
+    for k in chosen:
+        passed = set().union(*(days for j, days in told.items() if j != k))
+        if items[k].planned & passed and not items[k].past & passed:
+            plans.add(k)
     return plans if len(plans) < len(chosen) else set()
 
 

@@ -254,11 +254,11 @@ def clock_of(analysis: Analysis, sentence: int) -> dict[str, Clock] | None:
 
 def _planned(before: str, after: str) -> bool:
     """Whether a time is told as planned: a word of planning stands before it in its sentence,
-    or after it in its clause. A plan
-    named as a thing ("the government's plan") plans only a time near after it: "The march
-    against the government's plan to raise the pension age set off at noon" is done, "The plan
-    was to set off at 11:00" is not, nor one that far before says what it was ("The council's
-    plan, drawn up after the floods, was to open the gates at 06:00")."""
+    or after it in its clause. A plan named as a thing ("the government's plan") plans only a
+    time near after it: "The march against the government's plan to raise the pension age set
+    off at noon" is done, "The plan was to set off at 11:00" is not, nor one that far before
+    says what it was ("The council's plan, drawn up after the floods, was to open the gates at
+    06:00")."""
     # A time that opens the sentence ("At 18:00, the ferry is due to leave") is of the clause
     # after it; one that follows its clause's words, of that clause only.
     clause = after if _FRONTED.match(before) else _CLAUSE_END.split(after, maxsplit=1)[0]
