@@ -6,6 +6,7 @@ import pytest
 
 from builders import article
 from newsweave.analyze import analyze
+from newsweave.analyze.numbers import measured
 from newsweave.demo import demo_source
 from newsweave.extract import extract
 from newsweave.ingest import Source, ingest
@@ -118,6 +119,21 @@ def test_a_ratio_may_name_whose_whole_it_is():
     assert found["Thirty-eight of the 46"].counts == "councillors"
     assert found["four of its six"].upper == 6 and found["four of its six"].counts == "ferries"
     assert not any(n.upper == 1984 for n in analysis.numbers)  # a year is no whole
+
+
+def test_a_rate_is_measured_over_its_span_of_time_not_as_a_count():
+    analysis = analysed_text(
+        "The bridge carried about 31,000 vehicles a day and cost 3 million velts a year to run.\n\n"
+        "About 2,400 lorries cross it every day, and the airport handles 4 million passengers "
+        "annually.\n\n"
+        "Twelve people died a day after the storm, and seven vehicles were lost a year ago.\n"
+    )
+    per = {n.text: n.per for n in analysis.numbers}
+    assert (per["about 31,000"], per["3 million"]) == ("day", "year")
+    assert (per["About 2,400"], per["4 million"]) == ("day", "year")
+    assert per["Twelve"] is None and per["seven"] is None  # a day that dates, not a rate
+    rate = next(n for n in analysis.numbers if n.text == "about 31,000")
+    assert measured(rate) == "vehicles a day"
 
 
 def test_a_figure_counts_the_whole_compound_noun_after_it():

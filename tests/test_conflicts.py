@@ -544,3 +544,57 @@ def test_a_bar_to_clear_or_a_count_before_its_end_takes_no_side(first):
         {"Post": first, "Wire": "Castellan won the mayoral election on Saturday with 51.3%."}
     )
     assert found == []
+
+
+def test_a_count_in_a_lead_beside_a_rate_of_the_same_things_is_still_given_once():
+    """ "31,000 vehicles a day" cross the bridge; "seven vehicles" fell: one count, which
+    another report's lead gives as nine."""
+    fell = (
+        "A road bridge collapsed into the river in Velmora on Thursday evening, sending seven "
+        "vehicles into the water. Rescuers searched the river through the night. The bridge "
+        "carried about 31,000 vehicles a day."
+    )
+    went = (
+        "A span of a road bridge fell into the river in Velmora on Thursday evening, and nine "
+        "vehicles went into the water. Divers searched the river overnight."
+    )
+    assert _in_leads({"Wire": fell, "Times": went}) == [{("Wire", "7"), ("Times", "9")}]
+
+
+def test_counts_of_people_whom_different_things_befell_are_two_counts():
+    """The wire's injured (14) are no rival of the hospital's count, which its "11 of them"
+    gives as the others do; the later report's 17 taken to hospital is."""
+    found = _conflicts(
+        {
+            "Post": "Eleven people were taken to hospital after the jet left the runway.",
+            "Wire": "Fourteen people were injured, and 11 of them were taken to hospital.",
+            "Channel": "Seventeen people were taken to hospital, and 168 people were on board.",
+        }
+    )
+    assert found == [{("Post", "11"), ("Wire", "11"), ("Channel", "17")}]
+
+
+def test_counts_of_two_holders_are_no_rivals():
+    found = _conflicts(
+        {
+            "Wire": "The airline carried 4.1 million passengers last year.",
+            "Channel": "The airport, which handled 6.2 million passengers last year, is busy.",
+        }
+    )
+    assert found == []
+    same = {"Wire": "The airline carried 4.1 million passengers.", "Times": "The airline "}
+    same["Times"] += "carried 3.2 million passengers."
+    assert found != _conflicts(same)
+
+
+def test_a_figure_far_from_every_other_of_its_claim_takes_no_side():
+    """ "About 700 metres further along the runway" is another length than the 240 and 290
+    metres the jet ran past the runway's end."""
+    found = _conflicts(
+        {
+            "Post": "The jet ran 240 metres past the end of the runway.",
+            "Standard": "The jet ran 290 metres past the end of the runway.",
+            "Compass": "It touched down about 700 metres further along than pilots aim for.",
+        }
+    )
+    assert found == [{("Post", "240 m"), ("Standard", "290 m")}]

@@ -196,6 +196,20 @@ def test_a_weekday_that_opens_a_stretch_is_the_next_one():
     }
 
 
+def test_a_weekday_after_a_modal_is_still_to_come_unless_told_as_done():
+    found = spans(
+        date(2026, 11, 18),  # a Wednesday
+        "The board said the inspection should be done by Saturday.",
+        "The runway must be resurfaced on Monday.",
+        "The pilot may have left on Sunday.",
+    )
+    assert found == {
+        "by Saturday": (date(2026, 11, 21), None),
+        "on Monday": (date(2026, 11, 23), None),
+        "on Sunday": (date(2026, 11, 15), None),
+    }
+
+
 def test_until_a_weekday_is_the_first_one_after_the_stretch_starts():
     thursday = date(2026, 11, 12)
     found = spans(

@@ -514,13 +514,17 @@ def evaluate_command(
             grid.add_row(key, f"{value:g}", f"{baseline[key]:g}" if key in baseline else "")
     if "shuffles" in metrics:
         grid.add_row("b3 f1, mean of orders", f"{metrics['shuffles']['b3_f1_mean']:g}", "")
+    if "conflicts" in metrics:
+        grid.add_row("conflicts: P / R / F1", _scores(metrics["conflicts"]), "")
     for corpus, scores in metrics.get("corpora", {}).items():
-        grid.add_row(
-            f"{corpus}: P / R / F1",
-            f"{scores['precision']:g} / {scores['recall']:g} / {scores['f1']:g}",
-            "",
-        )
+        grid.add_row(f"{corpus}: P / R / F1", _scores(scores), "")
+        if "conflicts" in scores:
+            grid.add_row(f"{corpus} conflicts: P / R / F1", _scores(scores["conflicts"]), "")
     out.print(grid)
+
+
+def _scores(scores: dict[str, float]) -> str:
+    return f"{scores['precision']:g} / {scores['recall']:g} / {scores['f1']:g}"
 
 
 @app.command("export")

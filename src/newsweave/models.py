@@ -214,6 +214,14 @@ class NumberMention(Record):
     margin: bool = False
     """Whether the figure is a winning margin: "beat Brevic by about 12,000 votes", "finished
     21,000 votes ahead of", "a margin of more than 21,000"."""
+    per: str | None = None
+    """The span of time a rate is counted over: "day" in "31,000 vehicles a day" and "carries
+    31,000 vehicles daily", "year" in "4.2 million passengers a year". A rate is no count of
+    what happened: "seven vehicles" fell, "31,000 vehicles a day" cross."""
+    held_by: str | None = None
+    """Whose the things counted are, when a verb of carrying or having tells it with a noun for
+    subject: "airline" in "The airline carried 4.1 million passengers last year", "airport" in
+    "The airport, which handled 6.2 million passengers". Two holders, two counts."""
     size_of: str | None = None
     """What a length or weight is the size of, by the lemma of its common noun: "the 41-metre
     rocket", "the rocket is 41 metres tall", "At 41 metres, the Selka-4 is the tallest rocket"

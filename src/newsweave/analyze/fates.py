@@ -158,7 +158,10 @@ def _part(noun: Any) -> bool:
     "those who"), "alone" ("in Kochi alone"), or "another", "a further", "150 more"."""
     for child in noun.children:
         if child.dep_ == "relcl" or (
-            child.dep_ == "prep" and child.lower_ not in _WHERE and not _home(child)
+            child.dep_ == "prep"
+            and child.lower_ not in _WHERE
+            and not _home(child)
+            and not _of_them(child)
         ):
             return True
     if any(t.lower_ == "alone" for t in noun.sent):
@@ -168,6 +171,12 @@ def _part(noun: Any) -> bool:
         for t in noun.subtree
         if t.i < noun.i
     )
+
+
+def _of_them(prep: Any) -> bool:
+    """Whether a preposition is "of them" ("11 of them were taken to hospital"): all whom a
+    fate befell, of people counted before."""
+    return prep.lower_ == "of" and any(p.dep_ == "pobj" and p.pos_ == "PRON" for p in prep.children)
 
 
 def _from_home(token: Any) -> bool:

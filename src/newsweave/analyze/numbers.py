@@ -262,8 +262,11 @@ PATTERN = re.compile(
 def measured(n: NumberMention) -> str | None:
     """What a figure measures or counts: its unit for money, shares and magnitudes ("a 12%
     fall" and "12 per cent lower" both measure percent), else the noun it counts, else its unit;
-    one valuer's valuation measures that valuer's ("EUR valued by harrowmere mutual")."""
+    one valuer's valuation measures that valuer's ("EUR valued by harrowmere mutual"); a rate
+    measures its thing over its span ("vehicles a day")."""
     thing = n.unit if n.unit in MEASURES else n.counts or n.unit
+    if thing and n.per:
+        thing = f"{thing} a {n.per}"
     return f"{thing}{VALUED_BY}{n.valued_by}" if thing and n.valued_by else thing
 
 
@@ -346,6 +349,8 @@ def _mention(
         upper *= SCALES[(uscale or scale).lower()]
     every = bool(_ALL_BEFORE.search(match.string, max(match.start() - 6, 0), match.start()))
     counts, noun = _counted(doc, match.end(), every, UNITS.get(unit_text) in SIZES)
+    if counts is None and _OF_THEM.match(match.string, match.end()):
+        counts, noun = _of_them(doc, match.start(), match.end())
     if match.group(0).isdigit() and (
         _A_YEAR_AFTER.search(match.string, max(match.start() - 8, 0), match.end())
         or (
@@ -406,6 +411,10 @@ def _mention(
         and stolen_worth(figure, match.start(), match.end())
     )
     qualifier = match.group("qual").lower() if match.group("qual") else None
+    per = _per(
+        doc_text(doc), noun.idx + len(noun.text) if noun is not None else match.end(), figure
+    )
+    holder = _held_by(figure) if figure is not None and not befell else None
     if vague:
         qualifier = qualifier or "vague"
     return NumberMention(
@@ -423,6 +432,8 @@ def _mention(
         foreseen=forecast,
         share_of=whole,
         margin=figure is not None and is_margin(figure),
+        per=per,
+        held_by=holder,
         size_of=size,
         size_noun=sized_noun,
         crowd=crowd,
@@ -430,6 +441,57 @@ def _mention(
         valued_by=valuer,
         stolen_worth=stolen,
     )
+
+
+# A rate's span of time, right after its figure or the noun it counts: "31,000 vehicles a
+# day", "3 million velts per year", "4 million passengers annually"; not a span that dates
+# something ("12 people a day after the storm", "a year ago", "a day or two later").
+_PER = re.compile(
+    r"\s+(?:(?:a|an|per|each|every)\s+(?P<span>day|night|week|month|year|hour)\b"
+    r"(?!\s+(?:ago|after|before|earlier|later|on|or|since|from|of|in|into)\b)"
+    r"|(?P<adverb>daily|nightly|weekly|monthly|yearly|annually|hourly)\b)",
+    re.IGNORECASE,
+)
+_ADVERB_SPANS = {"daily": "day", "nightly": "night", "annually": "year"}
+
+
+def _per(text: str, end: int, figure: Any | None) -> str | None:
+    """The span of time a figure is a rate over (`NumberMention.per`): told right after it
+    (`_PER`), or by its verb when it is the verb's subject or object: "31,000 vehicles cross
+    the bridge every day"."""
+    told = _PER.match(text, end)
+    if told is None and figure is not None and figure.dep_ in {"nsubj", "dobj", "nsubjpass"}:
+        for child in figure.head.children:
+            if child.dep_ in {"npadvmod", "advmod"} and child.i > figure.i:
+                told = told or _PER.match(text, child.left_edge.idx - 1)
+    if told is None:
+        return None
+    if told.group("span"):
+        return told.group("span").lower()
+    adverb = told.group("adverb").lower()
+    return _ADVERB_SPANS.get(adverb, adverb.removesuffix("ly"))
+
+
+# Verbs whose subject holds what its object counts: "The airline carried 4.1 million
+# passengers", "the plant employs 1,200 people".
+_HOLDING = frozenset(
+    {"carry", "handle", "have", "employ", "serve", "own", "operate", "hold", "house", "run"}
+)
+
+
+def _held_by(figure: Any) -> str | None:
+    """Whose the things a count counts are (`NumberMention.held_by`): the noun subject of the
+    verb of holding (`_HOLDING`) it is the object of, or the noun a relative clause of it
+    hangs on ("The airport, which handled 6.2 million passengers")."""
+    verb = figure.head
+    if figure.dep_ != "dobj" or verb.lemma_ not in _HOLDING:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
+        subject = verb.head
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return subject.lemma_.lower() if subject.pos_ == "NOUN" else subject.text.lower()
 
 
 # Adjectives a length or weight tells the size in: "41 metres tall", "12 tonnes heavy".
@@ -955,6 +1017,26 @@ def _whole_of(after: list[Any], k: int, whole: bool) -> bool:
 
 # "all 11 of its restaurants": the number before "of" is all there is.
 _ALL_BEFORE = re.compile(r"\ball\s+$", re.IGNORECASE)
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
+
+
+def _of_them(doc: Any, start_char: int, end_char: int) -> tuple[str | None, Any]:
+    """What "11 of them" counts when its clause tells what befell them: the noun its sentence
+    counted last before it ("Fourteen people were injured, and 11 of them were taken to
+    hospital" → "people"), and the figure's own token, for its fate. Nothing when no number
+    counted a noun, or for a part told of no fate ("charged 12 of them"): a part of a count
+    is no count of its own."""
+    figure = _figure_token(doc, start_char, end_char)
+    if figure is None or fate(figure) is None:
+        return None, None
+    counted = [
+        t
+        for t in figure.sent
+        if t.i < figure.i and t.tag_ == "NNS" and any(c.like_num for c in t.children)
+    ]
+    return (counted[-1].lower_, figure) if counted else (None, None)
+
+
 # A determiner or possessive after "of" in "all 11 of its restaurants".
 _DETS = frozenset({"DT", "PRP$"})
 

@@ -100,8 +100,9 @@ def is_future(verb: Any | None, offset: int) -> bool:
     # "is expected to be sentenced on Friday": an infinitive, as "to sentence" would be.
     if {"to", "be"} <= {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}:
         return True
-    # "will be reopened": a participle after a future auxiliary; not "would have closed".
-    if auxiliaries & FUTURE_AUXILIARIES and not auxiliaries & {"have", "'ve"}:
+    # "will be reopened", "should be done by Saturday": a participle after an auxiliary that
+    # looks ahead; not "would have closed", "may have left on Friday".
+    if auxiliaries & MODALS and not auxiliaries & {"have", "'ve"}:
         return True
     # "is set for after May": a participle in the present passive.
     passive = {c.lower_ for c in verb.children if c.dep_ == "auxpass"}

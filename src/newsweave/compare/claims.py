@@ -368,8 +368,14 @@ def _says_who_only(words: str) -> bool:
 
 
 # A speaker told in this many words or fewer is set apart from a sentence's wordings; a longer one
-# ("the site manager at the supermarket that has been damaged by fire") tells more than who.
+# ("the site manager at the supermarket that has been damaged by fire") tells more than who,
+# unless it names whom the story knows and the title they hold ("Marguerite Quennet, Solenta
+# Airways' chief executive"), in up to `TITLED_WORDS` words.
 SPEAKER_WORDS = 4
+TITLED_WORDS = 8
+# Words that open a clause in a speaker's description: "Marta Quennell, who commands the city's
+# river patrol" tells what she does.
+_DESCRIBING = frozenset({"who", "whose", "which", "that", "where", "when"})
 
 
 def _says_who(q: Quote) -> tuple[int, int] | None:
@@ -381,7 +387,10 @@ def _says_who(q: Quote) -> tuple[int, int] | None:
     if q.speaker_start is None or q.speaker_end is None or not q.cue or not q.speaker_text:
         return None
     words = q.speaker_text.lower().split()
-    if q.cue.lower().split()[0] not in SPEAKING or len(words) > SPEAKER_WORDS:
+    titled = q.speaker is not None and not _DESCRIBING & set(words)
+    if q.cue.lower().split()[0] not in SPEAKING or len(words) > (
+        TITLED_WORDS if titled else SPEAKER_WORDS
+    ):
         return None
     if all(w in ENGLISH_STOP_WORDS for w in words):
         return None

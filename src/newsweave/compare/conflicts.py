@@ -197,12 +197,13 @@ def _in_claim(
         for n in told.figures.get((support.article, support.sentence), ())
     ]
     # Sizes of different things are different things: "A 64-metre span of the 420-metre
-    # bridge" gives one value of the span's length.
-    by_thing: dict[tuple[str, str | None], list[Figure]] = {}
+    # bridge" gives one value of the span's length. So are counts of people that different
+    # things befell: "Fourteen people were injured, and 11 of them were taken to hospital".
+    by_thing: dict[tuple[str, str | None, str | None], list[Figure]] = {}
     for article, text, n in numbers:
         thing = measured(n)
         if thing:
-            by_thing.setdefault((thing, n.size_noun), []).append((article, text, n))
+            by_thing.setdefault((thing, n.size_noun, n.fate), []).append((article, text, n))
     for key, figures in by_thing.items():
         # An article that gives two values of one thing ("$1.2 billion, from $1.36 billion a
         # year earlier") is counting two things; which one another article gives is unknown.
@@ -211,12 +212,13 @@ def _in_claim(
             values_of[a].add(amount(n))
         by_thing[key] = [f for f in figures if len(values_of[f[0]]) == 1]
     conflicts = []
-    for (thing, _), found in by_thing.items():
+    for (thing, *_), found in by_thing.items():
         values = {(a, amount(n)) for a, _, n in found}
         if len({v for _, v in values}) < 2 or len({a for a, _ in values}) < 2:
             continue
         if not _clash(found, published, told.dated, told.measured_from, told.ahead):
             continue
+        found = [f for f in found if any(_rivals(f, g) for g in found if g[0] != f[0])]
         found = found + _same_figure_elsewhere(found, numbers)
         # The story's other articles that give the sum or the count once, with one of these
         # values, in a sentence no claim joins to these ("defrauding about 230 investors of
@@ -341,13 +343,32 @@ def _clash(
     )
 
 
+def _rivals(f: Figure, g: Figure) -> bool:
+    """Whether two figures may be values of one thing: they agree (their ranges meet: "at
+    least 12" and "14") or disagree (`disagree`). Not two lying further apart than that: "ran
+    240 metres past the end" and "about 700 metres further along the runway" are two lengths,
+    though a claim holds both."""
+    m, n = f[2], g[2]
+    if disagree([m, n]) or max(m.value, n.value) <= min(m.value, n.value) * APART:
+        return True
+    a, b = (None if _is_ratio(x) else _admits(x) for x in (m, n))
+    return a is None or b is None or (a[0] <= b[1] and b[0] <= a[1])
+
+
 def _alike_kind(f: Figure, g: Figure) -> bool:
     """Whether two figures may be rival values of one thing: both foreseen or neither (a
     forecast, "expects the Ombra to peak at 6.8 metres", is no rival of what came), and the
     sizes of one thing or of none (`size_noun`: "The embankment, 4.5 metres high" is no rival
     of "the river reached a record 7.9 metres", nor "A 90-metre stretch of the bridge" of "the
-    bridge, 120 metres long"; "A 64-metre span of the bridge" is of "the 78-metre span")."""
-    return f[2].foreseen == g[2].foreseen and f[2].size_noun == g[2].size_noun
+    bridge, 120 metres long"; "A 64-metre span of the bridge" is of "the 78-metre span"), and
+    counts of one holder or of one unknown ("The airline carried 4.1 million passengers" is
+    no rival of "The airport, which handled 6.2 million passengers")."""
+    held = (f[2].held_by, g[2].held_by)
+    return (
+        f[2].foreseen == g[2].foreseen
+        and f[2].size_noun == g[2].size_noun
+        and (None in held or held[0] == held[1])
+    )
 
 
 def _gaps_apart(

@@ -33,9 +33,10 @@ from newsweave.compare import compare
 from newsweave.errors import InputError
 from newsweave.evaluate import Metrics
 from newsweave.evaluate.alignment import cross_pairs, pairwise
+from newsweave.evaluate.conflicts import Tally, read_conflicts, tally
 from newsweave.extract import extract
 from newsweave.ingest import Source, ingest
-from newsweave.models import Analysis, Article, Rejected, Story
+from newsweave.models import Analysis, Article, Conflict, Rejected, Story
 from newsweave.settings import Settings
 
 KEY = "facts.json"
@@ -54,10 +55,14 @@ def evaluate_facts(
     corpora = corpus_dirs(path)[:limit]
     per_corpus: dict[str, Metrics] = {}
     hits = predicted_total = gold_total = 0
+    conflicts = Tally(0, 0, 0, 0)
     for corpus in corpora:
-        gold, predicted = _pairs(corpus, settings)
+        gold, predicted, tallied = _scored(corpus, settings)
         found = len(gold & predicted)
         per_corpus[corpus.name] = pairwise(found, len(predicted), len(gold))
+        if tallied is not None:
+            per_corpus[corpus.name]["conflicts"] = _conflict_metrics(tallied)
+            conflicts += tallied
         hits, predicted_total, gold_total = (
             hits + found,
             predicted_total + len(predicted),
@@ -65,6 +70,7 @@ def evaluate_facts(
         )
     return {
         **pairwise(hits, predicted_total, gold_total),
+        "conflicts": _conflict_metrics(conflicts),
         "corpora": per_corpus,
         "threshold": settings.compare.claim_similarity,
         "seconds": round(time.perf_counter() - started, 1),
@@ -84,8 +90,30 @@ def corpus_dirs(path: str | Path) -> list[Path]:
     return found
 
 
+def _conflict_metrics(tallied: Tally) -> Metrics:
+    """Precision and recall of the conflicts raised against a key's (`evaluate.conflicts`)."""
+    scored = pairwise(tallied.true, tallied.raised, tallied.known)
+    recall = round(tallied.found / tallied.known, 4) if tallied.known else 0.0
+    precision = scored["precision"]
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "precision": precision,
+        "recall": recall,
+        "f1": round(f1, 4),
+        "raised": tallied.raised,
+        "known": tallied.known,
+    }
+
+
 def _pairs(corpus: Path, settings: Settings) -> tuple[set[Pair], set[Pair]]:
     """The gold and predicted sentence pairs of one corpus."""
+    gold, predicted, _ = _scored(corpus, settings)
+    return gold, predicted
+
+
+def _scored(corpus: Path, settings: Settings) -> tuple[set[Pair], set[Pair], Tally | None]:
+    """The gold and predicted sentence pairs of one corpus, and how its conflicts score
+    against the key's (None when the key lists no conflicts)."""
     key = _read_key(corpus / KEY)
     # A key may read articles kept elsewhere (the demo's, in the package).
     articles_path = corpus / key.get("articles", "articles.jsonl")
@@ -107,6 +135,8 @@ def _pairs(corpus: Path, settings: Settings) -> tuple[set[Pair], set[Pair]]:
     for fact in key["facts"]:
         pairs = cross_pairs(_sentence(by_line, corpus, fact, ref) for ref in fact["sentences"])
         (either if fact.get("either") else gold).update(pairs)
+    known = read_conflicts(key, {n: a.text for n, a in enumerate(kept, start=1)}, corpus / KEY)
+    raised: list[Conflict] = []
     predicted: set[Pair] = set()
     for number, lines in enumerate(key["stories"]):
         unknown = [n for n in lines if n not in by_line]
@@ -130,7 +160,9 @@ def _pairs(corpus: Path, settings: Settings) -> tuple[set[Pair], set[Pair]]:
         )
         for claim in comparison.claims:
             predicted |= cross_pairs((line_of[s.article], s.sentence) for s in claim.support)
-    return gold, predicted - (either - gold)
+        raised += comparison.conflicts
+    tallied = tally(known, raised, line_of) if "conflicts" in key else None
+    return gold, predicted - (either - gold), tallied
 
 
 def _read_key(path: Path) -> dict[str, Any]:
