@@ -598,3 +598,27 @@ def test_a_figure_far_from_every_other_of_its_claim_takes_no_side():
         }
     )
     assert found == [{("Post", "240 m"), ("Standard", "290 m")}]
+
+
+def test_a_total_over_more_days_is_no_rival_of_one_day_s_figure():
+    lost = "A woman told the Mercury she had lost €1,900 on Tuesday evening to fraudsters."
+    total = (
+        "A woman transferred a total of €2,400 to fraudsters in two payments, on Tuesday "
+        "evening and on Wednesday afternoon."
+    )
+    assert _conflicts({"Mercury": lost, "Post": total}, hours=[30, 31]) == []
+    same_day = "A woman lost a total of €2,400 to fraudsters on Tuesday evening."
+    assert _conflicts({"Mercury": lost, "Post": same_day}, hours=[30, 31]) != []
+
+
+def test_one_thing_s_size_told_once_by_each_report_conflicts_wherever_it_is_told():
+    """No claim joins the two sentences, each stating other facts, nor are they leads."""
+    lead = "Floodwater poured into the Orsley district on Thursday. Rescuers worked all night. "
+    wire = lead + "Officials closed two roads. The 60-metre breach opened at 03:40, officials said."
+    times = lead + "Water has poured into the district since early on Thursday through a 90-metre "
+    times += "breach in the embankment that was built to protect it."
+    assert _in_leads({"Wire": wire, "Times": times}) == [{("Wire", "60 m"), ("Times", "90 m")}]
+    # A stretch may be of anything: of a road closed, of a river searched.
+    road = lead + "Officials closed a 2-km stretch of the coast road."
+    river = lead + "Divers searched a 5-km stretch of the river."
+    assert _in_leads({"Wire": road, "Times": river}) == []

@@ -74,6 +74,7 @@ def find_conflicts(
     conflicts = once(conflicts)
     known = {c.what for c in conflicts}
     conflicts += [c for c in in_leads(analyses, published, vectors or {}) if c.what not in known]
+    conflicts += sizes_told_once(analyses, published, conflicts)
     return updated, conflicts
 
 
@@ -336,11 +337,37 @@ def _clash(
             and start(f) == start(g)
             and _alike_kind(f, g)
             and not _gaps_apart(f, g, when, ahead)
+            and not _summed(f, g, when)
             for f in these
             for g in those
         )
         for these, those in combinations(alike.values(), 2)
     )
+
+
+# Words that tell a figure as the sum of several: "transferred a total of €2,400 to fraudsters
+# in two payments", "12 people in all".
+_TOTAL = re.compile(r"\b(?:a\s+total\s+of|in\s+total|in\s+all|altogether|combined)\b", re.I)
+
+
+def _summed(f: Figure, g: Figure, when: Callable[[Figure], Sequence[Span]]) -> bool:
+    """Whether one figure is told as a total (`_TOTAL`) over more days than the other's
+    sentence tells: "a total of €2,400 ... in two payments, on Tuesday evening and on
+    Wednesday afternoon" sums more than "lost €1,900 on Tuesday evening" does."""
+    return any(
+        _TOTAL.search(total[1]) and (days := _days(when(part))) and days < _days(when(total))
+        for total, part in ((f, g), (g, f))
+    )
+
+
+def _days(spans: Sequence[Span]) -> set[date]:
+    """The days a sentence's dates cover, of those a week long or shorter."""
+    return {
+        start + timedelta(days=k)
+        for start, end in spans
+        if (end - start).days < 7
+        for k in range((end - start).days + 1)
+    }
 
 
 def _rivals(f: Figure, g: Figure) -> bool:
@@ -554,6 +581,48 @@ def in_leads(
             ]
             conflicts.append(_conflict(thing, sides))
     return conflicts
+
+
+# Nouns that size a stretch of anything ("a 2-km stretch of the motorway", "a 5-km stretch of
+# the river"): one story's may be of two things.
+_ANY_STRETCH = frozenset(
+    {"stretch", "section", "part", "area", "length", "distance", "way", "portion", "strip"}
+)
+
+
+def sizes_told_once(
+    analyses: Mapping[str, Analysis],
+    published: Mapping[str, datetime | None],
+    known: Sequence[Conflict] = (),
+) -> list[Conflict]:
+    """Conflicts between reports of one news cycle (`UPDATE_AFTER`) that each give one size of
+    a thing named by its noun, anywhere: "The 60-metre breach opened at 03:40" against "through
+    a 90-metre breach in the embankment", which no claim joins, each sentence stating other
+    facts. Not a stretch of anything (`_ANY_STRETCH`), a limit or a forecast; nor one whose
+    every value a `known` conflict gives already."""
+    told: dict[str, list[Figure]] = defaultdict(list)
+    for article, analysis in analyses.items():
+        for thing, n in given_once(analysis, _sized_thing).items():
+            told[thing].append((article, analysis.sentences[n.sentence].text, n))
+    given = given_by(known)
+    conflicts = []
+    for thing, found in told.items():
+        pairs = [
+            (f, g)
+            for f, g in combinations(found, 2)
+            if disagree([f[2], g[2]]) and _one_cycle(f[0], g[0], published)
+        ]
+        sides = [f for f in found if any(f in pair for pair in pairs)]
+        if sides and not given(sides):
+            conflicts.append(_conflict(thing.split("|")[0], sides))
+    return conflicts
+
+
+def _sized_thing(n: NumberMention) -> str | None:
+    """A size's unit and the noun it sizes ("m|breach"), for `sizes_told_once`."""
+    if n.unit not in SIZES or not n.size_noun or n.size_noun in _ANY_STRETCH or n.foreseen:
+        return None
+    return f"{n.unit}|{n.size_noun}"
 
 
 def _alike_lead(
