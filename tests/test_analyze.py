@@ -126,12 +126,15 @@ def test_a_rate_is_measured_over_its_span_of_time_not_as_a_count():
         "The bridge carried about 31,000 vehicles a day and cost 3 million velts a year to run.\n\n"
         "About 2,400 lorries cross it every day, and the airport handles 4 million passengers "
         "annually.\n\n"
-        "Twelve people died a day after the storm, and seven vehicles were lost a year ago.\n"
+        "Twelve people died a day after the storm, and seven vehicles were lost a year ago.\n\n"
+        "The port spends 5 million velts a year on repairs, and 40 tonnes were lost a day on "
+        "Tuesday.\n"
     )
     per = {n.text: n.per for n in analysis.numbers}
     assert (per["about 31,000"], per["3 million"]) == ("day", "year")
     assert (per["About 2,400"], per["4 million"]) == ("day", "year")
     assert per["Twelve"] is None and per["seven"] is None  # a day that dates, not a rate
+    assert (per["5 million"], per["40 tonnes"]) == ("year", None)
     rate = next(n for n in analysis.numbers if n.text == "about 31,000")
     assert measured(rate) == "vehicles a day"
 

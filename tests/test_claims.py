@@ -240,7 +240,12 @@ def test_a_wording_ties_two_sentences_that_stand_in_other_claims(report, story_c
 
 @pytest.mark.parametrize(
     "speaker",
-    ["Varga said", "officials said", "said Ilse Varga, the port authority's chief executive"],
+    [
+        "Varga said",
+        "officials said",
+        "said Ilse Varga, the port authority's chief executive",
+        "said Ahmed Varga, the port authority's managing director",
+    ],
 )
 def test_an_attribution_ties_nothing(report, story_claims, speaker):
     # The same attribution closes one sentence of each report, on different facts: who speaks

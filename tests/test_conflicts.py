@@ -572,6 +572,13 @@ def test_counts_of_people_whom_different_things_befell_are_two_counts():
         }
     )
     assert found == [{("Post", "11"), ("Wire", "11"), ("Channel", "17")}]
+    # A count that names no fate may be of any: "lost their lives" is "died".
+    died = {"A": "Fourteen people died in the crash.", "B": "Sixteen people lost their lives."}
+    assert _conflicts(died) == [{("A", "14"), ("B", "16")}]
+    # "Them" are those something befell, not the children among them.
+    children = "Fourteen people were injured, including three children, and 11 of them were "
+    children += "taken to hospital."
+    assert _conflicts({"Wire": children, "Post": "Nine children were taken to hospital."}) == []
 
 
 def test_counts_of_two_holders_are_no_rivals():
@@ -582,9 +589,13 @@ def test_counts_of_two_holders_are_no_rivals():
         }
     )
     assert found == []
-    same = {"Wire": "The airline carried 4.1 million passengers.", "Times": "The airline "}
-    same["Times"] += "carried 3.2 million passengers."
-    assert found != _conflicts(same)
+    # One holder goes by many nouns and names: "the plane", "the jet", "Solenta".
+    same = {"Wire": "The plane was carrying 180 passengers.", "Times": "The jet was carrying "}
+    same["Times"] += "190 passengers."
+    assert _conflicts(same) != []
+    named = {"Wire": "The airline carried 4.1 million passengers.", "Times": "Solenta carried "}
+    named["Times"] += "4.5 million passengers."
+    assert _conflicts(named) != []
 
 
 def test_a_figure_far_from_every_other_of_its_claim_takes_no_side():
@@ -598,6 +609,10 @@ def test_a_figure_far_from_every_other_of_its_claim_takes_no_side():
         }
     )
     assert found == [{("Post", "240 m"), ("Standard", "290 m")}]
+    # A count far from the others is the one a reader wants shown.
+    killed = {o: f"{n} people were killed in the blast." for o, n in [("A", 12), ("B", 14)]}
+    killed["C"] = "Thirty people were killed in the blast."
+    assert _conflicts(killed) == [{("A", "12"), ("B", "14"), ("C", "30")}]
 
 
 def test_a_total_over_more_days_is_no_rival_of_one_day_s_figure():
@@ -622,3 +637,15 @@ def test_one_thing_s_size_told_once_by_each_report_conflicts_wherever_it_is_told
     road = lead + "Officials closed a 2-km stretch of the coast road."
     river = lead + "Divers searched a 5-km stretch of the river."
     assert _in_leads({"Wire": road, "Times": river}) == []
+
+
+def test_a_figure_a_later_report_gives_as_its_level_before_takes_no_side():
+    found = _conflicts(
+        {
+            "Wire": "By Wednesday morning the fire had destroyed 12 homes in Ossendorp.",
+            "Channel": "The fire had destroyed 31 homes in Ossendorp by Thursday, up from 12.",
+            "Standard": "The fire has destroyed 37 homes in Ossendorp.",
+        },
+        hours=[0, 34, 53],
+    )
+    assert found == [{("Channel", "31"), ("Standard", "37")}]

@@ -202,12 +202,22 @@ def test_a_weekday_after_a_modal_is_still_to_come_unless_told_as_done():
         "The board said the inspection should be done by Saturday.",
         "The runway must be resurfaced on Monday.",
         "The pilot may have left on Sunday.",
+        "The airline may be fined over the overrun on Friday.",  # the overrun's day
     )
     assert found == {
         "by Saturday": (date(2026, 11, 21), None),
         "on Monday": (date(2026, 11, 23), None),
         "on Sunday": (date(2026, 11, 15), None),
+        "on Friday": (date(2026, 11, 13), None),
     }
+
+
+def test_a_bare_infinitive_after_a_verb_of_seeing_is_told_in_its_tense():
+    found = spans(
+        date(2026, 8, 14),  # a Friday
+        "The mayor watched the flames cross the road on Tuesday evening.",
+    )
+    assert found == {"on Tuesday evening": (date(2026, 8, 11), None)}
 
 
 def test_until_a_weekday_is_the_first_one_after_the_stretch_starts():

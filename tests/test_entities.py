@@ -482,6 +482,8 @@ def test_a_body_beside_a_title_is_no_person(text, body):
         ("Rescuers reached villages south of Punta Escarcha on Monday.", "Punta Escarcha", "place"),
         ("Residents of Orsley Meadows asked why the embankment failed.", "Orsley Meadows", "place"),
         ("The ferry struck a sandbank at the entrance to Quellport harbour.", "Quellport", "place"),
+        # The model tags this one an organisation: an airport is named for its town.
+        ("A jet overran the runway at Ebberstad airport late on Tuesday.", "Ebberstad", "place"),
         (
             "The Maré Alta, which was carrying 200 passengers, hit the pier.",
             "Maré Alta",
@@ -596,6 +598,19 @@ def test_a_body_named_by_its_first_words_is_the_one_body_whose_name_opens_on_the
         "organisation:vantrell-chemicals"
     }
     assert [e.aliases for e in entities] == [("Vantrell",)]
+
+
+def test_a_town_is_not_the_site_its_name_opens():
+    first = analyze(article("Ebberstad General Hospital said nine patients had left.", "a1"))
+    second = analyze(article("Ebberstad's airport was shut. Ebberstad said it was sorry.", "a2"))
+    entities, _ = story_entities([first, second])
+    assert "Ebberstad" in {e.name for e in entities}
+
+
+def test_a_name_after_an_indefinite_article_is_the_bare_name():
+    text = "It was the second scare for a Solenta Airways V-230 in a month, the airline said."
+    analysis = analyze(article(text, "a1"))
+    assert [e.name for e in analysis.entities] == ["Solenta Airways V-230"]
 
 
 @pytest.mark.parametrize(

@@ -107,7 +107,9 @@ def test_pairs_a_reader_may_group_either_way_count_for_nothing(tmp_path):
 
 
 # Two outlets count the storm's dead differently: a conflict a reader must be told of.
-KILLED = "The storm killed {} people in the harbour district of Velmora on Monday, the council said."
+KILLED = (
+    "The storm killed {} people in the harbour district of Velmora on Monday, the council said."
+)
 TOLL = (
     f"{KILLED.format(12)}\n\n{WALL}\n\n{MARKET}",
     f"{KILLED.format(15)}\n\n{FERRY}\n\n{WALL}",

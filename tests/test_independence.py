@@ -92,3 +92,19 @@ def test_what_a_source_told_another_outlet_of_the_story_is_that_outlet_s(report,
     }
     assert claims["replaced"] == (1, ("Northern Ledger", "Velmora Post"))  # the Post's interview
     assert claims["had"] == (2, ("Northern Ledger", "Velmora Post"))  # a judge is no outlet
+
+
+def test_a_wire_credited_by_its_short_name_is_that_wire(report, story_claims):
+    wire = report("Ferrant Wire", POST)
+    ledger = report(
+        "Northern Ledger",
+        [
+            "The Orrin bridge in Velmora reopened to traffic on Monday after repairs costing 4 "
+            "million euros, according to Ferrant.",
+            *LEDGER[1:],
+        ],
+    )
+    claims = {
+        c.text.split()[1]: (c.independent_sources, c.outlets) for c in story_claims([wire, ledger])
+    }
+    assert claims["Orrin"] == (1, ("Ferrant Wire", "Northern Ledger"))

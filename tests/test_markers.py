@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsweave.markers import find_markers, is_agency
+from newsweave.markers import credits, find_markers, is_agency, short_outlet
 
 
 @pytest.mark.parametrize(
@@ -112,3 +112,13 @@ def test_a_body_or_a_person_is_no_outlet(text):
 def test_a_name_that_says_it_is_an_agency_is_one():
     assert is_agency("Meridian Wire") and is_agency("the Balkan News Agency")
     assert not is_agency("Harbour Gazette") and not is_agency("Detroit Free Press")
+
+
+def test_a_wire_is_credited_by_its_short_name_too():
+    text = (
+        "The fire started at 14:40, according to Ferrant. It had burnt 1,200 hectares, "
+        "agency spokeswoman Marisol Kellerhals said, as quoted by Ferrant. Crews rested."
+    )
+    found = [text[at:].split(".")[0] for at in credits(text, "Ferrant Wire")]
+    assert found == ["according to Ferrant", "quoted by Ferrant"]
+    assert (short_outlet("Ferrant Wire"), short_outlet("The Velmora Post")) == ("Ferrant", None)

@@ -97,9 +97,11 @@ def find_markers(text: str, outlet: str | None = None) -> tuple[LineageMarker, .
 
 def credits(text: str, outlet: str) -> list[int]:
     """Where `text` credits `outlet` with what it tells: by name ("Castlegate Wire said",
-    "according to the Gazette", "quoted by Reuters") or as the outlet again ("the news agency
-    reported", "quoted by the agency"). Offsets of each credit, in order."""
-    name = r"\s+".join(re.escape(word) for word in outlet.split())
+    "according to the Gazette", "quoted by Reuters", "as quoted by Castlegate": a wire by its
+    short name, `short_outlet`) or as the outlet again ("the news agency reported", "quoted by
+    the agency"). Offsets of each credit, in order."""
+    spellings = [outlet, *([short] if (short := short_outlet(outlet)) else [])]
+    name = "(?:" + "|".join(r"\s+".join(map(re.escape, s.split())) for s in spellings) + ")"
     named = re.compile(_data()["credits"]["named"].replace("{outlet}", name))
     return sorted({m.start() for pattern in (named, _back()) for m in pattern.finditer(text)})
 
@@ -164,6 +166,17 @@ def _clean_name(name: str | None) -> str | None:
             break
         name = rest
     return name or None
+
+
+# Last words of a wire's name that a text may leave out: "according to Ferrant", of Ferrant Wire.
+_WIRE_WORDS = frozenset({"wire", "newswire", "agency"})
+
+
+def short_outlet(name: str) -> str | None:
+    """A wire's name without its last word (`_WIRE_WORDS`): "Ferrant" of "Ferrant Wire"; None
+    for a name of one word or of no wire."""
+    words = re.sub(r"^(?:the|The)\s+", "", name.strip()).split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in _WIRE_WORDS else None
 
 
 def norm_outlet(name: str | None) -> str:

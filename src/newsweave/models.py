@@ -219,9 +219,10 @@ class NumberMention(Record):
     31,000 vehicles daily", "year" in "4.2 million passengers a year". A rate is no count of
     what happened: "seven vehicles" fell, "31,000 vehicles a day" cross."""
     held_by: str | None = None
-    """Whose the things counted are, when a verb of carrying or having tells it with a noun for
-    subject: "airline" in "The airline carried 4.1 million passengers last year", "airport" in
-    "The airport, which handled 6.2 million passengers". Two holders, two counts."""
+    """What kind of body holds the things counted, when a verb of carrying or having tells it
+    with a noun for subject: "operator" in "The airline carried 4.1 million passengers last
+    year", "site" in "The airport, which handled 6.2 million passengers". Holders of two kinds,
+    two counts."""
     size_of: str | None = None
     """What a length or weight is the size of, by the lemma of its common noun: "the 41-metre
     rocket", "the rocket is 41 metres tall", "At 41 metres, the Selka-4 is the tallest rocket"

@@ -385,8 +385,10 @@ def _a_dateline_s_place(doc: Any, ent: Any, name: str) -> bool:
 def _names_a_place_after(doc: Any, ent: Any, name: str, label: str) -> bool:
     """Whether a name qualifies the lower-case place word after it ("Quellport harbour",
     "Orsley town"): the place is the name's (the words are data: `[place_heads]`,
-    `[place_nouns]`); not a body's ("the Nordvik Airlines terminal")."""
-    if ent.end >= len(doc) or label == "ORG" or _headed_by(name, "organisation_heads"):
+    `[place_nouns]`); not a body's ("the Nordvik Airlines terminal", "the Shell station"),
+    unless the place is one a town names, though the model tags the name a body's ("at
+    Ebberstad airport")."""
+    if ent.end >= len(doc) or _headed_by(name, "organisation_heads"):
         return False
     after = doc[ent.end]
     return (
@@ -394,7 +396,12 @@ def _names_a_place_after(doc: Any, ent: Any, name: str, label: str) -> bool:
         and ent.root.dep_ == "compound"
         and ent.root.head.i == after.i
         and (after.lower_ in _words("place_heads") or after.lower_ in _place_nouns())
+        and (label != "ORG" or after.lower_ in _TOWNS_NAME)
     )
+
+
+# Places named for the town they serve, whatever the model tags the name.
+_TOWNS_NAME = frozenset({"airport", "harbour", "harbor", "airfield"})
 
 
 def _headed_by(name: str, heads: str) -> bool:
@@ -492,10 +499,10 @@ def _agent(token: Any, verbs: frozenset[str]) -> bool:
 
 
 def strip_name(text: str) -> str:
-    """The bare name: no leading article, honorifics ("Detective Superintendent Yvette
-    Corlaine") or possessive ending."""
+    """The bare name: no leading article ("the", "a" before a capital), honorifics
+    ("Detective Superintendent Yvette Corlaine") or possessive ending."""
     name = re.sub(r"[’']s$", "", text.strip()).strip(' ,.;:"“”')
-    name = re.sub(r"^(?:the|The)\s+", "", name)
+    name = re.sub(r"^(?:the|The)\s+|^an?\s+(?=[A-Z0-9])", "", name)  # "a Solenta Airways V-230"
     while title := next((t for t in _honorifics() if name.startswith(t + " ")), None):
         name = name[len(title) + 1 :]
     return name

@@ -448,7 +448,11 @@ def _mention(
 # something ("12 people a day after the storm", "a year ago", "a day or two later").
 _PER = re.compile(
     r"\s+(?:(?:a|an|per|each|every)\s+(?P<span>day|night|week|month|year|hour)\b"
-    r"(?!\s+(?:ago|after|before|earlier|later|on|or|since|from|of|in|into)\b)"
+    r"(?!\s+(?:ago|after|afterwards|before|beforehand|earlier|later|prior|previously|or|since"
+    r"|and\s+a\s+half|to\s+the\s+day)\b)"
+    # "a day on repairs" is a rate, "a day on Tuesday" or "a year in 2019" a date
+    r"(?!\s+(?:on|in|of|from|into)\s+(?:the\s+)?(?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|that|this|last|next))"
     r"|(?P<adverb>daily|nightly|weekly|monthly|yearly|annually|hourly)\b)",
     re.IGNORECASE,
 )
@@ -477,21 +481,33 @@ def _per(text: str, end: int, figure: Any | None) -> str | None:
 _HOLDING = frozenset(
     {"carry", "handle", "have", "employ", "serve", "own", "operate", "hold", "house", "run"}
 )
+# Kinds of body that hold things, by the nouns that name them. One body goes by many nouns
+# ("the council", "the local authority"; "the plane", "the jet"), so only nouns of different
+# kinds tell two holders apart: an airline's passengers are not its airport's.
+_HOLDER_KINDS = {
+    "operator": ("airline", "carrier", "operator", "railway"),
+    "site": ("airport", "port", "harbour", "harbor", "station", "hospital", "school", "prison"),
+    "government": ("council", "authority", "government", "ministry", "city", "state", "country"),
+    "business": ("company", "firm", "group", "business", "bank", "insurer", "retailer", "chain"),
+    "union": ("union",),
+}
+_HOLDER_KIND = {noun: kind for kind, nouns in _HOLDER_KINDS.items() for noun in nouns}
 
 
 def _held_by(figure: Any) -> str | None:
-    """Whose the things a count counts are (`NumberMention.held_by`): the noun subject of the
-    verb of holding (`_HOLDING`) it is the object of, or the noun a relative clause of it
-    hangs on ("The airport, which handled 6.2 million passengers")."""
+    """What kind of body holds the things a count counts (`NumberMention.held_by`, by
+    `_HOLDER_KINDS`): the noun subject of the verb of holding (`_HOLDING`) it is the object of,
+    or the noun a relative clause of it hangs on ("The airport, which handled 6.2 million
+    passengers": a site). None for a name or a noun of no kind known ("the plane")."""
     verb = figure.head
     if figure.dep_ != "dobj" or verb.lemma_ not in _HOLDING:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is not None and subject.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
         subject = verb.head
-    if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
+    if subject is None or subject.pos_ != "NOUN":
         return None
-    return subject.lemma_.lower() if subject.pos_ == "NOUN" else subject.text.lower()
+    return _HOLDER_KIND.get(subject.lemma_.lower())
 
 
 # Adjectives a length or weight tells the size in: "41 metres tall", "12 tonnes heavy".
@@ -1021,18 +1037,21 @@ _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
 
 
 def _of_them(doc: Any, start_char: int, end_char: int) -> tuple[str | None, Any]:
-    """What "11 of them" counts when its clause tells what befell them: the noun its sentence
-    counted last before it ("Fourteen people were injured, and 11 of them were taken to
-    hospital" → "people"), and the figure's own token, for its fate. Nothing when no number
-    counted a noun, or for a part told of no fate ("charged 12 of them"): a part of a count
-    is no count of its own."""
+    """What "11 of them" counts when its clause tells what befell them: the noun of people
+    something befell that its sentence counted last before it ("Fourteen people, including
+    three children, were injured, and 11 of them were taken to hospital" → "people"), and the
+    figure's own token, for its fate. Nothing when no such count comes before, or for a part
+    told of no fate ("charged 12 of them"): a part of a count is no count of its own."""
     figure = _figure_token(doc, start_char, end_char)
     if figure is None or fate(figure) is None:
         return None, None
     counted = [
         t
         for t in figure.sent
-        if t.i < figure.i and t.tag_ == "NNS" and any(c.like_num for c in t.children)
+        if t.i < figure.i
+        and t.tag_ == "NNS"
+        and any(c.like_num for c in t.children)
+        and fate(t) is not None  # those something befell, not "including three children"
     ]
     return (counted[-1].lower_, figure) if counted else (None, None)
 

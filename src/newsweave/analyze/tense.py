@@ -100,9 +100,12 @@ def is_future(verb: Any | None, offset: int) -> bool:
     # "is expected to be sentenced on Friday": an infinitive, as "to sentence" would be.
     if {"to", "be"} <= {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}:
         return True
-    # "will be reopened", "should be done by Saturday": a participle after an auxiliary that
-    # looks ahead; not "would have closed", "may have left on Friday".
-    if auxiliaries & MODALS and not auxiliaries & {"have", "'ve"}:
+    # "will be reopened": a participle after a future auxiliary; not "would have closed".
+    if auxiliaries & FUTURE_AUXILIARIES and not auxiliaries & {"have", "'ve"}:
+        return True
+    # "should be done by Saturday": after an auxiliary that may look ahead, when the date is
+    # the verb's own; not "may be charged over the brawl on Saturday night", a noun's day.
+    if auxiliaries & MODALS and not auxiliaries & {"have", "'ve"} and _hangs_on(verb, offset):
         return True
     # "is set for after May": a participle in the present passive.
     passive = {c.lower_ for c in verb.children if c.dep_ == "auxpass"}
@@ -176,9 +179,56 @@ def _dates(verb: Any, offset: int) -> bool:
     return prep.lower_ in {"on", "in", "at"} and prep.head.i == verb.i
 
 
+# Verbs whose object's bare infinitive happens when they do: "watched the flames cross".
+_SEEING_OR_MAKING = frozenset(
+    {"see", "watch", "hear", "feel", "notice", "observe", "let", "make", "help"}
+)
+
+
+def _hangs_on(verb: Any, offset: int) -> bool:
+    """Does the date phrase at `offset` hang on `verb` itself ("done by Saturday", "reopen
+    Monday"), not on a noun ("charged over the brawl on Saturday night")?"""
+    span = verb.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span[0]
+    if token.i > 0 and _of_a_cause(token.doc[token.i - 1]):
+        return False  # "fined over the overrun on Sunday": the overrun's day, not the fine's
+    while token.dep_ in {"compound", "amod", "det", "nummod"} and token.head.i != token.i:
+        token = token.head  # "Tuesday" of "Tuesday evening"
+    if token.dep_ == "pobj":
+        token = token.head
+    return token.head.i == verb.i and token.dep_ in {"prep", "npadvmod", "advmod", "tmod"}
+
+
+# Prepositions that name what a verb of blame or inquiry is over: "charged over the brawl",
+# "responsible for the crash", "an inquiry into the derailment".
+_CAUSES = frozenset({"over", "for", "after", "about", "into"})
+
+
+def _of_a_cause(token: Any) -> bool:
+    """Whether a noun is the object of a preposition of cause (`_CAUSES`), directly or as the
+    last word of its phrase ("over the brawl outside the stadium")."""
+    while token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "pobj":
+        prep = token.head
+        if prep.lower_ in _CAUSES:
+            return True
+        token = prep.head  # "outside the stadium" of "the brawl outside the stadium"
+    return False
+
+
 def _clause_verb(verb: Any) -> Any:
     """The verb whose tense a participle clause takes: "Speaking to supporters on Sunday, she
-    had said" is told in the past of "had said"; "is speaking on Sunday" keeps its own."""
+    had said" is told in the past of "had said"; "is speaking on Sunday" keeps its own. So does
+    a bare infinitive after a verb of seeing or making: "watched the flames cross the road on
+    Tuesday evening" is told in the past of "watched"."""
+    if (
+        verb.tag_ == "VB"
+        and verb.dep_ in {"ccomp", "xcomp"}
+        and verb.head.lemma_.lower() in _SEEING_OR_MAKING
+        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    ):
+        return verb.head
     while (
         verb.tag_ == "VBG"
         and verb.dep_ in {"advcl", "pcomp"}

@@ -395,10 +395,19 @@ def _says_who(q: Quote) -> tuple[int, int] | None:
     if all(w in ENGLISH_STOP_WORDS for w in words):
         return None
     # A speaker told by what befell them or what they did ("the arrested man", "police raiding
-    # the flat") tells more than who.
-    if any(w.endswith(("ed", "ing")) for w in words):
+    # the flat") tells more than who; a name ("Ahmed") or a title ("managing director") not.
+    if any(
+        w.lower().endswith(("ed", "ing")) and not w[:1].isupper() and w not in _TITLE_WORDS
+        for w in q.speaker_text.split()
+    ):
         return None
     return q.speaker_start, q.speaker_end
+
+
+# Words of titles that look like what someone did: "managing director", "acting head".
+_TITLE_WORDS = frozenset(
+    {"managing", "operating", "acting", "presiding", "founding", "outgoing", "incoming", "retired"}
+)
 
 
 def _set_apart(text: str, start: int, spans: list[tuple[int, int]], joint: str = ", ") -> str:

@@ -164,10 +164,14 @@ class _Told:
         self, analyses: Mapping[str, Analysis], published: Mapping[str, datetime | None]
     ) -> None:
         self.figures: dict[tuple[str, int], list[NumberMention]] = defaultdict(list)
+        # The levels figures came from ("up from 12"), which say what a later report updates.
+        self.before: dict[tuple[str, int], list[NumberMention]] = defaultdict(list)
         for article, analysis in analyses.items():
             for n in analysis.numbers:
                 if not n.provisional:
                     self.figures[article, n.sentence].append(n)
+                elif n.provisional == "before":
+                    self.before[article, n.sentence].append(n)
         self.dated = _ByArticle(lambda a: spans(analyses[a]))
         self.measured_from = _ByArticle(lambda a: _measured_from(analyses[a]))
         self.ahead = _ByArticle(lambda a: told_ahead(analyses[a], _day_of(published.get(a))))
@@ -197,14 +201,23 @@ def _in_claim(
         for support in claim.support
         for n in told.figures.get((support.article, support.sentence), ())
     ]
+    came_from: list[Figure] = [
+        (support.article, support.text, n)
+        for support in claim.support
+        for n in told.before.get((support.article, support.sentence), ())
+    ]
     # Sizes of different things are different things: "A 64-metre span of the 420-metre
-    # bridge" gives one value of the span's length. So are counts of people that different
-    # things befell: "Fourteen people were injured, and 11 of them were taken to hospital".
-    by_thing: dict[tuple[str, str | None, str | None], list[Figure]] = {}
+    # bridge" gives one value of the span's length.
+    sized: dict[tuple[str, str | None], list[Figure]] = {}
     for article, text, n in numbers:
         thing = measured(n)
         if thing:
-            by_thing.setdefault((thing, n.size_noun, n.fate), []).append((article, text, n))
+            sized.setdefault((thing, n.size_noun), []).append((article, text, n))
+    by_thing = {
+        key: found
+        for (thing, noun), figures in sized.items()
+        for key, found in _by_fate(thing, noun, figures)
+    }
     for key, figures in by_thing.items():
         # An article that gives two values of one thing ("$1.2 billion, from $1.36 billion a
         # year earlier") is counting two things; which one another article gives is unknown.
@@ -219,7 +232,12 @@ def _in_claim(
             continue
         if not _clash(found, published, told.dated, told.measured_from, told.ahead):
             continue
-        found = [f for f in found if any(_rivals(f, g) for g in found if g[0] != f[0])]
+        found = [
+            f
+            for f in found
+            if (thing not in SIZES or any(_rivals(f, g) for g in found if g[0] != f[0]))
+            and not _superseded(f, came_from, published)
+        ]
         found = found + _same_figure_elsewhere(found, numbers)
         # The story's other articles that give the sum or the count once, with one of these
         # values, in a sentence no claim joins to these ("defrauding about 230 investors of
@@ -229,6 +247,31 @@ def _in_claim(
         found = sorted(found, key=lambda f: story[f[0]])
         conflicts.append(_conflict(thing, found))
     return conflicts
+
+
+def _by_fate(
+    thing: str, noun: str | None, figures: list[Figure]
+) -> list[tuple[tuple[str, str | None, str | None], list[Figure]]]:
+    """One thing's figures by what befell those they count: counts of people that different
+    things befell are different counts ("Fourteen people were injured, and 11 of them were
+    taken to hospital"). A count that says no fate may be of any ("Sixteen people lost their
+    lives" against "Fourteen people died"), unless its article gives one of that fate: then
+    it counts others ("Seventeen people were taken to hospital" and "168 people on board")."""
+    fates = {n.fate for _, _, n in figures if n.fate}
+    if not fates:
+        return [((thing, noun, None), figures)]
+    fated = {(a, n.fate) for a, _, n in figures if n.fate}
+    return [
+        (
+            (thing, noun, fate),
+            [
+                f
+                for f in figures
+                if f[2].fate == fate or (not f[2].fate and (f[0], fate) not in fated)
+            ],
+        )
+        for fate in sorted(fates)
+    ]
 
 
 # Units named in words: "length in miles", "weight in tonnes", "area in hectares".
@@ -355,9 +398,20 @@ def _summed(f: Figure, g: Figure, when: Callable[[Figure], Sequence[Span]]) -> b
     sentence tells: "a total of €2,400 ... in two payments, on Tuesday evening and on
     Wednesday afternoon" sums more than "lost €1,900 on Tuesday evening" does."""
     return any(
-        _TOTAL.search(total[1]) and (days := _days(when(part))) and days < _days(when(total))
+        _told_as_total(total) and (days := _days(when(part))) and days < _days(when(total))
         for total, part in ((f, g), (g, f))
     )
+
+
+def _told_as_total(figure: Figure) -> bool:
+    """Whether words of `_TOTAL` stand right before the figure or among the few words after it
+    ("a total of €2,400", "12 people in all"); not elsewhere ("In all likelihood, ...")."""
+    _, text, n = figure
+    at = text.find(n.text)
+    if at < 0:
+        return False
+    near = text[max(at - 12, 0) : at + len(n.text) + 30]
+    return bool(_TOTAL.search(near))
 
 
 def _days(spans: Sequence[Span]) -> set[date]:
@@ -370,15 +424,37 @@ def _days(spans: Sequence[Span]) -> set[date]:
     }
 
 
+def _superseded(
+    f: Figure, came_from: list[Figure], published: Mapping[str, datetime | None]
+) -> bool:
+    """Whether a later report of the claim gives figure `f`'s value as the level its own came
+    from (`NumberMention.provisional` "before"): "destroyed 12 homes" on Wednesday, then "31
+    homes by Thursday evening, up from 12", is progress, no side of the conflict between 31
+    and another report's 37."""
+    return any(
+        amount(n) == amount(f[2])
+        and (after := gap(f[0], a, published)) is not None
+        and after > timedelta(0)
+        for a, _, n in came_from
+    )
+
+
 def _rivals(f: Figure, g: Figure) -> bool:
-    """Whether two figures may be values of one thing: they agree (their ranges meet: "at
-    least 12" and "14") or disagree (`disagree`). Not two lying further apart than that: "ran
-    240 metres past the end" and "about 700 metres further along the runway" are two lengths,
-    though a claim holds both."""
+    """Whether two sizes may be values of one thing: they agree (`agree`) or disagree
+    (`disagree`). Not two lying further apart than that: "ran 240 metres past the end" and
+    "about 700 metres further along the runway" are two lengths, though a claim holds both.
+    (A count far from the others is the one a reader wants shown: "Thirty people were killed"
+    against 12 and 14.)"""
     m, n = f[2], g[2]
-    if disagree([m, n]) or max(m.value, n.value) <= min(m.value, n.value) * APART:
-        return True
-    a, b = (None if _is_ratio(x) else _admits(x) for x in (m, n))
+    return disagree([m, n]) or max(m.value, n.value) <= min(m.value, n.value) * APART or agree(m, n)
+
+
+def agree(m: NumberMention, n: NumberMention) -> bool:
+    """Whether two figures admit one value ("at least 12" and "14"; a vague one any; ratios
+    only their own)."""
+    if _is_ratio(m) or _is_ratio(n):
+        return amount(m) == amount(n)
+    a, b = _admits(m), _admits(n)
     return a is None or b is None or (a[0] <= b[1] and b[0] <= a[1])
 
 
@@ -636,7 +712,7 @@ def _alike_lead(
     or of the same value. A report of a later cycle takes a side it agrees with, not one of its
     own: "Nine miners remained underground", two days on, is no third count of those trapped."""
     return bool(sim[k, i] >= LEAD_SIMILARITY) and (
-        _one_cycle(found[k][0], found[i][0], published) or not disagree([found[k][2], found[i][2]])
+        _one_cycle(found[k][0], found[i][0], published) or agree(found[k][2], found[i][2])
     )
 
 

@@ -9,7 +9,7 @@ from functools import cache
 
 from newsweave.analyze.nlp import table
 from newsweave.analyze.roles import Role, holder, is_role_only
-from newsweave.markers import credits, is_agency, norm_outlet
+from newsweave.markers import credits, is_agency, norm_outlet, short_outlet
 from newsweave.models import UNKNOWN_OUTLET, Analysis, Article, Entity, LineageLink, LineageMarker
 
 
@@ -53,10 +53,11 @@ def story_entities(analyses: list[Analysis]) -> tuple[list[Entity], dict[str, st
             mapping[e.id] = next(iter(bodies))
     # A body named by the first words of one longer body's name is that body: "Vantrell said"
     # of "Vantrell Chemicals". Not a part of a body (`part_heads`: "the UN" is not the "UN
-    # Security Council"), an acronym (folded above), nor a name some article puts a happening
+    # Security Council") or of a site (`site_heads`: "Ebberstad" of "Ebberstad General
+    # Hospital" is the town), an acronym (folded above), nor a name some article puts a happening
     # in: "tram drivers in Kessavik" is the town of Kessavik City Transport, tagged as a body.
     named_bodies = [e for e in by_id.values() if e.type == "organisation" and mapping[e.id] == e.id]
-    parts = _part_heads()
+    parts = _heads("part_heads") | _heads("site_heads")
     folds = {
         e.id: longer[0].id
         for e in named_bodies
@@ -124,8 +125,10 @@ _IN = re.compile(r"\bin\s+$", re.IGNORECASE)
 
 
 @cache
-def _part_heads() -> frozenset[str]:
-    return frozenset(table("entities")["part_heads"]["words"])
+def _heads(name: str) -> frozenset[str]:
+    """The words of one of the entities table's lists of last words (`part_heads`,
+    `site_heads`)."""
+    return frozenset(table("entities")[name]["words"])
 
 
 def _located(analyses: list[Analysis]) -> set[str]:
@@ -178,11 +181,18 @@ def marker_links(
     for article in articles:
         by_outlet.setdefault(norm_outlet(article.outlet), []).append(article)
     outlets = _outlet_names(by_outlet)
+    # A wire by its short name: "according to Ferrant" is Ferrant Wire.
+    shortened = {
+        norm_outlet(short): named
+        for named, _, name in outlets
+        if (short := short_outlet(name)) and norm_outlet(short) not in by_outlet
+    }
     links = []
     for article in articles:
         analysis = (analyses or {}).get(article.id)
         for marker in article.markers:
             named = norm_outlet(marker.outlet)
+            named = shortened.get(named, named)
             sources = [a for a in by_outlet.get(named, []) if a.id != article.id]
             source = _earliest(sources)
             sentence = through = None
