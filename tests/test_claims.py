@@ -1002,6 +1002,41 @@ def test_a_count_grown_by_a_later_report_is_another_fact(report, story_claims, l
     assert any(len({s.article for s in c.support}) == 2 for c in claims) is one, claims
 
 
+@pytest.mark.parametrize(
+    ("earlier", "one"),
+    [
+        ("The fire had grown to about 2,600 hectares, and crews said it was 45% contained.", False),
+        ("Pressure had grown since the fire burned about 2,600 hectares of the ridge.", True),
+    ],
+)
+def test_a_count_an_earlier_report_gives_as_grown_to_it_is_another_fact_than_a_later_one(
+    report, story_claims, earlier, one
+):
+    """Told as grown to its figure on Thursday, the burnt area of Friday is the same measure
+    later; "pressure had grown" says nothing of the area."""
+    thursday = datetime(2026, 8, 13, 21, tzinfo=UTC)
+    channel = report(
+        "Channel",
+        [
+            earlier,
+            "Crews from three regions rested in the town hall overnight before the next shift.",
+            "The interior minister will visit the town on Friday morning, his office said.",
+        ],
+    )
+    standard = report(
+        "Standard",
+        [
+            "The fire was 80% contained on Friday after burning about 3,400 hectares of the "
+            "ridge, crews said.",
+            "Residents of the village will be allowed home on Saturday.",
+            "Farmers below the ridge counted their losses in barns, fences and hay.",
+        ],
+    ).model_copy(update={"published": thursday + timedelta(hours=19)})
+    claims = story_claims([channel.model_copy(update={"published": thursday}), standard])
+    joined = [c for c in claims if len({s.article for s in c.support}) == 2]
+    assert bool(_quoting(joined, "3,400 hectares")) is one, claims
+
+
 def test_a_toll_grown_by_a_later_report_is_another_fact_though_the_missing_are_counted_too(
     report, story_claims
 ):

@@ -1004,7 +1004,8 @@ def _counts_apart(
     items: list[Unit], sim: np.ndarray, published: Mapping[str, datetime | None]
 ) -> None:
     """Mark as never one claim, in `sim`, two counts of one thing that a later report, half a
-    day or more after the other, gives as grown, in words of change ("killing at least 9
+    day or more after the other, gives as grown, where the later says in words of change that
+    it grows, or the earlier that its own figure grew to what it gives ("killing at least 9
     people" on Monday, "the death toll ... rose to 17" on Tuesday, "has reached 23" on
     Wednesday). One count on two days is two facts, which the timeline orders; MiniLM scores
     them alike (0.62-0.77). A count given lower, or higher in no words of change, may be a
@@ -1022,14 +1023,24 @@ def _counts_apart(
             if not abs(between) >= UPDATE_AFTER.total_seconds() or first == second:
                 continue
             earlier, later = (first, second) if between > 0 else (second, first)
-            # The later report says the count has grown; "the toll rose to 17" told first says
-            # nothing of a later figure, which may be one told wrongly.
-            told_later = items[j] if between > 0 else items[i]
-            if later > earlier and CHANGE.search(told_later.text):
+            # One report says the count grows: the later one ("has reached 23"), or the earlier
+            # of its own figure ("The fire had grown to about 2,600 hectares" on Thursday,
+            # "after burning about 3,400 hectares" on Friday; not "Pressure had grown since 31
+            # MPs signed"). A lower later count may be one told wrongly.
+            told_later, told_earlier = (items[j], items[i]) if between > 0 else (items[i], items[j])
+            if later > earlier and (
+                CHANGE.search(told_later.text) or GROWN_TO.search(told_earlier.text)
+            ):
                 sim[i, j] = sim[j, i] = min(sim[i, j], 0.0)
 
 
 _TOLL = "(killed)"
+# A count told as grown to its figure: "had grown to about 2,600", "rose to 17".
+GROWN_TO = re.compile(
+    r"\b(?:grown|grew|grows|rose|risen|rises|climbed|increased|jumped|reached|swelled)\s+"
+    r"(?:to\s+)?(?:(?:about|around|some|nearly|almost|more\s+than|over)\s+)?\d",
+    re.IGNORECASE,
+)
 
 
 def _head_counts(u: Unit, exact: bool = False) -> dict[str, float]:
