@@ -18,7 +18,8 @@ group or keep apart (a plan and its outcome: "will close from Wednesday", "close
 Wednesday"), and they count neither way. Predicted: two sentences of different articles in one
 claim of `compare`, run on each story of the key (not the product's clustering, which `eval
 cluster` measures). Scored by pairwise precision, recall and F1 over every sentence: the key
-lists every pair of one fact, so any other pair grouped is wrong.
+lists every pair of one fact, so any other pair grouped is wrong. A key may list its story's
+conflicts too; `evaluate.conflicts` scores the conflicts `compare` raises against them.
 """
 
 from __future__ import annotations
@@ -103,12 +104,6 @@ def _conflict_metrics(tallied: Tally) -> Metrics:
         "raised": tallied.raised,
         "known": tallied.known,
     }
-
-
-def _pairs(corpus: Path, settings: Settings) -> tuple[set[Pair], set[Pair]]:
-    """The gold and predicted sentence pairs of one corpus."""
-    gold, predicted, _ = _scored(corpus, settings)
-    return gold, predicted
 
 
 def _scored(corpus: Path, settings: Settings) -> tuple[set[Pair], set[Pair], Tally | None]:
