@@ -1007,13 +1007,14 @@ def test_a_count_grown_by_a_later_report_is_another_fact(report, story_claims, l
     [
         ("The fire had grown to about 2,600 hectares, and crews said it was 45% contained.", False),
         ("Pressure had grown since the fire burned about 2,600 hectares of the ridge.", True),
+        ("The fire burned about 2,600 hectares of the ridge as wind speeds rose to 60 km/h.", True),
     ],
 )
 def test_a_count_an_earlier_report_gives_as_grown_to_it_is_another_fact_than_a_later_one(
     report, story_claims, earlier, one
 ):
     """Told as grown to its figure on Thursday, the burnt area of Friday is the same measure
-    later; "pressure had grown" says nothing of the area."""
+    later; "pressure had grown", or the wind speed's rise, says nothing of the area."""
     thursday = datetime(2026, 8, 13, 21, tzinfo=UTC)
     channel = report(
         "Channel",

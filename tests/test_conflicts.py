@@ -624,19 +624,11 @@ def test_a_total_over_more_days_is_no_rival_of_one_day_s_figure():
     assert _conflicts({"Mercury": lost, "Post": total}, hours=[30, 31]) == []
     same_day = "A woman lost a total of €2,400 to fraudsters on Tuesday evening."
     assert _conflicts({"Mercury": lost, "Post": same_day}, hours=[30, 31]) != []
-
-
-def test_one_thing_s_size_told_once_by_each_report_conflicts_wherever_it_is_told():
-    """No claim joins the two sentences, each stating other facts, nor are they leads."""
-    lead = "Floodwater poured into the Orsley district on Thursday. Rescuers worked all night. "
-    wire = lead + "Officials closed two roads. The 60-metre breach opened at 03:40, officials said."
-    times = lead + "Water has poured into the district since early on Thursday through a 90-metre "
-    times += "breach in the embankment that was built to protect it."
-    assert _in_leads({"Wire": wire, "Times": times}) == [{("Wire", "60 m"), ("Times", "90 m")}]
-    # A stretch may be of anything: of a road closed, of a river searched.
-    road = lead + "Officials closed a 2-km stretch of the coast road."
-    river = lead + "Divers searched a 5-km stretch of the river."
-    assert _in_leads({"Wire": road, "Times": river}) == []
+    # The day it was said is no day the total covers.
+    nine = "Police arrested nine people during the riot on Saturday night."
+    said = "A total of 14 people were arrested during the riot on Saturday night, police said "
+    said += "on Sunday."
+    assert _conflicts({"Post": nine, "Wire": said}, hours=[20, 30]) != []
 
 
 def test_a_figure_a_later_report_gives_as_its_level_before_takes_no_side():
@@ -649,3 +641,9 @@ def test_a_figure_a_later_report_gives_as_its_level_before_takes_no_side():
         hours=[0, 34, 53],
     )
     assert found == [{("Channel", "31"), ("Standard", "37")}]
+    # A toll revised down is no growth: the first report's figure stays a side.
+    killed = "The quake killed 120 people in Bresk, officials said."
+    revised = (
+        "The quake killed 95 people in Bresk, officials said, revising the toll down from 120."
+    )
+    assert _conflicts({"A": killed, "B": revised}, hours=[0, 3]) == [{("A", "120"), ("B", "95")}]

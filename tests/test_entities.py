@@ -600,13 +600,6 @@ def test_a_body_named_by_its_first_words_is_the_one_body_whose_name_opens_on_the
     assert [e.aliases for e in entities] == [("Vantrell",)]
 
 
-def test_a_town_is_not_the_site_its_name_opens():
-    first = analyze(article("Ebberstad General Hospital said nine patients had left.", "a1"))
-    second = analyze(article("Ebberstad's airport was shut. Ebberstad said it was sorry.", "a2"))
-    entities, _ = story_entities([first, second])
-    assert "Ebberstad" in {e.name for e in entities}
-
-
 def test_a_name_after_an_indefinite_article_is_the_bare_name():
     text = "It was the second scare for a Solenta Airways V-230 in a month, the airline said."
     analysis = analyze(article(text, "a1"))

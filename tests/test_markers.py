@@ -121,4 +121,7 @@ def test_a_wire_is_credited_by_its_short_name_too():
     )
     found = [text[at:].split(".")[0] for at in credits(text, "Ferrant Wire")]
     assert found == ["according to Ferrant", "quoted by Ferrant"]
+    # A town or a person of the wire's short name is no credit.
+    others = "It came early, according to Ferrant officials. Mayor Lena Ferrant said so."
+    assert credits(others, "Ferrant Wire") == []
     assert (short_outlet("Ferrant Wire"), short_outlet("The Velmora Post")) == ("Ferrant", None)

@@ -100,10 +100,14 @@ def credits(text: str, outlet: str) -> list[int]:
     "according to the Gazette", "quoted by Reuters", "as quoted by Castlegate": a wire by its
     short name, `short_outlet`) or as the outlet again ("the news agency reported", "quoted by
     the agency"). Offsets of each credit, in order."""
-    spellings = [outlet, *([short] if (short := short_outlet(outlet)) else [])]
-    name = "(?:" + "|".join(r"\s+".join(map(re.escape, s.split())) for s in spellings) + ")"
-    named = re.compile(_data()["credits"]["named"].replace("{outlet}", name))
-    return sorted({m.start() for pattern in (named, _back()) for m in pattern.finditer(text)})
+    name = r"\s+".join(re.escape(word) for word in outlet.split())
+    patterns = [re.compile(_data()["credits"]["named"].replace("{outlet}", name)), _back()]
+    if short := short_outlet(outlet):
+        # Only where an outlet is credited and the name ends there: not "according to Ferrant
+        # officials", "Mayor Lena Ferrant said" or "Ferrant said" (a town, a person).
+        shortened = r"\s+".join(re.escape(word) for word in short.split())
+        patterns.append(re.compile(_data()["credits"]["short"].replace("{outlet}", shortened)))
+    return sorted({m.start() for pattern in patterns for m in pattern.finditer(text)})
 
 
 @cache

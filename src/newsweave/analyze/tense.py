@@ -179,10 +179,10 @@ def _dates(verb: Any, offset: int) -> bool:
     return prep.lower_ in {"on", "in", "at"} and prep.head.i == verb.i
 
 
-# Verbs whose object's bare infinitive happens when they do: "watched the flames cross".
-_SEEING_OR_MAKING = frozenset(
-    {"see", "watch", "hear", "feel", "notice", "observe", "let", "make", "help"}
-)
+# Verbs whose object's bare infinitive happens when they do: "watched the flames cross". Not
+# "help", "make" or "let", whose infinitive may come later ("helped clear the way for a vote on
+# Friday", "made the council postpone the parade until Sunday").
+_SEEING = frozenset({"see", "watch", "hear", "feel", "notice", "observe"})
 
 
 def _hangs_on(verb: Any, offset: int) -> bool:
@@ -198,12 +198,15 @@ def _hangs_on(verb: Any, offset: int) -> bool:
         token = token.head  # "Tuesday" of "Tuesday evening"
     if token.dep_ == "pobj":
         token = token.head
-    return token.head.i == verb.i and token.dep_ in {"prep", "npadvmod", "advmod", "tmod"}
+    # "must be cleared by Sunday": the parser reads "by" as the passive's agent
+    return token.head.i == verb.i and token.dep_ in {"prep", "agent", "npadvmod", "advmod", "tmod"}
 
 
 # Prepositions that name what a verb of blame or inquiry is over: "charged over the brawl",
-# "responsible for the crash", "an inquiry into the derailment".
-_CAUSES = frozenset({"over", "for", "after", "about", "into"})
+# "questioned about the stabbing", "an inquiry into the derailment". Not "for" or "after",
+# which as often name what is to come ("closed for the marathon on Sunday", "allowed home after
+# the inspection on Friday").
+_CAUSES = frozenset({"over", "about", "into"})
 
 
 def _of_a_cause(token: Any) -> bool:
@@ -220,12 +223,12 @@ def _of_a_cause(token: Any) -> bool:
 def _clause_verb(verb: Any) -> Any:
     """The verb whose tense a participle clause takes: "Speaking to supporters on Sunday, she
     had said" is told in the past of "had said"; "is speaking on Sunday" keeps its own. So does
-    a bare infinitive after a verb of seeing or making: "watched the flames cross the road on
-    Tuesday evening" is told in the past of "watched"."""
+    a bare infinitive after a verb of seeing: "watched the flames cross the road on Tuesday
+    evening" is told in the past of "watched"."""
     if (
         verb.tag_ == "VB"
         and verb.dep_ in {"ccomp", "xcomp"}
-        and verb.head.lemma_.lower() in _SEEING_OR_MAKING
+        and verb.head.lemma_.lower() in _SEEING
         and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
     ):
         return verb.head

@@ -35,7 +35,15 @@ from scipy.cluster.hierarchy import DisjointSet
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsweave.analyze.dates import day_of
-from newsweave.analyze.numbers import DURATIONS, MEASURES, VALUED_BY, amount, sized
+from newsweave.analyze.numbers import (
+    DURATIONS,
+    MEASURES,
+    SCALES,
+    VALUED_BY,
+    amount,
+    parse_number,
+    sized,
+)
 from newsweave.compare import occasions
 from newsweave.compare.conflicts import APART, CHANGE, UPDATE_AFTER
 from newsweave.compare.drift import Statement
@@ -1029,18 +1037,29 @@ def _counts_apart(
             # MPs signed"). A lower later count may be one told wrongly.
             told_later, told_earlier = (items[j], items[i]) if between > 0 else (items[i], items[j])
             if later > earlier and (
-                CHANGE.search(told_later.text) or GROWN_TO.search(told_earlier.text)
+                CHANGE.search(told_later.text) or _grown_to(told_earlier.text, earlier)
             ):
                 sim[i, j] = sim[j, i] = min(sim[i, j], 0.0)
 
 
 _TOLL = "(killed)"
-# A count told as grown to its figure: "had grown to about 2,600", "rose to 17".
+# A count told as grown to its figure: "had grown to about 2,600", "had spread to 2,600".
 GROWN_TO = re.compile(
-    r"\b(?:grown|grew|grows|rose|risen|rises|climbed|increased|jumped|reached|swelled)\s+"
-    r"(?:to\s+)?(?:(?:about|around|some|nearly|almost|more\s+than|over)\s+)?\d",
+    r"\b(?:grown|grew|grows|rose|risen|rises|climbed|increased|jumped|reached|swelled|spread"
+    r"|expanded)\s+(?:to\s+)?(?:(?:about|around|some|nearly|almost|more\s+than|over)\s+)?"
+    r"(?P<figure>\d[\d,]*(?:\.\d+)?)(?:\s+(?P<scale>thousand|million|billion))?",
     re.IGNORECASE,
 )
+
+
+def _grown_to(text: str, value: float) -> bool:
+    """Whether `text` tells its figure of `value` as grown to it (`GROWN_TO`): "The fire had
+    grown to about 2,600 hectares"; not another quantity that rose ("as wind speeds rose to 60
+    km/h") or none ("Pressure had grown since ...")."""
+    return any(
+        (parse_number(m["figure"]) or 0) * SCALES.get((m["scale"] or "").lower(), 1) == value
+        for m in GROWN_TO.finditer(text)
+    )
 
 
 def _head_counts(u: Unit, exact: bool = False) -> dict[str, float]:

@@ -21,7 +21,7 @@ from functools import cache
 from typing import NamedTuple
 
 from newsweave.compare.conflicts import MINUTES_A_DAY, SLACK, minutes_apart, once, within
-from newsweave.compare.dating import SAYING_VERBS
+from newsweave.compare.occasions import SAYING_VERBS
 from newsweave.models import Analysis, Claim, Conflict, DateMention, Support
 
 _HOURS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]

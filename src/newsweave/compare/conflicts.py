@@ -74,7 +74,6 @@ def find_conflicts(
     conflicts = once(conflicts)
     known = {c.what for c in conflicts}
     conflicts += [c for c in in_leads(analyses, published, vectors or {}) if c.what not in known]
-    conflicts += sizes_told_once(analyses, published, conflicts)
     return updated, conflicts
 
 
@@ -173,6 +172,7 @@ class _Told:
                 elif n.provisional == "before":
                     self.before[article, n.sentence].append(n)
         self.dated = _ByArticle(lambda a: spans(analyses[a]))
+        self.happened = _ByArticle(lambda a: spans(analyses[a], sayings=False))
         self.measured_from = _ByArticle(lambda a: _measured_from(analyses[a]))
         self.ahead = _ByArticle(lambda a: told_ahead(analyses[a], _day_of(published.get(a))))
 
@@ -201,10 +201,12 @@ def _in_claim(
         for support in claim.support
         for n in told.figures.get((support.article, support.sentence), ())
     ]
+    # The levels a later report's figures grew from ("31 homes ..., up from 12").
     came_from: list[Figure] = [
         (support.article, support.text, n)
         for support in claim.support
         for n in told.before.get((support.article, support.sentence), ())
+        if any(m.value > n.value for m in told.figures.get((support.article, support.sentence), ()))
     ]
     # Sizes of different things are different things: "A 64-metre span of the 420-metre
     # bridge" gives one value of the span's length.
@@ -230,7 +232,7 @@ def _in_claim(
         values = {(a, amount(n)) for a, _, n in found}
         if len({v for _, v in values}) < 2 or len({a for a, _ in values}) < 2:
             continue
-        if not _clash(found, published, told.dated, told.measured_from, told.ahead):
+        if not _clash(found, published, told):
             continue
         found = [
             f
@@ -238,6 +240,8 @@ def _in_claim(
             if (thing not in SIZES or any(_rivals(f, g) for g in found if g[0] != f[0]))
             and not _superseded(f, came_from, published)
         ]
+        if not any(disagree([f[2], g[2]]) for f, g in combinations(found, 2)):
+            continue
         found = found + _same_figure_elsewhere(found, numbers)
         # The story's other articles that give the sum or the count once, with one of these
         # values, in a sentence no claim joins to these ("defrauding about 230 investors of
@@ -340,13 +344,7 @@ def sided(thing: str, given: list[ConflictValue], kind: ConflictKind = "number")
     return Conflict(what=thing, kind=kind, values=values)
 
 
-def _clash(
-    found: list[Figure],
-    published: Mapping[str, datetime | None],
-    dated: Mapping[str, Mapping[int, Sequence[Span]]],
-    measured_from: Mapping[str, Mapping[int, frozenset[str]]],
-    ahead: Mapping[str, set[int]],
-) -> bool:
+def _clash(found: list[Figure], published: Mapping[str, datetime | None], told: _Told) -> bool:
     """Whether two of a thing's figures disagree, the one value no update of the other as any
     report gave it (`updated`), the two no different occasions (`may_differ`), measured from
     the same time (`_measured_from`), of one kind (`_alike_kind`: no forecast against what
@@ -359,10 +357,13 @@ def _clash(
         alike.setdefault((n.value, n.upper, n.qualifier, n.text), []).append(figure)
 
     def when(figure: Figure) -> Sequence[Span]:
-        return dated[figure[0]].get(figure[2].sentence, ())
+        return told.dated[figure[0]].get(figure[2].sentence, ())
+
+    def happened(figure: Figure) -> Sequence[Span]:
+        return told.happened[figure[0]].get(figure[2].sentence, ())
 
     def start(figure: Figure) -> frozenset[str]:
-        return measured_from[figure[0]].get(figure[2].sentence, frozenset())
+        return told.measured_from[figure[0]].get(figure[2].sentence, frozenset())
 
     # A value that updates another as some report first gave it ("Two people are still
     # missing", a day and a half after "Four people are missing") is no rival of a report that
@@ -379,8 +380,8 @@ def _clash(
             not may_differ(when(f), when(g))
             and start(f) == start(g)
             and _alike_kind(f, g)
-            and not _gaps_apart(f, g, when, ahead)
-            and not _summed(f, g, when)
+            and not _gaps_apart(f, g, when, told.ahead)
+            and not _summed(f, g, happened)
             for f in these
             for g in those
         )
@@ -395,8 +396,10 @@ _TOTAL = re.compile(r"\b(?:a\s+total\s+of|in\s+total|in\s+all|altogether|combine
 
 def _summed(f: Figure, g: Figure, when: Callable[[Figure], Sequence[Span]]) -> bool:
     """Whether one figure is told as a total (`_TOTAL`) over more days than the other's
-    sentence tells: "a total of €2,400 ... in two payments, on Tuesday evening and on
-    Wednesday afternoon" sums more than "lost €1,900 on Tuesday evening" does."""
+    sentence tells, save the days of saying (`when`): "a total of €2,400 ... in two payments,
+    on Tuesday evening and on Wednesday afternoon" sums more than "lost €1,900 on Tuesday
+    evening" does; "A total of 14 were arrested on Saturday night, police said on Sunday" no
+    more than "nine on Saturday night"."""
     return any(
         _told_as_total(total) and (days := _days(when(part))) and days < _days(when(total))
         for total, part in ((f, g), (g, f))
@@ -427,10 +430,11 @@ def _days(spans: Sequence[Span]) -> set[date]:
 def _superseded(
     f: Figure, came_from: list[Figure], published: Mapping[str, datetime | None]
 ) -> bool:
-    """Whether a later report of the claim gives figure `f`'s value as the level its own came
-    from (`NumberMention.provisional` "before"): "destroyed 12 homes" on Wednesday, then "31
-    homes by Thursday evening, up from 12", is progress, no side of the conflict between 31
-    and another report's 37."""
+    """Whether a later report of the claim gives figure `f`'s value as the level its own grew
+    from (`came_from`: `NumberMention.provisional` "before"): "destroyed 12 homes" on
+    Wednesday, then "31 homes by Thursday evening, up from 12", is progress, no side of the
+    conflict between 31 and another report's 37. A toll revised down ("95, down from 120")
+    stays a side."""
     return any(
         amount(n) == amount(f[2])
         and (after := gap(f[0], a, published)) is not None
@@ -657,48 +661,6 @@ def in_leads(
             ]
             conflicts.append(_conflict(thing, sides))
     return conflicts
-
-
-# Nouns that size a stretch of anything ("a 2-km stretch of the motorway", "a 5-km stretch of
-# the river"): one story's may be of two things.
-_ANY_STRETCH = frozenset(
-    {"stretch", "section", "part", "area", "length", "distance", "way", "portion", "strip"}
-)
-
-
-def sizes_told_once(
-    analyses: Mapping[str, Analysis],
-    published: Mapping[str, datetime | None],
-    known: Sequence[Conflict] = (),
-) -> list[Conflict]:
-    """Conflicts between reports of one news cycle (`UPDATE_AFTER`) that each give one size of
-    a thing named by its noun, anywhere: "The 60-metre breach opened at 03:40" against "through
-    a 90-metre breach in the embankment", which no claim joins, each sentence stating other
-    facts. Not a stretch of anything (`_ANY_STRETCH`), a limit or a forecast; nor one whose
-    every value a `known` conflict gives already."""
-    told: dict[str, list[Figure]] = defaultdict(list)
-    for article, analysis in analyses.items():
-        for thing, n in given_once(analysis, _sized_thing).items():
-            told[thing].append((article, analysis.sentences[n.sentence].text, n))
-    given = given_by(known)
-    conflicts = []
-    for thing, found in told.items():
-        pairs = [
-            (f, g)
-            for f, g in combinations(found, 2)
-            if disagree([f[2], g[2]]) and _one_cycle(f[0], g[0], published)
-        ]
-        sides = [f for f in found if any(f in pair for pair in pairs)]
-        if sides and not given(sides):
-            conflicts.append(_conflict(thing.split("|")[0], sides))
-    return conflicts
-
-
-def _sized_thing(n: NumberMention) -> str | None:
-    """A size's unit and the noun it sizes ("m|breach"), for `sizes_told_once`."""
-    if n.unit not in SIZES or not n.size_noun or n.size_noun in _ANY_STRETCH or n.foreseen:
-        return None
-    return f"{n.unit}|{n.size_noun}"
 
 
 def _alike_lead(

@@ -21,7 +21,7 @@ from functools import cache
 from typing import NamedTuple
 
 from newsweave.compare.conflicts import UPDATE_AFTER, readings_disagree, within
-from newsweave.compare.occasions import OCCASION
+from newsweave.compare.occasions import OCCASION, SAYING_VERBS
 from newsweave.models import Analysis, Claim, Conflict, DateMention
 
 # A date shorter than a month dates one happening; a month or longer ("in March", "in 2019")
@@ -262,9 +262,6 @@ _SAME_HAPPENING = (
 )
 
 
-# Verbs of saying, whose day is when a report was given, which may be told again on another
-# day, not when its happening came.
-SAYING_VERBS = frozenset({"say", "tell", "announce", "state", "report", "confirm", "add", "write"})
 # Verbs that date no happening of their own: a state ("were back in their homes on Thursday",
 # "were on Wednesday damping down"), a saying, and the report's own time ("Last updated at
 # 11:11 GMT", "Published: Dec. 19, 2005").

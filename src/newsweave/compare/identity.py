@@ -53,11 +53,10 @@ def story_entities(analyses: list[Analysis]) -> tuple[list[Entity], dict[str, st
             mapping[e.id] = next(iter(bodies))
     # A body named by the first words of one longer body's name is that body: "Vantrell said"
     # of "Vantrell Chemicals". Not a part of a body (`part_heads`: "the UN" is not the "UN
-    # Security Council") or of a site (`site_heads`: "Ebberstad" of "Ebberstad General
-    # Hospital" is the town), an acronym (folded above), nor a name some article puts a happening
+    # Security Council"), an acronym (folded above), nor a name some article puts a happening
     # in: "tram drivers in Kessavik" is the town of Kessavik City Transport, tagged as a body.
     named_bodies = [e for e in by_id.values() if e.type == "organisation" and mapping[e.id] == e.id]
-    parts = _heads("part_heads") | _heads("site_heads")
+    parts = _part_heads()
     folds = {
         e.id: longer[0].id
         for e in named_bodies
@@ -125,10 +124,8 @@ _IN = re.compile(r"\bin\s+$", re.IGNORECASE)
 
 
 @cache
-def _heads(name: str) -> frozenset[str]:
-    """The words of one of the entities table's lists of last words (`part_heads`,
-    `site_heads`)."""
-    return frozenset(table("entities")[name]["words"])
+def _part_heads() -> frozenset[str]:
+    return frozenset(table("entities")["part_heads"]["words"])
 
 
 def _located(analyses: list[Analysis]) -> set[str]:

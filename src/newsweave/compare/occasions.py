@@ -28,14 +28,22 @@ Span = tuple[date, date]
 
 # A date phrase spanning this long or longer ("in May", "in 2019") names another occasion.
 OCCASION = timedelta(days=27)
+# Verbs of saying, whose day is when a report was given, which may be told again on another
+# day, not when its happening came.
+SAYING_VERBS = frozenset({"say", "tell", "announce", "state", "report", "confirm", "add", "write"})
 
 
-def spans(analysis: Analysis, *, open_since: bool = False) -> dict[int, list[Span]]:
+def spans(
+    analysis: Analysis, *, open_since: bool = False, sayings: bool = True
+) -> dict[int, list[Span]]:
     """The resolved dates of each sentence's date phrases, by sentence index. With
     `open_since`, a phrase "since" a time runs on with no end: "has led work on the scheme since
-    2019" tells of 2019 up to now."""
+    2019" tells of 2019 up to now. Without `sayings`, not the days of a saying ("police said
+    on Sunday", `SAYING_VERBS`)."""
     found: dict[int, list[Span]] = defaultdict(list)
     for d in analysis.dates:
+        if not sayings and d.verb and d.verb.split()[0] in SAYING_VERBS:
+            continue
         if (span := span_of(d, open_since=open_since)) is not None:
             found[d.sentence].append(span)
     return found
