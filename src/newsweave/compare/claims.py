@@ -1044,7 +1044,7 @@ def _counts_apart(
 
 _TOLL = "(killed)"
 # A count told as grown to its figure: "had grown to about 2,600", "had spread to 2,600".
-GROWN_TO = re.compile(
+_GROWN_TO = re.compile(
     r"\b(?:grown|grew|grows|rose|risen|rises|climbed|increased|jumped|reached|swelled|spread"
     r"|expanded)\s+(?:to\s+)?(?:(?:about|around|some|nearly|almost|more\s+than|over)\s+)?"
     r"(?P<figure>\d[\d,]*(?:\.\d+)?)(?:\s+(?P<scale>thousand|million|billion))?",
@@ -1053,12 +1053,12 @@ GROWN_TO = re.compile(
 
 
 def _grown_to(text: str, value: float) -> bool:
-    """Whether `text` tells its figure of `value` as grown to it (`GROWN_TO`): "The fire had
+    """Whether `text` tells its figure of `value` as grown to it (`_GROWN_TO`): "The fire had
     grown to about 2,600 hectares"; not another quantity that rose ("as wind speeds rose to 60
     km/h") or none ("Pressure had grown since ...")."""
     return any(
         (parse_number(m["figure"]) or 0) * SCALES.get((m["scale"] or "").lower(), 1) == value
-        for m in GROWN_TO.finditer(text)
+        for m in _GROWN_TO.finditer(text)
     )
 
 
