@@ -125,3 +125,5 @@ def test_a_wire_is_credited_by_its_short_name_too():
     others = "It came early, according to Ferrant officials. Mayor Lena Ferrant said so."
     assert credits(others, "Ferrant Wire") == []
     assert (short_outlet("Ferrant Wire"), short_outlet("The Velmora Post")) == ("Ferrant", None)
+    assert short_outlet("Meridian News Agency") == "Meridian"
+    assert short_outlet("Associated Press") is None

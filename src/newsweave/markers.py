@@ -172,15 +172,23 @@ def _clean_name(name: str | None) -> str | None:
     return name or None
 
 
-# Last words of a wire's name that a text may leave out: "according to Ferrant", of Ferrant Wire.
+# Last words of a wire's name that a text may leave out: "according to Ferrant", of Ferrant Wire,
+# "according to Meridian", of Meridian News Agency.
 _WIRE_WORDS = frozenset({"wire", "newswire", "agency"})
+_BEFORE_AGENCY = frozenset({"news", "press"})
 
 
 def short_outlet(name: str) -> str | None:
-    """A wire's name without its last word (`_WIRE_WORDS`): "Ferrant" of "Ferrant Wire"; None
-    for a name of one word or of no wire."""
+    """A wire's name without its last words (`_WIRE_WORDS`, and "News" or "Press" before
+    "Agency"): "Ferrant" of "Ferrant Wire", "Meridian" of "Meridian News Agency"; None for a
+    name of no wire ("Associated Press") or of nothing more."""
     words = re.sub(r"^(?:the|The)\s+", "", name.strip()).split()
-    return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in _WIRE_WORDS else None
+    if len(words) < 2 or words[-1].lower() not in _WIRE_WORDS:
+        return None
+    words = words[:-1]
+    if len(words) > 1 and words[-1].lower() in _BEFORE_AGENCY:
+        words = words[:-1]
+    return " ".join(words)
 
 
 def norm_outlet(name: str | None) -> str:
