@@ -386,8 +386,8 @@ def _names_a_place_after(doc: Any, ent: Any, name: str, label: str) -> bool:
     """Whether a name qualifies the lower-case place word after it ("Quellport harbour",
     "Orsley town"): the place is the name's (the words are data: `[place_heads]`,
     `[place_nouns]`); not a body's ("the Nordvik Airlines terminal", "the Shell station"),
-    unless the place is one a town names, though the model tags the name a body's ("at
-    Ebberstad airport"; not "a Vantrell airport tug")."""
+    unless the place is one a town names (`[town_sites]`), though the model tags the name a
+    body's ("at Ebberstad airport"; not "a Vantrell airport tug")."""
     if ent.end >= len(doc) or _headed_by(name, "organisation_heads"):
         return False
     after = doc[ent.end]
@@ -396,12 +396,8 @@ def _names_a_place_after(doc: Any, ent: Any, name: str, label: str) -> bool:
         and ent.root.dep_ == "compound"
         and ent.root.head.i == after.i
         and (after.lower_ in _words("place_heads") or after.lower_ in _place_nouns())
-        and (label != "ORG" or (after.lower_ in _TOWNS_NAME and after.dep_ != "compound"))
+        and (label != "ORG" or (after.lower_ in _words("town_sites") and after.dep_ != "compound"))
     )
-
-
-# Places named for the town they serve, whatever the model tags the name.
-_TOWNS_NAME = frozenset({"airport", "harbour", "harbor", "airfield"})
 
 
 def _headed_by(name: str, heads: str) -> bool:

@@ -366,8 +366,7 @@ def _mention(
     size = sized_noun = None
     if match.group("size"):
         # "the 41-metre rocket": the size of a rocket, no count of rockets
-        if noun is not None:
-            size, sized_noun = _the_one(noun), _the_one(noun, known=False)
+        size, sized_noun = _size_and_noun(noun)
         counts, noun = None, None
     if (
         match.group("num")
@@ -398,7 +397,7 @@ def _mention(
         standing = "before"
     whole = share_of(figure) if figure is not None and unit == "percent" and not counts else None
     if unit in SIZES and sized_noun is None and figure is not None:
-        size, sized_noun = size_of(figure), size_of(figure, known=False)
+        size, sized_noun = _size_and_noun(_sized_noun(figure))
         counts = None if size else counts  # "41 metres tall" counts nothing tall
     crowd, crowd_by = read_crowd(figure) if figure is not None and not unit else (False, None)
     money = unit in CURRENCIES.values()
@@ -526,17 +525,16 @@ def _split_vote(match: re.Match[str], value: float, upper: float | None) -> bool
     return _VOTING.search(before) is not None
 
 
-def size_of(token: Any, known: bool = True) -> str | None:
-    """What the length or weight `token` stands for (`_figure_token`) is the size of
-    (`NumberMention.size_of`): the common noun the clause tells it of, as subject ("the rocket
-    is 41 metres tall", "the tower, which stands 120 metres high") or beside it ("the tower,
-    120 metres high,"), or, after "At N metres,", as what the subject is ("the Selka-4 is the
-    tallest rocket"; not "the air is thin"); one known thing (`_the_one`), or, not `known`,
-    any (`NumberMention.size_noun`)."""
+def _sized_noun(token: Any) -> Any | None:
+    """The common noun whose size the length or weight `token` stands for (`_figure_token`):
+    the noun the clause tells it of, as subject ("the rocket is 41 metres tall", "the tower,
+    which stands 120 metres high") or beside it ("the tower, 120 metres high,"), or, after "At
+    N metres,", as what the subject is ("the Selka-4 is the tallest rocket"; not "the air is
+    thin")."""
     head = token.head
     if token.dep_ == "npadvmod" and head.lower_ in _SIZE_WORDS and head.dep_ == "amod":
         # "The embankment, 4.5 metres high, was built in 1999"
-        return _the_one(head.head, known) if head.head.pos_ == "NOUN" else None
+        return head.head if head.head.pos_ == "NOUN" else None
     if token.dep_ == "npadvmod" and head.lower_ in _SIZE_WORDS and head.dep_ == "acomp":
         verb, said_of = head.head, {"nsubj", "nsubjpass"}
     elif token.dep_ == "pobj" and head.lower_ == "at" and head.dep_ == "prep":
@@ -549,18 +547,23 @@ def size_of(token: Any, known: bool = True) -> str | None:
         if child.dep_ in said_of:
             if child.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
                 child = verb.head  # "the tower, which stands ... high"
-            return _the_one(child, known) if child.pos_ == "NOUN" else None
+            return child if child.pos_ == "NOUN" else None
     return None
 
 
-def _the_one(noun: Any, known: bool = True) -> str | None:
+def _size_and_noun(noun: Any | None) -> tuple[str | None, str | None]:
+    """`NumberMention.size_of` and `size_noun` of a size told of `noun`: one known thing's
+    (`_the_one`), and any common noun's, whatever its determiner."""
+    if noun is None:
+        return None, None
+    return _the_one(noun), (noun.lemma_.lower() if noun.pos_ == "NOUN" else None)
+
+
+def _the_one(noun: Any) -> str | None:
     """The lemma of a noun told of as one known thing ("the rocket", "its tower"), else None:
-    "a 2-km stretch" is any stretch, and two reports may each tell of one of many. Not `known`:
-    the common noun's lemma, whatever its determiner."""
-    if not known:
-        return noun.lemma_.lower() if noun.pos_ == "NOUN" else None
-    one = any((c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in noun.children)
-    return noun.lemma_.lower() if one else None
+    "a 2-km stretch" is any stretch, and two reports may each tell of one of many."""
+    known = any((c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in noun.children)
+    return noun.lemma_.lower() if known else None
 
 
 def share_of(token: Any) -> str | None:

@@ -188,8 +188,7 @@ def marker_links(
     for article in articles:
         analysis = (analyses or {}).get(article.id)
         for marker in article.markers:
-            named = norm_outlet(marker.outlet)
-            named = shortened.get(named, named)
+            named = shortened.get(plain := norm_outlet(marker.outlet), plain)
             sources = [a for a in by_outlet.get(named, []) if a.id != article.id]
             source = _earliest(sources)
             sentence = through = None

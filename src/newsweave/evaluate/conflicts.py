@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from newsweave.errors import InputError
-from newsweave.models import Conflict
+from newsweave.models import Conflict, ConflictValue
 
 Value = tuple[int, str]  # (article line, the value's words, lower-cased and spaced)
 
@@ -112,7 +112,7 @@ def _finds(conflict: Conflict, key: KeyConflict, line_of: Mapping[str, int]) -> 
     )
 
 
-def _stands_for(value: Any, side: frozenset[Value], line_of: Mapping[str, int]) -> bool:
+def _stands_for(value: ConflictValue, side: frozenset[Value], line_of: Mapping[str, int]) -> bool:
     line, words = line_of.get(value.article), _words(value.value)
     return any(line == article and (words in given or given in words) for article, given in side)
 

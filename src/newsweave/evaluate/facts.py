@@ -93,9 +93,8 @@ def corpus_dirs(path: str | Path) -> list[Path]:
 
 def _conflict_metrics(tallied: Tally) -> Metrics:
     """Precision and recall of the conflicts raised against a key's (`evaluate.conflicts`)."""
-    scored = pairwise(tallied.true, tallied.raised, tallied.known)
+    precision = round(tallied.true / tallied.raised, 4) if tallied.raised else 0.0
     recall = round(tallied.found / tallied.known, 4) if tallied.known else 0.0
-    precision = scored["precision"]
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {
         "precision": precision,
